@@ -1,0 +1,32 @@
+/* arena — one bump allocator that owns everything loaded from content.
+ *
+ * Cards, strings and arrays live here so loading is a few large allocations
+ * and freeing a library is one call.  Nothing allocated from an arena is freed
+ * on its own; arena_release() frees it all.
+ */
+#ifndef RXPLORE_ARENA_H
+#define RXPLORE_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;	/* newest chunk first */
+	size_t bytes;			/* total bytes handed out (for statistics) */
+};
+
+void arena_init(struct arena *arena);
+void arena_release(struct arena *arena);
+
+/* size bytes aligned for any object, or NULL when out of memory.  Zeroed. */
+void *arena_alloc(struct arena *arena, size_t size);
+
+/* count * size bytes, with overflow checked. */
+void *arena_array(struct arena *arena, size_t count, size_t size);
+
+/* NUL-terminated copies; NULL when out of memory. */
+char *arena_strndup(struct arena *arena, const char *s, size_t len);
+char *arena_strdup(struct arena *arena, const char *s);
+
+#endif

@@ -1,0 +1,113 @@
+/* card — the model of one topic card, as loaded.
+ *
+ * A card and everything it points to live in its library's arena and are
+ * read-only after loading.  Every string is valid UTF-8 with control and bidi
+ * characters removed and tabs expanded (text_clean), so it is safe to draw.
+ * Prose sections are unfolded (text_unfold); the diagram is kept verbatim.
+ */
+#ifndef RXPLORE_CARD_H
+#define RXPLORE_CARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum card_kind { CARD_EXPLAINER, CARD_CONCEPT, CARD_CLASS, CARD_DRUG, CARD_KIND_COUNT };
+
+/* Sections in their fixed display order.  SECTION_FACTS and SECTION_SOURCES
+ * are drawn from card->facts and card->sources; the others are text. */
+enum section {
+	SECTION_SUMMARY,
+	SECTION_MECHANISM,
+	SECTION_USES,
+	SECTION_SIDE_EFFECTS,
+	SECTION_DEPENDENCE,
+	SECTION_CONFUSION,
+	SECTION_INTERACTIONS,
+	SECTION_PHARMACOKINETICS,
+	SECTION_DIAGRAM,
+	SECTION_FACTS,
+	SECTION_SOURCES,
+	SECTION_COUNT
+};
+#define SECTION_TEXT_COUNT (SECTION_DIAGRAM + 1)
+
+enum section_parse_error { SECTION_UNKNOWN = -1, SECTION_AMBIGUOUS = -2 };
+
+struct card_fact {
+	const char *key;	/* a key of the library's vocabulary */
+	const char *value;
+};
+
+enum question_type { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_TRUE_FALSE };
+
+#define QUESTION_MAX_CHOICES 6
+
+struct card_question {
+	const char *id;		/* stable: authored, or card id + ":" + FNV-1a of the text */
+	bool id_authored;
+	enum question_type type;
+	const char *ask;
+	const char **choices;	/* true/false questions get "True", "False" */
+	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES */
+	bool correct[QUESTION_MAX_CHOICES];	/* which choices are right */
+	const char *explain;	/* may be NULL */
+	int see;		/* enum section, or -1 */
+	unsigned line;
+};
+
+struct card_source {
+	const char *title;	/* required */
+	const char *publisher, *authors, *chapter, *edition, *year, *url, *identifier, *note;
+};
+
+enum card_status { CARD_DRAFT, CARD_REVIEWED };
+
+struct card {
+	const char *id;		/* [a-z0-9-]+ */
+	const char *title;
+	enum card_kind kind;
+	const char **aliases;
+	size_t naliases;
+	const char *member_of;	/* a loaded card's id, or NULL */
+	const char *text[SECTION_TEXT_COUNT];	/* summary..diagram; NULL when absent */
+	struct card_fact *facts;	/* in vocabulary order */
+	size_t nfacts;
+	const char **related;	/* loaded ids only (dangling ones dropped with a warning) */
+	size_t nrelated;
+	const char **compare_with;
+	size_t ncompare_with;
+	struct card_question *quiz;
+	size_t nquiz;
+	struct card_source *sources;
+	size_t nsources;
+	enum card_status status;
+	const char *reviewed_by;	/* required when status is reviewed */
+	const char *reviewed;		/* date of the last check, YYYY-MM-DD, or NULL */
+	const char *path;	/* file it came from (for diagnostics and `packs`) */
+	unsigned line;
+	size_t pack;		/* index into library->packs */
+};
+
+const char *card_kind_name(enum card_kind kind);	/* "drug" */
+const char *card_kind_plural(enum card_kind kind);	/* "Drugs" (list group headings) */
+int card_kind_parse(const char *name);			/* -1 when unknown */
+
+const char *section_key(enum section section);		/* "side_effects" */
+const char *section_title(enum section section);	/* "Side effects", "Why the confusion" */
+
+/* Accepts a key ("side_effects"), its dashed form ("side-effects") or a unique
+ * prefix of either, case-insensitively.  Returns an enum section or a
+ * section_parse_error. */
+int section_parse(const char *name);
+
+/* Whether a card has something to show in a section. */
+bool card_has_section(const struct card *card, enum section section);
+
+/* The card's value for a fact key, or NULL. */
+const char *card_fact(const struct card *card, const char *key);
+
+/* 64-bit FNV-1a of the text lower-cased (ASCII) with white space runs
+ * collapsed to one space and trimmed: the stable part of generated ids. */
+unsigned long long card_question_hash(const char *text);
+
+#endif

@@ -1,0 +1,31 @@
+/* config — user settings, with a default for every one.
+ *
+ * Read from $XDG_CONFIG_HOME/rxplore/config.yaml by the loader; command-line
+ * options override it.
+ */
+#ifndef RXPLORE_CONFIG_H
+#define RXPLORE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum config_theme { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_MONO };
+
+struct config {
+	double desired_retention;	/* 0.70 .. 0.99, default 0.9 */
+	int new_per_day;		/* 0 .. 9999, default 20 */
+	int rollover_hour;		/* 0 .. 23, default 4 */
+	int exam_questions;		/* 1 .. 500, default 20 */
+	enum config_theme theme;	/* default auto */
+	bool mouse;			/* default true */
+};
+
+void config_defaults(struct config *config);
+
+/* $XDG_CONFIG_HOME/rxplore/config.yaml (default ~/.config); false if no home. */
+bool config_default_path(char *buf, size_t size);
+
+const char *config_theme_name(enum config_theme theme);
+int config_theme_parse(const char *name);	/* -1 when unknown */
+
+#endif

@@ -1,0 +1,112 @@
+/* library — every loaded card, the merged vocabulary and the packs they came
+ * from, owned by one arena.
+ *
+ * Invariants: ids are unique across the library (an earlier pack overrides a
+ * later one); cards[] is in load order; every reference a card holds
+ * (member_of, related, compare_with) names a card in the library once
+ * library_resolve() has run.
+ */
+#ifndef RXPLORE_LIBRARY_H
+#define RXPLORE_LIBRARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "card.h"
+#include "diag.h"
+
+struct vocab_entry {
+	const char *key;	/* [a-z0-9_]+ */
+	const char *label;	/* row heading in the comparison table */
+	const char *ask;	/* question template with {title}, or NULL */
+};
+
+struct pack_info {
+	const char *name;	/* `pack:`, or the folder name for loose cards */
+	const char *title, *version, *start, *license;
+	const char *dir;	/* where it was loaded from; "(built in)" for the embedded pack */
+	int format;
+	bool has_manifest;	/* false: a folder of loose cards */
+	size_t ncards;		/* cards it contributed (after overrides) */
+};
+
+/* A card id supplied by more than one pack: the earlier pack wins. */
+struct library_override {
+	const char *id;
+	size_t winner_pack, loser_pack;
+	const char *loser_path;
+};
+
+struct library {
+	struct arena arena;
+	struct card **cards;
+	size_t ncards, cards_alloc;
+	struct vocab_entry *vocab;
+	size_t nvocab, vocab_alloc;
+	struct pack_info *packs;
+	size_t npacks, packs_alloc;
+	struct library_override *overrides;
+	size_t noverrides, overrides_alloc;
+	const char *start;	/* start card id from the first pack that names one */
+	struct library_index *index;	/* private: case-insensitive id/alias lookup */
+};
+
+void library_init(struct library *library);
+void library_release(struct library *library);
+
+/* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
+size_t library_add_pack(struct library *library, const struct pack_info *pack);
+
+/* Adds a vocabulary entry unless its key is already known (first wins).
+ * Strings must already live in the library's arena.  Returns 0 or -1. */
+int library_add_vocab(struct library *library, const struct vocab_entry *entry);
+const struct vocab_entry *library_vocab(const struct library *library, const char *key);
+/* Position of key in the vocabulary (display order), or -1. */
+int library_vocab_index(const struct library *library, const char *key);
+
+/* Adds a card (allocated in the library's arena).  If its id is already
+ * present from an earlier pack, the card is not added: the override is
+ * recorded and 1 returned.  Returns 0 when added, -1 when out of memory.
+ * (Duplicates within one pack are the loader's to reject beforehand.) */
+int library_add_card(struct library *library, struct card *card);
+
+/* Looks a card up by id or alias, case-insensitively; NULL when unknown. */
+const struct card *library_find(const struct library *library, const char *name);
+
+/* The id closest to name for a "did you mean" hint, or NULL. */
+const char *library_suggest(const struct library *library, const char *name);
+
+/* The start card: the packs' `start` if loaded, else the first explainer,
+ * else the first card; NULL for an empty library. */
+const struct card *library_start(const struct library *library);
+
+/* Drops references (member_of, related, compare_with, quiz `see`) to cards or
+ * sections that are not loaded, with a warning each, and generates the ids of
+ * questions that have none.  Call once after the last pack is loaded. */
+void library_resolve(struct library *library, struct diag_list *diags);
+
+/* Cards sorted for the topic list: by kind (explainers, concepts, classes,
+ * drugs), then title.  Fills out[] (ncards entries). */
+void library_sorted(const struct library *library, const struct card **out);
+
+/* --- the pack search path (DESIGN §2) ------------------------------------ */
+
+struct search_path {
+	char **dirs;
+	size_t count, alloc;
+};
+
+void search_path_init(struct search_path *path);
+void search_path_release(struct search_path *path);
+
+/* Builds the folders to load, first (strongest) to last: each content dir
+ * as given; then, unless no_default_packs, every subfolder of
+ * $XDG_DATA_HOME/rxplore (default ~/.local/share), of each $XDG_DATA_DIRS
+ * entry's rxplore/ (default /usr/local/share:/usr/share), and of
+ * installed_dir, each group in byte order.  Folders that do not exist are
+ * skipped.  Returns 0 or -1 (out of memory). */
+int search_path_build(struct search_path *path, const char *const *content_dirs, size_t ncontent,
+		      bool no_default_packs, const char *installed_dir);
+
+#endif

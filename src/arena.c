@@ -1,0 +1,96 @@
+/* arena — see include/arena.h. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Big enough that a pack of cards needs only a few chunks. */
+#define ARENA_CHUNK_SIZE (64u * 1024u)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+};
+
+void arena_init(struct arena *arena)
+{
+	arena->head = NULL;
+	arena->bytes = 0;
+}
+
+void arena_release(struct arena *arena)
+{
+	struct arena_chunk *chunk = arena->head;
+	while (chunk) {
+		struct arena_chunk *next = chunk->next;
+		free(chunk);
+		chunk = next;
+	}
+	arena_init(arena);
+}
+
+static size_t align_up(size_t n)
+{
+	size_t a = alignof(max_align_t);
+	return (n + a - 1) & ~(a - 1);
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	if (size > SIZE_MAX / 2)
+		return NULL;
+	size = align_up(size);
+	struct arena_chunk *chunk = arena->head;
+	if (!chunk || chunk->size - chunk->used < size) {
+		/* An oversized request gets a chunk of its own, placed behind the
+		 * current one so the current chunk's free space is not wasted. */
+		size_t want = size > ARENA_CHUNK_SIZE / 4 ? size : ARENA_CHUNK_SIZE;
+		struct arena_chunk *fresh = malloc(sizeof *fresh + want);
+		if (!fresh)
+			return NULL;
+		fresh->size = want;
+		fresh->used = 0;
+		if (chunk && want != ARENA_CHUNK_SIZE) {
+			fresh->next = chunk->next;
+			chunk->next = fresh;
+		} else {
+			fresh->next = chunk;
+			arena->head = fresh;
+		}
+		chunk = fresh;
+	}
+	void *p = chunk->data + chunk->used;
+	chunk->used += size;
+	arena->bytes += size;
+	memset(p, 0, size);
+	return p;
+}
+
+void *arena_array(struct arena *arena, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		return NULL;
+	return arena_alloc(arena, count * size);
+}
+
+char *arena_strndup(struct arena *arena, const char *s, size_t len)
+{
+	if (len == SIZE_MAX)
+		return NULL;
+	char *copy = arena_alloc(arena, len + 1);
+	if (copy) {
+		memcpy(copy, s, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+char *arena_strdup(struct arena *arena, const char *s)
+{
+	return arena_strndup(arena, s, strlen(s));
+}

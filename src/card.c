@@ -1,0 +1,132 @@
+/* card — see include/card.h. */
+#include "card.h"
+
+#include <ctype.h>
+#include <string.h>
+
+
+static const char *const kind_names[CARD_KIND_COUNT] = {
+	[CARD_EXPLAINER] = "explainer",
+	[CARD_CONCEPT] = "concept",
+	[CARD_CLASS] = "class",
+	[CARD_DRUG] = "drug",
+};
+
+static const char *const kind_plurals[CARD_KIND_COUNT] = {
+	[CARD_EXPLAINER] = "Explainers",
+	[CARD_CONCEPT] = "Concepts",
+	[CARD_CLASS] = "Drug classes",
+	[CARD_DRUG] = "Drugs",
+};
+
+static const struct {
+	const char *key, *title;
+} sections[SECTION_COUNT] = {
+	[SECTION_SUMMARY] = { "summary", "Summary" },
+	[SECTION_MECHANISM] = { "mechanism", "Mechanism" },
+	[SECTION_USES] = { "uses", "Uses" },
+	[SECTION_SIDE_EFFECTS] = { "side_effects", "Side effects" },
+	[SECTION_DEPENDENCE] = { "dependence", "Dependence" },
+	[SECTION_CONFUSION] = { "confusion", "Why the confusion" },
+	[SECTION_INTERACTIONS] = { "interactions", "Interactions" },
+	[SECTION_PHARMACOKINETICS] = { "pharmacokinetics", "Pharmacokinetics" },
+	[SECTION_DIAGRAM] = { "diagram", "Diagram" },
+	[SECTION_FACTS] = { "facts", "Facts" },
+	[SECTION_SOURCES] = { "sources", "Sources" },
+};
+
+const char *card_kind_name(enum card_kind kind)
+{
+	return (unsigned)kind < CARD_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+const char *card_kind_plural(enum card_kind kind)
+{
+	return (unsigned)kind < CARD_KIND_COUNT ? kind_plurals[kind] : "?";
+}
+
+int card_kind_parse(const char *name)
+{
+	for (int k = 0; k < CARD_KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *section_key(enum section section)
+{
+	return (unsigned)section < SECTION_COUNT ? sections[section].key : "?";
+}
+
+const char *section_title(enum section section)
+{
+	return (unsigned)section < SECTION_COUNT ? sections[section].title : "?";
+}
+
+/* Compares a user-typed name with a key, treating '-' and '_' alike and
+ * ignoring ASCII case; returns 2 for an exact match, 1 for a prefix, 0 else. */
+static int name_match(const char *typed, const char *key)
+{
+	size_t i = 0;
+	for (; typed[i]; i++) {
+		char t = typed[i] == '-' ? '_' : (char)tolower((unsigned char)typed[i]);
+		if (key[i] == '\0' || t != key[i])
+			return 0;
+	}
+	return key[i] == '\0' ? 2 : 1;
+}
+
+int section_parse(const char *name)
+{
+	if (!name || !*name)
+		return SECTION_UNKNOWN;
+	int found = SECTION_UNKNOWN;
+	for (int s = 0; s < SECTION_COUNT; s++) {
+		int m = name_match(name, sections[s].key);
+		if (m == 2)
+			return s;
+		if (m == 1)
+			found = found == SECTION_UNKNOWN ? s : SECTION_AMBIGUOUS;
+	}
+	return found;
+}
+
+bool card_has_section(const struct card *card, enum section section)
+{
+	if (section < SECTION_TEXT_COUNT)
+		return card->text[section] != NULL && card->text[section][0] != '\0';
+	if (section == SECTION_FACTS)
+		return card->nfacts > 0;
+	if (section == SECTION_SOURCES)
+		return card->nsources > 0;
+	return false;
+}
+
+const char *card_fact(const struct card *card, const char *key)
+{
+	for (size_t i = 0; i < card->nfacts; i++)
+		if (strcmp(card->facts[i].key, key) == 0)
+			return card->facts[i].value;
+	return NULL;
+}
+
+unsigned long long card_question_hash(const char *text)
+{
+	unsigned long long hash = 0xcbf29ce484222325ULL;
+	bool pending_space = false, started = false;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (isspace(*p)) {
+			pending_space = started;
+			continue;
+		}
+		if (pending_space) {
+			hash ^= ' ';
+			hash *= 0x100000001b3ULL;
+			pending_space = false;
+		}
+		hash ^= (unsigned char)tolower(*p);
+		hash *= 0x100000001b3ULL;
+		started = true;
+	}
+	return hash;
+}

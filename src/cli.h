@@ -1,0 +1,47 @@
+/* cli — the command line: options, loading, and the line-mode commands. */
+#ifndef RXPLORE_CLI_H
+#define RXPLORE_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "diag.h"
+#include "library.h"
+
+#define CLI_MAX_CONTENT 64
+
+/* Exit statuses, as GNU tools use them. */
+enum { EXIT_OK = 0, EXIT_PROBLEM = 1, EXIT_USAGE = 2 };
+
+struct cli_options {
+	const char *content[CLI_MAX_CONTENT];
+	size_t ncontent;
+	bool no_default_packs, plain, no_color, no_mouse, strict;
+	int width;		/* 0: the terminal's, or 80 */
+	const char *profile;
+};
+
+/* Everything a command needs: the options, the loaded content, the settings. */
+struct cli {
+	struct cli_options options;
+	struct config config;
+	struct library library;
+	struct diag_list diags;	/* problems met while loading */
+};
+
+/* Loads the search path (and the built-in pack unless --no-default-packs),
+ * then resolves references.  Returns 0, or -1 when out of memory. */
+int cli_load(struct cli *cli);
+
+/* The output width: --width, else the terminal's, else 80. */
+int cli_width(const struct cli *cli);
+
+/* Prints "rxplore: no topic 'x' — did you mean 'y'?" and returns NULL when
+ * name is unknown. */
+const struct card *cli_topic(const struct cli *cli, const char *name);
+
+int cli_check(struct cli *cli, char **paths, int npaths);
+int cli_packs(struct cli *cli);
+
+#endif

@@ -1,0 +1,61 @@
+/* cli_check — `rxplore check` and `rxplore packs`: what was loaded, from
+ * where, and what was wrong with it. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "loader.h"
+#include "plain.h"
+
+int cli_check(struct cli *cli, char **paths, int npaths)
+{
+	if (npaths == 0) {
+		if (cli_load(cli) < 0)
+			return EXIT_PROBLEM;
+	} else {
+		for (int i = 0; i < npaths; i++) {
+			struct stat st;
+			if (stat(paths[i], &st) != 0)
+				diag_add(&cli->diags, DIAG_ERROR, paths[i], 0, 0, "no such file or folder");
+			else if (S_ISDIR(st.st_mode))
+				loader_load_dir(&cli->library, paths[i], &cli->diags);
+			else
+				loader_load_file(&cli->library, paths[i], &cli->diags);
+		}
+		library_resolve(&cli->library, &cli->diags);
+	}
+	plain_diags(stdout, &cli->diags);
+	for (size_t i = 0; i < cli->library.noverrides; i++) {
+		const struct library_override *o = &cli->library.overrides[i];
+		printf("%s: note: card '%s' is overridden by pack '%s' (%s)\n", o->loser_path, o->id,
+		       cli->library.packs[o->winner_pack].name, cli->library.packs[o->winner_pack].dir);
+	}
+	printf("%zu card%s, %zu error%s, %zu warning%s\n", cli->library.ncards, cli->library.ncards == 1 ? "" : "s",
+	       cli->diags.errors, cli->diags.errors == 1 ? "" : "s", cli->diags.warnings,
+	       cli->diags.warnings == 1 ? "" : "s");
+	if (cli->diags.errors || (cli->options.strict && cli->diags.warnings))
+		return EXIT_PROBLEM;
+	return EXIT_OK;
+}
+
+int cli_packs(struct cli *cli)
+{
+	const struct library *lib = &cli->library;
+	for (size_t i = 0; i < lib->npacks; i++) {
+		const struct pack_info *p = &lib->packs[i];
+		printf("%s %s: %zu card%s from %s%s\n", p->name, p->version ? p->version : "(no version)", p->ncards,
+		       p->ncards == 1 ? "" : "s", p->dir, p->has_manifest ? "" : " (loose cards, no pack.yaml)");
+		if (p->title)
+			printf("  %s%s%s\n", p->title, p->license ? " — licence " : "", p->license ? p->license : "");
+	}
+	for (size_t i = 0; i < lib->noverrides; i++) {
+		const struct library_override *o = &lib->overrides[i];
+		printf("override: '%s' from %s replaces the copy in %s\n", o->id, lib->packs[o->winner_pack].name,
+		       lib->packs[o->loser_pack].name);
+	}
+	if (cli->diags.errors)
+		printf("%zu problem%s while loading; run 'rxplore check' for details\n", cli->diags.errors,
+		       cli->diags.errors == 1 ? "" : "s");
+	return EXIT_OK;
+}

@@ -1,0 +1,97 @@
+/* diag — see include/diag.h. */
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_list_init(struct diag_list *list)
+{
+	memset(list, 0, sizeof *list);
+}
+
+void diag_list_release(struct diag_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].path);
+		free(list->items[i].message);
+	}
+	free(list->items);
+	diag_list_init(list);
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *path,
+	       unsigned line, unsigned col, const char *fmt, va_list ap)
+{
+	if (severity == DIAG_ERROR)
+		list->errors++;
+	else if (severity == DIAG_WARNING)
+		list->warnings++;
+	if (list->count == list->alloc) {
+		size_t alloc = list->alloc ? list->alloc * 2 : 16;
+		struct diag *items = realloc(list->items, alloc * sizeof *items);
+		if (!items) {
+			list->dropped++;
+			return;
+		}
+		list->items = items;
+		list->alloc = alloc;
+	}
+	struct diag *d = &list->items[list->count];
+	d->severity = severity;
+	d->line = line;
+	d->col = col;
+	d->path = strdup(path ? path : "");
+	d->message = vformat(fmt, ap);
+	if (!d->path || !d->message) {
+		free(d->path);
+		free(d->message);
+		list->dropped++;
+		return;
+	}
+	list->count++;
+}
+
+void diag_add(struct diag_list *list, enum diag_severity severity, const char *path,
+	      unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(list, severity, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+const char *diag_severity_name(enum diag_severity severity)
+{
+	switch (severity) {
+	case DIAG_ERROR:
+		return "error";
+	case DIAG_WARNING:
+		return "warning";
+	case DIAG_NOTE:
+		return "note";
+	}
+	return "error";
+}
+
+int diag_format(const struct diag *diag, char *buf, size_t size)
+{
+	const char *sev = diag_severity_name(diag->severity);
+	if (diag->line == 0)
+		return snprintf(buf, size, "%s: %s: %s", diag->path, sev, diag->message);
+	return snprintf(buf, size, "%s:%u:%u: %s: %s", diag->path, diag->line, diag->col, sev, diag->message);
+}

@@ -1,0 +1,273 @@
+/* library — see include/library.h. */
+#include "library.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Open-addressing hash of lower-cased ids and aliases.  Ids are inserted
+ * first-come and never displaced by an alias, so an id always wins. */
+struct index_slot {
+	const char *key;	/* as written; compared case-insensitively */
+	struct card *card;
+	bool is_alias;
+};
+
+struct library_index {
+	struct index_slot *slots;
+	size_t size, used;	/* size is a power of two */
+};
+
+static uint64_t hash_nocase(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static struct index_slot *index_lookup(const struct library_index *index, const char *key)
+{
+	if (!index || index->size == 0)
+		return NULL;
+	size_t mask = index->size - 1;
+	for (size_t i = hash_nocase(key) & mask;; i = (i + 1) & mask) {
+		struct index_slot *slot = &index->slots[i];
+		if (!slot->key || text_casecmp(slot->key, key) == 0)
+			return slot;
+	}
+}
+
+static int index_grow(struct library_index *index)
+{
+	size_t size = index->size ? index->size * 2 : 256;
+	struct index_slot *old = index->slots;
+	size_t old_size = index->size;
+	index->slots = calloc(size, sizeof *index->slots);
+	if (!index->slots) {
+		index->slots = old;
+		return -1;
+	}
+	index->size = size;
+	for (size_t i = 0; i < old_size; i++)
+		if (old[i].key)
+			*index_lookup(index, old[i].key) = old[i];
+	free(old);
+	return 0;
+}
+
+/* Inserts key unless present; an alias never replaces an existing entry but
+ * an id replaces an alias. */
+static int index_put(struct library_index *index, const char *key, struct card *card, bool is_alias)
+{
+	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
+		return -1;
+	struct index_slot *slot = index_lookup(index, key);
+	if (slot->key) {
+		if (slot->is_alias && !is_alias) {
+			slot->key = key;
+			slot->card = card;
+			slot->is_alias = false;
+		}
+		return 0;
+	}
+	slot->key = key;
+	slot->card = card;
+	slot->is_alias = is_alias;
+	index->used++;
+	return 0;
+}
+
+void library_init(struct library *library)
+{
+	memset(library, 0, sizeof *library);
+	arena_init(&library->arena);
+}
+
+void library_release(struct library *library)
+{
+	if (library->index)
+		free(library->index->slots);
+	free(library->index);
+	free(library->cards);
+	free(library->vocab);
+	free(library->packs);
+	free(library->overrides);
+	arena_release(&library->arena);
+	library_init(library);
+}
+
+/* Grows a (pointer, count, alloc) array by one element. */
+static void *grow(void *items, size_t *alloc, size_t count, size_t size)
+{
+	if (count < *alloc)
+		return items;
+	size_t n = *alloc ? *alloc * 2 : 16;
+	void *p = realloc(items, n * size);
+	if (p)
+		*alloc = n;
+	return p;
+}
+
+size_t library_add_pack(struct library *library, const struct pack_info *pack)
+{
+	struct pack_info *packs = grow(library->packs, &library->packs_alloc, library->npacks, sizeof *packs);
+	if (!packs)
+		return (size_t)-1;
+	library->packs = packs;
+	packs[library->npacks] = *pack;
+	if (!library->start && pack->start)
+		library->start = pack->start;
+	return library->npacks++;
+}
+
+int library_add_vocab(struct library *library, const struct vocab_entry *entry)
+{
+	if (library_vocab(library, entry->key))
+		return 0;
+	struct vocab_entry *v = grow(library->vocab, &library->vocab_alloc, library->nvocab, sizeof *v);
+	if (!v)
+		return -1;
+	library->vocab = v;
+	v[library->nvocab++] = *entry;
+	return 0;
+}
+
+const struct vocab_entry *library_vocab(const struct library *library, const char *key)
+{
+	int i = library_vocab_index(library, key);
+	return i < 0 ? NULL : &library->vocab[i];
+}
+
+int library_vocab_index(const struct library *library, const char *key)
+{
+	for (size_t i = 0; i < library->nvocab; i++)
+		if (strcmp(library->vocab[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+int library_add_card(struct library *library, struct card *card)
+{
+	if (!library->index) {
+		library->index = calloc(1, sizeof *library->index);
+		if (!library->index)
+			return -1;
+	}
+	struct index_slot *slot = index_lookup(library->index, card->id);
+	if (slot && slot->key && !slot->is_alias) {
+		struct library_override *o = grow(library->overrides, &library->overrides_alloc,
+						  library->noverrides, sizeof *o);
+		if (!o)
+			return -1;
+		library->overrides = o;
+		o[library->noverrides++] = (struct library_override){
+			.id = slot->card->id,
+			.winner_pack = slot->card->pack,
+			.loser_pack = card->pack,
+			.loser_path = card->path,
+		};
+		return 1;
+	}
+	struct card **cards = grow(library->cards, &library->cards_alloc, library->ncards, sizeof *cards);
+	if (!cards)
+		return -1;
+	library->cards = cards;
+	if (index_put(library->index, card->id, card, false) < 0)
+		return -1;
+	for (size_t i = 0; i < card->naliases; i++)
+		if (index_put(library->index, card->aliases[i], card, true) < 0)
+			return -1;
+	cards[library->ncards++] = card;
+	if (card->pack < library->npacks)
+		library->packs[card->pack].ncards++;
+	return 0;
+}
+
+const struct card *library_find(const struct library *library, const char *name)
+{
+	struct index_slot *slot = index_lookup(library->index, name);
+	return slot && slot->key ? slot->card : NULL;
+}
+
+const char *library_suggest(const struct library *library, const char *name)
+{
+	const char **ids = malloc((library->ncards + 1) * sizeof *ids);
+	if (!ids)
+		return NULL;
+	for (size_t i = 0; i < library->ncards; i++)
+		ids[i] = library->cards[i]->id;
+	const char *best = text_suggest(name, ids, library->ncards);
+	free(ids);
+	return best;
+}
+
+const struct card *library_start(const struct library *library)
+{
+	const struct card *card = library->start ? library_find(library, library->start) : NULL;
+	if (card)
+		return card;
+	for (size_t i = 0; i < library->ncards; i++)
+		if (library->cards[i]->kind == CARD_EXPLAINER)
+			return library->cards[i];
+	return library->ncards ? library->cards[0] : NULL;
+}
+
+/* Keeps the ids in refs[] that name loaded cards; warns about the others. */
+static size_t keep_loaded(struct library *library, const struct card *card, const char *what,
+			  const char **refs, size_t n, struct diag_list *diags)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct card *target = library_find(library, refs[i]);
+		if (!target) {
+			diag_add(diags, DIAG_WARNING, card->path, card->line, 1,
+				 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, what, refs[i]);
+			continue;
+		}
+		refs[kept++] = target->id;
+	}
+	return kept;
+}
+
+void library_resolve(struct library *library, struct diag_list *diags)
+{
+	for (size_t c = 0; c < library->ncards; c++) {
+		struct card *card = library->cards[c];
+		if (card->member_of && keep_loaded(library, card, "is a member of", &card->member_of, 1, diags) == 0)
+			card->member_of = NULL;
+		card->nrelated = keep_loaded(library, card, "is related to", card->related, card->nrelated, diags);
+		card->ncompare_with = keep_loaded(library, card, "compares with", card->compare_with,
+						  card->ncompare_with, diags);
+		for (size_t q = 0; q < card->nquiz; q++) {
+			struct card_question *question = &card->quiz[q];
+			if (question->see >= 0 && !card_has_section(card, (enum section)question->see)) {
+				diag_add(diags, DIAG_WARNING, card->path, question->line, 1,
+					 "question points to section '%s', which card '%s' does not have",
+					 section_key((enum section)question->see), card->id);
+				question->see = -1;
+			}
+		}
+	}
+}
+
+static int sorted_order(const void *a, const void *b)
+{
+	const struct card *x = *(const struct card *const *)a, *y = *(const struct card *const *)b;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	int c = text_casecmp(x->title, y->title);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+void library_sorted(const struct library *library, const struct card **out)
+{
+	for (size_t i = 0; i < library->ncards; i++)
+		out[i] = library->cards[i];
+	qsort(out, library->ncards, sizeof *out, sorted_order);
+}

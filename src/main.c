@@ -1,0 +1,344 @@
+/* rxplore — entry point: options, loading, and the choice between the
+ * terminal UI, the interactive line mode and the line-mode commands. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "builtin_pack.h"
+#include "cli.h"
+#include "loader.h"
+#include "plain.h"
+#include "ui.h"
+
+static const char usage_text[] =
+	"Usage: rxplore [OPTION]... [COMMAND [ARG]...]\n"
+	"Explore pharmacology topic cards: is baclofen a benzodiazepine?\n"
+	"\n"
+	"With no command, rxplore opens its terminal interface (or a line-mode prompt\n"
+	"when the terminal cannot be driven, or with --plain).\n"
+	"\n"
+	"Commands:\n"
+	"  list                     every topic: id, kind and title\n"
+	"  show TOPIC [SECTION]     a card, or one section of it, as wrapped text\n"
+	"  search WORDS...          every card that mentions the words\n"
+	"  check [PATH]...          validate cards and packs (default: everything loaded)\n"
+	"  packs                    the loaded packs, their versions and where they came from\n"
+	"\n"
+	"Options:\n"
+	"      --content DIR        load the pack (or folder of cards) in DIR first;\n"
+	"                           may be given more than once\n"
+	"      --no-default-packs   load only the --content folders\n"
+	"      --plain              line mode, even on a capable terminal\n"
+	"      --no-color           no colours (also: NO_COLOR set and non-empty)\n"
+	"      --no-mouse           leave the mouse to the terminal (copy and paste)\n"
+	"      --width N            wrap line-mode output at N columns\n"
+	"      --strict             with check: warnings count as errors\n"
+	"      --profile NAME       keep progress in progress-NAME.db (shared logins)\n"
+	"  -h, --help               show this help and exit\n"
+	"  -V, --version            show the version and the loaded packs, and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 a problem with the content or a topic, 2 a usage error.\n"
+	"rxplore is for education, not treatment decisions. Its cards are drafts until a\n"
+	"named pharmacist or physician has reviewed them.\n";
+
+enum {
+	OPT_CONTENT = 256,
+	OPT_NO_DEFAULT_PACKS,
+	OPT_PLAIN,
+	OPT_NO_COLOR,
+	OPT_NO_MOUSE,
+	OPT_WIDTH,
+	OPT_STRICT,
+	OPT_PROFILE,
+};
+
+static const struct option long_options[] = {
+	{ "content", required_argument, NULL, OPT_CONTENT },
+	{ "no-default-packs", no_argument, NULL, OPT_NO_DEFAULT_PACKS },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "rxplore: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'rxplore --help' for more information.\n");
+	return EXIT_USAGE;
+}
+
+int cli_width(const struct cli *cli)
+{
+	if (cli->options.width > 0)
+		return cli->options.width;
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+/* The built-in pack is the weakest entry of the search path; an installed
+ * copy of the same pack replaces it instead of overriding every card. */
+static bool builtin_shadowed(const struct library *library)
+{
+	for (size_t i = 0; i < library->npacks; i++)
+		if (library->packs[i].name && strcmp(library->packs[i].name, builtin_pack_name) == 0)
+			return true;
+	return false;
+}
+
+int cli_load(struct cli *cli)
+{
+	struct search_path path;
+	search_path_init(&path);
+	if (search_path_build(&path, cli->options.content, cli->options.ncontent, cli->options.no_default_packs,
+			      PKGDATADIR) < 0) {
+		search_path_release(&path);
+		return -1;
+	}
+	for (size_t i = 0; i < path.count; i++)
+		loader_load_dir(&cli->library, path.dirs[i], &cli->diags);
+	search_path_release(&path);
+	if (!cli->options.no_default_packs && !builtin_shadowed(&cli->library))
+		loader_load_embedded(&cli->library, "(built in)", builtin_pack_files, builtin_pack_count,
+				     &cli->diags);
+	library_resolve(&cli->library, &cli->diags);
+	return 0;
+}
+
+const struct card *cli_topic(const struct cli *cli, const char *name)
+{
+	const struct card *card = library_find(&cli->library, name);
+	if (card)
+		return card;
+	const char *hint = library_suggest(&cli->library, name);
+	if (hint)
+		fprintf(stderr, "rxplore: no topic '%s' — did you mean '%s'?\n", name, hint);
+	else
+		fprintf(stderr, "rxplore: no topic '%s' (try 'rxplore list')\n", name);
+	return NULL;
+}
+
+/* For commands that use the content rather than check it: a short note when
+ * cards were rejected, so nothing fails silently. */
+static void note_load_errors(const struct cli *cli)
+{
+	if (cli->diags.errors)
+		fprintf(stderr, "rxplore: %zu problem%s while loading cards; run 'rxplore check' for details\n",
+			cli->diags.errors, cli->diags.errors == 1 ? "" : "s");
+}
+
+static int cmd_show(struct cli *cli, char **args, int nargs)
+{
+	if (nargs < 1 || nargs > 2)
+		return usage_error("%s", "show needs a TOPIC and at most one SECTION");
+	int section = -1;
+	if (nargs == 2) {
+		section = section_parse(args[1]);
+		if (section == SECTION_AMBIGUOUS)
+			return usage_error("section '%s' is ambiguous", args[1]);
+		if (section < 0)
+			return usage_error("no section '%s' (summary, mechanism, uses, side-effects, dependence, "
+					   "confusion, interactions, pharmacokinetics, diagram, facts, sources)",
+					   args[1]);
+	}
+	const struct card *card = cli_topic(cli, args[0]);
+	if (!card)
+		return EXIT_PROBLEM;
+	plain_card(stdout, &cli->library, card, section, cli_width(cli));
+	return EXIT_OK;
+}
+
+static int cmd_search(struct cli *cli, char **args, int nargs)
+{
+	if (nargs < 1)
+		return usage_error("%s", "search needs the WORDS to look for");
+	size_t len = 1;
+	for (int i = 0; i < nargs; i++)
+		len += strlen(args[i]) + 1;
+	char *query = malloc(len);
+	if (!query)
+		return EXIT_PROBLEM;
+	query[0] = '\0';
+	for (int i = 0; i < nargs; i++) {
+		if (i)
+			strcat(query, " ");
+		strcat(query, args[i]);
+	}
+	int hits = plain_search(stdout, &cli->library, query, cli_width(cli));
+	if (hits == 0)
+		fprintf(stderr, "rxplore: no card mentions '%s'\n", query);
+	free(query);
+	return hits > 0 ? EXIT_OK : EXIT_PROBLEM;
+}
+
+static void print_version(const struct cli *cli)
+{
+	printf("rxplore (rxplore) %s\n", PACKAGE_VERSION);
+	for (size_t i = 0; i < cli->library.npacks; i++) {
+		const struct pack_info *p = &cli->library.packs[i];
+		printf("content: %s %s (%zu cards, %s)\n", p->name, p->version ? p->version : "(no version)", p->ncards,
+		       p->dir);
+	}
+	printf("Code: MIT licence. Bundled content: CC BY 4.0. For education, not treatment decisions.\n");
+}
+
+/* No command: the TUI when the terminal allows, else line mode. */
+static int run_interactive(struct cli *cli)
+{
+	bool tty_in = isatty(STDIN_FILENO), tty_out = isatty(STDOUT_FILENO);
+	if (!cli->options.plain && tty_in && tty_out && ui_terminal_usable()) {
+		const char *no_color = getenv("NO_COLOR");
+		struct ui_options ui = {
+			.no_color = cli->options.no_color || (no_color && *no_color),
+			.no_mouse = cli->options.no_mouse || !cli->config.mouse,
+			.profile = cli->options.profile,
+		};
+		return ui_run(&cli->library, &cli->config, &cli->diags, &ui);
+	}
+	note_load_errors(cli);
+	if (tty_in) {
+		plain_repl(stdin, stdout, &cli->library, cli_width(cli));
+		return EXIT_OK;
+	}
+	const struct card *start = library_start(&cli->library);
+	if (!start) {
+		fprintf(stderr, "rxplore: no cards loaded (see 'rxplore packs' and 'rxplore check')\n");
+		return EXIT_PROBLEM;
+	}
+	plain_card(stdout, &cli->library, start, -1, cli_width(cli));
+	printf("\nMore: 'rxplore list', 'rxplore show TOPIC [SECTION]', 'rxplore search WORDS', "
+	       "'rxplore --help'.\n");
+	return EXIT_OK;
+}
+
+static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_CONTENT:
+			if (cli->options.ncontent == CLI_MAX_CONTENT)
+				return usage_error("%s", "too many --content folders");
+			cli->options.content[cli->options.ncontent++] = optarg;
+			break;
+		case OPT_NO_DEFAULT_PACKS:
+			cli->options.no_default_packs = true;
+			break;
+		case OPT_PLAIN:
+			cli->options.plain = true;
+			break;
+		case OPT_NO_COLOR:
+			cli->options.no_color = true;
+			break;
+		case OPT_NO_MOUSE:
+			cli->options.no_mouse = true;
+			break;
+		case OPT_STRICT:
+			cli->options.strict = true;
+			break;
+		case OPT_PROFILE:
+			cli->options.profile = optarg;
+			break;
+		case OPT_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (*end || end == optarg || w < 20 || w > 1000)
+				return usage_error("--width takes a number of columns from 20 to 1000, not '%s'", optarg);
+			cli->options.width = (int)w;
+			break;
+		}
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(EXIT_OK);
+		case 'V':
+			*version = true;
+			break;
+		default:
+			fprintf(stderr, "Try 'rxplore --help' for more information.\n");
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli cli = { 0 };
+	bool version = false;
+	config_defaults(&cli.config);
+	library_init(&cli.library);
+	diag_list_init(&cli.diags);
+
+	int status = parse_options(&cli, argc, argv, &version);
+	char **args = argv + optind;
+	int nargs = argc - optind;
+	const char *command = nargs > 0 ? args[0] : NULL;
+	if (status == EXIT_OK && command && strcmp(command, "check") != 0 && cli.options.strict)
+		status = usage_error("%s", "--strict goes with the check command");
+	static const char *const commands[] = { "list", "show", "search", "check", "packs" };
+	bool known = !command;
+	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
+		known = known || strcmp(command, commands[i]) == 0;
+	if (status == EXIT_OK && !known)
+		status = usage_error("unknown command '%s'", command);
+	if (status != EXIT_OK)
+		goto done;
+
+	char config_path[4096];
+	if (config_default_path(config_path, sizeof config_path)) {
+		struct diag_list config_diags;
+		diag_list_init(&config_diags);
+		loader_load_config(config_path, &cli.config, &config_diags);
+		plain_diags(stderr, &config_diags);
+		diag_list_release(&config_diags);
+	}
+
+	if (command && strcmp(command, "check") == 0) {
+		status = cli_check(&cli, args + 1, nargs - 1);
+		goto done;
+	}
+	if (cli_load(&cli) < 0) {
+		fprintf(stderr, "rxplore: out of memory while loading cards\n");
+		status = EXIT_PROBLEM;
+		goto done;
+	}
+	if (version) {
+		print_version(&cli);
+	} else if (!command) {
+		status = run_interactive(&cli);
+	} else if (strcmp(command, "list") == 0) {
+		note_load_errors(&cli);
+		if (nargs > 1)
+			status = usage_error("%s", "list takes no arguments");
+		else
+			plain_list(stdout, &cli.library, cli_width(&cli));
+	} else if (strcmp(command, "show") == 0) {
+		note_load_errors(&cli);
+		status = cmd_show(&cli, args + 1, nargs - 1);
+	} else if (strcmp(command, "search") == 0) {
+		note_load_errors(&cli);
+		status = cmd_search(&cli, args + 1, nargs - 1);
+	} else if (strcmp(command, "packs") == 0) {
+		status = nargs > 1 ? usage_error("%s", "packs takes no arguments") : cli_packs(&cli);
+	}
+done:
+	if (fflush(stdout) != 0 && status == EXIT_OK)
+		status = EXIT_PROBLEM;
+	library_release(&cli.library);
+	diag_list_release(&cli.diags);
+	return status;
+}

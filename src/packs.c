@@ -1,0 +1,309 @@
+/* packs — reading pack folders, card files, the embedded pack and the
+ * settings file from disk or memory, then handing each document to the
+ * schema.  See include/loader.h.  (The YAML parsing itself is src/loader.c.) */
+#include "loader.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "yamltree.h"
+
+/* Reads a whole regular file of at most LOADER_MAX_FILE_BYTES.  Returns a
+ * malloc'd buffer, or NULL after adding a diagnostic. */
+static char *read_file(const char *path, size_t *size, struct diag_list *diags)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
+		fclose(f);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > LOADER_MAX_FILE_BYTES) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %lld bytes exceeds the 1 MiB limit for one card",
+			 (long long)st.st_size);
+		fclose(f);
+		return NULL;
+	}
+	char *data = malloc((size_t)st.st_size + 1);
+	size_t got = data ? fread(data, 1, (size_t)st.st_size + 1, f) : 0;
+	bool failed = !data || ferror(f) || got > (size_t)st.st_size;
+	fclose(f);
+	if (failed) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, data ? "read failed or the file changed while reading"
+							     : "out of memory");
+		free(data);
+		return NULL;
+	}
+	*size = got;
+	return data;
+}
+
+/* Parses data and, for a document, calls schema_card.  Returns 1 when a card
+ * was added, 0 when not (rejected, empty or overridden). */
+static int load_card_data(struct library *library, size_t pack, const char *path, const char *data, size_t size,
+			  struct diag_list *diags)
+{
+	struct arena scratch;
+	arena_init(&scratch);
+	struct ynode *root;
+	int added = 0;
+	int rc = ytree_parse(path, data, size, &scratch, &root, diags);
+	if (rc == 1)
+		diag_add(diags, DIAG_WARNING, path, 0, 0, "empty file: no card in it");
+	if (rc == 0) {
+		const char *stable_path = arena_strdup(&library->arena, path);
+		struct card *card = stable_path ? schema_card(library, pack, stable_path, root, diags) : NULL;
+		if (card) {
+			const struct card *same = library_find(library, card->id);
+			if (same && same->pack == pack && strcmp(same->id, card->id) == 0) {
+				diag_add(diags, DIAG_ERROR, path, card->line, 1, "duplicate id '%s' in pack '%s'",
+					 card->id, library->packs[pack].name);
+				diag_add(diags, DIAG_NOTE, same->path, same->line, 1, "first defined here");
+			} else if (library->packs[pack].ncards >= LOADER_MAX_CARDS_PER_PACK) {
+				diag_add(diags, DIAG_ERROR, path, 0, 0, "pack '%s' already has the maximum of %d cards",
+					 library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK);
+			} else if (library_add_card(library, card) == 0) {
+				added = 1;
+			}
+		}
+	}
+	arena_release(&scratch);
+	return added;
+}
+
+int loader_load_card_buffer(struct library *library, size_t pack, const char *path, const char *data,
+			    size_t size, struct diag_list *diags)
+{
+	if (size > LOADER_MAX_FILE_BYTES) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %zu bytes exceeds the 1 MiB limit for one card",
+			 size);
+		return 0;
+	}
+	return load_card_data(library, pack, path, data, size, diags);
+}
+
+static int load_card_file(struct library *library, size_t pack, const char *path, struct diag_list *diags)
+{
+	size_t size;
+	char *data = read_file(path, &size, diags);
+	if (!data)
+		return 0;
+	int added = load_card_data(library, pack, path, data, size, diags);
+	free(data);
+	return added;
+}
+
+/* Parses a pack.yaml buffer and registers the pack.  Returns its index, or
+ * (size_t)-1 when the manifest is unusable. */
+static size_t load_manifest(struct library *library, const char *path, const char *dir, const char *data,
+			    size_t size, struct diag_list *diags)
+{
+	struct arena scratch;
+	arena_init(&scratch);
+	struct ynode *root;
+	size_t index = (size_t)-1;
+	int rc = ytree_parse(path, data, size, &scratch, &root, diags);
+	if (rc == 1)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "empty pack manifest");
+	struct pack_info pack = { 0 };
+	if (rc == 0 && schema_pack(library, path, root, &pack, diags) == 0) {
+		pack.dir = arena_strdup(&library->arena, dir);
+		pack.has_manifest = true;
+		if (pack.dir)
+			index = library_add_pack(library, &pack);
+	}
+	arena_release(&scratch);
+	return index;
+}
+
+static size_t add_loose_pack(struct library *library, const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+	struct pack_info pack = { .format = 1 };
+	pack.dir = arena_strdup(&library->arena, dir);
+	pack.name = arena_strdup(&library->arena, slash && slash[1] ? slash + 1 : dir);
+	if (!pack.dir || !pack.name)
+		return (size_t)-1;
+	return library_add_pack(library, &pack);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+}
+
+/* Loads every *.yaml in dir (except pack.yaml), in byte order. */
+static int load_cards_in(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!has_yaml_suffix(e->d_name) || strcmp(e->d_name, "pack.yaml") == 0)
+			continue;
+		if (n == alloc) {
+			size_t grown_alloc = alloc ? alloc * 2 : 64;
+			char **grown = realloc(names, grown_alloc * sizeof *names);
+			if (!grown)
+				break;
+			names = grown;
+			alloc = grown_alloc;
+		}
+		if (!(names[n] = strdup(e->d_name)))
+			break;
+		n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	int added = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[PATH_MAX];
+		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (len > 0 && (size_t)len < sizeof path)
+			added += load_card_file(library, pack, path, diags);
+		free(names[i]);
+	}
+	free(names);
+	return added;
+}
+
+static bool exists(const char *path, mode_t type)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == type;
+}
+
+int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags)
+{
+	char manifest[PATH_MAX], cards[PATH_MAX];
+	if (!exists(dir, S_IFDIR)) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "no such folder");
+		return -1;
+	}
+	snprintf(manifest, sizeof manifest, "%s/pack.yaml", dir);
+	snprintf(cards, sizeof cards, "%s/cards", dir);
+	size_t pack;
+	if (exists(manifest, S_IFREG)) {
+		size_t size;
+		char *data = read_file(manifest, &size, diags);
+		if (!data)
+			return -1;
+		pack = load_manifest(library, manifest, dir, data, size, diags);
+		free(data);
+		if (pack == (size_t)-1)
+			return -1;
+	} else {
+		pack = add_loose_pack(library, dir);
+		if (pack == (size_t)-1)
+			return -1;
+	}
+	return load_cards_in(library, pack, exists(cards, S_IFDIR) ? cards : dir, diags);
+}
+
+int loader_load_file(struct library *library, const char *path, struct diag_list *diags)
+{
+	/* A card in DIR/cards/ is checked against DIR/pack.yaml's vocabulary. */
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	size_t pack = (size_t)-1;
+	if (slash) {
+		*slash = '\0';
+		const char *base = strrchr(dir, '/');
+		base = base ? base + 1 : dir;
+		if (strcmp(base, "cards") == 0) {
+			char manifest[PATH_MAX];
+			if (base == dir)
+				snprintf(manifest, sizeof manifest, "pack.yaml");
+			else
+				snprintf(manifest, sizeof manifest, "%.*s/pack.yaml", (int)(base - dir - 1), dir);
+			if (exists(manifest, S_IFREG)) {
+				size_t size;
+				char *data = read_file(manifest, &size, diags);
+				if (data)
+					pack = load_manifest(library, manifest, dir, data, size, diags);
+				free(data);
+			}
+		}
+	}
+	if (pack == (size_t)-1)
+		pack = add_loose_pack(library, slash ? dir : ".");
+	if (pack == (size_t)-1)
+		return -1;
+	return load_card_file(library, pack, path, diags);
+}
+
+int loader_load_embedded(struct library *library, const char *label, const struct embedded_file *files,
+			 size_t nfiles, struct diag_list *diags)
+{
+	size_t pack = (size_t)-1;
+	int added = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", label, files[i].name);
+		if (strcmp(files[i].name, "pack.yaml") == 0)
+			pack = load_manifest(library, path, label, (const char *)files[i].data, files[i].size, diags);
+	}
+	if (pack == (size_t)-1 && (pack = add_loose_pack(library, label)) == (size_t)-1)
+		return -1;
+	for (size_t i = 0; i < nfiles; i++) {
+		if (strcmp(files[i].name, "pack.yaml") == 0)
+			continue;
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", label, files[i].name);
+		added += loader_load_card_buffer(library, pack, path, (const char *)files[i].data, files[i].size,
+						 diags);
+	}
+	return added;
+}
+
+int loader_load_config(const char *path, struct config *config, struct diag_list *diags)
+{
+	if (!exists(path, S_IFREG))
+		return 0;
+	size_t size;
+	char *data = read_file(path, &size, diags);
+	if (!data)
+		return -1;
+	struct arena scratch;
+	arena_init(&scratch);
+	struct ynode *root;
+	/* A broken settings file must never stop the app: its errors become
+	 * warnings and every setting keeps its default. */
+	struct diag_list parse_diags;
+	diag_list_init(&parse_diags);
+	int rc = ytree_parse(path, data, size, &scratch, &root, &parse_diags);
+	for (size_t i = 0; i < parse_diags.count; i++) {
+		const struct diag *d = &parse_diags.items[i];
+		diag_add(diags, d->severity == DIAG_NOTE ? DIAG_NOTE : DIAG_WARNING, d->path, d->line, d->col,
+			 "%s%s", d->message, d->severity == DIAG_ERROR ? " (settings file ignored)" : "");
+	}
+	diag_list_release(&parse_diags);
+	if (rc == 0)
+		schema_config(path, root, config, diags);
+	arena_release(&scratch);
+	free(data);
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,192 @@
+/* plain — see src/plain.h. */
+#include "plain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "text.h"
+
+void plain_wrap(FILE *out, const char *text, int width, int indent, bool preformatted)
+{
+	struct text_lines lines;
+	text_lines_init(&lines);
+	int avail = width - indent > 10 ? width - indent : 10;
+	if (text_wrap(&lines, text, strlen(text), avail, preformatted ? TEXT_PRE : TEXT_REFLOW) == 0) {
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct text_line *l = &lines.items[i];
+			if (l->len == 0 && l->indent == 0) {
+				fputc('\n', out);
+				continue;
+			}
+			fprintf(out, "%*s%.*s\n", indent + l->indent, "", (int)l->len, text + l->start);
+		}
+	}
+	text_lines_release(&lines);
+}
+
+static void heading(FILE *out, const char *title)
+{
+	fprintf(out, "\n%s\n", title);
+}
+
+/* "Label: value" with the value's continuation lines under the value. */
+static void labelled(FILE *out, const char *label, const char *value, int width)
+{
+	int lw = text_width(label) + 2;
+	struct text_lines lines;
+	text_lines_init(&lines);
+	int avail = width - 2 - lw > 20 ? width - 2 - lw : 20;
+	if (text_wrap(&lines, value, strlen(value), avail, TEXT_REFLOW) == 0)
+		for (size_t i = 0; i < lines.count; i++) {
+			const struct text_line *l = &lines.items[i];
+			if (i == 0)
+				fprintf(out, "  %s: ", label);
+			else
+				fprintf(out, "  %*s", lw, "");
+			fprintf(out, "%*s%.*s\n", l->indent, "", (int)l->len, value + l->start);
+		}
+	text_lines_release(&lines);
+}
+
+static void source_line(FILE *out, size_t n, const struct card_source *s, int width)
+{
+	char buf[2048];
+	int len = snprintf(buf, sizeof buf, "%s", s->title);
+	const char *parts[] = { s->chapter, s->authors, s->publisher, s->edition, s->year, s->identifier, s->url,
+				s->note };
+	const char *labels[] = { "chapter: ", "", "", "", "", "", "", "" };
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		if (parts[i] && len >= 0 && (size_t)len < sizeof buf)
+			len += snprintf(buf + len, sizeof buf - (size_t)len, ". %s%s", labels[i], parts[i]);
+	char num[32];
+	snprintf(num, sizeof num, "%zu.", n);
+	labelled(out, num, buf, width);
+}
+
+static void ids_line(FILE *out, const char *label, const char *const *ids, size_t n, int width)
+{
+	if (n == 0)
+		return;
+	size_t total = 1;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(ids[i]) + 2;
+	char *joined = malloc(total);
+	if (!joined)
+		return;
+	joined[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(joined, ", ");
+		strcat(joined, ids[i]);
+	}
+	labelled(out, label, joined, width);
+	free(joined);
+}
+
+static void section_body(FILE *out, const struct library *library, const struct card *card, enum section s,
+			 int width)
+{
+	if (s < SECTION_TEXT_COUNT) {
+		plain_wrap(out, card->text[s], width, 2, s == SECTION_DIAGRAM);
+	} else if (s == SECTION_FACTS) {
+		for (size_t i = 0; i < card->nfacts; i++) {
+			const struct vocab_entry *v = library_vocab(library, card->facts[i].key);
+			labelled(out, v ? v->label : card->facts[i].key, card->facts[i].value, width);
+		}
+	} else if (s == SECTION_SOURCES) {
+		for (size_t i = 0; i < card->nsources; i++)
+			source_line(out, i + 1, &card->sources[i], width);
+	}
+}
+
+void plain_card(FILE *out, const struct library *library, const struct card *card, int section, int width)
+{
+	if (section >= 0) {
+		fprintf(out, "%s: %s\n", card->title, section_title((enum section)section));
+		if (!card_has_section(card, (enum section)section))
+			fprintf(out, "  (this card has no %s section)\n", section_title((enum section)section));
+		else
+			section_body(out, library, card, (enum section)section, width);
+		return;
+	}
+	fprintf(out, "%s (%s)\n", card->title, card_kind_name(card->kind));
+	if (card->naliases)
+		ids_line(out, "Also called", card->aliases, card->naliases, width);
+	if (card->member_of) {
+		const struct card *cls = library_find(library, card->member_of);
+		labelled(out, "Member of", cls ? cls->title : card->member_of, width);
+	}
+	if (card->status == CARD_DRAFT)
+		plain_wrap(out, PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER, width, 0, false);
+	else
+		fprintf(out, "Reviewed by %s. %s\n", card->reviewed_by, PLAIN_DISCLAIMER);
+	for (int s = 0; s < SECTION_COUNT; s++) {
+		if (!card_has_section(card, (enum section)s))
+			continue;
+		heading(out, section_title((enum section)s));
+		section_body(out, library, card, (enum section)s, width);
+	}
+	if (card->nrelated || card->ncompare_with)
+		fputc('\n', out);
+	ids_line(out, "Related", card->related, card->nrelated, width);
+	ids_line(out, "Compare with", card->compare_with, card->ncompare_with, width);
+	if (card->reviewed) {
+		char checked[64];
+		snprintf(checked, sizeof checked, "Last checked against its sources: %s", card->reviewed);
+		fputc('\n', out);
+		plain_wrap(out, checked, width, 0, false);
+	}
+}
+
+void plain_list(FILE *out, const struct library *library, int width)
+{
+	(void)width;
+	const struct card **sorted = malloc((library->ncards + 1) * sizeof *sorted);
+	if (!sorted)
+		return;
+	library_sorted(library, sorted);
+	int idw = 0;
+	for (size_t i = 0; i < library->ncards; i++) {
+		int w = text_width(sorted[i]->id);
+		idw = w > idw ? w : idw;
+	}
+	for (size_t i = 0; i < library->ncards; i++)
+		fprintf(out, "%-*s  %-9s  %s\n", idw, sorted[i]->id, card_kind_name(sorted[i]->kind), sorted[i]->title);
+	free(sorted);
+}
+
+int plain_search(FILE *out, const struct library *library, const char *query, int width)
+{
+	struct search_results results;
+	search_results_init(&results);
+	if (search_run(&results, library, query) < 0) {
+		search_results_release(&results);
+		return -1;
+	}
+	for (size_t i = 0; i < results.count; i++) {
+		const struct search_hit *hit = &results.hits[i];
+		char where[256], snippet[1024];
+		if (hit->section >= 0)
+			snprintf(where, sizeof where, "%s › %s", hit->card->title, section_title((enum section)hit->section));
+		else
+			snprintf(where, sizeof where, "%s › %s", hit->card->title,
+				 hit->field == SEARCH_ALIAS ? "Also called" : "Title");
+		int room = width - text_width(where) - 4;
+		size_t ms, ml;
+		search_snippet(hit, room > 20 ? room : 20, snippet, sizeof snippet, &ms, &ml);
+		fprintf(out, "%s: %s  [%s]\n", where, snippet, hit->card->id);
+	}
+	int n = (int)results.count;
+	search_results_release(&results);
+	return n;
+}
+
+void plain_diags(FILE *out, const struct diag_list *diags)
+{
+	char buf[4096];
+	for (size_t i = 0; i < diags->count; i++) {
+		diag_format(&diags->items[i], buf, sizeof buf);
+		fprintf(out, "%s\n", buf);
+	}
+}

@@ -1,0 +1,690 @@
+/* text — UTF-8, display width, cleaning and word-wrap (see include/text.h). */
+#include "text.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define REPLACEMENT_CHARACTER 0xFFFDu
+
+/* --- UTF-8 ------------------------------------------------------------- */
+
+int text_utf8_decode(const char *s, size_t len, uint32_t *codepoint)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp, min;
+	int extra;
+
+	if (len == 0)
+		return -1;
+	if (u[0] < 0x80) {
+		if (codepoint)
+			*codepoint = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		extra = 1, cp = u[0] & 0x1Fu, min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		extra = 2, cp = u[0] & 0x0Fu, min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		extra = 3, cp = u[0] & 0x07u, min = 0x10000;
+	} else {
+		return -1;
+	}
+	if (len <= (size_t)extra)
+		return -1;
+	for (int i = 1; i <= extra; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return -1;
+		cp = cp << 6 | (u[i] & 0x3Fu);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	if (codepoint)
+		*codepoint = cp;
+	return extra + 1;
+}
+
+int text_utf8_encode(uint32_t codepoint, char out[4])
+{
+	if (codepoint < 0x80) {
+		out[0] = (char)codepoint;
+		return 1;
+	}
+	if (codepoint < 0x800) {
+		out[0] = (char)(0xC0 | codepoint >> 6);
+		out[1] = (char)(0x80 | (codepoint & 0x3F));
+		return 2;
+	}
+	if (codepoint >= 0xD800 && codepoint <= 0xDFFF)
+		return 0;
+	if (codepoint < 0x10000) {
+		out[0] = (char)(0xE0 | codepoint >> 12);
+		out[1] = (char)(0x80 | (codepoint >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (codepoint & 0x3F));
+		return 3;
+	}
+	if (codepoint > 0x10FFFF)
+		return 0;
+	out[0] = (char)(0xF0 | codepoint >> 18);
+	out[1] = (char)(0x80 | (codepoint >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (codepoint >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (codepoint & 0x3F));
+	return 4;
+}
+
+/* Unicode's "maximal subpart" of an ill-formed sequence: a truncated but
+ * otherwise well-formed prefix becomes a single U+FFFD, as terminals and
+ * browsers show it, rather than one per byte.  Only called after decoding failed. */
+static size_t invalid_length(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t extra, i;
+
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		extra = 1;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		extra = 2;
+		lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+		hi = u[0] == 0xED ? 0x9F : 0xBF;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		extra = 3;
+		lo = u[0] == 0xF0 ? 0x90 : 0x80;
+		hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+	} else {
+		return 1;
+	}
+	for (i = 1; i <= extra && i < len; i++) {
+		if (u[i] < lo || u[i] > hi)
+			break;
+		lo = 0x80, hi = 0xBF;
+	}
+	return i;
+}
+
+/* Decodes the next character for display: an invalid sequence stands for the
+ * U+FFFD that text_clean() would put in its place. */
+static size_t next_char(const char *s, size_t len, uint32_t *cp)
+{
+	int used = text_utf8_decode(s, len, cp);
+
+	if (used > 0)
+		return (size_t)used;
+	*cp = REPLACEMENT_CHARACTER;
+	return invalid_length(s, len);
+}
+
+bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		int used = text_utf8_decode(s + pos, len - pos, NULL);
+
+		if (used < 0) {
+			if (bad_offset)
+				*bad_offset = pos;
+			return false;
+		}
+		pos += (size_t)used;
+	}
+	return true;
+}
+
+size_t text_char_count(const char *s, size_t len)
+{
+	size_t pos = 0, count = 0;
+
+	while (pos < len) {
+		int used = text_utf8_decode(s + pos, len - pos, NULL);
+
+		pos += used > 0 ? (size_t)used : 1;
+		count++;
+	}
+	return count;
+}
+
+/* --- width --------------------------------------------------------------- */
+
+/* Format and joiner characters that older C libraries report as printable or
+ * unknown but that terminals draw in no cells. */
+static bool is_zero_width_format(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E)
+		|| (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0xFE00 && cp <= 0xFE0F)
+		|| cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+int text_codepoint_width(uint32_t codepoint)
+{
+	int width;
+
+	if (codepoint >= 0x20 && codepoint < 0x7F)
+		return 1;
+	if (codepoint < 0x20 || (codepoint >= 0x7F && codepoint <= 0x9F) || codepoint > 0x10FFFF)
+		return 0;
+	if (is_zero_width_format(codepoint))
+		return 0;
+	width = wcwidth((wchar_t)codepoint);
+	return width < 0 ? 0 : width;
+}
+
+int text_width_n(const char *s, size_t len)
+{
+	size_t pos = 0;
+	long long cols = 0;
+
+	while (pos < len) {
+		uint32_t cp;
+
+		pos += next_char(s + pos, len - pos, &cp);
+		cols += text_codepoint_width(cp);
+	}
+	return cols > INT_MAX ? INT_MAX : (int)cols;
+}
+
+int text_width(const char *s)
+{
+	return text_width_n(s, strlen(s));
+}
+
+size_t text_fit(const char *s, size_t len, int max_cols, int *cols)
+{
+	size_t pos = 0;
+	int used = 0;
+
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = next_char(s + pos, len - pos, &cp);
+		int w = text_codepoint_width(cp);
+
+		if (w > max_cols - used)
+			break;
+		used += w;
+		pos += n;
+	}
+	if (cols)
+		*cols = used;
+	return pos;
+}
+
+/* --- cleaning ------------------------------------------------------------ */
+
+static bool is_removed_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E)
+		|| (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* One pass serves both text_clean_size() (out == NULL) and text_clean(), so
+ * the size can never disagree with what is written. */
+static size_t clean_run(const char *in, size_t len, char *out)
+{
+	size_t pos = 0, written = 0, column = 0;
+
+	while (pos < len) {
+		uint32_t cp;
+		char buf[4];
+		const char *bytes = in + pos;
+		int used = text_utf8_decode(in + pos, len - pos, &cp);
+		size_t n;
+
+		if (used > 0) {
+			n = (size_t)used;
+		} else {
+			cp = REPLACEMENT_CHARACTER;
+			used = (int)invalid_length(in + pos, len - pos);
+			n = (size_t)text_utf8_encode(cp, buf);
+			bytes = buf;
+		}
+		pos += (size_t)used;
+		if (cp == '\t') {
+			size_t spaces = 8 - column % 8;
+
+			if (out)
+				memset(out + written, ' ', spaces);
+			written += spaces;
+			column += spaces;
+			continue;
+		}
+		if (cp == '\n')
+			column = 0;
+		else if (is_removed_control(cp))
+			continue;
+		else
+			column += (size_t)text_codepoint_width(cp);
+		if (out)
+			memcpy(out + written, bytes, n);
+		written += n;
+	}
+	if (out)
+		out[written] = '\0';
+	return written;
+}
+
+size_t text_clean_size(const char *in, size_t len)
+{
+	return clean_run(in, len, NULL) + 1;
+}
+
+size_t text_clean(const char *in, size_t len, char *out)
+{
+	return clean_run(in, len, out);
+}
+
+/* --- unfolding ----------------------------------------------------------- */
+
+/* Bytes of a list marker at the start of s including its one following space
+ * ("- ", "* ", "• ", "12. ", "3) "), or 0 when s does not start with one. */
+static size_t list_marker_length(const char *s, size_t len)
+{
+	size_t digits = 0;
+
+	if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 2;
+	if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
+		return 4;
+	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	if (digits > 0 && digits + 1 < len && (s[digits] == '.' || s[digits] == ')') && s[digits + 1] == ' ')
+		return digits + 2;
+	return 0;
+}
+
+static bool is_space_or_tab(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+size_t text_unfold(char *s)
+{
+	size_t read = 0, written = 0;
+	bool first = true, previous_blank = false, in_item = false;
+
+	for (;;) {
+		size_t end = read, trimmed, lead;
+		bool blank, marker;
+
+		while (s[end] != '\0' && s[end] != '\n')
+			end++;
+		trimmed = end;
+		while (trimmed > read && is_space_or_tab(s[trimmed - 1]))
+			trimmed--;
+		blank = trimmed == read;
+		lead = read;
+		while (lead < trimmed && is_space_or_tab(s[lead]))
+			lead++;
+		marker = list_marker_length(s + lead, trimmed - lead) > 0;
+		/* The separator replaces the previous line's newline, so the write
+		 * position never overtakes the read position.  An indented line
+		 * continues a list item (authors align it under the item's text);
+		 * elsewhere indentation means preformatted, so it stays. */
+		if (!first) {
+			bool indented = lead > read;
+			bool hard = previous_blank || blank || marker || (indented && !in_item);
+
+			s[written++] = hard ? '\n' : ' ';
+			if (!hard)
+				read = lead;
+		}
+		memmove(s + written, s + read, trimmed - read);
+		written += trimmed - read;
+		first = false;
+		previous_blank = blank;
+		in_item = blank ? false : (marker || in_item);
+		if (s[end] == '\0')
+			break;
+		read = end + 1;
+	}
+	while (written > 0 && s[written - 1] == '\n')
+		written--;
+	s[written] = '\0';
+	return written;
+}
+
+/* --- wrapping ------------------------------------------------------------ */
+
+void text_lines_init(struct text_lines *lines)
+{
+	lines->items = NULL;
+	lines->count = 0;
+	lines->alloc = 0;
+}
+
+void text_lines_release(struct text_lines *lines)
+{
+	free(lines->items);
+	text_lines_init(lines);
+}
+
+static int lines_push(struct text_lines *lines, size_t start, size_t len, int indent, int width)
+{
+	if (lines->count == lines->alloc) {
+		size_t alloc = lines->alloc ? lines->alloc * 2 : 16;
+		struct text_line *items;
+
+		if (alloc > SIZE_MAX / sizeof *items)
+			return -1;
+		items = realloc(lines->items, alloc * sizeof *items);
+		if (!items)
+			return -1;
+		lines->items = items;
+		lines->alloc = alloc;
+	}
+	lines->items[lines->count++] = (struct text_line){ start, len, indent, width };
+	return 0;
+}
+
+/* The display line being filled while reflowing one input line. */
+struct line_builder {
+	struct text_lines *lines;
+	const char *s;
+	int width;
+	int hang;		/* indent of continuation lines */
+	size_t start, end;	/* bytes placed so far */
+	int indent, cols;	/* cols includes indent */
+	bool empty;
+};
+
+static int builder_flush(struct line_builder *b)
+{
+	int rc = 0;
+
+	if (!b->empty)
+		rc = lines_push(b->lines, b->start, b->end - b->start, b->indent, b->cols);
+	b->empty = true;
+	b->indent = b->hang;
+	b->cols = b->hang;
+	return rc;
+}
+
+/* One character plus the zero-width ones after it (combining accents). */
+static size_t take_one_char(const char *s, size_t len, int *cols)
+{
+	uint32_t cp;
+	size_t used = next_char(s, len, &cp);
+	int extra_cols;
+
+	*cols = text_codepoint_width(cp);
+	used += text_fit(s + used, len - used, 0, &extra_cols);
+	return used;
+}
+
+/* Places a word that does not fit on an empty line: breaks it between
+ * characters, leaving its last piece open so that following words may join. */
+static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
+{
+	for (;;) {
+		int cols;
+		size_t n = text_fit(b->s + pos, end - pos, b->width - b->indent, &cols);
+
+		if (cols == 0 && pos + n < end) {
+			/* Not even one character fits beside the indent: use the whole
+			 * width, and if the character is wider than that, give it the
+			 * line to itself instead of looping forever. */
+			b->indent = 0;
+			n = text_fit(b->s + pos, end - pos, b->width, &cols);
+			if (cols == 0 && pos + n < end)
+				n += take_one_char(b->s + pos + n, end - pos - n, &cols);
+		}
+		b->start = pos;
+		b->end = pos + n;
+		b->cols = b->indent + cols;
+		b->empty = false;
+		pos += n;
+		if (pos == end)
+			return 0;
+		if (builder_flush(b) < 0)
+			return -1;
+	}
+}
+
+static int builder_add_word(struct line_builder *b, size_t start, size_t end, long long word_cols)
+{
+	if (!b->empty) {
+		long long gap = (long long)(start - b->end);	/* the spaces between, one column each */
+
+		if (b->cols + gap + word_cols <= b->width) {
+			b->end = end;
+			b->cols += (int)(gap + word_cols);
+			return 0;
+		}
+		if (builder_flush(b) < 0)
+			return -1;
+	}
+	if (b->indent + word_cols <= b->width) {
+		b->start = start;
+		b->end = end;
+		b->cols = b->indent + (int)word_cols;
+		b->empty = false;
+		return 0;
+	}
+	return builder_break_word(b, start, end);
+}
+
+/* Indentation never takes more than half the width, so narrow panes still
+ * show text rather than a column of one-character lines. */
+static int cap_indent(size_t indent, int width)
+{
+	return indent > (size_t)(width / 2) ? width / 2 : (int)indent;
+}
+
+static int reflow_line(struct text_lines *lines, const char *s, size_t begin, size_t end, int width)
+{
+	struct line_builder b = { .lines = lines, .s = s, .width = width, .empty = true };
+	size_t pos = begin, marker, hang;
+
+	while (pos < end && s[pos] == ' ')
+		pos++;
+	if (pos == end)
+		return lines_push(lines, begin, 0, 0, 0);
+	hang = pos - begin;
+	marker = list_marker_length(s + pos, end - pos);
+	if (marker > 0) {
+		size_t text = pos + marker;
+
+		while (text < end && s[text] == ' ')
+			text++;
+		hang += (size_t)text_width_n(s + pos, text - pos);
+	}
+	b.indent = b.cols = cap_indent(pos - begin, width);
+	b.hang = cap_indent(hang, width);
+	while (pos < end) {
+		size_t word_end = pos;
+		long long word_cols = 0;
+
+		/* A space byte is never part of a multi-byte sequence, so scanning
+		 * by characters stops exactly at it. */
+		while (word_end < end && s[word_end] != ' ') {
+			uint32_t cp;
+
+			word_end += next_char(s + word_end, end - word_end, &cp);
+			word_cols += text_codepoint_width(cp);
+		}
+		if (builder_add_word(&b, pos, word_end, word_cols) < 0)
+			return -1;
+		pos = word_end;
+		while (pos < end && s[pos] == ' ')
+			pos++;
+	}
+	return builder_flush(&b);
+}
+
+int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, enum text_flow flow)
+{
+	size_t begin = 0;
+
+	if (width < 1)
+		width = 1;
+	while (begin < len) {
+		const char *newline = memchr(s + begin, '\n', len - begin);
+		size_t end = newline ? (size_t)(newline - s) : len;
+		int rc;
+
+		if (flow == TEXT_PRE)
+			rc = lines_push(lines, begin, end - begin, 0, text_width_n(s + begin, end - begin));
+		else
+			rc = reflow_line(lines, s, begin, end, width);
+		if (rc < 0)
+			return -1;
+		begin = end + 1;
+	}
+	return 0;
+}
+
+/* --- comparing ----------------------------------------------------------- */
+
+static int fold_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int text_casecmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+
+	while (*x != '\0' && fold_ascii(*x) == fold_ascii(*y))
+		x++, y++;
+	return fold_ascii(*x) - fold_ascii(*y);
+}
+
+static bool starts_with_nocase(const char *s, const char *prefix)
+{
+	while (*prefix != '\0' && fold_ascii((unsigned char)*s) == fold_ascii((unsigned char)*prefix))
+		s++, prefix++;
+	return *prefix == '\0';
+}
+
+const char *text_find_nocase(const char *haystack, const char *needle)
+{
+	for (;; haystack++) {
+		if (starts_with_nocase(haystack, needle))
+			return haystack;
+		if (*haystack == '\0')
+			return NULL;
+	}
+}
+
+/* Code points with ASCII letters folded; an invalid byte gets a value no
+ * code point has, so it only ever equals the same invalid byte. */
+static size_t decode_folded(const char *s, size_t *out)
+{
+	size_t len = strlen(s), pos = 0, count = 0;
+
+	while (pos < len) {
+		uint32_t cp;
+		int used = text_utf8_decode(s + pos, len - pos, &cp);
+
+		if (used < 0) {
+			cp = 0x110000u + (unsigned char)s[pos];
+			used = 1;
+		}
+		out[count++] = cp < 0x80 ? (size_t)fold_ascii((unsigned char)cp) : cp;
+		pos += (size_t)used;
+	}
+	return count;
+}
+
+static size_t min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+static size_t capped_increment(size_t value, size_t cap)
+{
+	return value >= cap ? cap : value + 1;
+}
+
+/* Dynamic programming over a band of 2 * limit + 1 diagonals (cells farther
+ * off the diagonal are already beyond the limit), so a small limit keeps even
+ * long strings cheap.  Values are capped at too_far. */
+static size_t banded_distance(const size_t *x, size_t na, const size_t *y, size_t nb, size_t limit,
+			      size_t *previous, size_t *current)
+{
+	size_t too_far = limit == SIZE_MAX ? SIZE_MAX : limit + 1;
+
+	for (size_t j = 0; j <= nb; j++)
+		previous[j] = j <= limit ? j : too_far;
+	for (size_t i = 1; i <= na; i++) {
+		size_t low = i > limit ? i - limit : 1;
+		size_t high = limit >= nb || i >= nb - limit ? nb : i + limit;
+		size_t row_min, *swap;
+
+		current[low - 1] = row_min = low == 1 && i <= limit ? i : too_far;
+		for (size_t j = low; j <= high; j++) {
+			size_t substitute = previous[j - 1], value;
+
+			if (x[i - 1] != y[j - 1])
+				substitute = capped_increment(substitute, too_far);
+			value = min3(substitute, capped_increment(previous[j], too_far),
+				     capped_increment(current[j - 1], too_far));
+			current[j] = value;
+			if (value < row_min)
+				row_min = value;
+		}
+		if (high < nb)
+			current[high + 1] = too_far;
+		/* Every later row is at least this row's minimum. */
+		if (row_min > limit)
+			return too_far;
+		swap = previous, previous = current, current = swap;
+	}
+	return previous[nb] > limit ? too_far : previous[nb];
+}
+
+size_t text_edit_distance(const char *a, const char *b, size_t limit)
+{
+	size_t too_far = limit == SIZE_MAX ? SIZE_MAX : limit + 1;
+	size_t la = strlen(a), lb = strlen(b), na, nb, result;
+	size_t *x;
+
+	if (la + lb + 2 > SIZE_MAX / (4 * sizeof *x))
+		return too_far;
+	x = malloc((la + 3 * lb + 3) * sizeof *x);
+	if (!x)
+		return too_far;
+	na = decode_folded(a, x);
+	nb = decode_folded(b, x + la);
+	if ((na > nb ? na - nb : nb - na) > limit)
+		result = too_far;
+	else
+		result = banded_distance(x, na, x + la, nb, limit, x + la + lb, x + la + 2 * lb + 1);
+	free(x);
+	return result;
+}
+
+const char *text_suggest(const char *word, const char *const *candidates, size_t count)
+{
+	size_t word_chars, limit, best_score = SIZE_MAX;
+	const char *best = NULL;
+
+	if (word == NULL || *word == '\0')
+		return NULL;
+	word_chars = text_char_count(word, strlen(word));
+	limit = word_chars / 3 > 1 ? word_chars / 3 : 1;
+	for (size_t i = 0; i < count; i++) {
+		const char *candidate = candidates[i];
+		size_t distance, score;
+
+		if (candidate == NULL)
+			continue;
+		distance = text_edit_distance(word, candidate, limit);
+		/* A near miss beats a completion; among completions the shortest
+		 * (the least the learner has left to type) wins. */
+		if (distance <= limit)
+			score = distance;
+		else if (starts_with_nocase(candidate, word))
+			score = limit + 1 + text_char_count(candidate, strlen(candidate)) - word_chars;
+		else
+			continue;
+		if (score < best_score) {
+			best_score = score;
+			best = candidate;
+		}
+	}
+	return best;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# `rxplore check`: every rule of the card format gives its located diagnostic,
+# and one bad file never stops the others from loading.
+. "${TOP_SRCDIR:-.}/tests/cli/lib.sh"
+
+for f in "$TEST_DATA_DIR"/bad/cards/*.yaml; do
+	name=${f##*/}
+	want=$(sed -n '1s/^\xef\xbb\xbf//; 1s/^# expect: //p' "$f")
+	rx check --no-default-packs "$f"
+	if [ "$status" -eq 1 ] && printf '%s' "$out" | grep -qF -- "$f:$want"; then
+		ok "bad/$name: $want"
+	else
+		not_ok "bad/$name: $want" "exit status $status" "$out" "$err"
+	fi
+done
+
+for f in "$TEST_DATA_DIR"/warn/cards/*.yaml; do
+	name=${f##*/}
+	want=$(sed -n '1s/^# expect: //p' "$f")
+	rx check --no-default-packs "$f"
+	s1=$status
+	o1=$out
+	rx check --strict --no-default-packs "$f"
+	if [ "$s1" -eq 0 ] && printf '%s' "$o1" | grep -qF -- "$want" &&
+		{ [ -z "$want" ] || [ "$status" -eq 1 ]; }; then
+		ok "warn/$name: kept (exit 0), and --strict fails on its warning"
+	else
+		not_ok "warn/$name: kept (exit 0), and --strict fails on its warning" "exit $s1 / strict $status" "$o1"
+	fi
+done
+
+rx check --no-default-packs "$TEST_DATA_DIR/basic"
+expect_status "a good pack checks clean" 0
+expect_in "the summary line counts cards, errors and warnings" "$out" "4 cards, 0 errors, 0 warnings"
+
+rx check --no-default-packs "$TEST_DATA_DIR/bad"
+expect_status "a pack with errors exits 1" 1
+n=$(printf '%s\n' "$out" | grep -c ': error: ')
+if [ "$n" -ge 19 ]; then ok "every bad file in a folder is reported ($n errors)"; else
+	not_ok "every bad file in a folder is reported" "$out"; fi
+
+rx list --no-default-packs --content "$TEST_DATA_DIR/bad" --content "$TEST_DATA_DIR/basic"
+expect_status "bad cards do not stop the good ones from loading" 0
+expect_in "the good cards are listed" "$out" "alphazine"
+expect_in "and the problems are mentioned" "$err" "problems while loading cards; run 'rxplore check'"
+
+rx check --no-default-packs "$work/does-not-exist"
+expect_status "a missing path is an error" 1
+
+rx check --strict --no-default-packs "$TOP_SRCDIR/content"
+expect_status "the bundled content passes check --strict" 0
+if [ "$status" -ne 0 ]; then printf '%s\n' "$out" | sed 's/^/# /'; fi
+
+done_testing

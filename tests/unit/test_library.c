@@ -1,0 +1,241 @@
+/* Tests for src/library.c and src/search_path.c: lookup, overrides,
+ * reference resolution, ordering and the pack search path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "library.h"
+
+static struct card *make_card(struct library *lib, size_t pack, const char *id, enum card_kind kind,
+			      const char *title)
+{
+	struct card *c = arena_alloc(&lib->arena, sizeof *c);
+	c->id = id;
+	c->title = title;
+	c->kind = kind;
+	c->pack = pack;
+	c->path = "mem.yaml";
+	c->line = 1;
+	return c;
+}
+
+static void lookup_by_id_and_alias_ignores_case(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	struct card *c = make_card(&lib, pack, "diazepam", CARD_DRUG, "Diazepam");
+	static const char *aliases[] = { "Valium" };
+	c->aliases = aliases;
+	c->naliases = 1;
+	assert_int_equal(library_add_card(&lib, c), 0);
+	assert_ptr_equal(library_find(&lib, "diazepam"), c);
+	assert_ptr_equal(library_find(&lib, "DIAZEPAM"), c);
+	assert_ptr_equal(library_find(&lib, "valium"), c);
+	assert_null(library_find(&lib, "diazepa"));
+	assert_string_equal(library_suggest(&lib, "diazepm"), "diazepam");
+	assert_null(library_suggest(&lib, "xyz"));
+	assert_int_equal(lib.packs[pack].ncards, 1);
+	library_release(&lib);
+}
+
+static void an_id_beats_another_cards_alias(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	struct card *a = make_card(&lib, pack, "a", CARD_DRUG, "A");
+	static const char *aliases[] = { "b" };
+	a->aliases = aliases;
+	a->naliases = 1;
+	struct card *b = make_card(&lib, pack, "b", CARD_DRUG, "B");
+	library_add_card(&lib, a);
+	library_add_card(&lib, b);
+	assert_ptr_equal(library_find(&lib, "b"), b);
+	library_release(&lib);
+}
+
+static void earlier_packs_override_later_ones(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p1 = { .name = "first", .start = "x" }, p2 = { .name = "second", .start = "y" };
+	size_t first = library_add_pack(&lib, &p1), second = library_add_pack(&lib, &p2);
+	struct card *mine = make_card(&lib, first, "x", CARD_DRUG, "Mine");
+	struct card *theirs = make_card(&lib, second, "x", CARD_DRUG, "Theirs");
+	assert_int_equal(library_add_card(&lib, mine), 0);
+	assert_int_equal(library_add_card(&lib, theirs), 1);
+	assert_ptr_equal(library_find(&lib, "x"), mine);
+	assert_int_equal(lib.noverrides, 1);
+	assert_int_equal(lib.overrides[0].winner_pack, first);
+	assert_int_equal(lib.overrides[0].loser_pack, second);
+	assert_string_equal(lib.start, "x");
+	assert_int_equal(lib.packs[second].ncards, 0);
+	library_release(&lib);
+}
+
+static void vocabulary_merges_first_definition_wins(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct vocab_entry a = { "receptor", "Receptor", NULL }, b = { "receptor", "Other label", "?" },
+			   c = { "action", "Action", NULL };
+	library_add_vocab(&lib, &a);
+	library_add_vocab(&lib, &b);
+	library_add_vocab(&lib, &c);
+	assert_int_equal(lib.nvocab, 2);
+	assert_string_equal(library_vocab(&lib, "receptor")->label, "Receptor");
+	assert_int_equal(library_vocab_index(&lib, "action"), 1);
+	assert_int_equal(library_vocab_index(&lib, "nope"), -1);
+	library_release(&lib);
+}
+
+static void resolve_drops_dangling_links_with_warnings(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct diag_list diags;
+	library_init(&lib);
+	diag_list_init(&diags);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	struct card *a = make_card(&lib, pack, "a", CARD_DRUG, "A");
+	struct card *b = make_card(&lib, pack, "b", CARD_CLASS, "B");
+	static const char *related[] = { "B", "ghost", "b" };
+	static const char *compare[] = { "ghost" };
+	a->related = related;
+	a->nrelated = 3;
+	a->compare_with = compare;
+	a->ncompare_with = 1;
+	a->member_of = "nothing";
+	struct card_question q = { .id = "a-q", .see = SECTION_MECHANISM, .line = 9 };
+	a->quiz = &q;
+	a->nquiz = 1;
+	library_add_card(&lib, a);
+	library_add_card(&lib, b);
+	library_resolve(&lib, &diags);
+	assert_int_equal(a->nrelated, 2);
+	assert_string_equal(a->related[0], "b"); /* normalised to the id */
+	assert_int_equal(a->ncompare_with, 0);
+	assert_null(a->member_of);
+	assert_int_equal(q.see, -1);
+	assert_int_equal(diags.warnings, 4);
+	assert_int_equal(diags.errors, 0);
+	library_release(&lib);
+	diag_list_release(&diags);
+}
+
+static void sorted_groups_by_kind_then_title(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	library_add_card(&lib, make_card(&lib, pack, "z", CARD_DRUG, "zolpidem"));
+	library_add_card(&lib, make_card(&lib, pack, "b", CARD_DRUG, "Baclofen"));
+	library_add_card(&lib, make_card(&lib, pack, "c", CARD_CLASS, "Benzodiazepines"));
+	library_add_card(&lib, make_card(&lib, pack, "e", CARD_EXPLAINER, "Is it?"));
+	const struct card *out[4];
+	library_sorted(&lib, out);
+	assert_string_equal(out[0]->id, "e");
+	assert_string_equal(out[1]->id, "c");
+	assert_string_equal(out[2]->id, "b");
+	assert_string_equal(out[3]->id, "z");
+	/* Without a start card, the first explainer opens. */
+	assert_string_equal(library_start(&lib)->id, "e");
+	library_release(&lib);
+}
+
+static void many_cards_stay_findable(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	char id[32];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof id, "card-%d", i);
+		library_add_card(&lib, make_card(&lib, pack, arena_strdup(&lib.arena, id), CARD_DRUG, "T"));
+	}
+	assert_int_equal(lib.ncards, 5000);
+	for (int i = 0; i < 5000; i += 97) {
+		snprintf(id, sizeof id, "CARD-%d", i);
+		assert_non_null(library_find(&lib, id));
+	}
+	assert_null(library_find(&lib, "card-5000"));
+	library_release(&lib);
+}
+
+static void search_path_order_and_no_default_packs(void **state)
+{
+	(void)state;
+	char root[] = "/tmp/rxplore-path-XXXXXX";
+	assert_non_null(mkdtemp(root));
+	char buf[4200];
+	const char *dirs[] = { "home/rxplore/b-pack", "home/rxplore/a-pack", "sys/rxplore/sys-pack", "inst/only" };
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(buf, sizeof buf, "mkdir -p %s/%s", root, dirs[i]);
+		assert_int_equal(system(buf), 0);
+	}
+	snprintf(buf, sizeof buf, "%s/home", root);
+	setenv("XDG_DATA_HOME", buf, 1);
+	snprintf(buf, sizeof buf, "%s/sys:relative/ignored", root);
+	setenv("XDG_DATA_DIRS", buf, 1);
+	char inst[4200];
+	snprintf(inst, sizeof inst, "%s/inst", root);
+
+	struct search_path path;
+	search_path_init(&path);
+	const char *content[] = { "/first/given" };
+	assert_int_equal(search_path_build(&path, content, 1, false, inst), 0);
+	assert_int_equal(path.count, 5);
+	assert_string_equal(path.dirs[0], "/first/given");
+	assert_non_null(strstr(path.dirs[1], "home/rxplore/a-pack"));	/* byte order */
+	assert_non_null(strstr(path.dirs[2], "home/rxplore/b-pack"));
+	assert_non_null(strstr(path.dirs[3], "sys/rxplore/sys-pack"));
+	assert_non_null(strstr(path.dirs[4], "inst/only"));
+	search_path_release(&path);
+
+	assert_int_equal(search_path_build(&path, content, 1, true, inst), 0);
+	assert_int_equal(path.count, 1);
+	search_path_release(&path);
+
+	/* The installed folder is usually an XDG_DATA_DIRS entry too: once is enough. */
+	snprintf(inst, sizeof inst, "%s/sys/rxplore", root);
+	assert_int_equal(search_path_build(&path, NULL, 0, false, inst), 0);
+	assert_int_equal(path.count, 3);
+	search_path_release(&path);
+	snprintf(buf, sizeof buf, "rm -rf %s", root);
+	assert_int_equal(system(buf), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lookup_by_id_and_alias_ignores_case),
+		cmocka_unit_test(an_id_beats_another_cards_alias),
+		cmocka_unit_test(earlier_packs_override_later_ones),
+		cmocka_unit_test(vocabulary_merges_first_definition_wins),
+		cmocka_unit_test(resolve_drops_dangling_links_with_warnings),
+		cmocka_unit_test(sorted_groups_by_kind_then_title),
+		cmocka_unit_test(many_cards_stay_findable),
+		cmocka_unit_test(search_path_order_and_no_default_packs),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

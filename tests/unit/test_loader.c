@@ -1,0 +1,403 @@
+/* Tests for the loader (src/loader.c, src/packs.c, src/schema.c): YAML in,
+ * cards or located diagnostics out.  Hostile input included. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "loader.h"
+
+struct fixture {
+	struct library lib;
+	struct diag_list diags;
+	size_t pack;
+};
+
+static const char *data_dir(void)
+{
+	const char *d = getenv("TEST_DATA_DIR");
+	return d ? d : "tests/data";
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	library_init(&f->lib);
+	diag_list_init(&f->diags);
+	struct pack_info pack = { .name = "test", .format = 1, .dir = "mem" };
+	f->pack = library_add_pack(&f->lib, &pack);
+	static const struct vocab_entry vocab[] = {
+		{ "receptor", "Receptor target", "What is the target of {title}?" },
+		{ "action", "Action", NULL },
+	};
+	for (size_t i = 0; i < 2; i++)
+		library_add_vocab(&f->lib, &vocab[i]);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	library_release(&f->lib);
+	diag_list_release(&f->diags);
+	free(f);
+	return 0;
+}
+
+static int load(struct fixture *f, const char *path, const char *text)
+{
+	return loader_load_card_buffer(&f->lib, f->pack, path, text, strlen(text), &f->diags);
+}
+
+/* True if some diagnostic formats to a string containing want. */
+static bool has_diag(const struct fixture *f, const char *want)
+{
+	char buf[1024];
+	for (size_t i = 0; i < f->diags.count; i++) {
+		diag_format(&f->diags.items[i], buf, sizeof buf);
+		if (strstr(buf, want))
+			return true;
+	}
+	for (size_t i = 0; i < f->diags.count; i++) {
+		diag_format(&f->diags.items[i], buf, sizeof buf);
+		print_message("  have: %s\n", buf);
+	}
+	print_message("  wanted: %s\n", want);
+	return false;
+}
+
+static const char good_card[] =
+	"id: baclofen\n"
+	"title: Baclofen\n"
+	"kind: drug\n"
+	"aliases: [Lioresal]\n"
+	"summary: >-\n"
+	"  A GABA-B agonist,\n"
+	"  not a benzodiazepine.\n"
+	"sections:\n"
+	"  mechanism: |\n"
+	"    Activates GABA-B.\n"
+	"    Potassium flows out.\n"
+	"\n"
+	"    Second paragraph.\n"
+	"  diagram: |\n"
+	"    [GABA-B]\n"
+	"      |  Gi/o\n"
+	"facts:\n"
+	"  action: Agonist\n"
+	"  receptor: GABA-B receptor\n"
+	"quiz:\n"
+	"  - id: baclofen-receptor\n"
+	"    ask: Which receptor?\n"
+	"    choices: [GABA-B, GABA-A, NMDA]\n"
+	"    answer: GABA-B\n"
+	"    explain: It is a GABA-B agonist.\n"
+	"    see: mechanism\n"
+	"  - id: baclofen-all\n"
+	"    ask: Which apply?\n"
+	"    choices: [a, b, c]\n"
+	"    answer: [a, c]\n"
+	"  - id: baclofen-benzo\n"
+	"    ask: Baclofen is a benzodiazepine.\n"
+	"    answer: false\n"
+	"sources:\n"
+	"  - title: Baclofen label\n"
+	"    publisher: FDA\n"
+	"status: draft\n"
+	"reviewed: 2026-11-21\n";
+
+static void a_good_card_loads_completely(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(load(f, "baclofen.yaml", good_card), 1);
+	assert_int_equal(f->diags.count, 0);
+	const struct card *c = library_find(&f->lib, "LIORESAL");
+	assert_non_null(c);
+	assert_string_equal(c->id, "baclofen");
+	assert_int_equal(c->kind, CARD_DRUG);
+	assert_string_equal(c->text[SECTION_SUMMARY], "A GABA-B agonist, not a benzodiazepine.");
+	/* Prose is unfolded; paragraphs stay apart; the diagram is verbatim. */
+	assert_string_equal(c->text[SECTION_MECHANISM], "Activates GABA-B. Potassium flows out.\n\nSecond paragraph.");
+	assert_string_equal(c->text[SECTION_DIAGRAM], "[GABA-B]\n  |  Gi/o\n");
+	/* Facts come in vocabulary order, whatever the file's order. */
+	assert_int_equal(c->nfacts, 2);
+	assert_string_equal(c->facts[0].key, "receptor");
+	assert_string_equal(c->facts[1].value, "Agonist");
+	assert_int_equal(c->nquiz, 3);
+	assert_int_equal(c->quiz[0].type, QUESTION_SINGLE);
+	assert_true(c->quiz[0].correct[0]);
+	assert_false(c->quiz[0].correct[1]);
+	assert_int_equal(c->quiz[0].see, SECTION_MECHANISM);
+	assert_int_equal(c->quiz[1].type, QUESTION_MULTI);
+	assert_true(c->quiz[1].correct[0] && !c->quiz[1].correct[1] && c->quiz[1].correct[2]);
+	assert_int_equal(c->quiz[2].type, QUESTION_TRUE_FALSE);
+	assert_string_equal(c->quiz[2].choices[1], "False");
+	assert_true(c->quiz[2].correct[1]);
+	assert_int_equal(c->nsources, 1);
+	assert_string_equal(c->sources[0].publisher, "FDA");
+	assert_int_equal(c->status, CARD_DRAFT);
+	assert_string_equal(c->reviewed, "2026-11-21");
+}
+
+static void crlf_bom_and_tabs_are_accepted(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "\xEF\xBB\xBFid: crlf\r\ntitle: CRLF\r\nkind: concept\r\nsummary: |\r\n  a\tb\r\n";
+	assert_int_equal(load(f, "crlf.yaml", text), 1);
+	const struct card *c = library_find(&f->lib, "crlf");
+	assert_non_null(c);
+	assert_string_equal(c->text[SECTION_SUMMARY], "a       b");
+}
+
+static void control_characters_never_survive(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "id: hostile\n"
+			    "title: \"Evil\\e]0;PWNED\\a title\\e[2J\"\n"
+			    "kind: concept\n"
+			    "summary: \"bidi \\u202Eoverride\\u202C and C1 \\u009B31m and NUL \\0 here\"\n";
+	assert_int_equal(load(f, "hostile.yaml", text), 1);
+	const struct card *c = library_find(&f->lib, "hostile");
+	assert_non_null(c);
+	for (const char *s = c->title; *s; s++)
+		assert_true((unsigned char)*s >= 0x20);
+	assert_null(strchr(c->title, '\x1b'));
+	assert_null(strstr(c->text[SECTION_SUMMARY], "\xE2\x80\xAE"));
+	assert_null(strstr(c->text[SECTION_SUMMARY], "\xC2\x9B"));
+	assert_non_null(strstr(c->text[SECTION_SUMMARY], "NUL  here"));
+}
+
+static void each_rule_has_a_located_error(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nfacts:\n  recepter: y\n",
+		  "t.yaml:6:3: error: fact 'recepter' is not in the pack's vocabulary (did you mean 'receptor'?)" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsumary: y\n",
+		  "t.yaml:5:1: error: unknown key 'sumary' in a card (did you mean 'summary'?)" },
+		{ "id: a\nkind: drug\nsummary: x\n", "t.yaml:1:1: error: missing required key 'title'" },
+		{ "- just\n- a list\n", "t.yaml:1:1: error: a card must be a mapping" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    choices: [x]\n    answer: x\n",
+		  "t.yaml:7:14: error: a question needs 2 to 6 choices, not 1" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    choices: [x, x]\n    answer: x\n",
+		  "error: choice 'x' is listed twice" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    choices: [x, y]\n    answer: [x, x]\n",
+		  "error: answer 'x' is listed twice" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    answer: true\n    see: nowhere\n",
+		  "t.yaml:8:10: error: 'see' names no section: 'nowhere'" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nreviewed: yesterday\n",
+		  "t.yaml:5:11: error: 'reviewed' must be a date like 2026-11-21" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\ncompare_with: [b, c, d, e]\n",
+		  "error: 'compare_with' names 4 cards; at most 3" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: \"\"\n", "t.yaml:4:10: error: 'summary' is empty" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: !!str x\n", "t.yaml:4:10: error: tags (tag:yaml.org,2002:str)" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsources:\n  - publisher: FDA\n",
+		  "t.yaml:6:5: error: a source needs a 'title'" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\n? [complex]\n: key\n", "error: a key must be plain text" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
+		assert_true(has_diag(f, cases[i].want));
+	}
+	assert_null(library_find(&f->lib, "a"));
+}
+
+static void billion_laughs_is_refused_at_the_first_anchor(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "id: lol\ntitle: x\nkind: concept\n"
+			    "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+			    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+			    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+			    "summary: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n";
+	assert_int_equal(load(f, "lol.yaml", text), 0);
+	assert_true(has_diag(f, "lol.yaml:4:4: error: anchors (&a) are not allowed in cards"));
+	assert_int_equal(f->diags.errors, 1);
+}
+
+static void deep_nesting_stops_at_the_limit(void **state)
+{
+	struct fixture *f = *state;
+	size_t depth = 20000;
+	char *text = malloc(2 * depth + 64);
+	strcpy(text, "id: deep\nsummary: ");
+	size_t n = strlen(text);
+	memset(text + n, '[', depth);
+	memset(text + n + depth, ']', depth);
+	text[n + 2 * depth] = '\0';
+	assert_int_equal(load(f, "deep.yaml", text), 0);
+	assert_true(has_diag(f, "deep.yaml:2:41: error: nesting deeper than 32 levels"));
+	free(text);
+}
+
+static void size_limits_are_enforced(void **state)
+{
+	struct fixture *f = *state;
+	size_t big = 300 * 1024;
+	char *text = malloc(big + 128);
+	strcpy(text, "id: big\ntitle: Big\nkind: concept\nsummary: ");
+	size_t n = strlen(text);
+	memset(text + n, 'x', big);
+	strcpy(text + n + big, "\n");
+	assert_int_equal(load(f, "big.yaml", text), 0);
+	assert_true(has_diag(f, "big.yaml:4:10: error: text of 307200 bytes exceeds the 256 KiB limit"));
+	free(text);
+
+	diag_list_release(&f->diags);
+	size_t huge = 1024 * 1024 + 1;
+	text = malloc(huge);
+	memset(text, '#', huge);
+	assert_int_equal(loader_load_card_buffer(&f->lib, f->pack, "huge.yaml", text, huge, &f->diags), 0);
+	assert_true(has_diag(f, "huge.yaml: error: file of 1048577 bytes exceeds the 1 MiB limit"));
+	free(text);
+}
+
+static void duplicate_ids_in_a_pack_are_errors_with_a_note(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "id: twin\ntitle: One\nkind: concept\nsummary: x\n";
+	assert_int_equal(load(f, "one.yaml", text), 1);
+	assert_int_equal(load(f, "two.yaml", text), 0);
+	assert_true(has_diag(f, "two.yaml:1:1: error: duplicate id 'twin' in pack 'test'"));
+	assert_true(has_diag(f, "one.yaml:1:1: note: first defined here"));
+	assert_string_equal(library_find(&f->lib, "twin")->path, "one.yaml");
+}
+
+static void empty_and_comment_only_files_warn(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(load(f, "empty.yaml", ""), 0);
+	assert_int_equal(load(f, "comments.yaml", "# only a comment\n\n"), 0);
+	assert_int_equal(load(f, "dashes.yaml", "---\n"), 0);
+	assert_int_equal(f->diags.errors, 0);
+	assert_int_equal(f->diags.warnings, 3);
+	assert_true(has_diag(f, "comments.yaml: warning: empty file"));
+}
+
+static void a_question_without_id_gets_a_stable_one(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(load(f, "q.yaml", "id: q\ntitle: Q\nkind: concept\nsummary: x\n"
+					   "quiz:\n  - ask: Is  GABA inhibitory?\n    answer: true\n"), 1);
+	const struct card *c = library_find(&f->lib, "q");
+	char want[64];
+	snprintf(want, sizeof want, "q:%016llx", card_question_hash("is gaba inhibitory?"));
+	assert_string_equal(c->quiz[0].id, want);
+	assert_false(c->quiz[0].id_authored);
+	assert_true(has_diag(f, "q.yaml:6:5: warning: question has no 'id'"));
+}
+
+static void a_pack_folder_loads_with_its_vocabulary(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct diag_list diags;
+	library_init(&lib);
+	diag_list_init(&diags);
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/basic", data_dir());
+	assert_int_equal(loader_load_dir(&lib, dir, &diags), 4);
+	library_resolve(&lib, &diags);
+	assert_int_equal(diags.count, 0);
+	assert_int_equal(lib.npacks, 1);
+	assert_string_equal(lib.packs[0].name, "basic-fixture");
+	assert_string_equal(lib.packs[0].version, "2026.01");
+	assert_int_equal(lib.nvocab, 3);
+	assert_string_equal(library_vocab(&lib, "uses")->ask, "What is {title} used for?");
+	assert_string_equal(library_start(&lib)->id, "start-here");
+	/* Cards load in byte order of their file names. */
+	assert_string_equal(lib.cards[0]->id, "alphazine");
+	library_release(&lib);
+	diag_list_release(&diags);
+}
+
+static void a_bad_file_does_not_stop_the_others(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct diag_list diags;
+	library_init(&lib);
+	diag_list_init(&diags);
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/bad", data_dir());
+	assert_int_equal(loader_load_dir(&lib, dir, &diags), 0);
+	assert_true(diags.errors >= 19);
+	snprintf(dir, sizeof dir, "%s/basic", data_dir());
+	assert_int_equal(loader_load_dir(&lib, dir, &diags), 4);
+	library_release(&lib);
+	diag_list_release(&diags);
+}
+
+static void config_values_and_bad_values(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/rxplore-config-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *out = fdopen(fd, "w");
+	fputs("desired_retention: 0.85\nnew_per_day: 5\nrollover_hour: 99\ntheme: mono\nmouse: off\ncolour: red\n",
+	      out);
+	fclose(out);
+	struct config config;
+	config_defaults(&config);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	assert_int_equal(loader_load_config(path, &config, &diags), 0);
+	assert_true(config.desired_retention > 0.849 && config.desired_retention < 0.851);
+	assert_int_equal(config.new_per_day, 5);
+	assert_int_equal(config.rollover_hour, 4); /* 99 is refused: the default stays */
+	assert_int_equal(config.theme, THEME_MONO);
+	assert_false(config.mouse);
+	assert_int_equal(diags.errors, 0);
+	assert_int_equal(diags.warnings, 2);
+	char buf[512];
+	diag_format(&diags.items[0], buf, sizeof buf);
+	assert_non_null(strstr(buf, ":6:1: warning: unknown setting 'colour'"));
+	diag_list_release(&diags);
+
+	/* A broken file: a warning, and every default kept. */
+	out = fopen(path, "w");
+	fputs("new_per_day: [unclosed\n", out);
+	fclose(out);
+	config_defaults(&config);
+	assert_int_equal(loader_load_config(path, &config, &diags), -1);
+	assert_int_equal(diags.errors, 0);
+	assert_true(diags.warnings >= 1);
+	assert_int_equal(config.new_per_day, 20);
+	diag_list_release(&diags);
+	remove(path);
+	/* No file at all is not a problem. */
+	assert_int_equal(loader_load_config(path, &config, &diags), 0);
+	assert_int_equal(diags.count, 0);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_good_card_loads_completely, setup, teardown),
+		cmocka_unit_test_setup_teardown(crlf_bom_and_tabs_are_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(control_characters_never_survive, setup, teardown),
+		cmocka_unit_test_setup_teardown(each_rule_has_a_located_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
+		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(duplicate_ids_in_a_pack_are_errors_with_a_note, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_and_comment_only_files_warn, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_question_without_id_gets_a_stable_one, setup, teardown),
+		cmocka_unit_test(a_pack_folder_loads_with_its_vocabulary),
+		cmocka_unit_test(a_bad_file_does_not_stop_the_others),
+		cmocka_unit_test(config_values_and_bad_values),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
