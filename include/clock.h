@@ -1,0 +1,27 @@
+/* clock — the one source of "now" and of study-day arithmetic.
+ *
+ * Every module asks clock_now() for the time, so tests pin it with the
+ * RXPLORE_NOW environment variable: either seconds since the epoch
+ * ("1795000000") or local ISO 8601 ("2026-11-21T09:30:00" or "2026-11-21 09:30").
+ */
+#ifndef RXPLORE_CLOCK_H
+#define RXPLORE_CLOCK_H
+
+#include <stdbool.h>
+#include <time.h>
+
+/* RXPLORE_NOW if set and valid, else time(NULL). */
+time_t clock_now(void);
+
+/* Parses an RXPLORE_NOW-style value; false (and *out untouched) if malformed. */
+bool clock_parse(const char *text, time_t *out);
+
+/* The local study day containing t: days since 1970-01-01 counted in local
+ * time, where each day starts at rollover_hour (0..23) rather than midnight.
+ * Consecutive days differ by exactly 1 across DST changes. */
+long clock_day(time_t t, int rollover_hour);
+
+/* The first second of study day `day` (inverse of clock_day). */
+time_t clock_day_start(long day, int rollover_hour);
+
+#endif

@@ -1,0 +1,127 @@
+/* progress — the learner's review log and memory state, kept in SQLite.
+ *
+ * The only module that includes <sqlite3.h>.  Every answer is committed as it
+ * is given (BEGIN IMMEDIATE around each read-modify-write, busy_timeout), so
+ * two copies of rxplore at once both save and a killed process loses at most
+ * the answer being typed.  Library code: returns errors, never prints.
+ */
+#ifndef RXPLORE_PROGRESS_H
+#define RXPLORE_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "fsrs.h"
+
+struct progress; /* opaque: one open database */
+
+enum progress_mode { PROGRESS_PRACTICE, PROGRESS_REVIEW, PROGRESS_EXAM };
+
+/* What progress_open() had to do that the user should hear about. */
+struct progress_notice {
+	bool moved_aside;	/* a damaged database was renamed: see moved_to */
+	bool read_only;		/* written by a newer rxplore: nothing will be saved */
+	bool not_saving;	/* the directory or file cannot be written: nothing saved */
+	bool no_wal;		/* WAL unavailable (e.g. network file system): rollback journal */
+	char moved_to[4096];	/* the damaged file's new name, when moved_aside */
+	char message[512];	/* one human-readable sentence, empty when all went well */
+};
+
+/* Settings the scheduler needs when recording an answer. */
+struct progress_schedule {
+	struct fsrs_params params;
+	int rollover_hour;	/* 0..23, default 4 */
+};
+
+/* One answer, as logged. */
+struct progress_answer {
+	const char *question_id;
+	const char *card_id;
+	time_t at;		/* clock_now() when answered */
+	enum fsrs_grade grade;
+	long answer_ms;		/* time taken to answer */
+	enum progress_mode mode;
+	bool update_memory;	/* false: logged as practice only (re-asks, exam re-takes) */
+};
+
+/* The memory state of one question. */
+struct progress_state {
+	double stability;	/* 0 = never reviewed */
+	double difficulty;
+	time_t last_review;	/* 0 = never */
+	long due_day;		/* clock_day() on which it is next due */
+	int reviews, lapses;
+};
+
+/* One row of the review log. */
+struct progress_review {
+	long long id;
+	const char *question_id, *card_id;
+	time_t at;
+	enum fsrs_grade grade;
+	long answer_ms;
+	enum progress_mode mode;
+	bool updated_memory;
+};
+
+/* The default database path: $XDG_STATE_HOME/rxplore/progress.db (falling back
+ * to $HOME/.local/state), or progress-PROFILE.db when profile is non-NULL.
+ * PROFILE must be [A-Za-z0-9_-]+.  Returns false if no path can be made or
+ * the profile name is invalid; writes at most size bytes. */
+bool progress_default_path(char *buf, size_t size, const char *profile);
+
+/* Opens (creating directories and the file if needed) the database at path.
+ * A damaged file (and its -wal/-shm) is renamed path.damaged-YYYYMMDD-HHMMSS
+ * and a fresh one started; a newer schema opens read-only; an unwritable place
+ * still returns a usable handle that saves nothing.  Returns NULL only when out
+ * of memory; *notice is always filled. */
+struct progress *progress_open(const char *path, struct progress_notice *notice);
+void progress_close(struct progress *progress);
+
+/* True when answers will be saved (not read-only, not unwritable). */
+bool progress_can_save(const struct progress *progress);
+
+/* The last error message, or "" — for callers that want to explain a failure. */
+const char *progress_error(const struct progress *progress);
+
+/* Reads a question's memory state; a question never seen gets all zeros.
+ * Returns 0 on success, -1 on a database error. */
+int progress_state(struct progress *progress, const char *question_id, struct progress_state *out);
+
+/* Records one answer in one transaction: appends it to the log and, when
+ * answer->update_memory, moves the memory state on with FSRS (first review or
+ * next review after the whole days elapsed, per schedule->rollover_hour).
+ * *after (may be NULL) receives the new state.  Returns the log row id (> 0),
+ * 0 when not saving (state still computed into *after), -1 on error. */
+long long progress_record(struct progress *progress, const struct progress_schedule *schedule,
+			  const struct progress_answer *answer, struct progress_state *after);
+
+/* Undoes a logged answer: removes the row and restores the memory state the
+ * question had before it.  Only the most recent answer to that question may be
+ * undone.  Returns 0, or -1 (not found, not the latest, or a database error). */
+int progress_undo(struct progress *progress, long long review_id);
+
+/* Calls each(row, ctx) for every review in time order; stops early when it
+ * returns non-zero.  Returns 0, or -1 on error. */
+int progress_each_review(struct progress *progress, int (*each)(const struct progress_review *, void *),
+			 void *ctx);
+
+/* Calls each(question_id, card_id, state, ctx) for every question with a memory
+ * state.  Returns 0, or -1 on error. */
+int progress_each_state(struct progress *progress,
+			int (*each)(const char *question_id, const char *card_id,
+				    const struct progress_state *, void *),
+			void *ctx);
+
+/* Number of questions due on or before `day` (a clock_day()). -1 on error. */
+long progress_due_count(struct progress *progress, long day);
+
+/* Deletes every review and memory state.  Returns 0 or -1. */
+int progress_reset(struct progress *progress);
+
+/* Runs SQLite's full integrity check: 0 when the file is sound, 1 when it is
+ * not (details in progress_error()), -1 when the check could not run. */
+int progress_check(struct progress *progress);
+
+#endif

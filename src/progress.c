@@ -1,0 +1,884 @@
+/* progress — the review log and memory state in SQLite (see include/progress.h).
+ *
+ * Opening is the delicate part: the file may be damaged, from a newer rxplore,
+ * on a file system without WAL, or somewhere we cannot write.  Each case ends
+ * in a usable handle plus a notice, never in a silent reset.  A handle that
+ * cannot save still answers reads, from the real file when it can be read and
+ * otherwise from an empty in-memory database with the same schema.
+ */
+#include "progress.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+
+enum { BUSY_TIMEOUT_MS = 5000, WAL_RETRY_MS = 10, PROFILE_MAX = 64 };
+
+struct progress {
+	sqlite3 *db;
+	bool can_save;
+	char error[512];
+};
+
+/* ---- errors and notices ---- */
+
+static void set_error(struct progress *progress, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+static void set_error(struct progress *progress, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vsnprintf(progress->error, sizeof progress->error, format, args);
+	va_end(args);
+}
+
+static void set_db_error(struct progress *progress, const char *doing)
+{
+	set_error(progress, "%s: %s", doing, progress->db ? sqlite3_errmsg(progress->db) : "no database");
+}
+
+/* Appends a sentence, so that "moved aside" is not lost when the fresh file then fails too. */
+static void add_message(struct progress_notice *notice, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+static void add_message(struct progress_notice *notice, const char *format, ...)
+{
+	size_t used = strlen(notice->message);
+	if (used > 0 && used + 1 < sizeof notice->message)
+		notice->message[used++] = ' ';
+	va_list args;
+	va_start(args, format);
+	vsnprintf(notice->message + used, sizeof notice->message - used, format, args);
+	va_end(args);
+}
+
+static bool is_damage(int rc)
+{
+	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* ---- small statement helpers ---- */
+
+static sqlite3_stmt *prepare(struct progress *progress, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(progress->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		set_db_error(progress, "preparing a query");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+static int exec_sql(struct progress *progress, const char *sql)
+{
+	int rc = sqlite3_exec(progress->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		set_db_error(progress, sql);
+	return rc;
+}
+
+/* Steps a statement that returns no rows, then finalizes it. */
+static int step_done(struct progress *progress, sqlite3_stmt *stmt, const char *doing)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, doing);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs a one-value query (a PRAGMA, a count) and returns its sqlite result code. */
+static int query_int(struct progress *progress, const char *sql, long long *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(progress->db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(stmt, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	if (rc != SQLITE_OK)
+		set_db_error(progress, sql);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static void rollback(struct progress *progress)
+{
+	sqlite3_exec(progress->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- schema ---- */
+
+static int migrate_to_1(struct progress *progress)
+{
+	/* before_* hold the question's memory state before the answer, so undo can
+	 * put it back; NULL there means the question had no state yet. */
+	return exec_sql(progress,
+		"CREATE TABLE review_log ("
+		" id INTEGER PRIMARY KEY AUTOINCREMENT,"
+		" question_id TEXT NOT NULL, card_id TEXT NOT NULL,"
+		" at INTEGER NOT NULL, grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),"
+		" answer_ms INTEGER NOT NULL, mode TEXT NOT NULL,"
+		" updated_memory INTEGER NOT NULL,"
+		" before_stability REAL, before_difficulty REAL, before_last_review INTEGER,"
+		" before_due_day INTEGER, before_reviews INTEGER, before_lapses INTEGER);"
+		"CREATE INDEX review_log_question ON review_log (question_id, id);"
+		"CREATE INDEX review_log_time ON review_log (at, id);"
+		"CREATE TABLE memory ("
+		" question_id TEXT PRIMARY KEY, card_id TEXT NOT NULL,"
+		" stability REAL NOT NULL, difficulty REAL NOT NULL, last_review INTEGER NOT NULL,"
+		" due_day INTEGER NOT NULL, reviews INTEGER NOT NULL, lapses INTEGER NOT NULL);"
+		"CREATE INDEX memory_due ON memory (due_day);");
+}
+
+/* migrations[v] moves a database from user_version v to v + 1. */
+static int (*const migrations[])(struct progress *) = { migrate_to_1 };
+#define SCHEMA_VERSION ((long long)(sizeof migrations / sizeof migrations[0]))
+
+/* Brings the schema up to SCHEMA_VERSION; returns a sqlite result code. */
+static int migrate(struct progress *progress)
+{
+	long long version = 0;
+	int rc = query_int(progress, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK || version >= SCHEMA_VERSION)
+		return rc;
+	if ((rc = exec_sql(progress, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return rc;
+	/* Another copy may have migrated while we waited for the lock. */
+	if ((rc = query_int(progress, "PRAGMA user_version", &version)) == SQLITE_OK) {
+		for (; version < SCHEMA_VERSION && rc == SQLITE_OK; version++)
+			rc = migrations[version](progress);
+	}
+	if (rc == SQLITE_OK) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %lld", SCHEMA_VERSION);
+		rc = exec_sql(progress, sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = exec_sql(progress, "COMMIT");
+	if (rc != SQLITE_OK)
+		rollback(progress);
+	return rc;
+}
+
+/* ---- opening ---- */
+
+/* Like mkdir -p for the folder holding path; returns 0 or an errno value. */
+static int make_parent_dirs(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return 0;
+	size_t len = (size_t)(slash - path);
+	if (len >= sizeof dir)
+		return ENAMETOOLONG;
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char kept = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return errno;
+		*p = kept;
+		if (kept == '\0')
+			break;
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0)
+		return errno;
+	return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+/* SQLite opens a write-protected file read-only without complaint and creates
+ * its journal lazily, so ask the file system up front. */
+static int check_writable(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	if (access(dir, W_OK | X_OK) != 0)
+		return errno;
+	if (access(path, F_OK) == 0 && access(path, R_OK | W_OK) != 0)
+		return errno;
+	return 0;
+}
+
+enum open_result { OPEN_OK, OPEN_NEWER, OPEN_DAMAGED, OPEN_FAILED };
+
+static void close_db(struct progress *progress)
+{
+	sqlite3_close(progress->db);
+	progress->db = NULL;
+}
+
+static enum open_result open_failed(struct progress *progress, int rc)
+{
+	enum open_result result = is_damage(rc) ? OPEN_DAMAGED : OPEN_FAILED;
+	close_db(progress);
+	return result;
+}
+
+static enum open_result check_damage(struct progress *progress)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(progress->db, "PRAGMA quick_check", -1, &stmt, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *verdict = sqlite3_column_text(stmt, 0);
+		bool ok = verdict && strcmp((const char *)verdict, "ok") == 0;
+		if (!ok)
+			set_error(progress, "quick_check: %s",
+				  verdict ? (const char *)verdict : "no verdict");
+		sqlite3_finalize(stmt);
+		return ok ? OPEN_OK : open_failed(progress, SQLITE_CORRUPT);
+	}
+	set_db_error(progress, "checking the database");
+	sqlite3_finalize(stmt);
+	return open_failed(progress, rc);
+}
+
+static int set_journal(struct progress *progress, const char *mode, bool *took)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(progress->db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const unsigned char *now = sqlite3_column_text(stmt, 0);
+		*took = now && sqlite3_stricmp((const char *)now, mode) == 0;
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK)
+		set_db_error(progress, sql);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Switching to WAL needs the file to itself and SQLite answers "locked" at once
+ * instead of calling the busy handler, so wait here while another copy of
+ * rxplore is opening the same new file. */
+static int enable_wal(struct progress *progress, bool *took)
+{
+	for (int waited = 0;; waited += WAL_RETRY_MS) {
+		int rc = set_journal(progress, "WAL", took);
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(WAL_RETRY_MS);
+	}
+}
+
+/* Opens a connection for reading only and makes sure it can read. */
+static bool try_read(struct progress *progress, const char *name, int flags)
+{
+	if (sqlite3_open_v2(name, &progress->db, SQLITE_OPEN_READONLY | flags, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(progress->db, BUSY_TIMEOUT_MS);
+		long long version = 0;
+		if (query_int(progress, "PRAGMA user_version", &version) == SQLITE_OK && version >= 1)
+			return true;
+	}
+	close_db(progress);
+	return false;
+}
+
+/* Reading a WAL database needs its -shm file, which an unwritable folder may
+ * not have; an immutable open then reads the main file as it stands. */
+static bool open_read_only(struct progress *progress, const char *path)
+{
+	if (try_read(progress, path, 0))
+		return true;
+	char uri[4096 * 3 + 32];
+	size_t used = (size_t)snprintf(uri, sizeof uri, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c && used + 4 < sizeof uri; c++) {
+		if (*c == '%' || *c == '?' || *c == '#' || *c < 0x21 || *c >= 0x7f)
+			used += (size_t)snprintf(uri + used, sizeof uri - used, "%%%02X", *c);
+		else
+			uri[used++] = (char)*c;
+	}
+	snprintf(uri + used, sizeof uri - used, "?immutable=1");
+	return try_read(progress, uri, SQLITE_OPEN_URI);
+}
+
+/* An empty in-memory store, so a handle that cannot read its file still works. */
+static void open_empty(struct progress *progress)
+{
+	if (sqlite3_open_v2(":memory:", &progress->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    migrate(progress) != SQLITE_OK)
+		close_db(progress);
+}
+
+static enum open_result open_writable(struct progress *progress, const char *path,
+				      struct progress_notice *notice)
+{
+	int rc = sqlite3_open_v2(path, &progress->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		set_db_error(progress, "opening the database");
+		return open_failed(progress, rc);
+	}
+	sqlite3_busy_timeout(progress->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_db_readonly(progress->db, "main") == 1) {
+		set_error(progress, "the file is read-only");
+		return open_failed(progress, SQLITE_READONLY);
+	}
+	/* A damaged file's -wal must survive for the move aside: without this,
+	 * closing the connection checkpoints and deletes it. */
+	sqlite3_db_config(progress->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	enum open_result result = check_damage(progress);
+	if (result != OPEN_OK)
+		return result;
+	sqlite3_db_config(progress->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+	long long version = 0;
+	if ((rc = query_int(progress, "PRAGMA user_version", &version)) != SQLITE_OK)
+		return open_failed(progress, rc);
+	if (version > SCHEMA_VERSION) {
+		close_db(progress);
+		notice->read_only = true;
+		add_message(notice, "%s was written by a newer rxplore (schema %lld; this one knows %lld): "
+			    "it is opened read-only and answers will not be saved.", path, version,
+			    SCHEMA_VERSION);
+		if (!open_read_only(progress, path)) {
+			add_message(notice, "It could not be read either.");
+			open_empty(progress);
+		}
+		return OPEN_NEWER;
+	}
+
+	bool took = false;
+	rc = enable_wal(progress, &took);
+	if (is_damage(rc) || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return open_failed(progress, rc);
+	if (rc != SQLITE_OK || !took) {
+		/* Network file systems lack the shared memory WAL needs. */
+		if ((rc = set_journal(progress, "DELETE", &took)) != SQLITE_OK)
+			return open_failed(progress, rc);
+		notice->no_wal = true;
+		add_message(notice, "The file system does not support WAL: using a rollback journal.");
+	}
+	if ((rc = migrate(progress)) != SQLITE_OK)
+		return open_failed(progress, rc);
+	return OPEN_OK;
+}
+
+static void not_saving(struct progress *progress, struct progress_notice *notice, const char *path,
+		       const char *why, bool try_file)
+{
+	notice->not_saving = true;
+	add_message(notice, "Cannot write %s (%s): answers will not be saved.", path, why);
+	close_db(progress);
+	struct stat st;
+	if (!try_file || stat(path, &st) != 0 || !open_read_only(progress, path))
+		open_empty(progress);
+}
+
+static bool path_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+/* Renames path (and its -wal and -shm) to path.damaged-YYYYMMDD-HHMMSS; 0 or an errno value. */
+static int move_aside(const char *path, struct progress_notice *notice)
+{
+	time_t now = clock_now();
+	struct tm local;
+	char stamp[32] = "unknown-time";
+	if (localtime_r(&now, &local))
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+	char target[sizeof notice->moved_to];
+	int len = snprintf(target, sizeof target, "%s.damaged-%s", path, stamp);
+	for (int n = 2; len > 0 && (size_t)len < sizeof target - 4 && path_exists(target) && n < 1000; n++)
+		len = snprintf(target, sizeof target, "%s.damaged-%s-%d", path, stamp, n);
+	if (len < 0 || (size_t)len >= sizeof target - 4 || path_exists(target))
+		return ENAMETOOLONG;
+	if (rename(path, target) != 0)
+		return errno;
+	notice->moved_aside = true;
+	memcpy(notice->moved_to, target, (size_t)len + 1);
+	static const char *const sidecars[] = { "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof sidecars / sizeof sidecars[0]; i++) {
+		char from[sizeof target + 8], to[sizeof target + 8];
+		snprintf(from, sizeof from, "%s%s", path, sidecars[i]);
+		snprintf(to, sizeof to, "%s%s", target, sidecars[i]);
+		if (rename(from, to) != 0 && errno != ENOENT)
+			return errno;
+	}
+	return 0;
+}
+
+struct progress *progress_open(const char *path, struct progress_notice *notice)
+{
+	memset(notice, 0, sizeof *notice);
+	struct progress *progress = calloc(1, sizeof *progress);
+	if (!progress)
+		return NULL;
+	if (!path || !*path) {
+		not_saving(progress, notice, "the progress file", "no file name was given", false);
+		return progress;
+	}
+	int err = make_parent_dirs(path);
+	if (err == 0)
+		err = check_writable(path);
+	if (err != 0) {
+		not_saving(progress, notice, path, strerror(err), true);
+		return progress;
+	}
+	enum open_result result = open_writable(progress, path, notice);
+	if (result == OPEN_DAMAGED) {
+		char why[sizeof progress->error];
+		snprintf(why, sizeof why, "%s", progress->error);
+		if ((err = move_aside(path, notice)) != 0) {
+			add_message(notice, "%s is damaged (%s) and could not be moved aside (%s).",
+				    path, why, strerror(err));
+			not_saving(progress, notice, path, "damaged", false);
+			return progress;
+		}
+		add_message(notice, "%s was damaged (%s): it was moved to %s and a fresh one started.", path,
+			    why, notice->moved_to);
+		result = open_writable(progress, path, notice);
+	}
+	if (result == OPEN_OK) {
+		progress->can_save = true;
+		progress->error[0] = '\0';
+	} else if (result != OPEN_NEWER) {
+		char why[sizeof progress->error];
+		snprintf(why, sizeof why, "%s", progress->error);
+		not_saving(progress, notice, path, why, result != OPEN_DAMAGED);
+	}
+	return progress;
+}
+
+void progress_close(struct progress *progress)
+{
+	if (!progress)
+		return;
+	sqlite3_close(progress->db);
+	free(progress);
+}
+
+bool progress_can_save(const struct progress *progress)
+{
+	return progress && progress->can_save;
+}
+
+const char *progress_error(const struct progress *progress)
+{
+	return progress ? progress->error : "";
+}
+
+static bool valid_profile(const char *profile)
+{
+	size_t len = strlen(profile);
+	if (len == 0 || len > PROFILE_MAX)
+		return false;
+	return strspn(profile, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == len;
+}
+
+bool progress_default_path(char *buf, size_t size, const char *profile)
+{
+	if (!buf || size == 0 || (profile && !valid_profile(profile)))
+		return false;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	const char *base_suffix = "";
+	/* The XDG spec says relative values are invalid and must be ignored. */
+	if (!state || state[0] != '/') {
+		if (!home || home[0] == '\0')
+			return false;
+		state = home;
+		base_suffix = "/.local/state";
+	}
+	int len = profile ? snprintf(buf, size, "%s%s/rxplore/progress-%s.db", state, base_suffix, profile)
+			  : snprintf(buf, size, "%s%s/rxplore/progress.db", state, base_suffix);
+	if (len < 0 || (size_t)len >= size) {
+		buf[0] = '\0';
+		return false;
+	}
+	return true;
+}
+
+/* ---- the records ---- */
+
+static const char *const mode_names[] = { "practice", "review", "exam" };
+
+static enum progress_mode mode_from_name(const unsigned char *name)
+{
+	for (int m = PROGRESS_PRACTICE; m <= PROGRESS_EXAM; m++) {
+		if (name && strcmp((const char *)name, mode_names[m]) == 0)
+			return (enum progress_mode)m;
+	}
+	return PROGRESS_PRACTICE;
+}
+
+/* Columns first..first+5: stability, difficulty, last_review, due_day, reviews, lapses. */
+static void column_state(sqlite3_stmt *stmt, int first, struct progress_state *out)
+{
+	out->stability = sqlite3_column_double(stmt, first);
+	out->difficulty = sqlite3_column_double(stmt, first + 1);
+	out->last_review = (time_t)sqlite3_column_int64(stmt, first + 2);
+	out->due_day = (long)sqlite3_column_int64(stmt, first + 3);
+	out->reviews = sqlite3_column_int(stmt, first + 4);
+	out->lapses = sqlite3_column_int(stmt, first + 5);
+}
+
+static void bind_state(sqlite3_stmt *stmt, int first, const struct progress_state *state)
+{
+	sqlite3_bind_double(stmt, first, state->stability);
+	sqlite3_bind_double(stmt, first + 1, state->difficulty);
+	sqlite3_bind_int64(stmt, first + 2, (sqlite3_int64)state->last_review);
+	sqlite3_bind_int64(stmt, first + 3, state->due_day);
+	sqlite3_bind_int(stmt, first + 4, state->reviews);
+	sqlite3_bind_int(stmt, first + 5, state->lapses);
+}
+
+/* *known tells whether the question has a state row; 0 or -1. */
+static int read_state(struct progress *progress, const char *question_id, struct progress_state *out,
+		      bool *known)
+{
+	memset(out, 0, sizeof *out);
+	*known = false;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT stability, difficulty, last_review, due_day, reviews,"
+					       " lapses FROM memory WHERE question_id = ?");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		column_state(stmt, 0, out);
+		*known = true;
+	} else if (rc != SQLITE_DONE) {
+		set_db_error(progress, "reading a memory state");
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int progress_state(struct progress *progress, const char *question_id, struct progress_state *out)
+{
+	bool known;
+	if (!progress || !progress->db || !question_id || !out) {
+		if (out)
+			memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return read_state(progress, question_id, out, &known);
+}
+
+static struct progress_state advance(const struct progress_schedule *schedule,
+				     const struct progress_state *before,
+				     const struct progress_answer *answer)
+{
+	struct fsrs_memory memory = { before->stability, before->difficulty };
+	bool reviewed = before->stability > 0;
+	int elapsed = 0;
+	if (reviewed) {
+		long days = clock_day(answer->at, schedule->rollover_hour) -
+			    clock_day(before->last_review, schedule->rollover_hour);
+		elapsed = days < 0 ? 0 : days > INT_MAX ? INT_MAX : (int)days;
+	}
+	memory = fsrs_next(&schedule->params, memory, elapsed, answer->grade);
+	struct progress_state after = {
+		.stability = memory.stability,
+		.difficulty = memory.difficulty,
+		.last_review = answer->at,
+		.due_day = clock_day(answer->at, schedule->rollover_hour) +
+			   fsrs_interval(&schedule->params, memory.stability),
+		.reviews = before->reviews + 1,
+		.lapses = before->lapses + (reviewed && answer->grade == FSRS_AGAIN),
+	};
+	return after;
+}
+
+static int insert_review(struct progress *progress, const struct progress_answer *answer,
+			 const struct progress_state *before, bool known)
+{
+	sqlite3_stmt *stmt = prepare(progress,
+		"INSERT INTO review_log (question_id, card_id, at, grade, answer_ms, mode, updated_memory,"
+		" before_stability, before_difficulty, before_last_review, before_due_day, before_reviews,"
+		" before_lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, answer->question_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, answer->card_id ? answer->card_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)answer->at);
+	sqlite3_bind_int(stmt, 4, answer->grade);
+	sqlite3_bind_int64(stmt, 5, answer->answer_ms);
+	sqlite3_bind_text(stmt, 6, mode_names[answer->mode], -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 7, answer->update_memory);
+	if (answer->update_memory && known)
+		bind_state(stmt, 8, before);
+	return step_done(progress, stmt, "logging an answer");
+}
+
+static int write_state(struct progress *progress, const char *question_id, const char *card_id,
+		       const struct progress_state *state)
+{
+	sqlite3_stmt *stmt = prepare(progress,
+		"INSERT OR REPLACE INTO memory (question_id, card_id, stability, difficulty, last_review,"
+		" due_day, reviews, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, card_id ? card_id : "", -1, SQLITE_STATIC);
+	bind_state(stmt, 3, state);
+	return step_done(progress, stmt, "saving a memory state");
+}
+
+static bool valid_answer(struct progress *progress, const struct progress_schedule *schedule,
+			 const struct progress_answer *answer)
+{
+	if (!answer || !answer->question_id) {
+		set_error(progress, "an answer needs a question id");
+		return false;
+	}
+	if (answer->grade < FSRS_AGAIN || answer->grade > FSRS_EASY) {
+		set_error(progress, "grade %d is not 1-4", (int)answer->grade);
+		return false;
+	}
+	if (answer->mode < PROGRESS_PRACTICE || answer->mode > PROGRESS_EXAM) {
+		set_error(progress, "unknown quiz mode %d", (int)answer->mode);
+		return false;
+	}
+	if (schedule->rollover_hour < 0 || schedule->rollover_hour > 23) {
+		set_error(progress, "rollover hour %d is not 0-23", schedule->rollover_hour);
+		return false;
+	}
+	return true;
+}
+
+long long progress_record(struct progress *progress, const struct progress_schedule *schedule,
+			  const struct progress_answer *answer, struct progress_state *after)
+{
+	if (!progress || !progress->db || !schedule)
+		return -1;
+	if (!valid_answer(progress, schedule, answer))
+		return -1;
+	if (!progress->can_save) {
+		/* Still show the learner what would have been scheduled. */
+		struct progress_state before;
+		bool known;
+		if (read_state(progress, answer->question_id, &before, &known) != 0)
+			memset(&before, 0, sizeof before);
+		if (after)
+			*after = answer->update_memory ? advance(schedule, &before, answer) : before;
+		return 0;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	struct progress_state before, next;
+	bool known;
+	if (read_state(progress, answer->question_id, &before, &known) != 0)
+		goto fail;
+	next = answer->update_memory ? advance(schedule, &before, answer) : before;
+	if (insert_review(progress, answer, &before, known) != 0)
+		goto fail;
+	long long id = sqlite3_last_insert_rowid(progress->db);
+	if (answer->update_memory && write_state(progress, answer->question_id, answer->card_id, &next) != 0)
+		goto fail;
+	if (exec_sql(progress, "COMMIT") != SQLITE_OK)
+		goto fail;
+	if (after)
+		*after = next;
+	return id;
+fail:
+	rollback(progress);
+	return -1;
+}
+
+/* Inside a transaction: puts back the state a logged answer replaced. */
+static int restore_before(struct progress *progress, sqlite3_stmt *row)
+{
+	const char *question_id = (const char *)sqlite3_column_text(row, 0);
+	if (sqlite3_column_type(row, 3) == SQLITE_NULL) {
+		sqlite3_stmt *stmt = prepare(progress, "DELETE FROM memory WHERE question_id = ?");
+		if (!stmt)
+			return -1;
+		sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_TRANSIENT);
+		return step_done(progress, stmt, "removing a memory state");
+	}
+	struct progress_state before;
+	column_state(row, 3, &before);
+	return write_state(progress, question_id, (const char *)sqlite3_column_text(row, 1), &before);
+}
+
+static int undo_in_transaction(struct progress *progress, long long review_id)
+{
+	sqlite3_stmt *row = prepare(progress,
+		"SELECT question_id, card_id, updated_memory, before_stability, before_difficulty,"
+		" before_last_review, before_due_day, before_reviews, before_lapses,"
+		" (SELECT max(id) FROM review_log AS later WHERE later.question_id = review_log.question_id)"
+		" FROM review_log WHERE id = ?");
+	if (!row)
+		return -1;
+	sqlite3_bind_int64(row, 1, review_id);
+	int rc = sqlite3_step(row), result = -1;
+	if (rc == SQLITE_DONE) {
+		set_error(progress, "there is no answer %lld to undo", review_id);
+	} else if (rc != SQLITE_ROW) {
+		set_db_error(progress, "reading the answer to undo");
+	} else if (sqlite3_column_int64(row, 9) != review_id) {
+		set_error(progress, "only the latest answer to a question can be undone");
+	} else if (sqlite3_column_int(row, 2) == 0 || restore_before(progress, row) == 0) {
+		sqlite3_stmt *del = prepare(progress, "DELETE FROM review_log WHERE id = ?");
+		if (del) {
+			sqlite3_bind_int64(del, 1, review_id);
+			result = step_done(progress, del, "removing the answer");
+		}
+	}
+	sqlite3_finalize(row);
+	return result;
+}
+
+int progress_undo(struct progress *progress, long long review_id)
+{
+	if (!progress || !progress->db)
+		return -1;
+	if (!progress->can_save) {
+		set_error(progress, "answers are not being saved");
+		return -1;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	if (undo_in_transaction(progress, review_id) != 0 || exec_sql(progress, "COMMIT") != SQLITE_OK) {
+		rollback(progress);
+		return -1;
+	}
+	return 0;
+}
+
+int progress_each_review(struct progress *progress, int (*each)(const struct progress_review *, void *),
+			 void *ctx)
+{
+	if (!progress || !progress->db || !each)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT id, question_id, card_id, at, grade, answer_ms, mode,"
+					       " updated_memory FROM review_log ORDER BY at, id");
+	if (!stmt)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct progress_review review = {
+			.id = sqlite3_column_int64(stmt, 0),
+			.question_id = (const char *)sqlite3_column_text(stmt, 1),
+			.card_id = (const char *)sqlite3_column_text(stmt, 2),
+			.at = (time_t)sqlite3_column_int64(stmt, 3),
+			.grade = (enum fsrs_grade)sqlite3_column_int(stmt, 4),
+			.answer_ms = (long)sqlite3_column_int64(stmt, 5),
+			.mode = mode_from_name(sqlite3_column_text(stmt, 6)),
+			.updated_memory = sqlite3_column_int(stmt, 7) != 0,
+		};
+		if (each(&review, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, "reading the review log");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int progress_each_state(struct progress *progress,
+			int (*each)(const char *question_id, const char *card_id,
+				    const struct progress_state *, void *),
+			void *ctx)
+{
+	if (!progress || !progress->db || !each)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress,
+		"SELECT question_id, card_id, stability, difficulty, last_review, due_day, reviews, lapses"
+		" FROM memory ORDER BY question_id");
+	if (!stmt)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct progress_state state;
+		column_state(stmt, 2, &state);
+		const char *question_id = (const char *)sqlite3_column_text(stmt, 0);
+		if (each(question_id, (const char *)sqlite3_column_text(stmt, 1), &state, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, "reading memory states");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long progress_due_count(struct progress *progress, long day)
+{
+	if (!progress || !progress->db)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT count(*) FROM memory WHERE due_day <= ?");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, day);
+	long count = -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		count = (long)sqlite3_column_int64(stmt, 0);
+	else
+		set_db_error(progress, "counting due questions");
+	sqlite3_finalize(stmt);
+	return count;
+}
+
+int progress_reset(struct progress *progress)
+{
+	if (!progress || !progress->db)
+		return -1;
+	if (!progress->can_save) {
+		set_error(progress, "answers are not being saved");
+		return -1;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	if (exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
+	    exec_sql(progress, "DELETE FROM memory") != SQLITE_OK ||
+	    exec_sql(progress, "COMMIT") != SQLITE_OK) {
+		rollback(progress);
+		return -1;
+	}
+	return 0;
+}
+
+int progress_check(struct progress *progress)
+{
+	if (!progress || !progress->db)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "PRAGMA integrity_check");
+	if (!stmt)
+		return -1;
+	int result = -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		const unsigned char *verdict = sqlite3_column_text(stmt, 0);
+		result = verdict && strcmp((const char *)verdict, "ok") == 0 ? 0 : 1;
+		if (result != 0)
+			set_error(progress, "integrity_check: %s",
+				  verdict ? (const char *)verdict : "no verdict");
+	} else {
+		set_db_error(progress, "checking the database");
+	}
+	sqlite3_finalize(stmt);
+	return result;
+}
