@@ -1,0 +1,323 @@
+/* actions — the action table, key lookup and key names (curses-free). */
+#include "actions.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define K(...) { __VA_ARGS__ }
+#define CTRL KEYC_CTRL
+
+const struct action actions_table[] = {
+	{ ACT_HELP, CTX_GLOBAL, K('?'), "Show this help" },
+	{ ACT_REPAINT, CTX_GLOBAL, K(CTRL('l')), "Repaint the screen" },
+	{ ACT_INTERRUPT, CTX_GLOBAL, K(CTRL('c')), "Quit at once" },
+
+	{ ACT_FOCUS_NEXT, CTX_BROWSE, K(KEYC_TAB), "Move focus: topic list, card, each related topic" },
+	{ ACT_FOCUS_PREV, CTX_BROWSE, K(KEYC_BTAB), "Move focus backwards" },
+	{ ACT_TAB_PREV, CTX_BROWSE, K(KEYC_LEFT, 'h', '['), "Previous section tab" },
+	{ ACT_TAB_NEXT, CTX_BROWSE, K(KEYC_RIGHT, 'l', ']'), "Next section tab" },
+	{ ACT_TAB_JUMP, CTX_BROWSE, K('1', '2', '3', '4', '5', '6', '7', '8', '9'), "Jump to section tab 1 to 9" },
+	{ ACT_HISTORY_BACK, CTX_BROWSE, K(KEYC_BACKSPACE), "Go back to the previous topic" },
+	{ ACT_MARK, CTX_BROWSE, K(' '), "Mark or unmark the topic for comparison" },
+	{ ACT_SEARCH, CTX_BROWSE, K('/'), "Search: filter the list, Enter searches every card" },
+	{ ACT_MATCH_NEXT, CTX_BROWSE, K('n'), "Next search match" },
+	{ ACT_MATCH_PREV, CTX_BROWSE, K('N'), "Previous search match" },
+	{ ACT_COMPARE, CTX_BROWSE, K('c'), "Compare the marked topics side by side" },
+	{ ACT_COMPARE_PARTNERS, CTX_BROWSE, K('C'), "Compare this topic with the ones it is confused with" },
+	{ ACT_QUIZ, CTX_BROWSE, K('t'), "Test yourself: quiz on this topic" },
+	{ ACT_STATS, CTX_BROWSE, K('s'), "Study statistics" },
+	{ ACT_PROBLEMS, CTX_BROWSE, K('!'), "Show problems met while loading cards" },
+	{ ACT_BACK, CTX_BROWSE, K(KEYC_ESC), "Back: clear the filter, or return to the topic list" },
+	{ ACT_QUIT, CTX_BROWSE, K('q'), "Quit rxplore" },
+
+	{ ACT_MOVE_UP, CTX_LIST, K(KEYC_UP, 'k'), "Previous topic" },
+	{ ACT_MOVE_DOWN, CTX_LIST, K(KEYC_DOWN, 'j'), "Next topic" },
+	{ ACT_PAGE_UP, CTX_LIST, K(KEYC_PGUP), "One page up" },
+	{ ACT_PAGE_DOWN, CTX_LIST, K(KEYC_PGDN), "One page down" },
+	{ ACT_FIRST, CTX_LIST, K('g', KEYC_HOME), "First topic" },
+	{ ACT_LAST, CTX_LIST, K('G', KEYC_END), "Last topic" },
+	{ ACT_OPEN, CTX_LIST, K(KEYC_ENTER), "Open the topic (focus the card)" },
+
+	{ ACT_SCROLL_UP, CTX_CARD, K(KEYC_UP, 'k'), "Scroll up a line" },
+	{ ACT_SCROLL_DOWN, CTX_CARD, K(KEYC_DOWN, 'j'), "Scroll down a line" },
+	{ ACT_SCROLL_PAGE_UP, CTX_CARD, K(KEYC_PGUP), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_CARD, K(KEYC_PGDN), "Scroll down a page" },
+	{ ACT_TOP, CTX_CARD, K('g', KEYC_HOME), "Top of the section" },
+	{ ACT_BOTTOM, CTX_CARD, K('G', KEYC_END), "End of the section" },
+	{ ACT_FOLLOW, CTX_CARD, K(KEYC_ENTER), "Follow the selected related topic" },
+
+	{ ACT_PROMPT_SUBMIT, CTX_PROMPT, K(KEYC_ENTER), "Search the full text of every card" },
+	{ ACT_PROMPT_CANCEL, CTX_PROMPT, K(KEYC_ESC), "Cancel the search (keep the selected topic)" },
+	{ ACT_PROMPT_ERASE, CTX_PROMPT, K(KEYC_BACKSPACE, KEYC_DELETE), "Delete the last character" },
+	{ ACT_PROMPT_CLEAR, CTX_PROMPT, K(CTRL('u')), "Clear the search text" },
+	{ ACT_PROMPT_UP, CTX_PROMPT, K(KEYC_UP), "Previous topic in the filtered list" },
+	{ ACT_PROMPT_DOWN, CTX_PROMPT, K(KEYC_DOWN), "Next topic in the filtered list" },
+
+	{ ACT_MOVE_UP, CTX_RESULTS, K(KEYC_UP, 'k'), "Previous result" },
+	{ ACT_MOVE_DOWN, CTX_RESULTS, K(KEYC_DOWN, 'j'), "Next result" },
+	{ ACT_PAGE_UP, CTX_RESULTS, K(KEYC_PGUP), "One page up" },
+	{ ACT_PAGE_DOWN, CTX_RESULTS, K(KEYC_PGDN), "One page down" },
+	{ ACT_FIRST, CTX_RESULTS, K('g', KEYC_HOME), "First result" },
+	{ ACT_LAST, CTX_RESULTS, K('G', KEYC_END), "Last result" },
+	{ ACT_RESULT_OPEN, CTX_RESULTS, K(KEYC_ENTER), "Open the card at the match" },
+	{ ACT_BACK, CTX_RESULTS, K(KEYC_ESC, 'q'), "Back to browsing" },
+
+	{ ACT_SCROLL_UP, CTX_PAGER, K(KEYC_UP, 'k'), "Scroll up a line" },
+	{ ACT_SCROLL_DOWN, CTX_PAGER, K(KEYC_DOWN, 'j'), "Scroll down a line" },
+	{ ACT_SCROLL_PAGE_UP, CTX_PAGER, K(KEYC_PGUP, 'b'), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_PAGER, K(KEYC_PGDN, ' '), "Scroll down a page" },
+	{ ACT_TOP, CTX_PAGER, K('g', KEYC_HOME), "Top" },
+	{ ACT_BOTTOM, CTX_PAGER, K('G', KEYC_END), "End" },
+	{ ACT_BACK, CTX_PAGER, K(KEYC_ESC, 'q'), "Close" },
+
+	{ ACT_SCROLL_UP, CTX_COMPARE, K(KEYC_UP, 'k'), "Scroll up a row" },
+	{ ACT_SCROLL_DOWN, CTX_COMPARE, K(KEYC_DOWN, 'j'), "Scroll down a row" },
+	{ ACT_SCROLL_PAGE_UP, CTX_COMPARE, K(KEYC_PGUP), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_COMPARE, K(KEYC_PGDN), "Scroll down a page" },
+	{ ACT_TOP, CTX_COMPARE, K('g', KEYC_HOME), "First row" },
+	{ ACT_BOTTOM, CTX_COMPARE, K('G', KEYC_END), "Last row" },
+	{ ACT_COMPARE_LEFT, CTX_COMPARE, K(KEYC_LEFT, 'h'), "Scroll the columns left" },
+	{ ACT_COMPARE_RIGHT, CTX_COMPARE, K(KEYC_RIGHT, 'l'), "Scroll the columns right" },
+	{ ACT_COMPARE_DIFF, CTX_COMPARE, K('d'), "Show only the rows that differ, or all rows" },
+	{ ACT_BACK, CTX_COMPARE, K(KEYC_ESC, 'q'), "Back to browsing" },
+
+	{ ACT_QUIZ_CHOOSE, CTX_QUIZ, K('a', 'b', 'c', 'd', 'e', 'f'), "Choose an answer" },
+	{ ACT_QUIZ_TOGGLE, CTX_QUIZ, K(' '), "Tick or untick a choice (select all that apply)" },
+	{ ACT_QUIZ_SUBMIT, CTX_QUIZ, K(KEYC_ENTER), "Submit the answer, then go to the next question" },
+	{ ACT_QUIZ_DONT_KNOW, CTX_QUIZ, K('x'), "I don't know" },
+	{ ACT_QUIZ_GRADE, CTX_QUIZ, K('1', '2', '3', '4'), "After answering: grade it Again, Hard, Good or Easy" },
+	{ ACT_QUIZ_OPEN, CTX_QUIZ, K('o'), "Open the card section that explains the answer" },
+	{ ACT_QUIZ_UNDO, CTX_QUIZ, K('u'), "Undo the last answer" },
+	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz" },
+
+	{ ACT_SCROLL_UP, CTX_STATS, K(KEYC_UP, 'k'), "Scroll up" },
+	{ ACT_SCROLL_DOWN, CTX_STATS, K(KEYC_DOWN, 'j'), "Scroll down" },
+	{ ACT_BACK, CTX_STATS, K(KEYC_ESC, 'q'), "Back to browsing" },
+};
+
+const size_t actions_count = sizeof(actions_table) / sizeof(actions_table[0]);
+
+int actions_parent(enum action_context context)
+{
+	switch (context) {
+	case CTX_GLOBAL:
+		return -1;
+	case CTX_LIST:
+	case CTX_CARD:
+		return CTX_BROWSE;
+	default:
+		return CTX_GLOBAL;
+	}
+}
+
+bool actions_text_entry(enum action_context context)
+{
+	return context == CTX_PROMPT;
+}
+
+static bool action_has_key(const struct action *action, int key)
+{
+	size_t i;
+
+	for (i = 0; i < ACTION_MAX_KEYS && action->keys[i]; i++)
+		if (action->keys[i] == key)
+			return true;
+	return false;
+}
+
+static const struct action *lookup_in(const struct action *table, size_t count, int context, int key)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if ((int)table[i].context == context && action_has_key(&table[i], key))
+			return &table[i];
+	return NULL;
+}
+
+const struct action *actions_lookup(enum action_context context, int key)
+{
+	int ctx;
+
+	for (ctx = (int)context; ctx >= 0; ctx = actions_parent((enum action_context)ctx)) {
+		const struct action *found = lookup_in(actions_table, actions_count, ctx, key);
+
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+const struct action *actions_find(enum action_id id, enum action_context context)
+{
+	size_t i;
+
+	for (i = 0; i < actions_count; i++)
+		if (actions_table[i].id == id && actions_table[i].context == context)
+			return &actions_table[i];
+	return NULL;
+}
+
+const char *actions_key_name(int key, bool utf8, char *buf, size_t size)
+{
+	static const char *const names[][2] = {
+		[KEYC_UP - KEYC_BASE] = { "\xE2\x86\x91", "Up" },
+		[KEYC_DOWN - KEYC_BASE] = { "\xE2\x86\x93", "Down" },
+		[KEYC_LEFT - KEYC_BASE] = { "\xE2\x86\x90", "Left" },
+		[KEYC_RIGHT - KEYC_BASE] = { "\xE2\x86\x92", "Right" },
+		[KEYC_PGUP - KEYC_BASE] = { "PgUp", "PgUp" },
+		[KEYC_PGDN - KEYC_BASE] = { "PgDn", "PgDn" },
+		[KEYC_HOME - KEYC_BASE] = { "Home", "Home" },
+		[KEYC_END - KEYC_BASE] = { "End", "End" },
+		[KEYC_ENTER - KEYC_BASE] = { "Enter", "Enter" },
+		[KEYC_BACKSPACE - KEYC_BASE] = { "Backspace", "Backspace" },
+		[KEYC_ESC - KEYC_BASE] = { "Esc", "Esc" },
+		[KEYC_TAB - KEYC_BASE] = { "Tab", "Tab" },
+		[KEYC_BTAB - KEYC_BASE] = { "Shift-Tab", "Shift-Tab" },
+		[KEYC_DELETE - KEYC_BASE] = { "Delete", "Delete" },
+		[KEYC_RESIZE - KEYC_BASE] = { "(resize)", "(resize)" },
+		[KEYC_MOUSE - KEYC_BASE] = { "(mouse)", "(mouse)" },
+	};
+
+	if (size == 0)
+		return buf;
+	if (key >= KEYC_BASE && key < KEYC_LIMIT)
+		snprintf(buf, size, "%s", names[key - KEYC_BASE][utf8 ? 0 : 1]);
+	else if (key == ' ')
+		snprintf(buf, size, "Space");
+	else if (key > 0 && key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", key + '@');
+	else if (key >= 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+	return buf;
+}
+
+/* Length of the run of consecutive printable keys starting at keys[i]. */
+static size_t run_length(const int *keys, size_t i)
+{
+	size_t n = 1;
+
+	while (i + n < ACTION_MAX_KEYS && keys[i + n] && keys[i + n] == keys[i + n - 1] + 1 &&
+	       keys[i + n] > 0x20 && keys[i + n] < 0x7f)
+		n++;
+	return n;
+}
+
+const char *actions_keys_label(const struct action *action, bool utf8, char *buf, size_t size)
+{
+	size_t i = 0, used = 0;
+	char name[32], last[32];
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	while (i < ACTION_MAX_KEYS && action->keys[i]) {
+		size_t run = run_length(action->keys, i);
+		int n;
+
+		actions_key_name(action->keys[i], utf8, name, sizeof(name));
+		if (run >= 3) {
+			actions_key_name(action->keys[i + run - 1], utf8, last, sizeof(last));
+			n = snprintf(buf + used, size - used, "%s%s%s%s", used ? " " : "", name,
+				     utf8 ? "\xE2\x80\x93" : "-", last);
+		} else {
+			run = 1;
+			n = snprintf(buf + used, size - used, "%s%s", used ? " " : "", name);
+		}
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+		i += run;
+	}
+	return buf;
+}
+
+const char *actions_context_title(enum action_context context)
+{
+	static const char *const titles[CTX_COUNT] = {
+		[CTX_GLOBAL] = "Everywhere",
+		[CTX_BROWSE] = "Browse",
+		[CTX_LIST] = "Browse: topic list focused",
+		[CTX_CARD] = "Browse: card focused",
+		[CTX_PROMPT] = "Search prompt",
+		[CTX_RESULTS] = "Search results",
+		[CTX_PAGER] = "Help and load problems",
+		[CTX_COMPARE] = "Comparison",
+		[CTX_QUIZ] = "Quiz",
+		[CTX_STATS] = "Statistics",
+	};
+
+	return (int)context >= 0 && context < CTX_COUNT ? titles[context] : "?";
+}
+
+static bool check_context(const struct action *table, size_t count, int context, char *err, size_t err_size)
+{
+	size_t i, k, m;
+
+	for (i = 0; i < count; i++) {
+		if ((int)table[i].context != context)
+			continue;
+		for (k = 0; k < ACTION_MAX_KEYS && table[i].keys[k]; k++) {
+			int key = table[i].keys[k];
+			int ctx;
+
+			if (actions_text_entry((enum action_context)context) && key >= 0x20 && key < KEYC_BASE) {
+				snprintf(err, err_size, "text-entry context %d binds printable key %d", context, key);
+				return false;
+			}
+			/* The same key later in this context, or anywhere in its parents. */
+			for (ctx = context; ctx >= 0; ctx = actions_parent((enum action_context)ctx)) {
+				size_t j;
+
+				for (j = 0; j < count; j++) {
+					if ((int)table[j].context != ctx || j == i || !action_has_key(&table[j], key))
+						continue;
+					snprintf(err, err_size, "key %d bound twice: context %d (\"%s\") and %d (\"%s\")",
+						 key, context, table[i].help, ctx, table[j].help);
+					return false;
+				}
+			}
+			/* Twice within the same entry. */
+			for (m = k + 1; m < ACTION_MAX_KEYS && table[i].keys[m]; m++)
+				if (table[i].keys[m] == key) {
+					snprintf(err, err_size, "key %d listed twice for \"%s\"", key, table[i].help);
+					return false;
+				}
+		}
+	}
+	return true;
+}
+
+bool actions_check(const struct action *table, size_t count, char *err, size_t err_size)
+{
+	static const int global_keys[] = { '?', KEYC_CTRL('l'), KEYC_CTRL('c') };
+	size_t i, k;
+	int context;
+
+	for (i = 0; i < count; i++) {
+		if (!table[i].help || !*table[i].help || !table[i].keys[0]) {
+			snprintf(err, err_size, "entry %zu has no help text or no key", i);
+			return false;
+		}
+		if (table[i].context != CTX_GLOBAL)
+			continue;
+		for (k = 0; k < ACTION_MAX_KEYS && table[i].keys[k]; k++) {
+			size_t g;
+			bool allowed = false;
+
+			for (g = 0; g < sizeof(global_keys) / sizeof(global_keys[0]); g++)
+				allowed |= table[i].keys[k] == global_keys[g];
+			if (!allowed) {
+				snprintf(err, err_size, "global context binds key %d (only ?, Ctrl-L, Ctrl-C may be)",
+					 table[i].keys[k]);
+				return false;
+			}
+		}
+	}
+	for (context = 0; context < CTX_COUNT; context++)
+		if (!check_context(table, count, context, err, err_size))
+			return false;
+	return true;
+}

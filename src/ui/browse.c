@@ -1,0 +1,616 @@
+/* browse — the start screen: the topic list (grouped by kind, filterable),
+ * the card pane, the search prompt and the history of followed links. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card_view.h"
+#include "screens.h"
+#include "text.h"
+
+#define HISTORY_MAX 64
+
+enum focus { FOCUS_LIST, FOCUS_CARD };
+
+struct list_row {
+	const struct card *card;	/* NULL for a group heading */
+	size_t index;			/* card: position in sorted[]; heading: its kind */
+};
+
+struct history_entry {
+	const struct card *card;
+	int section;
+	size_t scroll;
+};
+
+struct browse {
+	struct screen base;
+	const struct card **sorted;
+	bool *marked;		/* by position in sorted[] */
+	size_t ncards;
+	struct list_row *rows;
+	size_t nrows, selected, top;	/* selected is a card row when nrows > 0 */
+	int list_rows;		/* visible list rows at the last draw */
+	int list_w;
+	enum focus focus;
+	struct card_view view;
+	struct history_entry history[HISTORY_MAX];
+	int nhistory;
+	bool prompting;
+	char filter[128];
+	int prompt_y;
+};
+
+static struct browse *browse_of(struct screen *screen)
+{
+	return (struct browse *)screen;
+}
+
+/* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
+static void rebuild_rows(struct browse *b, const struct card *keep)
+{
+	size_t i;
+	int kind = -1;
+
+	b->nrows = 0;
+	b->selected = 0;
+	for (i = 0; i < b->ncards; i++) {
+		const struct card *card = b->sorted[i];
+
+		if (b->prompting && !search_title_matches(card, b->filter))
+			continue;
+		if ((int)card->kind != kind) {
+			kind = (int)card->kind;
+			b->rows[b->nrows++] = (struct list_row){ NULL, (size_t)kind };
+		}
+		if (card == keep || (b->selected == 0 && keep == NULL))
+			b->selected = b->nrows;
+		b->rows[b->nrows++] = (struct list_row){ card, i };
+	}
+	if (b->nrows > 0 && !b->rows[b->selected].card)
+		b->selected++;
+	if (b->nrows == 0)
+		b->selected = 0;
+}
+
+static const struct card *selected_card(const struct browse *b)
+{
+	return b->nrows > 0 ? b->rows[b->selected].card : NULL;
+}
+
+/* Selects a row and shows its card (a preview: not recorded in history). */
+static void select_row(struct browse *b, size_t row)
+{
+	if (b->nrows == 0)
+		return;
+	if (row >= b->nrows)
+		row = b->nrows - 1;
+	if (!b->rows[row].card && row + 1 < b->nrows)
+		row++;
+	b->selected = row;
+	if (b->rows[row].card && b->rows[row].card != b->view.card)
+		card_view_set_card(&b->view, b->rows[row].card, card_view_section(&b->view));
+}
+
+/* Moves by delta card rows (headings skipped). */
+static void move_selection(struct browse *b, long delta)
+{
+	long row = (long)b->selected;
+	long step = delta < 0 ? -1 : 1;
+
+	while (delta != 0) {
+		long next = row + step;
+
+		while (next >= 0 && next < (long)b->nrows && !b->rows[next].card)
+			next += step;
+		if (next < 0 || next >= (long)b->nrows)
+			break;
+		row = next;
+		delta -= step;
+	}
+	select_row(b, (size_t)row);
+}
+
+static size_t sorted_index(const struct browse *b, const struct card *card)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncards; i++)
+		if (b->sorted[i] == card)
+			return i;
+	return (size_t)-1;
+}
+
+static bool is_marked(const struct browse *b, const struct card *card)
+{
+	size_t i = sorted_index(b, card);
+
+	return i != (size_t)-1 && b->marked[i];
+}
+
+/* Shows a card chosen by following a link or a search result: recorded in history. */
+static void go_to_card(struct browse *b, const struct card *card, int section)
+{
+	size_t i;
+
+	if (b->view.card && b->view.card != card) {
+		if (b->nhistory == HISTORY_MAX) {
+			memmove(b->history, b->history + 1, (HISTORY_MAX - 1) * sizeof(b->history[0]));
+			b->nhistory--;
+		}
+		b->history[b->nhistory++] = (struct history_entry){ b->view.card, card_view_section(&b->view),
+								    b->view.scroll };
+	}
+	for (i = 0; i < b->nrows; i++)
+		if (b->rows[i].card == card)
+			b->selected = i;
+	card_view_set_card(&b->view, card, section);
+}
+
+static void go_back(struct browse *b, struct ui *ui)
+{
+	struct history_entry entry;
+	size_t i;
+
+	if (b->nhistory == 0) {
+		ui_message(ui, ROLE_DIM, "No earlier topic to go back to");
+		return;
+	}
+	entry = b->history[--b->nhistory];
+	for (i = 0; i < b->nrows; i++)
+		if (b->rows[i].card == entry.card)
+			b->selected = i;
+	card_view_set_card(&b->view, entry.card, entry.section);
+	b->view.scroll = entry.scroll;
+}
+
+static void open_hit(struct browse *b, struct ui *ui)
+{
+	const struct search_hit *hit;
+
+	if (!ui->search.active || ui->search.results.count == 0)
+		return;
+	hit = &ui->search.results.hits[ui->search.current];
+	go_to_card(b, hit->card, hit->section);
+	card_view_set_query(&b->view, ui->search.query);
+	card_view_show_hit(&b->view, hit);
+	b->focus = FOCUS_CARD;
+	b->view.link = -1;
+	ui_message(ui, ROLE_DIM, "Match %zu of %zu for \"%s\" (n: next, N: previous)", ui->search.current + 1,
+		   ui->search.results.count, ui->search.query);
+}
+
+static enum intent step_match(struct browse *b, struct ui *ui, int direction)
+{
+	size_t count = ui->search.results.count;
+
+	if (!ui->search.active || count == 0) {
+		ui_message(ui, ROLE_DIM, "No search results: press / to search");
+		return INTENT_REDRAW;
+	}
+	ui->search.current = (ui->search.current + count + (size_t)(direction > 0 ? 1 : count - 1)) % count;
+	open_hit(b, ui);
+	return INTENT_REDRAW;
+}
+
+/* Starts a full-text search for the prompt's text and opens the results. */
+static enum intent submit_search(struct browse *b, struct ui *ui)
+{
+	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
+
+	b->prompting = false;
+	rebuild_rows(b, keep);
+	if (b->filter[0] == '\0')
+		return INTENT_REDRAW;
+	search_results_release(&ui->search.results);
+	snprintf(ui->search.query, sizeof(ui->search.query), "%s", b->filter);
+	if (search_run(&ui->search.results, ui->library, ui->search.query) < 0) {
+		ui_message(ui, ROLE_ERROR, "Out of memory while searching");
+		return INTENT_REDRAW;
+	}
+	ui->search.active = true;
+	ui->search.current = 0;
+	card_view_set_query(&b->view, ui->search.query);
+	if (ui->search.results.count == 0) {
+		ui_message(ui, ROLE_WARNING, "No matches for \"%s\"", ui->search.query);
+		return INTENT_REDRAW;
+	}
+	ui->pending = results_new(ui);
+	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
+static enum intent prompt_key(struct browse *b, struct ui *ui, const struct action *action, int key)
+{
+	size_t len = strlen(b->filter);
+	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
+
+	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
+		char utf8[4];
+		int n = text_utf8_encode((uint32_t)key, utf8);
+
+		if (n > 0 && len + (size_t)n < sizeof(b->filter)) {
+			memcpy(b->filter + len, utf8, (size_t)n);
+			b->filter[len + (size_t)n] = '\0';
+		}
+	} else if (!action || action->context == CTX_GLOBAL) {
+		return INTENT_IGNORED;
+	} else if (action->id == ACT_PROMPT_SUBMIT) {
+		return submit_search(b, ui);
+	} else if (action->id == ACT_PROMPT_CANCEL) {
+		b->prompting = false;
+	} else if (action->id == ACT_PROMPT_ERASE) {
+		while (len > 0 && ((unsigned char)b->filter[len - 1] & 0xC0) == 0x80)
+			len--;
+		b->filter[len > 0 ? len - 1 : 0] = '\0';
+	} else if (action->id == ACT_PROMPT_CLEAR) {
+		b->filter[0] = '\0';
+	} else if (action->id == ACT_PROMPT_UP || action->id == ACT_PROMPT_DOWN) {
+		move_selection(b, action->id == ACT_PROMPT_UP ? -1 : 1);
+		return INTENT_REDRAW;
+	}
+	rebuild_rows(b, keep);
+	if (selected_card(b) && selected_card(b) != b->view.card)
+		select_row(b, b->selected);
+	return INTENT_REDRAW;
+}
+
+/* What c, C, t and s open with: the marked topics, or the card and its usual partners. */
+static struct screen_request request_for(struct browse *b, const struct library *library,
+					 const struct card **buf, size_t max, bool partners)
+{
+	struct screen_request request = { b->view.card, card_view_section(&b->view), buf, 0 };
+	size_t i;
+
+	if (partners) {
+		if (b->view.card)
+			buf[request.ncards++] = b->view.card;
+		for (i = 0; b->view.card && i < b->view.card->ncompare_with && request.ncards < max; i++) {
+			const struct card *other = library_find(library, b->view.card->compare_with[i]);
+
+			if (other)
+				buf[request.ncards++] = other;
+		}
+		return request;
+	}
+	for (i = 0; i < b->ncards && request.ncards < max; i++)
+		if (b->marked[i])
+			buf[request.ncards++] = b->sorted[i];
+	return request;
+}
+
+static enum intent focus_step(struct browse *b, int direction)
+{
+	int nlinks = card_view_nlinks(&b->view);
+	/* Positions: -2 the list, -1 the card text, 0.. the related links. */
+	int pos = b->focus == FOCUS_LIST ? -2 : b->view.link;
+
+	pos += direction;
+	if (pos >= nlinks)
+		pos = -2;
+	if (pos < -2)
+		pos = nlinks - 1;
+	b->focus = pos == -2 ? FOCUS_LIST : FOCUS_CARD;
+	b->view.link = pos >= 0 ? pos : -1;
+	return INTENT_REDRAW;
+}
+
+static enum intent list_action(struct browse *b, enum action_id id)
+{
+	long page = b->list_rows > 1 ? b->list_rows - 1 : 1;
+
+	switch (id) {
+	case ACT_MOVE_UP: move_selection(b, -1); break;
+	case ACT_MOVE_DOWN: move_selection(b, 1); break;
+	case ACT_PAGE_UP: move_selection(b, -page); break;
+	case ACT_PAGE_DOWN: move_selection(b, page); break;
+	case ACT_FIRST: select_row(b, 0); break;
+	case ACT_LAST: move_selection(b, (long)b->nrows); break;
+	case ACT_OPEN:
+		b->focus = FOCUS_CARD;
+		b->view.link = -1;
+		break;
+	default: return INTENT_IGNORED;
+	}
+	return INTENT_REDRAW;
+}
+
+static enum intent card_action(struct browse *b, struct ui *ui, enum action_id id)
+{
+	long page = b->view.body_rows > 1 ? b->view.body_rows - 1 : 1;
+	const struct card *target;
+
+	switch (id) {
+	case ACT_SCROLL_UP: card_view_scroll(&b->view, -1); break;
+	case ACT_SCROLL_DOWN: card_view_scroll(&b->view, 1); break;
+	case ACT_SCROLL_PAGE_UP: card_view_scroll(&b->view, -page); break;
+	case ACT_SCROLL_PAGE_DOWN: card_view_scroll(&b->view, page); break;
+	case ACT_TOP: card_view_scroll(&b->view, LONG_MIN); break;
+	case ACT_BOTTOM: card_view_scroll(&b->view, LONG_MAX); break;
+	case ACT_FOLLOW:
+		target = card_view_link(&b->view, b->view.link);
+		if (!target) {
+			ui_message(ui, ROLE_DIM, card_view_nlinks(&b->view) ?
+				   "Press Tab to select a related topic, then Enter to open it" :
+				   "This card has no related topics");
+			break;
+		}
+		go_to_card(b, target, -1);
+		b->view.link = -1;
+		break;
+	default: return INTENT_IGNORED;
+	}
+	return INTENT_REDRAW;
+}
+
+static enum intent toggle_mark(struct browse *b, struct ui *ui)
+{
+	size_t i = sorted_index(b, b->view.card), count = 0, k;
+
+	if (i == (size_t)-1)
+		return INTENT_HANDLED;
+	b->marked[i] = !b->marked[i];
+	for (k = 0; k < b->ncards; k++)
+		count += b->marked[k];
+	ui_message(ui, ROLE_MARKER, "%s %s for comparison (%zu marked%s)", b->marked[i] ? "Marked" : "Unmarked",
+		   b->view.card->title, count, count >= 2 ? ": press c to compare" : "");
+	return INTENT_REDRAW;
+}
+
+static enum intent browse_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct browse *b = browse_of(screen);
+	const struct card *buf[8];
+	struct screen_request request;
+
+	if (b->prompting)
+		return prompt_key(b, ui, action, key);
+	if (!action || action->context == CTX_GLOBAL)
+		return INTENT_IGNORED;
+	if (action->context == CTX_LIST)
+		return list_action(b, action->id);
+	if (action->context == CTX_CARD)
+		return card_action(b, ui, action->id);
+	switch (action->id) {
+	case ACT_FOCUS_NEXT: return focus_step(b, 1);
+	case ACT_FOCUS_PREV: return focus_step(b, -1);
+	case ACT_TAB_PREV: return card_view_set_tab(&b->view, b->view.tab - 1) ? INTENT_REDRAW : INTENT_HANDLED;
+	case ACT_TAB_NEXT: return card_view_set_tab(&b->view, b->view.tab + 1) ? INTENT_REDRAW : INTENT_HANDLED;
+	case ACT_TAB_JUMP:
+		if (key - '1' >= b->view.ntabs) {
+			ui_message(ui, ROLE_DIM, "This card has %d section tabs", b->view.ntabs);
+			return INTENT_REDRAW;
+		}
+		card_view_set_tab(&b->view, key - '1');
+		return INTENT_REDRAW;
+	case ACT_HISTORY_BACK: go_back(b, ui); return INTENT_REDRAW;
+	case ACT_MARK: return toggle_mark(b, ui);
+	case ACT_SEARCH:
+		b->prompting = true;
+		b->filter[0] = '\0';
+		return INTENT_REDRAW;
+	case ACT_MATCH_NEXT: return step_match(b, ui, 1);
+	case ACT_MATCH_PREV: return step_match(b, ui, -1);
+	case ACT_COMPARE:
+	case ACT_COMPARE_PARTNERS:
+		request = request_for(b, ui->library, buf, 4, action->id == ACT_COMPARE_PARTNERS);
+		if (request.ncards < 2 && screens_table[SCREEN_COMPARE].open) {
+			ui_message(ui, ROLE_WARNING, action->id == ACT_COMPARE ?
+				   "Mark 2 to 4 topics with Space first" : "This card names nothing to compare with");
+			return INTENT_REDRAW;
+		}
+		return screens_open(ui, SCREEN_COMPARE, &request);
+	case ACT_QUIZ:
+		request = request_for(b, ui->library, buf, 0, false);
+		return screens_open(ui, SCREEN_QUIZ, &request);
+	case ACT_STATS:
+		request = request_for(b, ui->library, buf, 0, false);
+		return screens_open(ui, SCREEN_STATS, &request);
+	case ACT_PROBLEMS:
+		ui->pending = problems_new(ui);
+		return ui->pending ? INTENT_OPEN : INTENT_HANDLED;
+	case ACT_BACK:
+		if (b->focus == FOCUS_CARD) {
+			b->focus = FOCUS_LIST;
+			b->view.link = -1;
+			return INTENT_REDRAW;
+		}
+		if (b->view.query[0]) {
+			card_view_set_query(&b->view, "");
+			return INTENT_REDRAW;
+		}
+		return INTENT_HANDLED;
+	case ACT_QUIT: return INTENT_QUIT;
+	default: return INTENT_IGNORED;
+	}
+}
+
+static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	struct browse *b = browse_of(screen);
+	int index, what;
+
+	(void)ui;
+	if (b->prompting)
+		return INTENT_IGNORED;
+	if (x < b->list_w) {
+		if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
+			move_selection(b, kind == MOUSE_WHEEL_UP ? -3 : 3);
+			return INTENT_REDRAW;
+		}
+		if (y >= 0 && (size_t)y + b->top < b->nrows && b->rows[(size_t)y + b->top].card) {
+			select_row(b, (size_t)y + b->top);
+			b->focus = FOCUS_LIST;
+			return INTENT_REDRAW;
+		}
+		return INTENT_HANDLED;
+	}
+	if (kind != MOUSE_CLICK) {
+		card_view_scroll(&b->view, kind == MOUSE_WHEEL_UP ? -3 : 3);
+		return INTENT_REDRAW;
+	}
+	what = card_view_hit_test(&b->view, y + screen->area.y, x + screen->area.x, &index);
+	if (what == 1) {
+		card_view_set_tab(&b->view, index);
+	} else if (what == 2) {
+		go_to_card(b, card_view_link(&b->view, index), -1);
+	} else if (what == 0) {
+		return INTENT_HANDLED;
+	}
+	b->focus = FOCUS_CARD;
+	b->view.link = -1;
+	return INTENT_REDRAW;
+}
+
+static void draw_list(struct browse *b, struct ui *ui, struct rect area)
+{
+	size_t i;
+	int y;
+
+	b->list_rows = area.h;
+	if (b->nrows == 0) {
+		ui_puts(area.y, area.x + 1, area.w - 1, b->prompting ? "No topic matches" : "No topics", ROLE_DIM);
+		return;
+	}
+	/* Keep the selection (and its group heading when it fits) in view. */
+	if (b->selected < b->top + 1 && b->top > 0)
+		b->top = b->selected > 0 ? b->selected - 1 : 0;
+	if (b->selected >= b->top + (size_t)area.h)
+		b->top = b->selected - (size_t)area.h + 1;
+	for (i = b->top, y = area.y; i < b->nrows && y < area.y + area.h; i++, y++) {
+		const struct list_row *row = &b->rows[i];
+		bool selected = i == b->selected;
+		enum role role = !selected ? ROLE_TEXT : b->focus == FOCUS_LIST ? ROLE_SELECTION : ROLE_SELECTION_IDLE;
+
+		if (!row->card) {
+			ui_puts(y, area.x, area.w, card_kind_plural((enum card_kind)row->index), ROLE_HEADING);
+			continue;
+		}
+		if (selected)
+			ui_fill(y, area.x, area.w, role);
+		if (b->marked[row->index])
+			ui_puts(y, area.x, 2, UI_GLYPH(ui, "\xE2\x9C\x93", "*"), selected ? role : ROLE_MARKER);
+		ui_puts(y, area.x + 2, area.w - 2, row->card->title, role);
+		if (selected && (b->focus == FOCUS_LIST || b->prompting))
+			ui_cursor(ui, y, area.x);
+	}
+	ui_scroll_hint(area.y + area.h - 1, area.x + area.w, b->top, (size_t)area.h, b->nrows);
+}
+
+static void draw_prompt(struct browse *b, struct ui *ui, int y, int x, int w)
+{
+	int col;
+
+	ui_fill(y, x, w, ROLE_TEXT);
+	col = x + ui_puts(y, x, w, "Search: ", ROLE_HEADING);
+	col += ui_puts(y, col, x + w - col - 1, b->filter, ROLE_TEXT);
+	ui_cursor(ui, y, col);
+}
+
+static void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct browse *b = browse_of(screen);
+	int list_w = area.w * 3 / 10;
+	struct rect list, card;
+
+	if (list_w < 18)
+		list_w = 18;
+	if (list_w > 34)
+		list_w = 34;
+	b->list_w = list_w;
+	if (b->prompting) {
+		area.h--;
+		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
+	}
+	list = (struct rect){ area.y, area.x, area.h, list_w };
+	card = (struct rect){ area.y, area.x + list_w + 1, area.h, area.w - list_w - 2 };
+	ui_vline(area.y, area.x + list_w, area.h, ROLE_DIM);
+	card_view_draw(&b->view, ui, card, b->focus == FOCUS_CARD && !b->prompting, is_marked(b, b->view.card));
+	draw_list(b, ui, list);
+	if (b->prompting)
+		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
+}
+
+static enum action_context browse_context(const struct screen *screen)
+{
+	const struct browse *b = (const struct browse *)screen;
+
+	if (b->prompting)
+		return CTX_PROMPT;
+	return b->focus == FOCUS_LIST ? CTX_LIST : CTX_CARD;
+}
+
+static void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	const struct browse *b = (const struct browse *)screen;
+	const char *updown = UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "Up/Dn");
+	const char *leftright = UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "h/l");
+
+	if (b->prompting)
+		snprintf(buf, size, "Enter:search all cards  Esc:cancel  %s:move", updown);
+	else if (b->focus == FOCUS_CARD && b->view.link >= 0)
+		snprintf(buf, size, "Enter:open  Tab:next  Esc:list  Bksp:back  ?:help  q:quit");
+	else if (b->focus == FOCUS_CARD)
+		snprintf(buf, size, "%s:scroll  %s:sections  Tab:links  Esc:list  ?:help  q:quit", updown, leftright);
+	else
+		snprintf(buf, size, "%s:move  Enter:open  %s:sections  /:search  ?:help  q:quit", updown, leftright);
+}
+
+static void browse_resume(struct screen *screen, struct ui *ui)
+{
+	struct browse *b = browse_of(screen);
+
+	if (ui->search.open_pending) {
+		ui->search.open_pending = false;
+		open_hit(b, ui);
+	}
+}
+
+static void browse_free(struct screen *screen)
+{
+	struct browse *b = browse_of(screen);
+
+	card_view_release(&b->view);
+	free(b->sorted);
+	free(b->marked);
+	free(b->rows);
+	free(b);
+}
+
+static const struct screen_ops browse_ops = {
+	.name = "browse",
+	.context = browse_context,
+	.draw = browse_draw,
+	.key = browse_key,
+	.mouse = browse_mouse,
+	.resume = browse_resume,
+	.hints = browse_hints,
+	.free = browse_free,
+};
+
+struct screen *browse_new(struct ui *ui)
+{
+	struct browse *b = calloc(1, sizeof(*b));
+	size_t n = ui->library->ncards;
+
+	if (!b)
+		return NULL;
+	b->base.ops = &browse_ops;
+	b->ncards = n;
+	b->sorted = calloc(n ? n : 1, sizeof(*b->sorted));
+	b->marked = calloc(n ? n : 1, sizeof(*b->marked));
+	b->rows = calloc(n * 2 + 1, sizeof(*b->rows));
+	if (!b->sorted || !b->marked || !b->rows) {
+		free(b->sorted);
+		free(b->marked);
+		free(b->rows);
+		free(b);
+		return NULL;
+	}
+	card_view_init(&b->view, ui->library);
+	if (n > 0)
+		library_sorted(ui->library, b->sorted);
+	rebuild_rows(b, library_start(ui->library));
+	card_view_set_card(&b->view, library_start(ui->library), -1);
+	return &b->base;
+}

@@ -1,0 +1,460 @@
+/* card_view — the card pane of browse (see card_view.h). */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card_view.h"
+
+#define DRAFT_LINE "DRAFT \xE2\x80\x94 not yet reviewed by a pharmacist or physician"
+#define DRAFT_LINE_ASCII "DRAFT - not yet reviewed by a pharmacist or physician"
+
+void card_view_init(struct card_view *view, const struct library *library)
+{
+	memset(view, 0, sizeof(*view));
+	view->library = library;
+	view->link = -1;
+	view->target_line = -1;
+	text_lines_init(&view->lines);
+}
+
+void card_view_release(struct card_view *view)
+{
+	free(view->owned_body);
+	view->owned_body = NULL;
+	text_lines_release(&view->lines);
+}
+
+/* A growing string for the facts and sources bodies. */
+struct builder {
+	char *s;
+	size_t len, alloc;
+	bool failed;
+};
+
+static void builder_add(struct builder *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->alloc) {
+		size_t alloc = (b->len + n + 1) * 2;
+		char *grown = realloc(b->s, alloc);
+
+		if (!grown) {
+			b->failed = true;
+			return;
+		}
+		b->s = grown;
+		b->alloc = alloc;
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+static void build_facts(struct card_view *view, struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < view->card->nfacts; i++) {
+		const struct card_fact *fact = &view->card->facts[i];
+		const struct vocab_entry *entry = library_vocab(view->library, fact->key);
+
+		builder_add(b, entry && entry->label ? entry->label : fact->key);
+		builder_add(b, ": ");
+		if (i < sizeof(view->fact_offsets) / sizeof(view->fact_offsets[0]))
+			view->fact_offsets[i] = b->len;
+		builder_add(b, fact->value);
+		builder_add(b, "\n");
+	}
+}
+
+static void build_sources(struct card_view *view, struct builder *b)
+{
+	size_t i;
+	char number[24];
+
+	for (i = 0; i < view->card->nsources; i++) {
+		const struct card_source *src = &view->card->sources[i];
+		const char *parts[] = { src->authors, src->chapter, src->publisher, src->edition, src->year,
+					src->identifier, src->url, src->note };
+		size_t p;
+
+		snprintf(number, sizeof(number), "%s%zu. ", i ? "\n" : "", i + 1);
+		builder_add(b, number);
+		builder_add(b, src->title);
+		for (p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
+			if (!parts[p] || !*parts[p])
+				continue;
+			builder_add(b, ". ");
+			builder_add(b, parts[p]);
+		}
+		builder_add(b, "\n");
+	}
+}
+
+static void find_matches(struct card_view *view)
+{
+	const char *at = view->body;
+	size_t qlen = strlen(view->query);
+
+	view->nmatches = 0;
+	if (!at || qlen == 0)
+		return;
+	while (view->nmatches < CARD_VIEW_MAX_MATCHES && (at = text_find_nocase(at, view->query)) != NULL) {
+		view->match_at[view->nmatches++] = (size_t)(at - view->body);
+		at += qlen;
+	}
+}
+
+/* Loads the body of the current tab; lines are rewrapped at the next draw. */
+static void load_body(struct card_view *view)
+{
+	int section = card_view_section(view);
+	struct builder b = { NULL, 0, 0, false };
+
+	free(view->owned_body);
+	view->owned_body = NULL;
+	view->body = "";
+	if (view->card && section >= 0 && section < SECTION_TEXT_COUNT && view->card->text[section]) {
+		view->body = view->card->text[section];
+	} else if (view->card && (section == SECTION_FACTS || section == SECTION_SOURCES)) {
+		if (section == SECTION_FACTS)
+			build_facts(view, &b);
+		else
+			build_sources(view, &b);
+		if (b.failed) {
+			free(b.s);
+			b.s = NULL;
+		}
+		view->owned_body = b.s;
+		view->body = b.s ? b.s : "";
+	}
+	view->body_len = strlen(view->body);
+	view->wrap_width = 0;
+	view->scroll = 0;
+	view->has_target = false;
+	view->target_line = -1;
+	find_matches(view);
+}
+
+void card_view_set_card(struct card_view *view, const struct card *card, int section)
+{
+	int s, tab = 0;
+
+	view->card = card;
+	view->ntabs = 0;
+	view->link = -1;
+	for (s = 0; card && s < SECTION_COUNT; s++) {
+		if (!card_has_section(card, (enum section)s))
+			continue;
+		if (s == section)
+			tab = view->ntabs;
+		view->tabs[view->ntabs++] = s;
+	}
+	view->tab = tab;
+	load_body(view);
+}
+
+bool card_view_set_tab(struct card_view *view, int tab)
+{
+	if (view->ntabs == 0)
+		return false;
+	if (tab < 0)
+		tab = 0;
+	if (tab >= view->ntabs)
+		tab = view->ntabs - 1;
+	if (tab == view->tab)
+		return false;
+	view->tab = tab;
+	load_body(view);
+	return true;
+}
+
+int card_view_section(const struct card_view *view)
+{
+	return view->ntabs > 0 ? view->tabs[view->tab] : -1;
+}
+
+void card_view_set_query(struct card_view *view, const char *query)
+{
+	snprintf(view->query, sizeof(view->query), "%s", query ? query : "");
+	find_matches(view);
+}
+
+void card_view_show_hit(struct card_view *view, const struct search_hit *hit)
+{
+	size_t i;
+
+	view->has_target = false;
+	if (hit->field == SEARCH_SECTION && hit->text == view->body) {
+		view->target = hit->offset;
+		view->has_target = true;
+	} else if (hit->field == SEARCH_FACT && card_view_section(view) == SECTION_FACTS) {
+		for (i = 0; i < view->card->nfacts && i < 64; i++)
+			if (view->card->facts[i].value == hit->text) {
+				view->target = view->fact_offsets[i] + hit->offset;
+				view->has_target = true;
+			}
+	}
+}
+
+static size_t max_scroll(const struct card_view *view)
+{
+	size_t rows = view->body_rows > 0 ? (size_t)view->body_rows : 1;
+
+	return view->lines.count > rows ? view->lines.count - rows : 0;
+}
+
+void card_view_scroll(struct card_view *view, long delta)
+{
+	long top = (long)view->scroll;
+
+	if (delta == LONG_MIN)
+		top = 0;
+	else if (delta == LONG_MAX)
+		top = (long)max_scroll(view);
+	else
+		top += delta;
+	if (top > (long)max_scroll(view))
+		top = (long)max_scroll(view);
+	if (top < 0)
+		top = 0;
+	if ((size_t)top != view->scroll)
+		view->target_line = -1;
+	view->scroll = (size_t)top;
+}
+
+const struct card *card_view_link(const struct card_view *view, int i)
+{
+	if (!view->card || i < 0 || (size_t)i >= view->card->nrelated)
+		return NULL;
+	return library_find(view->library, view->card->related[i]);
+}
+
+int card_view_nlinks(const struct card_view *view)
+{
+	return view->card ? (int)view->card->nrelated : 0;
+}
+
+static void rewrap(struct card_view *view, int width)
+{
+	int section = card_view_section(view);
+	size_t i;
+
+	if (view->wrap_width == width)
+		return;
+	view->lines.count = 0;
+	if (text_wrap(&view->lines, view->body, view->body_len, width,
+		      section == SECTION_DIAGRAM ? TEXT_PRE : TEXT_REFLOW) < 0)
+		view->lines.count = 0;
+	view->wrap_width = width;
+	/* Keep the target, if any, in view after a resize too. */
+	if (view->target_line >= 0 || view->has_target) {
+		for (i = 0; i < view->lines.count; i++) {
+			const struct text_line *line = &view->lines.items[i];
+
+			if (view->target >= line->start && view->target <= line->start + line->len) {
+				view->target_line = (int)i;
+				break;
+			}
+		}
+		view->has_target = true;
+	}
+}
+
+/* Draws one body line with the query's matches highlighted. */
+static void draw_line(const struct card_view *view, const struct text_line *line, int y, int x, int w)
+{
+	size_t pos = line->start, end = line->start + line->len, qlen = strlen(view->query);
+	int col = x + line->indent;
+	size_t m;
+
+	for (m = 0; m < view->nmatches && pos < end; m++) {
+		size_t ms = view->match_at[m], me = ms + qlen;
+
+		if (me <= pos || ms >= end)
+			continue;
+		if (ms > pos)
+			col += ui_put(y, col, x + w - col, view->body + pos, ms - pos, ROLE_TEXT);
+		if (ms < pos)
+			ms = pos;
+		if (me > end)
+			me = end;
+		col += ui_put(y, col, x + w - col, view->body + ms, me - ms, ROLE_MATCH);
+		pos = me;
+	}
+	if (pos < end)
+		ui_put(y, col, x + w - col, view->body + pos, end - pos, ROLE_TEXT);
+}
+
+static int draw_tabs(struct card_view *view, struct ui *ui, int y, int x, int w)
+{
+	int widths[SECTION_COUNT], first = 0, used, i, col;
+
+	for (i = 0; i < view->ntabs; i++) {
+		widths[i] = text_width(section_title((enum section)view->tabs[i])) + 3;
+		view->tab_spans[i].w = 0;
+	}
+	/* Scroll the strip so the active tab is visible. */
+	for (;;) {
+		used = first > 0 ? 2 : 0;
+		for (i = first; i <= view->tab && i < view->ntabs; i++)
+			used += widths[i];
+		if (used <= w - 2 || first >= view->tab)
+			break;
+		first++;
+	}
+	col = x;
+	if (first > 0)
+		col += ui_puts(y, col, 2, UI_GLYPH(ui, "\xE2\x80\xB9 ", "< "), ROLE_DIM);
+	for (i = first; i < view->ntabs; i++) {
+		const char *title = section_title((enum section)view->tabs[i]);
+		bool active = i == view->tab;
+		char label[64];
+
+		if (col + widths[i] > x + w - (i + 1 < view->ntabs ? 2 : 0)) {
+			ui_puts(y, x + w - 2, 2, UI_GLYPH(ui, " \xE2\x80\xBA", " >"), ROLE_DIM);
+			break;
+		}
+		snprintf(label, sizeof(label), active ? "[%s]" : " %s ", title);
+		view->tab_spans[i] = (struct span){ y, col, widths[i] - 1 };
+		col += ui_puts(y, col, widths[i] - 1, label, active ? ROLE_TAB_ACTIVE : ROLE_TAB);
+		col += 1;
+	}
+	return y + 1;
+}
+
+/* Related topics, flowed over at most max_rows rows from y; returns the rows
+ * used.  With draw false it only measures. */
+static int layout_related(struct card_view *view, struct ui *ui, int y, int x, int w, int max_rows, bool focused,
+			  bool draw)
+{
+	int n = card_view_nlinks(view), i, row = 0, col = x, label_w;
+	const char *label = "Related: ";
+
+	if (draw)
+		view->nlink_spans = 0;
+	if (n == 0 || max_rows <= 0)
+		return 0;
+	label_w = text_width(label);
+	if (draw)
+		ui_puts(y, col, w, label, ROLE_HEADING);
+	col += label_w;
+	for (i = 0; i < n && i < CARD_VIEW_MAX_LINKS; i++) {
+		const struct card *target = card_view_link(view, i);
+		const char *title = target ? target->title : view->card->related[i];
+		int tw = text_width(title);
+		bool selected = focused && i == view->link;
+
+		if (i > 0 && col + 3 + tw > x + w) {
+			if (++row >= max_rows) {
+				if (draw)
+					ui_puts(y + row - 1, x + w - 1, 1, UI_GLYPH(ui, "\xE2\x80\xA6", "+"), ROLE_DIM);
+				return max_rows;
+			}
+			col = x + label_w;
+		} else if (i > 0) {
+			if (draw)
+				ui_puts(y + row, col, 3, UI_GLYPH(ui, " \xC2\xB7 ", " | "), ROLE_DIM);
+			col += 3;
+		}
+		if (!draw) {
+			col += tw;
+			continue;
+		}
+		view->link_spans[i] = (struct span){ y + row, col, tw < x + w - col ? tw : x + w - col };
+		view->nlink_spans = i + 1;
+		if (selected)
+			ui_cursor(ui, y + row, col);
+		col += ui_puts(y + row, col, x + w - col, title, selected ? ROLE_SELECTION : ROLE_LINK);
+	}
+	return row + 1;
+}
+
+void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, bool focused, bool marked)
+{
+	int y = area.y, bottom = area.y + area.h, related_rows = 0, x = area.x, w = area.w;
+	int nlinks = card_view_nlinks(view), col;
+	size_t i;
+
+	if (!view->card) {
+		ui_puts(y, x, w, "No cards are loaded.", ROLE_DIM);
+		return;
+	}
+	col = x + ui_puts(y, x, w, view->card->title, ROLE_TITLE);
+	if (marked)
+		col += ui_puts(y, col + 1, x + w - col - 1, UI_GLYPH(ui, "\xE2\x9C\x93 marked", "* marked"),
+			       ROLE_MARKER) + 1;
+	ui_puts(y, col + 2, x + w - col - 2, card_kind_name(view->card->kind), ROLE_DIM);
+	y++;
+	if (view->card->status == CARD_DRAFT && y < bottom)
+		ui_puts(y++, x, w, UI_GLYPH(ui, DRAFT_LINE, DRAFT_LINE_ASCII), ROLE_WARNING);
+	if (y < bottom)
+		y = draw_tabs(view, ui, y, x, w);
+	if (y < bottom)
+		ui_hline(y++, x, w, ROLE_DIM);
+	/* Related topics at the bottom (up to 3 rows, 1 on short screens) above a rule. */
+	if (nlinks > 0 && bottom - y >= 6) {
+		int max_rows = bottom - y >= 16 ? 3 : 1;
+
+		related_rows = layout_related(view, ui, 0, x, w, max_rows, false, false);
+		layout_related(view, ui, bottom - related_rows, x, w, max_rows, focused && view->link >= 0, true);
+		ui_hline(bottom - related_rows - 1, x, w, ROLE_DIM);
+		related_rows++;
+	} else {
+		view->nlink_spans = 0;
+	}
+	view->body_y = y;
+	view->body_rows = bottom - related_rows - y;
+	if (view->body_rows <= 0)
+		return;
+	rewrap(view, w > 1 ? w - 1 : 1);
+	if (view->has_target) {
+		for (i = 0; i < view->lines.count; i++) {
+			const struct text_line *line = &view->lines.items[i];
+
+			if (view->target >= line->start && view->target <= line->start + line->len) {
+				view->target_line = (int)i;
+				view->scroll = i > (size_t)view->body_rows / 3 ? i - (size_t)view->body_rows / 3 : 0;
+				break;
+			}
+		}
+		view->has_target = false;
+	}
+	card_view_scroll(view, 0);
+	for (i = 0; i < (size_t)view->body_rows && view->scroll + i < view->lines.count; i++)
+		draw_line(view, &view->lines.items[view->scroll + i], y + (int)i, x, w - 1);
+	ui_scroll_hint(view->body_y - 1, x + w, view->scroll, (size_t)view->body_rows, view->lines.count);
+	if (focused && view->link < 0) {
+		long line = (long)view->target_line - (long)view->scroll;
+
+		ui_cursor(ui, line >= 0 && line < view->body_rows ? y + (int)line : y, x);
+	}
+}
+
+int card_view_hit_test(const struct card_view *view, int y, int x, int *index)
+{
+	int i;
+
+	for (i = 0; i < view->ntabs; i++) {
+		const struct span *s = &view->tab_spans[i];
+
+		if (s->w > 0 && s->y == y && x >= s->x && x < s->x + s->w) {
+			*index = i;
+			return 1;
+		}
+	}
+	for (i = 0; i < view->nlink_spans; i++) {
+		const struct span *s = &view->link_spans[i];
+
+		if (s->w > 0 && s->y == y && x >= s->x && x < s->x + s->w) {
+			*index = i;
+			return 2;
+		}
+	}
+	if (y >= view->body_y && y < view->body_y + view->body_rows)
+		return 3;
+	return 0;
+}

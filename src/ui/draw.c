@@ -1,0 +1,148 @@
+/* draw — the drawing helpers every screen uses: clipped, width-aware text in
+ * a role's attribute, lines, the cursor and status messages. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "screen.h"
+#include "text.h"
+
+/* Bytes that must never reach the terminal even if the loader missed them:
+ * C0 controls, DEL, and the UTF-8 encodings of C1 controls (C2 80..C2 9F). */
+static size_t control_len(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c < 0x20 || c == 0x7f)
+		return 1;
+	if (c == 0xC2 && len > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+		return 2;
+	return 0;
+}
+
+int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role)
+{
+	int used = 0;
+	size_t i = 0;
+
+	if (max_cols <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return 0;
+	if (x + max_cols > COLS)
+		max_cols = COLS - x;
+	theme_set(role);
+	move(y, x);
+	while (i < len && used < max_cols) {
+		size_t run = 0, fit, skip;
+		int cols = 0;
+
+		while (i + run < len && control_len(s + i + run, len - i - run) == 0)
+			run++;
+		if (run > 0) {
+			fit = text_fit(s + i, run, max_cols - used, &cols);
+			if (fit > 0)
+				addnstr(s + i, (int)fit);
+			used += cols;
+			if (fit < run)
+				break;
+			i += run;
+		}
+		if (i < len && (skip = control_len(s + i, len - i)) > 0)
+			i += skip;
+	}
+	theme_set(ROLE_TEXT);
+	return used;
+}
+
+int ui_puts(int y, int x, int max_cols, const char *s, enum role role)
+{
+	return ui_put(y, x, max_cols, s, strlen(s), role);
+}
+
+void ui_fill(int y, int x, int w, enum role role)
+{
+	if (y < 0 || y >= LINES || x < 0 || w <= 0)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	theme_set(role);
+	mvhline(y, x, ' ', w);
+	theme_set(ROLE_TEXT);
+}
+
+/* Box-drawing characters: Unicode in a UTF-8 locale (the alternate character
+ * set is unreliable there, e.g. inside tmux and over some SSH clients), else ACS. */
+static bool unicode_lines;
+
+void ui_draw_init(bool utf8)
+{
+	unicode_lines = utf8;
+}
+
+void ui_hline(int y, int x, int w, enum role role)
+{
+	int i;
+
+	if (y < 0 || y >= LINES || w <= 0 || x < 0)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	theme_set(role);
+	if (unicode_lines) {
+		move(y, x);
+		for (i = 0; i < w; i++)
+			addstr("\xE2\x94\x80");
+	} else {
+		mvhline(y, x, ACS_HLINE, w);
+	}
+	theme_set(ROLE_TEXT);
+}
+
+void ui_vline(int y, int x, int h, enum role role)
+{
+	int i;
+
+	if (x < 0 || x >= COLS || h <= 0 || y < 0)
+		return;
+	if (y + h > LINES)
+		h = LINES - y;
+	theme_set(role);
+	for (i = 0; i < h; i++) {
+		if (unicode_lines)
+			mvaddstr(y + i, x, "\xE2\x94\x82");
+		else
+			mvaddch(y + i, x, ACS_VLINE);
+	}
+	theme_set(ROLE_TEXT);
+}
+
+void ui_cursor(struct ui *ui, int y, int x)
+{
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
+	va_end(ap);
+	ui->message_role = role;
+}
+
+void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total)
+{
+	char hint[16];
+
+	if (total <= visible)
+		return;
+	if (top == 0)
+		snprintf(hint, sizeof(hint), " Top ");
+	else if (top + visible >= total)
+		snprintf(hint, sizeof(hint), " End ");
+	else
+		snprintf(hint, sizeof(hint), " %zu%% ", (top + visible) * 100 / total);
+	ui_puts(y, x_end - (int)strlen(hint), (int)strlen(hint), hint, ROLE_DIM);
+}

@@ -1,0 +1,175 @@
+/* notice — the first-start notice: what rxplore is for.  Shown until a key
+ * dismisses it, then remembered by a marker file in the state directory; if
+ * the marker cannot be written the notice simply shows again next time. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "screen.h"
+#include "text.h"
+
+#define MARKER_NAME "notice-seen"
+
+const char ui_notice_text[] =
+	"rxplore is a study aid for learning pharmacology. It is for education, not for treatment "
+	"decisions: never use it to decide a dose, start or stop a medicine, or judge an emergency.\n"
+	"\n"
+	"Cards marked DRAFT have not yet been reviewed by a pharmacist or physician. Check a current "
+	"reference and ask a professional before acting on anything you read here.\n"
+	"\n"
+	"Press any key to start. Press ? at any time for the keys.";
+
+/* mkdir -p for the state directory. */
+static int make_dirs(const char *path)
+{
+	char buf[4096];
+	size_t len = strlen(path), i;
+
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, path, len + 1);
+	for (i = 1; i <= len; i++) {
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		buf[i] = '\0';
+		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+			return -1;
+		buf[i] = i < len ? '/' : '\0';
+	}
+	return 0;
+}
+
+/* The state directory: the one main.c passes, else $XDG_STATE_HOME/rxplore
+ * (default ~/.local/state/rxplore). */
+static bool state_dir(const struct ui *ui, char *buf, size_t size)
+{
+	const char *dir = ui->options ? ui->options->state_dir : NULL;
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	int n;
+
+	if (dir && *dir)
+		n = snprintf(buf, size, "%s", dir);
+	else if (xdg && *xdg == '/')
+		n = snprintf(buf, size, "%s/rxplore", xdg);
+	else if (home && *home)
+		n = snprintf(buf, size, "%s/.local/state/rxplore", home);
+	else
+		return false;
+	return n > 0 && (size_t)n < size;
+}
+
+static bool marker_path(const struct ui *ui, char *buf, size_t size)
+{
+	char dir[4096];
+	int n;
+
+	if (!state_dir(ui, dir, sizeof(dir)))
+		return false;
+	n = snprintf(buf, size, "%s/%s", dir, MARKER_NAME);
+	return n > 0 && (size_t)n < size;
+}
+
+bool notice_seen(const struct ui *ui)
+{
+	char path[4096];
+
+	return marker_path(ui, path, sizeof(path)) && access(path, F_OK) == 0;
+}
+
+static void notice_remember(const struct ui *ui)
+{
+	char path[4096], dir[4096];
+	int fd;
+
+	if (!marker_path(ui, path, sizeof(path)) || !state_dir(ui, dir, sizeof(dir)) || make_dirs(dir) < 0)
+		return;
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+}
+
+static void notice_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct text_lines lines;
+	int w = area.w - 4 < 70 ? area.w - 4 : 70, x, y;
+	size_t i;
+
+	(void)screen;
+	text_lines_init(&lines);
+	if (text_wrap(&lines, ui_notice_text, strlen(ui_notice_text), w, TEXT_REFLOW) < 0)
+		lines.count = 0;
+	x = area.x + (area.w - w) / 2;
+	y = area.y + (area.h - (int)lines.count - 2) / 2;
+	if (y < area.y)
+		y = area.y;
+	ui_puts(y, x, w, "Before you start", ROLE_TITLE);
+	ui_hline(y + 1, x, w, ROLE_DIM);
+	for (i = 0; i < lines.count && y + 2 + (int)i < area.y + area.h; i++) {
+		const struct text_line *line = &lines.items[i];
+
+		ui_put(y + 2 + (int)i, x + line->indent, w - line->indent, ui_notice_text + line->start, line->len,
+		       i < 2 ? ROLE_WARNING : ROLE_TEXT);
+	}
+	ui_cursor(ui, y, x);
+	text_lines_release(&lines);
+}
+
+static enum intent notice_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	(void)screen;
+	/* Ctrl-C and Ctrl-L keep their meaning; everything else dismisses. */
+	if (action && action->context == CTX_GLOBAL && action->id != ACT_HELP)
+		return INTENT_IGNORED;
+	(void)key;
+	notice_remember(ui);
+	return INTENT_BACK;
+}
+
+static enum intent notice_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	(void)y;
+	(void)x;
+	return kind == MOUSE_CLICK ? notice_key(screen, ui, NULL, 0) : INTENT_HANDLED;
+}
+
+static enum action_context notice_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_GLOBAL;
+}
+
+static void notice_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	(void)screen;
+	(void)ui;
+	snprintf(buf, size, "any key:continue");
+}
+
+static void notice_free(struct screen *screen)
+{
+	free(screen);
+}
+
+static const struct screen_ops notice_ops = {
+	.name = "notice",
+	.context = notice_context,
+	.draw = notice_draw,
+	.key = notice_key,
+	.mouse = notice_mouse,
+	.hints = notice_hints,
+	.free = notice_free,
+};
+
+struct screen *notice_new(struct ui *ui)
+{
+	struct screen *screen = calloc(1, sizeof(*screen));
+
+	(void)ui;
+	if (screen)
+		screen->ops = &notice_ops;
+	return screen;
+}

@@ -1,0 +1,246 @@
+/* pager — scrolling text screens (help, load problems). */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pager.h"
+#include "text.h"
+
+#define PAGER_LEFT_MAX 22
+
+struct pager_item {
+	char *left, *text;
+	enum role role;
+};
+
+struct pager_row {
+	size_t item;
+	size_t start, len;	/* within the item's text */
+	int indent;
+	bool first;		/* the item's first row: draws the left column */
+};
+
+struct pager {
+	struct screen base;
+	char title[128];
+	struct pager_item *items;
+	size_t nitems, items_alloc;
+	int left_w;
+	struct pager_row *rows;
+	size_t nrows, rows_alloc;
+	int wrap_width;
+	size_t scroll;
+	int visible;
+};
+
+static struct pager *pager_of(struct screen *screen)
+{
+	return (struct pager *)screen;
+}
+
+int pager_add(struct pager *pager, const char *left, const char *text, enum role role)
+{
+	struct pager_item *item;
+
+	if (pager->nitems == pager->items_alloc) {
+		size_t alloc = pager->items_alloc ? pager->items_alloc * 2 : 64;
+		struct pager_item *items = realloc(pager->items, alloc * sizeof(*items));
+
+		if (!items)
+			return -1;
+		pager->items = items;
+		pager->items_alloc = alloc;
+	}
+	item = &pager->items[pager->nitems];
+	item->left = left ? strdup(left) : NULL;
+	item->text = strdup(text);
+	item->role = role;
+	if (!item->text || (left && !item->left)) {
+		free(item->left);
+		free(item->text);
+		return -1;
+	}
+	if (left && text_width(left) + 2 > pager->left_w)
+		pager->left_w = text_width(left) + 2 < PAGER_LEFT_MAX ? text_width(left) + 2 : PAGER_LEFT_MAX;
+	pager->nitems++;
+	pager->wrap_width = 0;
+	return 0;
+}
+
+static int push_row(struct pager *pager, const struct pager_row *row)
+{
+	if (pager->nrows == pager->rows_alloc) {
+		size_t alloc = pager->rows_alloc ? pager->rows_alloc * 2 : 128;
+		struct pager_row *rows = realloc(pager->rows, alloc * sizeof(*rows));
+
+		if (!rows)
+			return -1;
+		pager->rows = rows;
+		pager->rows_alloc = alloc;
+	}
+	pager->rows[pager->nrows++] = *row;
+	return 0;
+}
+
+static void rewrap(struct pager *pager, int width)
+{
+	struct text_lines lines;
+	size_t i, l;
+
+	if (pager->wrap_width == width)
+		return;
+	pager->wrap_width = width;
+	pager->nrows = 0;
+	text_lines_init(&lines);
+	for (i = 0; i < pager->nitems; i++) {
+		const struct pager_item *item = &pager->items[i];
+		int left = item->left ? pager->left_w : 0;
+		int text_w = width - left > 10 ? width - left : 10;
+
+		lines.count = 0;
+		if (text_wrap(&lines, item->text, strlen(item->text), text_w, TEXT_REFLOW) < 0)
+			break;
+		if (lines.count == 0) {
+			struct pager_row blank = { i, 0, 0, 0, true };
+
+			push_row(pager, &blank);
+		}
+		for (l = 0; l < lines.count; l++) {
+			struct pager_row row = { i, lines.items[l].start, lines.items[l].len,
+						 left + lines.items[l].indent, l == 0 };
+
+			if (push_row(pager, &row) < 0)
+				break;
+		}
+	}
+	text_lines_release(&lines);
+}
+
+static void pager_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct pager *pager = pager_of(screen);
+	int y, max_scroll;
+	size_t i;
+
+	ui_puts(area.y, area.x + 1, area.w - 1, pager->title, ROLE_TITLE);
+	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);
+	rewrap(pager, area.w - 2);
+	pager->visible = area.h - 2;
+	max_scroll = (int)pager->nrows - pager->visible;
+	if (max_scroll < 0)
+		max_scroll = 0;
+	if (pager->scroll > (size_t)max_scroll)
+		pager->scroll = (size_t)max_scroll;
+	for (i = pager->scroll, y = area.y + 2; i < pager->nrows && y < area.y + area.h; i++, y++) {
+		const struct pager_row *row = &pager->rows[i];
+		const struct pager_item *item = &pager->items[row->item];
+
+		if (row->first && item->left)
+			ui_puts(y, area.x + 1, pager->left_w - 1, item->left, ROLE_HEADING);
+		ui_put(y, area.x + 1 + row->indent, area.w - 1 - row->indent, item->text + row->start, row->len,
+		       item->role);
+	}
+	ui_scroll_hint(area.y + 1, area.x + area.w, pager->scroll, (size_t)pager->visible, pager->nrows);
+	ui_cursor(ui, area.y + 2, area.x);
+}
+
+static enum intent pager_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct pager *pager = pager_of(screen);
+	long top = (long)pager->scroll, page = pager->visible > 1 ? pager->visible - 1 : 1;
+
+	(void)ui;
+	(void)key;
+	if (!action || action->context != CTX_PAGER)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_SCROLL_UP: top--; break;
+	case ACT_SCROLL_DOWN: top++; break;
+	case ACT_SCROLL_PAGE_UP: top -= page; break;
+	case ACT_SCROLL_PAGE_DOWN: top += page; break;
+	case ACT_TOP: top = 0; break;
+	case ACT_BOTTOM: top = (long)pager->nrows; break;
+	case ACT_BACK: return INTENT_BACK;
+	default: return INTENT_IGNORED;
+	}
+	if (top > (long)pager->nrows - pager->visible)
+		top = (long)pager->nrows - pager->visible;
+	pager->scroll = top > 0 ? (size_t)top : 0;
+	return INTENT_REDRAW;
+}
+
+static enum intent pager_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	static const struct action up = { ACT_SCROLL_UP, CTX_PAGER, { 0 }, "" };
+	static const struct action down = { ACT_SCROLL_DOWN, CTX_PAGER, { 0 }, "" };
+	enum intent intent = INTENT_HANDLED;
+	int i;
+
+	(void)y;
+	(void)x;
+	if (kind == MOUSE_CLICK)
+		return INTENT_HANDLED;
+	for (i = 0; i < 3; i++)
+		intent = pager_key(screen, ui, kind == MOUSE_WHEEL_UP ? &up : &down, 0);
+	return intent;
+}
+
+static enum action_context pager_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_PAGER;
+}
+
+static void pager_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	(void)screen;
+	snprintf(buf, size, "%s:scroll  PgDn/Space:page  g/G:top/end  q/Esc:close",
+		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
+}
+
+static void pager_screen_free(struct screen *screen)
+{
+	pager_free(pager_of(screen));
+}
+
+static const struct screen_ops pager_ops = {
+	.name = "pager",
+	.context = pager_context,
+	.draw = pager_draw,
+	.key = pager_key,
+	.mouse = pager_mouse,
+	.hints = pager_hints,
+	.free = pager_screen_free,
+};
+
+struct pager *pager_new(const char *title)
+{
+	struct pager *pager = calloc(1, sizeof(*pager));
+
+	if (!pager)
+		return NULL;
+	pager->base.ops = &pager_ops;
+	snprintf(pager->title, sizeof(pager->title), "%s", title);
+	return pager;
+}
+
+struct screen *pager_screen(struct pager *pager)
+{
+	return &pager->base;
+}
+
+void pager_free(struct pager *pager)
+{
+	size_t i;
+
+	if (!pager)
+		return;
+	for (i = 0; i < pager->nitems; i++) {
+		free(pager->items[i].left);
+		free(pager->items[i].text);
+	}
+	free(pager->items);
+	free(pager->rows);
+	free(pager);
+}

@@ -1,0 +1,174 @@
+/* results — the full-text search results: one row per hit, "Card › Section:
+ * …snippet…" with the match highlighted; Enter opens the card at the match. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screen.h"
+#include "text.h"
+
+struct results {
+	struct screen base;
+	size_t selected, top;
+	int visible;
+};
+
+static struct results *results_of(struct screen *screen)
+{
+	return (struct results *)screen;
+}
+
+static const char *field_name(const struct search_hit *hit)
+{
+	switch (hit->field) {
+	case SEARCH_TITLE: return "Title";
+	case SEARCH_ALIAS: return "Also known as";
+	case SEARCH_FACT: return section_title(SECTION_FACTS);
+	case SEARCH_SECTION: return section_title((enum section)hit->section);
+	}
+	return "";
+}
+
+static void draw_hit(struct ui *ui, const struct search_hit *hit, int y, int x, int w, bool selected)
+{
+	char label[256], snippet[512];
+	size_t match_start, match_len;
+	int col = x;
+	enum role text_role = selected ? ROLE_SELECTION : ROLE_TEXT;
+
+	if (selected) {
+		ui_fill(y, x, w, ROLE_SELECTION);
+		ui_cursor(ui, y, x);
+	}
+	snprintf(label, sizeof(label), "%s %s %s: ", hit->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"),
+		 field_name(hit));
+	col += ui_puts(y, col, w, label, selected ? ROLE_SELECTION : ROLE_TITLE);
+	if (x + w - col < 8)
+		return;
+	search_snippet(hit, x + w - col, snippet, sizeof(snippet), &match_start, &match_len);
+	col += ui_put(y, col, x + w - col, snippet, match_start, text_role);
+	col += ui_put(y, col, x + w - col, snippet + match_start, match_len, ROLE_MATCH);
+	ui_put(y, col, x + w - col, snippet + match_start + match_len, strlen(snippet + match_start + match_len),
+	       text_role);
+}
+
+static void results_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct results *r = results_of(screen);
+	const struct search_results *res = &ui->search.results;
+	char title[200];
+	size_t i;
+	int y;
+
+	snprintf(title, sizeof(title), "%zu match%s for \"%s\"", res->count, res->count == 1 ? "" : "es",
+		 ui->search.query);
+	ui_puts(area.y, area.x + 1, area.w - 1, title, ROLE_TITLE);
+	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);
+	r->visible = area.h - 2;
+	if (r->visible < 1)
+		return;
+	if (r->selected < r->top)
+		r->top = r->selected;
+	if (r->selected >= r->top + (size_t)r->visible)
+		r->top = r->selected - (size_t)r->visible + 1;
+	for (i = r->top, y = area.y + 2; i < res->count && y < area.y + area.h; i++, y++)
+		draw_hit(ui, &res->hits[i], y, area.x + 1, area.w - 2, i == r->selected);
+	ui_scroll_hint(area.y + 1, area.x + area.w, r->top, (size_t)r->visible, res->count);
+}
+
+static enum intent results_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct results *r = results_of(screen);
+	long sel = (long)r->selected, page = r->visible > 1 ? r->visible - 1 : 1;
+	long last = (long)ui->search.results.count - 1;
+
+	(void)key;
+	if (!action || action->context != CTX_RESULTS)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_MOVE_UP: sel--; break;
+	case ACT_MOVE_DOWN: sel++; break;
+	case ACT_PAGE_UP: sel -= page; break;
+	case ACT_PAGE_DOWN: sel += page; break;
+	case ACT_FIRST: sel = 0; break;
+	case ACT_LAST: sel = last; break;
+	case ACT_RESULT_OPEN:
+		if (last < 0)
+			return INTENT_HANDLED;
+		ui->search.current = r->selected;
+		ui->search.open_pending = true;
+		return INTENT_BACK;
+	case ACT_BACK: return INTENT_BACK;
+	default: return INTENT_IGNORED;
+	}
+	if (sel > last)
+		sel = last;
+	r->selected = sel > 0 ? (size_t)sel : 0;
+	return INTENT_REDRAW;
+}
+
+static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	struct results *r = results_of(screen);
+	size_t row;
+
+	(void)x;
+	if (kind != MOUSE_CLICK) {
+		size_t count = ui->search.results.count;
+
+		if (kind == MOUSE_WHEEL_UP)
+			r->selected = r->selected > 3 ? r->selected - 3 : 0;
+		else if (count > 0)
+			r->selected = r->selected + 3 < count ? r->selected + 3 : count - 1;
+		return INTENT_REDRAW;
+	}
+	if (y < 2)
+		return INTENT_HANDLED;
+	row = r->top + (size_t)(y - 2);
+	if (row >= ui->search.results.count)
+		return INTENT_HANDLED;
+	r->selected = row;
+	ui->search.current = row;
+	ui->search.open_pending = true;
+	return INTENT_BACK;
+}
+
+static enum action_context results_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_RESULTS;
+}
+
+static void results_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	(void)screen;
+	snprintf(buf, size, "%s:move  Enter:open the card at the match  Esc:back",
+		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
+}
+
+static void results_free(struct screen *screen)
+{
+	free(results_of(screen));
+}
+
+static const struct screen_ops results_ops = {
+	.name = "results",
+	.context = results_context,
+	.draw = results_draw,
+	.key = results_key,
+	.mouse = results_mouse,
+	.hints = results_hints,
+	.free = results_free,
+};
+
+struct screen *results_new(struct ui *ui)
+{
+	struct results *r = calloc(1, sizeof(*r));
+
+	if (!r) {
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return NULL;
+	}
+	r->base.ops = &results_ops;
+	return &r->base;
+}

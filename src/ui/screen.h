@@ -1,0 +1,168 @@
+/* screen — the UI's internal contract: screens, intents, the shared UI state,
+ * the theme's roles and the drawing helpers (src/ui/ only).
+ *
+ * A screen is a struct plus a const table of operations (tig's view_ops).  The
+ * main loop (ui.c) owns the terminal: it reads a key, looks the action up in
+ * the screen's current context (actions.h), hands both to the screen's key
+ * operation and acts on the intent it returns — redraw, open a screen, go
+ * back, quit.  Screens never switch screens, clear the terminal or refresh it
+ * themselves; they draw into the area they are given when asked, and the loop
+ * finishes each frame with a single doupdate().
+ *
+ * HOW TO ADD A SCREEN (e.g. the comparison view):
+ *  1. Write src/ui/compare_view.c with a `static const struct screen_ops
+ *     compare_ops = { ... }` and a constructor matching screen_factory:
+ *        struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
+ *     It allocates a struct that begins with `struct screen base` (base.ops =
+ *     &compare_ops) and returns &...->base, or NULL with ui_message() set.
+ *  2. Declare the constructor in src/ui/screens.h and put it in the table in
+ *     src/ui/screens.c (the SCREEN_COMPARE row), replacing the NULL there;
+ *     the "coming soon" message then disappears by itself.
+ *  3. Its keys: add rows for its context (CTX_COMPARE etc.) to actions_table
+ *     in src/ui/actions.c — the help screen and the key map follow, and
+ *     tests/unit/test_actions.c checks the keys do not clash.
+ *  4. Add the .c file to the Makefile's list of UI sources.
+ * Drawing: use ui_put()/ui_fill() with a role (never raw colours), keep to the
+ * area passed to draw(), and call ui_cursor() on the selected item so screen
+ * magnifiers and braille displays follow it.
+ */
+#ifndef RXPLORE_UI_SCREEN_H
+#define RXPLORE_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actions.h"
+#include "card.h"
+#include "config.h"
+#include "diag.h"
+#include "library.h"
+#include "search.h"
+#include "ui.h"
+
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 12
+#define UI_STACK_MAX 16
+
+/* What a key or mouse handler asks the main loop to do. */
+enum intent {
+	INTENT_IGNORED,	/* not mine: the loop may try a global action */
+	INTENT_HANDLED,	/* done, nothing on screen changed */
+	INTENT_REDRAW,	/* done, draw a new frame */
+	INTENT_OPEN,	/* push ui->pending (set by the handler) on top */
+	INTENT_BACK,	/* pop this screen (from the root screen: quit) */
+	INTENT_QUIT	/* leave the program */
+};
+
+enum mouse_kind { MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct rect {
+	int y, x, h, w;
+};
+
+struct ui;
+struct screen;
+
+struct screen_ops {
+	const char *name;
+	/* The action context keys are looked up in right now. */
+	enum action_context (*context)(const struct screen *screen);
+	/* Draws the whole of area (erased beforehand) for this frame. */
+	void (*draw)(struct screen *screen, struct ui *ui, struct rect area);
+	/* action: the table's action for key in context(), or NULL; the screen
+	 * sees every key first (text entry, "any key" dialogs). */
+	enum intent (*key)(struct screen *screen, struct ui *ui, const struct action *action, int key);
+	/* y, x relative to the last draw area; may be NULL. */
+	enum intent (*mouse)(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x);
+	/* Called when the screen is on top again after the one above it closed; may be NULL. */
+	void (*resume)(struct screen *screen, struct ui *ui);
+	/* Key hints for the status bar, into buf. */
+	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
+	void (*free)(struct screen *screen);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct rect area;	/* where it was last drawn (for the mouse) */
+};
+
+/* Colour roles: each has a colour pair and a monochrome attribute (theme.c). */
+enum role {
+	ROLE_TEXT, ROLE_TITLE, ROLE_HEADING, ROLE_DIM, ROLE_SELECTION, ROLE_SELECTION_IDLE, ROLE_MATCH,
+	ROLE_MARKER, ROLE_LINK, ROLE_TAB, ROLE_TAB_ACTIVE, ROLE_WARNING, ROLE_OK, ROLE_ERROR, ROLE_STATUS,
+	ROLE_STATUS_KEY, ROLE_COUNT
+};
+
+/* The full-text search the user ran last: n/N and the results screen share it. */
+struct ui_search {
+	char query[128];
+	struct search_results results;
+	size_t current;		/* index of the hit last opened */
+	bool active;		/* a search has run (results may be empty) */
+	bool open_pending;	/* the results screen asked browse to open `current` */
+};
+
+struct ui {
+	const struct library *library;
+	const struct config *config;
+	const struct diag_list *diags;
+	const struct ui_options *options;
+	bool utf8;		/* the locale's charset is UTF-8: use ✓, …, arrows */
+	bool color;
+	int rows, cols;
+	struct screen *stack[UI_STACK_MAX];
+	int depth;
+	struct screen *pending;	/* set with INTENT_OPEN */
+	char message[256];	/* one-line status message until the next key */
+	enum role message_role;
+	int cursor_y, cursor_x;	/* where the hardware cursor goes at the end of the frame */
+	struct ui_search search;
+};
+
+/* What a screen constructor is opened with (screens.h). */
+struct screen_request {
+	const struct card *card;	/* the card in view, or NULL */
+	int section;			/* its section, or -1 */
+	const struct card **cards;	/* topics marked for comparison */
+	size_t ncards;
+};
+
+/* --- theme.c ------------------------------------------------------------- */
+void theme_init(bool color, enum config_theme theme);
+void theme_set(enum role role);		/* the attribute for drawing on stdscr */
+/* A glyph in UTF-8 or its ASCII fallback. */
+#define UI_GLYPH(ui, utf8_glyph, ascii) ((ui)->utf8 ? (utf8_glyph) : (ascii))
+
+/* --- draw.c -------------------------------------------------------------- */
+void ui_draw_init(bool utf8);	/* Unicode box drawing (UTF-8) or the ACS */
+/* Draws s[0..len) at y, x in at most max_cols columns (never splitting a
+ * character); returns the columns used. */
+int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role);
+int ui_puts(int y, int x, int max_cols, const char *s, enum role role);
+/* Fills w columns with blanks in the role's attribute. */
+void ui_fill(int y, int x, int w, enum role role);
+void ui_hline(int y, int x, int w, enum role role);
+void ui_vline(int y, int x, int h, enum role role);
+/* Puts the hardware cursor here at the end of the frame. */
+void ui_cursor(struct ui *ui, int y, int x);
+/* A one-line status-bar message until the next key. */
+void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Draws a scroll position hint like "40%" / "All" right-aligned at y. */
+void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
+
+/* --- screens (constructors) ----------------------------------------------- */
+struct screen *browse_new(struct ui *ui);
+struct screen *notice_new(struct ui *ui);
+bool notice_seen(const struct ui *ui);	/* the first-start notice was dismissed before */
+struct screen *help_new(struct ui *ui);
+struct screen *problems_new(struct ui *ui);
+struct screen *results_new(struct ui *ui);
+
+/* Text of the first-start notice and of the help screen's preamble. */
+extern const char ui_notice_text[];
+
+#endif

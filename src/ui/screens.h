@@ -1,0 +1,27 @@
+/* screens — the table of screens opened from browse by action (c, C, t, s).
+ *
+ * A row with a NULL constructor is a screen not written yet: its action shows
+ * the row's message in the status bar instead.  See screen.h, "HOW TO ADD A
+ * SCREEN".
+ */
+#ifndef RXPLORE_UI_SCREENS_H
+#define RXPLORE_UI_SCREENS_H
+
+#include "screen.h"
+
+enum screen_kind { SCREEN_COMPARE, SCREEN_QUIZ, SCREEN_STATS, SCREEN_KIND_COUNT };
+
+typedef struct screen *(*screen_factory)(struct ui *ui, const struct screen_request *request);
+
+struct screen_entry {
+	screen_factory open;		/* NULL until the screen exists */
+	const char *unavailable;	/* status-bar message while open is NULL */
+};
+
+extern const struct screen_entry screens_table[SCREEN_KIND_COUNT];
+
+/* Opens a screen of the table: sets ui->pending and returns INTENT_OPEN, or
+ * shows a message and returns INTENT_REDRAW. */
+enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request);
+
+#endif
