@@ -121,6 +121,10 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 	size_t pos = 0;
 
 	while (pos < len) {
+		if ((unsigned char)s[pos] < 0x80) {
+			pos++;
+			continue;
+		}
 		int used = text_utf8_decode(s + pos, len - pos, NULL);
 
 		if (used < 0) {
@@ -225,6 +229,18 @@ static size_t clean_run(const char *in, size_t len, char *out)
 	size_t pos = 0, written = 0, column = 0;
 
 	while (pos < len) {
+		/* Most card text is printable ASCII: copy such runs whole. */
+		size_t run = pos;
+		while (run < len && (unsigned char)in[run] >= 0x20 && (unsigned char)in[run] < 0x7F)
+			run++;
+		if (run > pos) {
+			if (out)
+				memcpy(out + written, in + pos, run - pos);
+			written += run - pos;
+			column += run - pos;
+			pos = run;
+			continue;
+		}
 		uint32_t cp;
 		char buf[4];
 		const char *bytes = in + pos;
