@@ -20,6 +20,12 @@
  * surrogates and values above U+10FFFF are invalid). */
 int text_utf8_decode(const char *s, size_t len, uint32_t *codepoint);
 
+/* Like text_utf8_decode, but never fails: an invalid sequence reads as one
+ * U+FFFD spanning its maximal invalid part (as text_clean replaces it), so
+ * widths agree before and after cleaning.  Returns the bytes used (>= 1);
+ * len must be > 0. */
+size_t text_next_char(const char *s, size_t len, uint32_t *codepoint);
+
 /* Encodes a code point; returns the bytes written (1..4), or 0 if invalid. */
 int text_utf8_encode(uint32_t codepoint, char out[4]);
 

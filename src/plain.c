@@ -31,9 +31,9 @@ static void heading(FILE *out, const char *title)
 }
 
 /* "Label: value" with the value's continuation lines under the value. */
-static void labelled(FILE *out, const char *label, const char *value, int width)
+static void labelled_with(FILE *out, const char *label, const char *separator, const char *value, int width)
 {
-	int lw = text_width(label) + 2;
+	int lw = text_width(label) + text_width(separator);
 	struct text_lines lines;
 	text_lines_init(&lines);
 	int avail = width - 2 - lw > 20 ? width - 2 - lw : 20;
@@ -41,7 +41,7 @@ static void labelled(FILE *out, const char *label, const char *value, int width)
 		for (size_t i = 0; i < lines.count; i++) {
 			const struct text_line *l = &lines.items[i];
 			if (i == 0)
-				fprintf(out, "  %s: ", label);
+				fprintf(out, "  %s%s", label, separator);
 			else
 				fprintf(out, "  %*s", lw, "");
 			fprintf(out, "%*s%.*s\n", l->indent, "", (int)l->len, value + l->start);
@@ -49,19 +49,24 @@ static void labelled(FILE *out, const char *label, const char *value, int width)
 	text_lines_release(&lines);
 }
 
+static void labelled(FILE *out, const char *label, const char *value, int width)
+{
+	labelled_with(out, label, ": ", value, width);
+}
+
 static void source_line(FILE *out, size_t n, const struct card_source *s, int width)
 {
 	char buf[2048];
 	int len = snprintf(buf, sizeof buf, "%s", s->title);
-	const char *parts[] = { s->chapter, s->authors, s->publisher, s->edition, s->year, s->identifier, s->url,
-				s->note };
-	const char *labels[] = { "chapter: ", "", "", "", "", "", "", "" };
+	if (s->chapter && len >= 0 && (size_t)len < sizeof buf)
+		len += snprintf(buf + len, sizeof buf - (size_t)len, ", chapter \"%s\"", s->chapter);
+	const char *parts[] = { s->authors, s->publisher, s->edition, s->year, s->identifier, s->url, s->note };
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
 		if (parts[i] && len >= 0 && (size_t)len < sizeof buf)
-			len += snprintf(buf + len, sizeof buf - (size_t)len, ". %s%s", labels[i], parts[i]);
+			len += snprintf(buf + len, sizeof buf - (size_t)len, ". %s", parts[i]);
 	char num[32];
 	snprintf(num, sizeof num, "%zu.", n);
-	labelled(out, num, buf, width);
+	labelled_with(out, num, " ", buf, width);
 }
 
 static void ids_line(FILE *out, const char *label, const char *const *ids, size_t n, int width)

@@ -8,14 +8,15 @@
 
 static const char repl_help[] =
 	"Commands:\n"
-	"  list                    every topic: id, kind and title\n"
-	"  show TOPIC [SECTION]    a card, or one section of it (e.g. show baclofen mechanism)\n"
-	"  search WORDS            every card that mentions the words\n"
-	"  start                   the start card\n"
-	"  help                    this list\n"
-	"  quit                    leave (end of input does the same)\n"
-	"Sections: summary, mechanism, uses, side-effects, dependence, confusion, interactions,\n"
-	"pharmacokinetics, diagram, facts, sources (a unique prefix is enough).\n" PLAIN_DISCLAIMER "\n";
+	"  list                   every topic: id, kind and title\n"
+	"  show TOPIC [SECTION]   a card, or one section (show baclofen mechanism)\n"
+	"  TOPIC                  the same as show TOPIC\n"
+	"  search WORDS           every card that mentions the words\n"
+	"  start                  the start card\n"
+	"  help                   this list\n"
+	"  quit                   leave (end of input does the same)\n"
+	"Sections: summary, mechanism, uses, side-effects, dependence, confusion,\n"
+	"interactions, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n" PLAIN_DISCLAIMER "\n";
 
 /* Splits off the next blank-separated word; returns NULL at the end. */
 static char *next_word(char **cursor)
@@ -64,7 +65,8 @@ static void show(FILE *out, const struct library *library, char *args, int width
 
 void plain_repl(FILE *in, FILE *out, const struct library *library, int width)
 {
-	fprintf(out, "rxplore line mode. Type help for commands, quit to leave. %s\n", PLAIN_DISCLAIMER);
+	plain_wrap(out, "rxplore line mode. Type help for commands, quit to leave. " PLAIN_DISCLAIMER, width, 0,
+		   false);
 	char line[4096];
 	for (;;) {
 		fprintf(out, "rxplore> ");

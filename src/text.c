@@ -106,7 +106,7 @@ static size_t invalid_length(const char *s, size_t len)
 
 /* Decodes the next character for display: an invalid sequence stands for the
  * U+FFFD that text_clean() would put in its place. */
-static size_t next_char(const char *s, size_t len, uint32_t *cp)
+size_t text_next_char(const char *s, size_t len, uint32_t *cp)
 {
 	int used = text_utf8_decode(s, len, cp);
 
@@ -183,7 +183,7 @@ int text_width_n(const char *s, size_t len)
 	while (pos < len) {
 		uint32_t cp;
 
-		pos += next_char(s + pos, len - pos, &cp);
+		pos += text_next_char(s + pos, len - pos, &cp);
 		cols += text_codepoint_width(cp);
 	}
 	return cols > INT_MAX ? INT_MAX : (int)cols;
@@ -201,7 +201,7 @@ size_t text_fit(const char *s, size_t len, int max_cols, int *cols)
 
 	while (pos < len) {
 		uint32_t cp;
-		size_t n = next_char(s + pos, len - pos, &cp);
+		size_t n = text_next_char(s + pos, len - pos, &cp);
 		int w = text_codepoint_width(cp);
 
 		if (w > max_cols - used)
@@ -288,266 +288,6 @@ size_t text_clean_size(const char *in, size_t len)
 size_t text_clean(const char *in, size_t len, char *out)
 {
 	return clean_run(in, len, out);
-}
-
-/* --- unfolding ----------------------------------------------------------- */
-
-/* Bytes of a list marker at the start of s including its one following space
- * ("- ", "* ", "• ", "12. ", "3) "), or 0 when s does not start with one. */
-static size_t list_marker_length(const char *s, size_t len)
-{
-	size_t digits = 0;
-
-	if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
-		return 2;
-	if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
-		return 4;
-	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
-		digits++;
-	if (digits > 0 && digits + 1 < len && (s[digits] == '.' || s[digits] == ')') && s[digits + 1] == ' ')
-		return digits + 2;
-	return 0;
-}
-
-static bool is_space_or_tab(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-size_t text_unfold(char *s)
-{
-	size_t read = 0, written = 0;
-	bool first = true, previous_blank = false, in_item = false;
-
-	for (;;) {
-		size_t end = read, trimmed, lead;
-		bool blank, marker;
-
-		while (s[end] != '\0' && s[end] != '\n')
-			end++;
-		trimmed = end;
-		while (trimmed > read && is_space_or_tab(s[trimmed - 1]))
-			trimmed--;
-		blank = trimmed == read;
-		lead = read;
-		while (lead < trimmed && is_space_or_tab(s[lead]))
-			lead++;
-		marker = list_marker_length(s + lead, trimmed - lead) > 0;
-		/* The separator replaces the previous line's newline, so the write
-		 * position never overtakes the read position.  An indented line
-		 * continues a list item (authors align it under the item's text);
-		 * elsewhere indentation means preformatted, so it stays. */
-		if (!first) {
-			bool indented = lead > read;
-			bool hard = previous_blank || blank || marker || (indented && !in_item);
-
-			s[written++] = hard ? '\n' : ' ';
-			if (!hard)
-				read = lead;
-		}
-		memmove(s + written, s + read, trimmed - read);
-		written += trimmed - read;
-		first = false;
-		previous_blank = blank;
-		in_item = blank ? false : (marker || in_item);
-		if (s[end] == '\0')
-			break;
-		read = end + 1;
-	}
-	while (written > 0 && s[written - 1] == '\n')
-		written--;
-	s[written] = '\0';
-	return written;
-}
-
-/* --- wrapping ------------------------------------------------------------ */
-
-void text_lines_init(struct text_lines *lines)
-{
-	lines->items = NULL;
-	lines->count = 0;
-	lines->alloc = 0;
-}
-
-void text_lines_release(struct text_lines *lines)
-{
-	free(lines->items);
-	text_lines_init(lines);
-}
-
-static int lines_push(struct text_lines *lines, size_t start, size_t len, int indent, int width)
-{
-	if (lines->count == lines->alloc) {
-		size_t alloc = lines->alloc ? lines->alloc * 2 : 16;
-		struct text_line *items;
-
-		if (alloc > SIZE_MAX / sizeof *items)
-			return -1;
-		items = realloc(lines->items, alloc * sizeof *items);
-		if (!items)
-			return -1;
-		lines->items = items;
-		lines->alloc = alloc;
-	}
-	lines->items[lines->count++] = (struct text_line){ start, len, indent, width };
-	return 0;
-}
-
-/* The display line being filled while reflowing one input line. */
-struct line_builder {
-	struct text_lines *lines;
-	const char *s;
-	int width;
-	int hang;		/* indent of continuation lines */
-	size_t start, end;	/* bytes placed so far */
-	int indent, cols;	/* cols includes indent */
-	bool empty;
-};
-
-static int builder_flush(struct line_builder *b)
-{
-	int rc = 0;
-
-	if (!b->empty)
-		rc = lines_push(b->lines, b->start, b->end - b->start, b->indent, b->cols);
-	b->empty = true;
-	b->indent = b->hang;
-	b->cols = b->hang;
-	return rc;
-}
-
-/* One character plus the zero-width ones after it (combining accents). */
-static size_t take_one_char(const char *s, size_t len, int *cols)
-{
-	uint32_t cp;
-	size_t used = next_char(s, len, &cp);
-	int extra_cols;
-
-	*cols = text_codepoint_width(cp);
-	used += text_fit(s + used, len - used, 0, &extra_cols);
-	return used;
-}
-
-/* Places a word that does not fit on an empty line: breaks it between
- * characters, leaving its last piece open so that following words may join. */
-static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
-{
-	for (;;) {
-		int cols;
-		size_t n = text_fit(b->s + pos, end - pos, b->width - b->indent, &cols);
-
-		if (cols == 0 && pos + n < end) {
-			/* Not even one character fits beside the indent: use the whole
-			 * width, and if the character is wider than that, give it the
-			 * line to itself instead of looping forever. */
-			b->indent = 0;
-			n = text_fit(b->s + pos, end - pos, b->width, &cols);
-			if (cols == 0 && pos + n < end)
-				n += take_one_char(b->s + pos + n, end - pos - n, &cols);
-		}
-		b->start = pos;
-		b->end = pos + n;
-		b->cols = b->indent + cols;
-		b->empty = false;
-		pos += n;
-		if (pos == end)
-			return 0;
-		if (builder_flush(b) < 0)
-			return -1;
-	}
-}
-
-static int builder_add_word(struct line_builder *b, size_t start, size_t end, long long word_cols)
-{
-	if (!b->empty) {
-		long long gap = (long long)(start - b->end);	/* the spaces between, one column each */
-
-		if (b->cols + gap + word_cols <= b->width) {
-			b->end = end;
-			b->cols += (int)(gap + word_cols);
-			return 0;
-		}
-		if (builder_flush(b) < 0)
-			return -1;
-	}
-	if (b->indent + word_cols <= b->width) {
-		b->start = start;
-		b->end = end;
-		b->cols = b->indent + (int)word_cols;
-		b->empty = false;
-		return 0;
-	}
-	return builder_break_word(b, start, end);
-}
-
-/* Indentation never takes more than half the width, so narrow panes still
- * show text rather than a column of one-character lines. */
-static int cap_indent(size_t indent, int width)
-{
-	return indent > (size_t)(width / 2) ? width / 2 : (int)indent;
-}
-
-static int reflow_line(struct text_lines *lines, const char *s, size_t begin, size_t end, int width)
-{
-	struct line_builder b = { .lines = lines, .s = s, .width = width, .empty = true };
-	size_t pos = begin, marker, hang;
-
-	while (pos < end && s[pos] == ' ')
-		pos++;
-	if (pos == end)
-		return lines_push(lines, begin, 0, 0, 0);
-	hang = pos - begin;
-	marker = list_marker_length(s + pos, end - pos);
-	if (marker > 0) {
-		size_t text = pos + marker;
-
-		while (text < end && s[text] == ' ')
-			text++;
-		hang += (size_t)text_width_n(s + pos, text - pos);
-	}
-	b.indent = b.cols = cap_indent(pos - begin, width);
-	b.hang = cap_indent(hang, width);
-	while (pos < end) {
-		size_t word_end = pos;
-		long long word_cols = 0;
-
-		/* A space byte is never part of a multi-byte sequence, so scanning
-		 * by characters stops exactly at it. */
-		while (word_end < end && s[word_end] != ' ') {
-			uint32_t cp;
-
-			word_end += next_char(s + word_end, end - word_end, &cp);
-			word_cols += text_codepoint_width(cp);
-		}
-		if (builder_add_word(&b, pos, word_end, word_cols) < 0)
-			return -1;
-		pos = word_end;
-		while (pos < end && s[pos] == ' ')
-			pos++;
-	}
-	return builder_flush(&b);
-}
-
-int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, enum text_flow flow)
-{
-	size_t begin = 0;
-
-	if (width < 1)
-		width = 1;
-	while (begin < len) {
-		const char *newline = memchr(s + begin, '\n', len - begin);
-		size_t end = newline ? (size_t)(newline - s) : len;
-		int rc;
-
-		if (flow == TEXT_PRE)
-			rc = lines_push(lines, begin, end - begin, 0, text_width_n(s + begin, end - begin));
-		else
-			rc = reflow_line(lines, s, begin, end, width);
-		if (rc < 0)
-			return -1;
-		begin = end + 1;
-	}
-	return 0;
 }
 
 /* --- comparing ----------------------------------------------------------- */
