@@ -1,0 +1,119 @@
+/* compare — the side-by-side comparison of 2–4 topics (DESIGN §3), as a
+ * model that the line mode (plain_compare.c) and the TUI (ui/compare_view.c)
+ * both draw: which fact rows there are, which of them differ, how wide each
+ * column may be at a given width, and how a cell wraps.  No printing, no
+ * curses.
+ *
+ * Rows follow the library's vocabulary order; a row exists when at least one
+ * chosen card has that fact.  A missing value is NULL in the model and drawn
+ * as table->empty ("—" unless the caller sets another glyph).
+ */
+#ifndef RXPLORE_COMPARE_H
+#define RXPLORE_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "card.h"
+#include "library.h"
+#include "text.h"
+
+#define COMPARE_MIN_CARDS 2
+#define COMPARE_MAX_CARDS 4
+
+/* Columns at the start of every label cell kept for the "differs" marker. */
+#define COMPARE_MARK_COLS 2
+
+enum compare_error {
+	COMPARE_OK = 0,
+	COMPARE_TOO_FEW = -1,	/* fewer than COMPARE_MIN_CARDS */
+	COMPARE_TOO_MANY = -2,	/* more than COMPARE_MAX_CARDS */
+	COMPARE_SAME_TWICE = -3,	/* one card chosen twice */
+	COMPARE_NO_MEMORY = -4
+};
+
+struct compare_row {
+	const char *key;		/* the vocabulary key */
+	const char *label;		/* its label (the key when the vocabulary has none) */
+	const char *values[COMPARE_MAX_CARDS];	/* NULL: that card lacks the fact */
+	/* Not every chosen card says the same: a value is missing on some card,
+	 * or two values differ other than in ASCII case and runs of spaces. */
+	bool differs;
+};
+
+struct compare_table {
+	const struct card *cards[COMPARE_MAX_CARDS];
+	size_t ncards;
+	struct compare_row *rows;
+	size_t nrows;
+	size_t ndiffer;		/* rows with differs set */
+	bool any_draft;		/* some chosen card is not reviewed yet */
+	bool diff_only;		/* show (and lay out) only the rows that differ */
+	const char *empty;	/* what an empty cell shows: "—" by default */
+	const char *corner;	/* the header's label cell: "" by default */
+};
+
+/* Builds the rows for cards[0..ncards).  On failure the table is left empty
+ * (safe to release) and an enum compare_error is returned. */
+int compare_build(struct compare_table *table, const struct library *library, const struct card *const *cards,
+		  size_t ncards);
+void compare_release(struct compare_table *table);
+
+/* A sentence for an enum compare_error ("compare 2 to 4 topics"). */
+const char *compare_strerror(int error);
+
+/* Whether row i is shown under the table's diff_only setting. */
+bool compare_row_shown(const struct compare_table *table, size_t i);
+
+/* --- widths --------------------------------------------------------------- */
+
+/* How the columns of one view fit a width.  The frame around the cells costs
+ * `fixed` columns plus `per_column` for each column drawn, label included:
+ * a box table "│ a │ b │" has per_column 3 ("│ " and " ") and fixed 1. */
+struct compare_layout {
+	size_t first;		/* first card column shown */
+	size_t ncols;		/* card columns shown: first .. first + ncols - 1 (at least 1) */
+	bool fits;		/* every card column is shown, each at least its minimum width */
+	int label_width;	/* label column, COMPARE_MARK_COLS included */
+	int widths[COMPARE_MAX_CARDS];	/* widths[k]: card column first + k */
+	int total;		/* columns the whole table takes, frame included */
+};
+
+/* Fills layout for the card columns from `first` on at `width` columns.
+ * When every column fits at its natural width (its longest line), that is
+ * the width it gets; otherwise columns start at their minimum (their longest
+ * word, capped, so that long words break rather than starve the others) and
+ * share what is left in proportion to what they lack.  When even the
+ * minimums do not fit, as many columns as do are shown from `first` on
+ * (layout->fits is false and the caller may scroll); one column is always
+ * shown, squeezed if need be.  first is clamped to the last card column. */
+void compare_layout(const struct compare_table *table, int width, int per_column, int fixed, size_t first,
+		    struct compare_layout *layout);
+
+/* --- wrapping ------------------------------------------------------------- */
+
+/* The wrapped lines of one visible row: cells[0] the label (wrapped at
+ * label_width - COMPARE_MARK_COLS, drawn after the marker), cells[1 + k] card
+ * column first + k.  Line offsets point into cell_text(). */
+struct compare_cells {
+	struct text_lines cells[1 + COMPARE_MAX_CARDS];
+	const char *text[1 + COMPARE_MAX_CARDS];
+	size_t ncells;
+	int height;		/* the tallest cell, at least 1 */
+};
+
+void compare_cells_init(struct compare_cells *cells);
+void compare_cells_release(struct compare_cells *cells);
+
+/* Wraps row `row` (COMPARE_HEADER for the header: card titles) under layout
+ * into cells, replacing what it held.  Returns 0, or -1 when out of memory. */
+#define COMPARE_HEADER ((size_t)-1)
+int compare_wrap_row(struct compare_cells *cells, const struct compare_table *table,
+		     const struct compare_layout *layout, size_t row);
+
+/* Wraps one cell's text at width (>= 1) into lines (cleared first): words
+ * break at spaces by display width, a word wider than the cell between
+ * characters.  Returns the line count (at least 1), or -1 when out of memory. */
+int compare_wrap_text(struct text_lines *lines, const char *text, int width);
+
+#endif

@@ -1,0 +1,51 @@
+/* cli_compare — `rxplore compare`: see src/plain_compare.h. */
+#include <langinfo.h>
+#include <stdio.h>
+
+#include "plain_compare.h"
+#include "text.h"
+
+static int usage(const char *message, const char *arg)
+{
+	fprintf(stderr, "rxplore: %s%s%s\n", message, arg ? arg : "", arg ? "'" : "");
+	fputs("Try 'rxplore --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static bool locale_is_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (text_casecmp(codeset, "UTF-8") == 0 || text_casecmp(codeset, "utf8") == 0);
+}
+
+int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name, bool diff_only)
+{
+	int format = format_name ? plain_compare_format_parse(format_name) : PLAIN_COMPARE_TEXT;
+	if (format < 0)
+		return usage("--format takes text, md or tsv, not '", format_name);
+	if (nargs < COMPARE_MIN_CARDS || nargs > COMPARE_MAX_CARDS)
+		return usage("compare needs 2 to 4 TOPICs", NULL);
+	const struct card *cards[COMPARE_MAX_CARDS];
+	for (int i = 0; i < nargs; i++) {
+		cards[i] = cli_topic(cli, args[i]);
+		if (!cards[i])
+			return EXIT_PROBLEM;
+	}
+	struct compare_table table;
+	int rc = compare_build(&table, &cli->library, cards, (size_t)nargs);
+	if (rc == COMPARE_SAME_TWICE) {
+		compare_release(&table);
+		return usage("compare needs different TOPICs (one is named twice)", NULL);
+	}
+	if (rc != COMPARE_OK) {
+		compare_release(&table);
+		fprintf(stderr, "rxplore: %s\n", compare_strerror(rc));
+		return EXIT_PROBLEM;
+	}
+	bool utf8 = locale_is_utf8();
+	table.diff_only = diff_only;
+	table.empty = utf8 ? table.empty : "-";
+	plain_compare(stdout, &table, (enum plain_compare_format)format, cli_width(cli), utf8);
+	compare_release(&table);
+	return EXIT_OK;
+}

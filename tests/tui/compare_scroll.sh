@@ -1,0 +1,30 @@
+#!/bin/sh
+# At a narrow width the columns scroll sideways; the header stays while the
+# rows scroll.
+. "$(dirname "$0")/lib.sh"
+TUI_PACK="$TEST_DATA_DIR/compare-wide"
+TUI_COLS=50
+start
+wait_for "受容体アゴニスト"
+keys c
+wait_for "Comparison"
+wait_for "topics 1–1 of 4"
+expect_not_screen "Twin one"
+keys l
+wait_for "topics 2–"
+keys l l
+wait_for "Twin two"
+expect_not_screen "受容体アゴニスト"
+keys h h h
+wait_for "topics 1–1 of 4"
+# Scrolling down keeps the header (the column title) on screen.
+keys G
+wait_for "Notes"
+expect_screen "受容体アゴニスト"
+resize 132 30
+wait_for "Twin two"
+expect_screen "受容体アゴニスト"
+expect_not_screen "topics 1–"
+keys q q
+wait_exit
+pass
