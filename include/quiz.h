@@ -1,0 +1,177 @@
+/* quiz — the question bank and quiz sessions (no curses, no SQLite).
+ *
+ * The bank holds every question the loaded cards offer: authored ones from
+ * `quiz:` and generated ones from facts whose vocabulary entry has `ask`
+ * (DESIGN §4).  Ids are stable: authored id; else card id + ":" + FNV-1a of
+ * the wording; generated ones "CARD:fact:KEY".
+ *
+ * Sessions (practice, review, exam) are below the bank.  No curses, no
+ * SQLite: answers are saved through progress.h.
+ */
+#ifndef RXPLORE_QUIZ_H
+#define RXPLORE_QUIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "arena.h"
+#include "card.h"
+#include "library.h"
+#include "progress.h"
+
+struct quiz_question {
+	const char *id;
+	const struct card *card;
+	enum question_type type;
+	const char *ask;	/* generated questions: the vocabulary's ask with {title} filled in */
+	const char *choices[QUESTION_MAX_CHOICES];	/* in authored order (sessions shuffle) */
+	size_t nchoices;
+	bool correct[QUESTION_MAX_CHOICES];
+	const char *explain;	/* may be NULL */
+	int see;		/* enum section, or -1 */
+	bool generated;
+};
+
+struct quiz_bank {
+	struct quiz_question *items;	/* grouped by card in library order */
+	size_t count;
+	struct arena arena;		/* generated text */
+	struct quiz_index *index;	/* private: id lookup */
+};
+
+/* Builds the bank for every card of the library.  Returns 0, or -1 when out
+ * of memory.  The library must outlive the bank. */
+int quiz_bank_build(struct quiz_bank *bank, const struct library *library);
+void quiz_bank_release(struct quiz_bank *bank);
+
+/* The question with this id, or NULL. */
+const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id);
+
+/* --- sessions ------------------------------------------------------------
+ *
+ * A session is a queue of items (one asking of a question, with its choices
+ * in a shuffled display order) and a cursor.  The cursor's item is asked;
+ * quiz_session_answer() records the answer at once (so ending early loses
+ * nothing) and leaves the cursor on the item for feedback and a grade
+ * override; quiz_session_next() moves on.  Only the first answer to a
+ * question in a session updates its memory state; practice re-asks of wrong
+ * answers are logged with update_memory false (DESIGN §4).
+ *
+ * Invariants: items[0..current) are answered, items[current+1..count) are
+ * not; an item's order[] is a permutation of 0..nchoices-1.
+ */
+
+enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM };
+
+const char *quiz_mode_name(enum quiz_mode mode);	/* "practice", "review", "exam" */
+int quiz_mode_parse(const char *name);			/* an enum quiz_mode, or -1 */
+
+#define QUIZ_DEFAULT_EXAM_QUESTIONS 20
+#define QUIZ_REASK_GAP 2	/* other questions asked before a wrong one returns */
+
+struct quiz_settings {
+	enum quiz_mode mode;
+	/* The scope: these cards and the cards that are member_of them; none = everything. */
+	const struct card *const *topics;
+	size_t ntopics;
+	size_t count;		/* at most this many questions; 0: all (practice, review), 20 (exam) */
+	int minutes;		/* exam time limit; 0: none */
+	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
+	int new_per_day;	/* review: new questions a study day may introduce */
+	struct progress_schedule schedule;
+};
+
+enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
+
+struct quiz_item {
+	const struct quiz_question *question;
+	unsigned char order[QUESTION_MAX_CHOICES];	/* display position -> index into question->choices */
+	bool reask;			/* practice: a wrong answer coming back */
+	enum quiz_outcome outcome;
+	unsigned chosen;		/* bit i set: question->choices[i] was chosen */
+	enum fsrs_grade grade;
+	bool updated_memory;		/* this answer moved the memory state on */
+	long long review_id;		/* its progress row, 0 when not saved */
+	time_t answered_at;
+	long answer_ms;
+	size_t inserted;		/* index of the re-ask this answer queued, or (size_t)-1 */
+};
+
+struct quiz_session {
+	const struct quiz_bank *bank;
+	struct progress *progress;	/* NULL: nothing is saved */
+	struct quiz_settings settings;
+	struct quiz_item *items;
+	size_t count, alloc;
+	size_t current;
+	size_t *history;		/* answered item indices, latest last (for undo) */
+	size_t nhistory;
+	bool *asked_once;		/* per bank question: memory already updated this session */
+	time_t started, deadline;	/* deadline 0: no time limit */
+	unsigned long long rng;
+	size_t due, fresh;		/* review: due and new questions queued */
+	long new_today;			/* review: new questions already introduced today */
+	bool save_failed;		/* some answer could not be saved (see progress_error) */
+};
+
+/* Builds the queue.  Review reads the memory states from progress: questions
+ * due today (most overdue first), then new ones up to new_per_day minus those
+ * already introduced today.  progress may be NULL (review then treats every
+ * question as new).  Returns 0, or -1 when out of memory or the progress
+ * database cannot be read. */
+int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,
+		       const struct quiz_settings *settings);
+void quiz_session_release(struct quiz_session *session);
+
+/* The item at the cursor, or NULL when the session is over (every item
+ * answered and moved past, or the exam's time is up). */
+struct quiz_item *quiz_session_current(struct quiz_session *session);
+bool quiz_session_done(const struct quiz_session *session);
+
+/* Seconds left before the exam deadline (>= 0), or -1 without a limit. */
+long quiz_session_seconds_left(const struct quiz_session *session);
+
+/* The choice shown at display position pos (0 = "a"). */
+const char *quiz_item_choice(const struct quiz_item *item, size_t pos);
+bool quiz_item_choice_correct(const struct quiz_item *item, size_t pos);
+
+/* Answers the current item: positions is a bit set of display positions
+ * (exactly one bit for single-choice and true/false questions, at least one
+ * for select-all), or dont_know.  The grade is automatic (correct: Good,
+ * otherwise Again) and the answer is saved at once.  In practice a wrong
+ * answer queues a re-ask QUIZ_REASK_GAP questions later.  Returns the
+ * outcome, or -1 when there is no unanswered current item or the positions
+ * do not fit the question. */
+int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms);
+
+/* Overrides the grade of the answer just given (the cursor's item), before
+ * moving on.  Not in exam mode.  Returns 0 or -1. */
+int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade);
+
+/* Moves past the answered current item.  Returns 0, or -1 when the current
+ * item is not answered yet. */
+int quiz_session_next(struct quiz_session *session);
+
+/* Takes back the latest answer (also after moving on): its log row and memory
+ * change are undone, its re-ask is dropped and the cursor returns to it,
+ * unanswered.  Returns 0, or -1 when nothing is left to undo. */
+int quiz_session_undo(struct quiz_session *session);
+
+/* Scores of first answers (re-asks do not count), overall and per card. */
+struct quiz_topic_score {
+	const struct card *card;
+	size_t asked, correct;
+};
+
+struct quiz_summary {
+	size_t asked;		/* questions in the session, re-asks not counted */
+	size_t answered, correct;
+	struct quiz_topic_score *topics;	/* in order of first appearance */
+	size_t ntopics;
+};
+
+int quiz_session_summary(const struct quiz_session *session, struct quiz_summary *summary);
+void quiz_summary_release(struct quiz_summary *summary);
+
+#endif

@@ -1,0 +1,423 @@
+/* cli_quiz — `rxplore quiz` in line mode: numbered questions, answers read
+ * line by line from standard input (so it works with a screen reader and with
+ * piped answers), and `rxplore progress export | reset`. */
+#include "cli_quiz.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "plain.h"
+#include "progress.h"
+#include "quiz.h"
+#include "text.h"
+
+static int usage(const char *fmt, ...) DIAG_PRINTF(1, 2);
+static int usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "rxplore: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry 'rxplore --help' for more information.\n");
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
+static bool parse_number(const char *text, unsigned long long max, unsigned long long *out)
+{
+	if (!text || !isdigit((unsigned char)*text))
+		return false;
+	errno = 0;
+	char *end;
+	unsigned long long n = strtoull(text, &end, 10);
+	if (errno || *end || n > max)
+		return false;
+	*out = n;
+	return true;
+}
+
+/* Opens the learner's database, telling stderr whatever the store had to do. */
+static struct progress *open_progress(const struct cli *cli, int *status)
+{
+	char path[4096];
+	if (!progress_default_path(path, sizeof path, cli->options.profile)) {
+		*status = cli->options.profile
+				  ? usage("--profile takes letters, digits, '-' and '_', not '%s'", cli->options.profile)
+				  : (fprintf(stderr, "rxplore: no place for the progress database (HOME unset)\n"),
+				     EXIT_PROBLEM);
+		return NULL;
+	}
+	struct progress_notice notice;
+	struct progress *progress = progress_open(path, &notice);
+	if (!progress) {
+		fprintf(stderr, "rxplore: out of memory\n");
+		*status = EXIT_PROBLEM;
+		return NULL;
+	}
+	if (notice.message[0])
+		fprintf(stderr, "rxplore: warning: %s\n", notice.message);
+	return progress;
+}
+
+/* --- asking ---------------------------------------------------------------- */
+
+struct asker {
+	const struct library *library;
+	FILE *in, *out;
+	int width;
+	bool echo;	/* input is not a terminal: show what was read */
+};
+
+static void choice_line(const struct asker *a, const struct quiz_item *item, size_t pos, const char *lead)
+{
+	char label[64];
+	snprintf(label, sizeof label, "%s%c) ", lead, 'a' + (int)pos);
+	fputs(label, a->out);
+	/* Continuation lines of a long choice go under its text. */
+	struct text_lines lines;
+	text_lines_init(&lines);
+	const char *text = quiz_item_choice(item, pos);
+	int indent = text_width(label);
+	int avail = a->width - indent > 20 ? a->width - indent : 20;
+	if (text_wrap(&lines, text, strlen(text), avail, TEXT_REFLOW) == 0)
+		for (size_t i = 0; i < lines.count; i++)
+			fprintf(a->out, "%*s%.*s\n", i ? indent : 0, "", (int)lines.items[i].len,
+				text + lines.items[i].start);
+	text_lines_release(&lines);
+}
+
+static const char *type_hint(enum question_type type)
+{
+	switch (type) {
+	case QUESTION_MULTI:
+		return "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.";
+	case QUESTION_TRUE_FALSE:
+		return "True or false: a or b (t or f); x = I don't know; q = stop.";
+	default:
+		return "One answer: a letter or number; x = I don't know; q = stop.";
+	}
+}
+
+static void ask(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
+{
+	const struct quiz_question *q = item->question;
+	fprintf(a->out, "\nQuestion %zu of %zu%s — %s", session->current + 1, session->count,
+		item->reask ? " (again)" : "", q->card->title);
+	long left = quiz_session_seconds_left(session);
+	if (left >= 0)
+		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
+	fputc('\n', a->out);
+	plain_wrap(a->out, q->ask, a->width, 0, false);
+	for (size_t pos = 0; pos < q->nchoices; pos++)
+		choice_line(a, item, pos, "  ");
+	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
+}
+
+enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_EOF, REPLY_INVALID };
+
+/* Reads one answer line into a bit set of display positions. */
+static enum reply read_reply(const struct asker *a, const struct quiz_item *item, unsigned *positions)
+{
+	char line[512];
+	fputs("> ", a->out);
+	fflush(a->out);
+	if (!fgets(line, sizeof line, a->in)) {
+		if (a->echo)
+			fputc('\n', a->out);
+		return REPLY_EOF;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (a->echo)
+		fprintf(a->out, "%s\n", line);
+	for (char *p = line; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	size_t n = item->question->nchoices;
+	bool tf = item->question->type == QUESTION_TRUE_FALSE;
+	*positions = 0;
+	size_t tokens = 0;
+	for (char *tok = strtok(line, ", \t"); tok; tok = strtok(NULL, ", \t")) {
+		tokens++;
+		if (strcmp(tok, "x") == 0 || strcmp(tok, "?") == 0)
+			return tokens == 1 && !strtok(NULL, ", \t") ? REPLY_DONT_KNOW : REPLY_INVALID;
+		if (strcmp(tok, "q") == 0 || strcmp(tok, "quit") == 0)
+			return REPLY_QUIT;
+		size_t pos = n;
+		if (tf && (strcmp(tok, "t") == 0 || strcmp(tok, "true") == 0))
+			pos = 0;
+		else if (tf && (strcmp(tok, "f") == 0 || strcmp(tok, "false") == 0))
+			pos = 1;
+		else if (tok[1] == '\0' && tok[0] >= 'a' && tok[0] <= 'f')
+			pos = (size_t)(tok[0] - 'a');
+		else if (tok[1] == '\0' && tok[0] >= '1' && tok[0] <= '6')
+			pos = (size_t)(tok[0] - '1');
+		if (pos >= n)
+			return REPLY_INVALID;
+		*positions |= 1u << pos;
+	}
+	if (tokens == 0)
+		return REPLY_INVALID;
+	return REPLY_ANSWER;
+}
+
+static void right_answers(const struct asker *a, const struct quiz_item *item, const char *lead)
+{
+	size_t n = item->question->nchoices, right = 0;
+	for (size_t pos = 0; pos < n; pos++)
+		right += quiz_item_choice_correct(item, pos);
+	fprintf(a->out, "%s%s:\n", lead, right > 1 ? "Right answers" : "Right answer");
+	for (size_t pos = 0; pos < n; pos++)
+		if (quiz_item_choice_correct(item, pos))
+			choice_line(a, item, pos, "  ");
+}
+
+static void your_answer(const struct asker *a, const struct quiz_item *item)
+{
+	if (item->outcome == QUIZ_DONT_KNOW || item->outcome == QUIZ_UNANSWERED) {
+		fprintf(a->out, "Your answer: %s\n", item->outcome == QUIZ_DONT_KNOW ? "I don't know" : "none");
+		return;
+	}
+	fputs("Your answer:\n", a->out);
+	for (size_t pos = 0; pos < item->question->nchoices; pos++)
+		if (item->chosen & (1u << item->order[pos]))
+			choice_line(a, item, pos, "  ");
+}
+
+static void explanation(const struct asker *a, const struct quiz_item *item)
+{
+	const struct quiz_question *q = item->question;
+	if (q->explain)
+		plain_wrap(a->out, q->explain, a->width, 0, false);
+	if (q->see >= 0)
+		fprintf(a->out, "See: %s › %s (rxplore show %s %s)\n", q->card->title,
+			section_title((enum section)q->see), q->card->id, section_key((enum section)q->see));
+}
+
+static void feedback(const struct asker *a, const struct quiz_item *item)
+{
+	if (item->outcome == QUIZ_CORRECT) {
+		fputs("✓ Correct.\n", a->out);
+	} else {
+		fputs(item->outcome == QUIZ_DONT_KNOW ? "✗ Not known.\n" : "✗ Wrong.\n", a->out);
+		right_answers(a, item, "");
+	}
+	explanation(a, item);
+}
+
+/* --- the session ------------------------------------------------------------- */
+
+static void exam_report(const struct asker *a, const struct quiz_session *session,
+			const struct quiz_summary *sum)
+{
+	fputs("\nBy topic:\n", a->out);
+	for (size_t t = 0; t < sum->ntopics; t++)
+		fprintf(a->out, "  %s: %zu of %zu\n", sum->topics[t].card->title, sum->topics[t].correct,
+			sum->topics[t].asked);
+	size_t n = 0;
+	for (size_t i = 0; i < session->count; i++) {
+		const struct quiz_item *item = &session->items[i];
+		if (item->reask || item->outcome == QUIZ_CORRECT)
+			continue;
+		if (n++ == 0)
+			fputs("\nMistakes:\n", a->out);
+		fprintf(a->out, "\n%zu. %s\n", n, item->question->card->title);
+		plain_wrap(a->out, item->question->ask, a->width, 0, false);
+		your_answer(a, item);
+		right_answers(a, item, "");
+		explanation(a, item);
+	}
+	if (n == 0 && sum->asked)
+		fputs("\nNo mistakes.\n", a->out);
+}
+
+static void summary(const struct asker *a, const struct quiz_session *session, size_t saved)
+{
+	struct quiz_summary sum;
+	if (quiz_session_summary(session, &sum) < 0)
+		return;
+	unsigned pct = sum.asked ? (unsigned)(100.0 * (double)sum.correct / (double)sum.asked + 0.5) : 0;
+	if (session->settings.mode == QUIZ_EXAM) {
+		fprintf(a->out, "\nExam over. Score: %zu of %zu (%u%%).", sum.correct, sum.asked, pct);
+		if (sum.answered < sum.asked)
+			fprintf(a->out, " Unanswered: %zu.", sum.asked - sum.answered);
+		fputc('\n', a->out);
+		exam_report(a, session, &sum);
+	} else {
+		fprintf(a->out, "\nSession over: %zu of %zu answered, %zu right the first time.\n", sum.answered,
+			sum.asked, sum.correct);
+	}
+	fprintf(a->out, "%zu answer%s saved.\n", saved, saved == 1 ? "" : "s");
+	quiz_summary_release(&sum);
+}
+
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)((now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000);
+}
+
+static void introduce(const struct asker *a, const struct quiz_session *session)
+{
+	const struct quiz_settings *s = &session->settings;
+	if (s->mode == QUIZ_REVIEW)
+		fprintf(a->out, "Review: %zu due, %zu new (new today so far: %ld of %d).\n", session->due,
+			session->fresh, session->new_today, s->new_per_day);
+	else if (s->mode == QUIZ_EXAM && s->minutes > 0)
+		fprintf(a->out, "Exam: %zu questions, %d minutes. No feedback until the end.\n", session->count,
+			s->minutes);
+	else if (s->mode == QUIZ_EXAM)
+		fprintf(a->out, "Exam: %zu questions. No feedback until the end.\n", session->count);
+	else
+		fprintf(a->out, "Practice: %zu questions. Wrong answers come back until answered right.\n",
+			session->count);
+}
+
+/* Asks until the session ends, the learner quits or the input runs out. */
+static size_t run_session(const struct asker *a, struct quiz_session *session)
+{
+	size_t saved = 0;
+	bool exam = session->settings.mode == QUIZ_EXAM;
+	introduce(a, session);
+	struct quiz_item *item;
+	while ((item = quiz_session_current(session)) != NULL) {
+		ask(a, session, item);
+		struct timespec shown;
+		clock_gettime(CLOCK_MONOTONIC, &shown);
+		unsigned positions;
+		enum reply reply;
+		int outcome = -1;
+		while ((reply = read_reply(a, item, &positions)) != REPLY_EOF && reply != REPLY_QUIT) {
+			if (reply != REPLY_INVALID) {
+				if (quiz_session_seconds_left(session) == 0)
+					break;
+				outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
+							      elapsed_ms(&shown));
+				if (outcome >= 0)
+					break;
+			}
+			fputs("That answer does not fit this question.\n", a->out);
+			plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
+		}
+		if (reply == REPLY_EOF || reply == REPLY_QUIT) {
+			fputs(reply == REPLY_EOF ? "End of input: stopping.\n" : "Stopping.\n", a->out);
+			break;
+		}
+		if (outcome < 0) {
+			fputs("Time is up: that answer came too late.\n", a->out);
+			break;
+		}
+		item = &session->items[session->current];	/* answering may move the items */
+		saved += item->review_id > 0;
+		if (!exam)
+			feedback(a, item);
+		quiz_session_next(session);
+	}
+	if (quiz_session_seconds_left(session) == 0)
+		fputs("\nTime is up.\n", a->out);
+	return saved;
+}
+
+/* Everything a quiz needs from the options; returns EXIT_OK or a usage error. */
+static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o, struct quiz_settings *s,
+			      const struct card **topics)
+{
+	memset(s, 0, sizeof *s);
+	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
+	if (mode < 0)
+		return usage("--mode takes practice, review or exam, not '%s'", o->mode);
+	s->mode = (enum quiz_mode)mode;
+	unsigned long long n;
+	if (o->count) {
+		if (!parse_number(o->count, 10000, &n) || n == 0)
+			return usage("--count takes a number of questions from 1 to 10000, not '%s'", o->count);
+		s->count = (size_t)n;
+	} else if (s->mode == QUIZ_EXAM) {
+		s->count = (size_t)cli->config.exam_questions;
+	}
+	if (o->minutes) {
+		if (s->mode != QUIZ_EXAM)
+			return usage("%s", "--minutes goes with --mode exam");
+		if (!parse_number(o->minutes, 1440, &n) || n == 0)
+			return usage("--minutes takes a number from 1 to 1440, not '%s'", o->minutes);
+		s->minutes = (int)n;
+	}
+	if (o->seed) {
+		if (!parse_number(o->seed, ~0ULL, &n))
+			return usage("--seed takes a whole number, not '%s'", o->seed);
+		s->seed = n;
+	} else {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		s->seed = (unsigned long long)ts.tv_sec * 1000003ULL ^ (unsigned long long)ts.tv_nsec ^
+			  ((unsigned long long)getpid() << 32);
+	}
+	for (size_t i = 0; i < o->ntopics; i++) {
+		topics[i] = cli_topic(cli, o->topics[i]);
+		if (!topics[i])
+			return EXIT_PROBLEM;
+	}
+	s->topics = topics;
+	s->ntopics = o->ntopics;
+	s->new_per_day = cli->config.new_per_day;
+	fsrs_params_default(&s->schedule.params);
+	s->schedule.params.desired_retention = cli->config.desired_retention;
+	s->schedule.rollover_hour = cli->config.rollover_hour;
+	return EXIT_OK;
+}
+
+int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs)
+{
+	(void)args;
+	if (nargs > 0)
+		return usage("%s", "quiz takes options only (--topic ID for a topic)");
+	if (options->yes)
+		return usage("%s", "--yes goes with 'progress reset'");
+	struct quiz_settings settings;
+	const struct card *topics[CLI_MAX_TOPICS];
+	int status = quiz_settings_from(cli, options, &settings, topics);
+	if (status != EXIT_OK)
+		return status;
+	struct quiz_bank bank;
+	if (quiz_bank_build(&bank, &cli->library) < 0) {
+		fprintf(stderr, "rxplore: out of memory\n");
+		return EXIT_PROBLEM;
+	}
+	struct progress *progress = open_progress(cli, &status);
+	struct quiz_session session;
+	if (!progress) {
+		quiz_bank_release(&bank);
+		return status;
+	}
+	if (quiz_session_start(&session, &bank, progress, &settings) < 0) {
+		fprintf(stderr, "rxplore: cannot start the quiz: %s\n",
+			progress_error(progress)[0] ? progress_error(progress) : "out of memory");
+		status = EXIT_PROBLEM;
+	} else if (session.count == 0) {
+		if (settings.mode == QUIZ_REVIEW)
+			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
+		else
+			fprintf(stderr, "rxplore: no questions for %s\n",
+				settings.ntopics ? "these topics" : "the loaded cards");
+		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
+		quiz_session_release(&session);
+	} else {
+		struct asker asker = { &cli->library, stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO) };
+		printf("%s\n", PLAIN_DISCLAIMER);
+		size_t saved = run_session(&asker, &session);
+		summary(&asker, &session, saved);
+		if (session.save_failed)
+			fprintf(stderr, "rxplore: warning: some answers could not be saved: %s\n",
+				progress_error(progress));
+		quiz_session_release(&session);
+	}
+	progress_close(progress);
+	quiz_bank_release(&bank);
+	return status;
+}

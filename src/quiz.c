@@ -1,0 +1,289 @@
+/* quiz — the question bank: authored and generated questions (DESIGN §4).
+ * The sessions that ask them live in quiz_session.c. */
+#include "quiz.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Distractors are looked for among at most this many other values of a fact,
+ * so building the bank stays linear in the number of cards. */
+#define SCAN_LIMIT 96
+#define MAX_DISTRACTORS 3
+#define MIN_DISTRACTORS 2
+
+struct quiz_index {
+	const struct quiz_question **slots;
+	size_t size;	/* a power of two, at least twice the question count */
+};
+
+/* One card's value for one fact: the pool distractors are drawn from. */
+struct fact_value {
+	const char *value;
+	const struct card *card;
+};
+
+static uint64_t hash_string(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\n')
+			return false;
+	return true;
+}
+
+/* Cards of the same class give values that are often partly right, so they
+ * make unfair distractors: same member_of, or one is the other's class. */
+static bool same_family(const struct card *a, const struct card *b)
+{
+	if (a->member_of && b->member_of && strcmp(a->member_of, b->member_of) == 0)
+		return true;
+	return (a->member_of && strcmp(a->member_of, b->id) == 0) ||
+	       (b->member_of && strcmp(b->member_of, a->id) == 0);
+}
+
+/* A value may serve as a distractor when it is not the answer, does not
+ * contain it or sit inside it, and repeats no choice already taken. */
+static bool usable_distractor(const char *value, const char *const *taken, size_t ntaken)
+{
+	if (blank(value))
+		return false;
+	for (size_t i = 0; i < ntaken; i++) {
+		if (text_casecmp(value, taken[i]) == 0)
+			return false;
+		if (i == 0 && (text_find_nocase(value, taken[0]) || text_find_nocase(taken[0], value)))
+			return false;
+	}
+	return true;
+}
+
+/* Fills choices[1..] with distractors for card's value at choices[0]; returns
+ * how many.  The scan starts at a place that depends on the card so that
+ * different cards get different distractors, yet the bank is repeatable. */
+static size_t pick_distractors(const struct fact_value *pool, size_t npool, const struct card *card,
+			       const char **choices)
+{
+	size_t count = 1;
+	if (npool < 2)
+		return 0;
+	size_t start = (size_t)(hash_string(card->id) % npool);
+	size_t limit = npool < SCAN_LIMIT ? npool : SCAN_LIMIT;
+	/* First pass: cards outside the family; the second pass takes family
+	 * members only to reach the minimum. */
+	for (int pass = 0; pass < 2 && count <= MIN_DISTRACTORS; pass++) {
+		size_t want = pass == 0 ? MAX_DISTRACTORS : MIN_DISTRACTORS;
+		for (size_t k = 0; k < limit && count <= want; k++) {
+			const struct fact_value *fv = &pool[(start + k) % npool];
+			if (fv->card == card || (pass == 0 && same_family(card, fv->card)))
+				continue;
+			if (usable_distractor(fv->value, choices, count))
+				choices[count++] = fv->value;
+		}
+	}
+	return count - 1;
+}
+
+/* The vocabulary's ask with every {title} replaced by the card's title. */
+static const char *fill_template(struct arena *arena, const char *template, const char *title)
+{
+	static const char marker[] = "{title}";
+	size_t len = 0, tlen = strlen(title);
+	for (const char *p = template; *p;) {
+		if (strncmp(p, marker, sizeof marker - 1) == 0) {
+			len += tlen;
+			p += sizeof marker - 1;
+		} else {
+			len++;
+			p++;
+		}
+	}
+	char *out = arena_alloc(arena, len + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = template; *p;) {
+		if (strncmp(p, marker, sizeof marker - 1) == 0) {
+			memcpy(o, title, tlen);
+			o += tlen;
+			p += sizeof marker - 1;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static char *join3(struct arena *arena, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *out = arena_alloc(arena, la + lb + lc + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, a, la);
+	memcpy(out + la, b, lb);
+	memcpy(out + la + lb, c, lc + 1);
+	return out;
+}
+
+static void add_authored(struct quiz_question *q, const struct card *card, const struct card_question *src)
+{
+	memset(q, 0, sizeof *q);
+	q->id = src->id;
+	q->card = card;
+	q->type = src->type;
+	q->ask = src->ask;
+	q->nchoices = src->nchoices < QUESTION_MAX_CHOICES ? src->nchoices : QUESTION_MAX_CHOICES;
+	for (size_t c = 0; c < q->nchoices; c++) {
+		q->choices[c] = src->choices[c];
+		q->correct[c] = src->correct[c];
+	}
+	q->explain = src->explain;
+	q->see = src->see;
+}
+
+/* Generated questions of one card for one vocabulary entry; returns 1 when
+ * one was added, 0 when the card has too few distractors, -1 out of memory. */
+static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry, const struct card *card,
+			 const struct fact_value *pool, size_t npool)
+{
+	const char *value = card_fact(card, entry->key);
+	if (blank(value))
+		return 0;
+	/* A class card asked for its own class gives the answer away. */
+	if (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0)
+		return 0;
+	const char *choices[MAX_DISTRACTORS + 1] = { value };
+	size_t ndistractors = pick_distractors(pool, npool, card, choices);
+	if (ndistractors < MIN_DISTRACTORS)
+		return 0;
+	struct quiz_question *q = &bank->items[bank->count];
+	memset(q, 0, sizeof *q);
+	q->card = card;
+	q->type = QUESTION_SINGLE;
+	q->generated = true;
+	q->see = SECTION_FACTS;
+	q->nchoices = ndistractors + 1;
+	for (size_t c = 0; c < q->nchoices; c++)
+		q->choices[c] = choices[c];
+	q->correct[0] = true;
+	char *id_tail = join3(&bank->arena, ":fact:", entry->key, "");
+	const char *label = entry->label ? entry->label : entry->key;
+	q->id = id_tail ? join3(&bank->arena, card->id, id_tail, "") : NULL;
+	q->ask = fill_template(&bank->arena, entry->ask, card->title);
+	char *head = join3(&bank->arena, card->title, " — ", label);
+	q->explain = head ? join3(&bank->arena, head, ": ", value) : NULL;
+	if (!q->id || !q->ask || !q->explain)
+		return -1;
+	bank->count++;
+	return 1;
+}
+
+static int build_index(struct quiz_bank *bank)
+{
+	struct quiz_index *index = arena_alloc(&bank->arena, sizeof *index);
+	if (!index)
+		return -1;
+	index->size = 16;
+	while (index->size < bank->count * 2)
+		index->size *= 2;
+	index->slots = arena_array(&bank->arena, index->size, sizeof *index->slots);
+	if (!index->slots)
+		return -1;
+	size_t mask = index->size - 1;
+	for (size_t i = 0; i < bank->count; i++) {
+		size_t s = (size_t)(hash_string(bank->items[i].id) & mask);
+		while (index->slots[s] && strcmp(index->slots[s]->id, bank->items[i].id) != 0)
+			s = (s + 1) & mask;
+		if (!index->slots[s])	/* a repeated id keeps its first question */
+			index->slots[s] = &bank->items[i];
+	}
+	bank->index = index;
+	return 0;
+}
+
+int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
+{
+	memset(bank, 0, sizeof *bank);
+	arena_init(&bank->arena);
+	size_t capacity = 0;
+	for (size_t i = 0; i < library->ncards; i++)
+		capacity += library->cards[i]->nquiz + library->cards[i]->nfacts;
+	struct fact_value *pool = NULL;
+	size_t *pool_start = NULL;
+	bank->items = calloc(capacity ? capacity : 1, sizeof *bank->items);
+	if (!bank->items)
+		goto fail;
+	/* Every card's values, grouped by vocabulary entry: pool_start[v] .. pool_start[v + 1]. */
+	pool = malloc((capacity ? capacity : 1) * sizeof *pool);
+	pool_start = calloc(library->nvocab + 1, sizeof *pool_start);
+	if (!pool || !pool_start)
+		goto fail;
+	size_t npool = 0;
+	for (size_t v = 0; v < library->nvocab; v++) {
+		pool_start[v] = npool;
+		if (!library->vocab[v].ask)
+			continue;
+		for (size_t i = 0; i < library->ncards; i++) {
+			const char *value = card_fact(library->cards[i], library->vocab[v].key);
+			if (!blank(value))
+				pool[npool++] = (struct fact_value){ value, library->cards[i] };
+		}
+	}
+	pool_start[library->nvocab] = npool;
+
+	for (size_t i = 0; i < library->ncards; i++) {
+		const struct card *card = library->cards[i];
+		for (size_t q = 0; q < card->nquiz; q++)
+			if (card->quiz[q].id)
+				add_authored(&bank->items[bank->count++], card, &card->quiz[q]);
+		for (size_t v = 0; v < library->nvocab; v++) {
+			if (!library->vocab[v].ask)
+				continue;
+			size_t from = pool_start[v], n = pool_start[v + 1] - from;
+			if (add_generated(bank, &library->vocab[v], card, pool + from, n) < 0)
+				goto fail;
+		}
+	}
+	free(pool);
+	free(pool_start);
+	if (build_index(bank) < 0)
+		goto fail_bank;
+	return 0;
+fail:
+	free(pool);
+	free(pool_start);
+fail_bank:
+	quiz_bank_release(bank);
+	return -1;
+}
+
+void quiz_bank_release(struct quiz_bank *bank)
+{
+	free(bank->items);
+	arena_release(&bank->arena);
+	bank->items = NULL;
+	bank->count = 0;
+	bank->index = NULL;
+}
+
+const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)
+{
+	if (!bank->index || !id)
+		return NULL;
+	size_t mask = bank->index->size - 1;
+	for (size_t s = (size_t)(hash_string(id) & mask); bank->index->slots[s]; s = (s + 1) & mask)
+		if (strcmp(bank->index->slots[s]->id, id) == 0)
+			return bank->index->slots[s];
+	return NULL;
+}

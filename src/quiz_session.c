@@ -1,0 +1,438 @@
+/* quiz_session — practice, review and exam sessions over the question bank
+ * (see include/quiz.h). */
+#include "quiz.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+
+#define NO_ITEM ((size_t)-1)
+
+static const char *const mode_names[] = { "practice", "review", "exam" };
+
+const char *quiz_mode_name(enum quiz_mode mode)
+{
+	return (unsigned)mode < 3 ? mode_names[mode] : "?";
+}
+
+int quiz_mode_parse(const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (name && strcmp(name, mode_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* splitmix64: small, fast and the same on every platform, so a seed gives
+ * the same session everywhere. */
+static uint64_t next_random(unsigned long long *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static size_t random_below(unsigned long long *state, size_t n)
+{
+	return n ? (size_t)(next_random(state) % n) : 0;
+}
+
+static void shuffle(unsigned long long *state, size_t *a, size_t n)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = random_below(state, i);
+		size_t t = a[i - 1];
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+static bool in_scope(const struct quiz_settings *settings, const struct card *card)
+{
+	if (settings->ntopics == 0)
+		return true;
+	for (size_t i = 0; i < settings->ntopics; i++) {
+		const struct card *topic = settings->topics[i];
+		if (topic == card || (card->member_of && strcmp(card->member_of, topic->id) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* A fresh item for a question, its choices shuffled; true/false keeps its
+ * natural True, False order. */
+static struct quiz_item make_item(struct quiz_session *session, const struct quiz_question *question)
+{
+	struct quiz_item item = { .question = question, .inserted = NO_ITEM };
+	size_t order[QUESTION_MAX_CHOICES];
+	for (size_t i = 0; i < question->nchoices; i++)
+		order[i] = i;
+	if (question->type != QUESTION_TRUE_FALSE)
+		shuffle(&session->rng, order, question->nchoices);
+	for (size_t i = 0; i < question->nchoices; i++)
+		item.order[i] = (unsigned char)order[i];
+	return item;
+}
+
+static int insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
+{
+	if (session->count == session->alloc) {
+		size_t alloc = session->alloc ? session->alloc * 2 : 32;
+		struct quiz_item *items = realloc(session->items, alloc * sizeof *items);
+		size_t *history = realloc(session->history, alloc * sizeof *history);
+		if (items)
+			session->items = items;
+		if (history)
+			session->history = history;
+		if (!items || !history)
+			return -1;
+		session->alloc = alloc;
+	}
+	memmove(&session->items[at + 1], &session->items[at], (session->count - at) * sizeof *session->items);
+	session->items[at] = make_item(session, question);
+	session->count++;
+	return 0;
+}
+
+struct state_scan {
+	const struct quiz_bank *bank;
+	struct progress_state *states;	/* per bank question */
+	bool *first_seen;		/* per bank question: a memory update seen in the log */
+	long today;
+	int rollover_hour;
+	long new_today;
+};
+
+static int collect_state(const char *question_id, const char *card_id, const struct progress_state *state,
+			 void *ctx)
+{
+	(void)card_id;
+	struct state_scan *scan = ctx;
+	const struct quiz_question *q = quiz_bank_find(scan->bank, question_id);
+	if (q)
+		scan->states[q - scan->bank->items] = *state;
+	return 0;
+}
+
+/* A question is introduced the first time an answer updates its memory. */
+static int count_new_today(const struct progress_review *review, void *ctx)
+{
+	struct state_scan *scan = ctx;
+	const struct quiz_question *q = quiz_bank_find(scan->bank, review->question_id);
+	if (!q || !review->updated_memory)
+		return 0;
+	size_t i = (size_t)(q - scan->bank->items);
+	if (!scan->first_seen[i] && clock_day(review->at, scan->rollover_hour) == scan->today)
+		scan->new_today++;
+	scan->first_seen[i] = true;
+	return 0;
+}
+
+struct due_entry {
+	size_t question;
+	long due_day;
+	uint64_t tie;
+};
+
+static int by_due(const void *a, const void *b)
+{
+	const struct due_entry *x = a, *y = b;
+	if (x->due_day != y->due_day)
+		return x->due_day < y->due_day ? -1 : 1;
+	return x->tie < y->tie ? -1 : x->tie > y->tie;
+}
+
+/* Review: due questions first (most overdue first, ties in seeded random
+ * order), then never-seen ones in bank order up to the day's allowance. */
+static int queue_review(struct quiz_session *session, const size_t *scope, size_t nscope)
+{
+	const struct quiz_bank *bank = session->bank;
+	struct state_scan scan = { .bank = bank, .rollover_hour = session->settings.schedule.rollover_hour };
+	scan.today = clock_day(clock_now(), scan.rollover_hour);
+	scan.states = calloc(bank->count + 1, sizeof *scan.states);
+	scan.first_seen = calloc(bank->count + 1, sizeof *scan.first_seen);
+	struct due_entry *due = calloc(nscope + 1, sizeof *due);
+	int status = -1;
+	if (!scan.states || !scan.first_seen || !due)
+		goto out;
+	if (session->progress && (progress_each_state(session->progress, collect_state, &scan) < 0 ||
+				  progress_each_review(session->progress, count_new_today, &scan) < 0))
+		goto out;
+	size_t ndue = 0;
+	for (size_t k = 0; k < nscope; k++) {
+		const struct progress_state *st = &scan.states[scope[k]];
+		if (st->stability > 0 && st->due_day <= scan.today)
+			due[ndue++] = (struct due_entry){ scope[k], st->due_day, next_random(&session->rng) };
+	}
+	qsort(due, ndue, sizeof *due, by_due);
+	size_t limit = session->settings.count ? session->settings.count : SIZE_MAX;
+	for (size_t k = 0; k < ndue && session->count < limit; k++)
+		if (insert_item(session, session->count, &bank->items[due[k].question]) < 0)
+			goto out;
+	session->due = session->count;
+	session->new_today = scan.new_today;
+	long allowance = session->settings.new_per_day - scan.new_today;
+	for (size_t k = 0; k < nscope && allowance > 0 && session->count < limit; k++) {
+		const struct progress_state *st = &scan.states[scope[k]];
+		if (st->stability > 0 || st->reviews > 0 || scan.first_seen[scope[k]])
+			continue;
+		if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
+			goto out;
+		allowance--;
+	}
+	session->fresh = session->count - session->due;
+	status = 0;
+out:
+	free(scan.states);
+	free(scan.first_seen);
+	free(due);
+	return status;
+}
+
+int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,
+		       const struct quiz_settings *settings)
+{
+	memset(session, 0, sizeof *session);
+	session->bank = bank;
+	session->progress = progress;
+	session->settings = *settings;
+	session->rng = settings->seed;
+	session->started = clock_now();
+	if (settings->mode == QUIZ_EXAM && settings->minutes > 0)
+		session->deadline = session->started + (time_t)settings->minutes * 60;
+	session->asked_once = calloc(bank->count + 1, sizeof *session->asked_once);
+	size_t *scope = malloc((bank->count + 1) * sizeof *scope);
+	if (!session->asked_once || !scope)
+		goto fail;
+	size_t nscope = 0;
+	for (size_t i = 0; i < bank->count; i++)
+		if (in_scope(settings, bank->items[i].card))
+			scope[nscope++] = i;
+	if (settings->mode == QUIZ_REVIEW) {
+		if (queue_review(session, scope, nscope) < 0)
+			goto fail;
+	} else {
+		shuffle(&session->rng, scope, nscope);
+		size_t limit = settings->count ? settings->count : nscope;
+		if (settings->mode == QUIZ_EXAM && !settings->count)
+			limit = QUIZ_DEFAULT_EXAM_QUESTIONS;
+		for (size_t k = 0; k < nscope && k < limit; k++)
+			if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
+				goto fail;
+	}
+	free(scope);
+	return 0;
+fail:
+	free(scope);
+	quiz_session_release(session);
+	return -1;
+}
+
+void quiz_session_release(struct quiz_session *session)
+{
+	free(session->items);
+	free(session->history);
+	free(session->asked_once);
+	session->items = NULL;
+	session->history = NULL;
+	session->asked_once = NULL;
+	session->count = session->alloc = session->nhistory = session->current = 0;
+}
+
+long quiz_session_seconds_left(const struct quiz_session *session)
+{
+	if (!session->deadline)
+		return -1;
+	time_t now = clock_now();
+	return now >= session->deadline ? 0 : (long)(session->deadline - now);
+}
+
+bool quiz_session_done(const struct quiz_session *session)
+{
+	return session->current >= session->count || quiz_session_seconds_left(session) == 0;
+}
+
+struct quiz_item *quiz_session_current(struct quiz_session *session)
+{
+	return quiz_session_done(session) ? NULL : &session->items[session->current];
+}
+
+const char *quiz_item_choice(const struct quiz_item *item, size_t pos)
+{
+	return pos < item->question->nchoices ? item->question->choices[item->order[pos]] : NULL;
+}
+
+bool quiz_item_choice_correct(const struct quiz_item *item, size_t pos)
+{
+	return pos < item->question->nchoices && item->question->correct[item->order[pos]];
+}
+
+static enum progress_mode progress_mode_of(enum quiz_mode mode)
+{
+	return mode == QUIZ_EXAM ? PROGRESS_EXAM : mode == QUIZ_REVIEW ? PROGRESS_REVIEW : PROGRESS_PRACTICE;
+}
+
+/* Logs the item's answer; a failure to save is remembered, not fatal. */
+static void save_answer(struct quiz_session *session, struct quiz_item *item)
+{
+	item->review_id = 0;
+	if (!session->progress)
+		return;
+	struct progress_answer answer = {
+		.question_id = item->question->id,
+		.card_id = item->question->card->id,
+		.at = item->answered_at,
+		.grade = item->grade,
+		.answer_ms = item->answer_ms,
+		.mode = progress_mode_of(session->settings.mode),
+		.update_memory = item->updated_memory,
+	};
+	long long id = progress_record(session->progress, &session->settings.schedule, &answer, NULL);
+	if (id < 0)
+		session->save_failed = true;
+	else
+		item->review_id = id;
+}
+
+static size_t popcount(unsigned bits)
+{
+	size_t n = 0;
+	for (; bits; bits &= bits - 1)
+		n++;
+	return n;
+}
+
+int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED)
+		return -1;
+	const struct quiz_question *q = item->question;
+	unsigned chosen = 0;
+	if (!dont_know) {
+		size_t n = popcount(positions);
+		if (positions >> q->nchoices || n == 0 || (q->type != QUESTION_MULTI && n != 1))
+			return -1;
+		for (size_t pos = 0; pos < q->nchoices; pos++)
+			if (positions & (1u << pos))
+				chosen |= 1u << item->order[pos];
+	}
+	bool right = !dont_know;
+	for (size_t c = 0; c < q->nchoices && right; c++)
+		right = q->correct[c] == ((chosen >> c) & 1u);
+	item->outcome = dont_know ? QUIZ_DONT_KNOW : right ? QUIZ_CORRECT : QUIZ_WRONG;
+	item->chosen = chosen;
+	item->grade = right ? FSRS_GOOD : FSRS_AGAIN;
+	item->answered_at = clock_now();
+	item->answer_ms = answer_ms;
+	size_t qi = (size_t)(q - session->bank->items);
+	item->updated_memory = !session->asked_once[qi];
+	session->asked_once[qi] = true;
+	item->inserted = NO_ITEM;
+	save_answer(session, item);
+	session->history[session->nhistory++] = session->current;
+	if (!right && session->settings.mode == QUIZ_PRACTICE) {
+		size_t at = session->current + 1 + QUIZ_REASK_GAP;
+		if (at > session->count)
+			at = session->count;
+		/* insert_item may move the array: index again afterwards. */
+		if (insert_item(session, at, q) == 0) {
+			session->items[at].reask = true;
+			session->items[session->current].inserted = at;
+		}
+	}
+	return (int)session->items[session->current].outcome;
+}
+
+int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
+{
+	if (session->settings.mode == QUIZ_EXAM || grade < FSRS_AGAIN || grade > FSRS_EASY ||
+	    session->current >= session->count)
+		return -1;
+	struct quiz_item *item = &session->items[session->current];
+	if (item->outcome == QUIZ_UNANSWERED)
+		return -1;
+	if (item->grade == grade)
+		return 0;
+	if (item->review_id > 0 && progress_undo(session->progress, item->review_id) < 0) {
+		session->save_failed = true;
+		return -1;
+	}
+	item->grade = grade;
+	save_answer(session, item);
+	return 0;
+}
+
+int quiz_session_next(struct quiz_session *session)
+{
+	if (session->current >= session->count || session->items[session->current].outcome == QUIZ_UNANSWERED)
+		return -1;
+	session->current++;
+	return 0;
+}
+
+int quiz_session_undo(struct quiz_session *session)
+{
+	if (session->nhistory == 0)
+		return -1;
+	size_t index = session->history[session->nhistory - 1];
+	struct quiz_item *item = &session->items[index];
+	if (item->review_id > 0 && progress_undo(session->progress, item->review_id) < 0) {
+		session->save_failed = true;
+		return -1;
+	}
+	session->nhistory--;
+	if (item->updated_memory)
+		session->asked_once[item->question - session->bank->items] = false;
+	size_t inserted = item->inserted;
+	if (inserted != NO_ITEM) {
+		/* The re-ask comes after the answer and nothing was answered since. */
+		memmove(&session->items[inserted], &session->items[inserted + 1],
+			(session->count - inserted - 1) * sizeof *session->items);
+		session->count--;
+	}
+	item = &session->items[index];
+	const struct quiz_question *q = item->question;
+	bool reask = item->reask;
+	unsigned char order[QUESTION_MAX_CHOICES];
+	memcpy(order, item->order, sizeof order);
+	*item = (struct quiz_item){ .question = q, .reask = reask, .inserted = NO_ITEM };
+	memcpy(item->order, order, sizeof order);
+	session->current = index;
+	return 0;
+}
+
+int quiz_session_summary(const struct quiz_session *session, struct quiz_summary *summary)
+{
+	memset(summary, 0, sizeof *summary);
+	summary->topics = calloc(session->count + 1, sizeof *summary->topics);
+	if (!summary->topics)
+		return -1;
+	for (size_t i = 0; i < session->count; i++) {
+		const struct quiz_item *item = &session->items[i];
+		if (item->reask)
+			continue;
+		bool correct = item->outcome == QUIZ_CORRECT;
+		summary->asked++;
+		summary->answered += item->outcome != QUIZ_UNANSWERED;
+		summary->correct += correct;
+		size_t t = 0;
+		while (t < summary->ntopics && summary->topics[t].card != item->question->card)
+			t++;
+		if (t == summary->ntopics)
+			summary->topics[summary->ntopics++].card = item->question->card;
+		summary->topics[t].asked++;
+		summary->topics[t].correct += correct;
+	}
+	return 0;
+}
+
+void quiz_summary_release(struct quiz_summary *summary)
+{
+	free(summary->topics);
+	summary->topics = NULL;
+	summary->ntopics = 0;
+}

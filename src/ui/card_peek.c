@@ -1,0 +1,110 @@
+/* card_peek — the card a quiz answer points to, opened with `o` on top of the
+ * quiz at the section named by the question's `see`.  Closing it (q, Esc)
+ * returns to the quiz where it was; it reuses browse's card pane. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "card_view.h"
+#include "quiz_view.h"
+
+struct card_peek {
+	struct screen base;
+	struct card_view view;
+};
+
+static struct card_peek *peek_of(struct screen *screen)
+{
+	return (struct card_peek *)screen;
+}
+
+static void peek_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct card_peek *p = peek_of(screen);
+	struct rect inner = { area.y, area.x + 1, area.h, area.w - 2 };
+	card_view_draw(&p->view, ui, inner, true, false);
+}
+
+static enum intent peek_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct card_peek *p = peek_of(screen);
+	long page = p->view.body_rows > 1 ? p->view.body_rows - 1 : 1;
+	(void)ui;
+	/* The section tabs: arrows only (the pager context has no tab actions). */
+	if (key == KEYC_LEFT || key == KEYC_RIGHT) {
+		card_view_set_tab(&p->view, p->view.tab + (key == KEYC_LEFT ? -1 : 1));
+		return INTENT_REDRAW;
+	}
+	if (!action || action->context != CTX_PAGER)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_SCROLL_UP: card_view_scroll(&p->view, -1); break;
+	case ACT_SCROLL_DOWN: card_view_scroll(&p->view, 1); break;
+	case ACT_SCROLL_PAGE_UP: card_view_scroll(&p->view, -page); break;
+	case ACT_SCROLL_PAGE_DOWN: card_view_scroll(&p->view, page); break;
+	case ACT_TOP: card_view_scroll(&p->view, LONG_MIN); break;
+	case ACT_BOTTOM: card_view_scroll(&p->view, LONG_MAX); break;
+	case ACT_BACK: return INTENT_BACK;
+	default: return INTENT_IGNORED;
+	}
+	return INTENT_REDRAW;
+}
+
+static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	struct card_peek *p = peek_of(screen);
+	int index;
+	(void)ui;
+	if (kind != MOUSE_CLICK) {
+		card_view_scroll(&p->view, kind == MOUSE_WHEEL_UP ? -3 : 3);
+		return INTENT_REDRAW;
+	}
+	if (card_view_hit_test(&p->view, y + screen->area.y, x + screen->area.x, &index) == 1) {
+		card_view_set_tab(&p->view, index);
+		return INTENT_REDRAW;
+	}
+	return INTENT_HANDLED;
+}
+
+static enum action_context peek_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_PAGER;
+}
+
+static void peek_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	(void)screen;
+	snprintf(buf, size, "%s:scroll  %s:sections  q/Esc:back to the quiz",
+		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"), UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "Left/Right"));
+}
+
+static void peek_free(struct screen *screen)
+{
+	struct card_peek *p = peek_of(screen);
+	card_view_release(&p->view);
+	free(p);
+}
+
+static const struct screen_ops peek_ops = {
+	.name = "card",
+	.context = peek_context,
+	.draw = peek_draw,
+	.key = peek_key,
+	.mouse = peek_mouse,
+	.hints = peek_hints,
+	.free = peek_free,
+};
+
+struct screen *card_peek_new(struct ui *ui, const struct card *card, int section)
+{
+	struct card_peek *p = calloc(1, sizeof *p);
+	if (!p) {
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return NULL;
+	}
+	p->base.ops = &peek_ops;
+	card_view_init(&p->view, ui->library);
+	card_view_set_card(&p->view, card, section);
+	return &p->base;
+}

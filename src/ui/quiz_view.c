@@ -1,0 +1,473 @@
+/* quiz_view — the quiz screen's state and keys (see quiz_view.h).  Answers
+ * are saved as they are given, through the session (quiz.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "quiz_view.h"
+#include "screens.h"
+
+static struct quiz_view *view_of(struct screen *screen)
+{
+	return (struct quiz_view *)screen;
+}
+
+static void settings_for(const struct quiz_view *v, const struct ui *ui, enum quiz_mode mode,
+			 enum quiz_scope scope, struct quiz_settings *s)
+{
+	memset(s, 0, sizeof *s);
+	s->mode = mode;
+	if (scope == SCOPE_TOPIC && v->topic) {
+		s->topics = &v->topic;
+		s->ntopics = 1;
+	} else if (scope == SCOPE_MARKED) {
+		s->topics = v->marked;
+		s->ntopics = v->nmarked;
+	}
+	if (mode == QUIZ_EXAM)
+		s->count = ui->config ? (size_t)ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	s->seed = (unsigned long long)ts.tv_sec * 1000003ULL ^ (unsigned long long)ts.tv_nsec ^
+		  ((unsigned long long)getpid() << 32);
+	s->new_per_day = ui->config ? ui->config->new_per_day : 20;
+	fsrs_params_default(&s->schedule.params);
+	if (ui->config)
+		s->schedule.params.desired_retention = ui->config->desired_retention;
+	s->schedule.rollover_hour = ui->config ? ui->config->rollover_hour : 4;
+}
+
+static void add_entry(struct quiz_view *v, enum quiz_mode mode, enum quiz_scope scope, const char *label)
+{
+	struct quiz_menu_entry *e = &v->menu[v->nmenu++];
+	e->mode = mode;
+	e->scope = scope;
+	snprintf(e->label, sizeof e->label, "%s", label);
+}
+
+/* Questions a practice session over this scope would ask. */
+static size_t count_questions(const struct quiz_view *v, const struct ui *ui, enum quiz_scope scope)
+{
+	struct quiz_settings s;
+	struct quiz_session trial;
+	settings_for(v, ui, QUIZ_PRACTICE, scope, &s);
+	if (quiz_session_start(&trial, &v->bank, NULL, &s) < 0)
+		return 0;
+	size_t n = trial.count;
+	quiz_session_release(&trial);
+	return n;
+}
+
+static const char *questions_note(size_t n, char *buf, size_t size)
+{
+	if (n == 0)
+		snprintf(buf, size, "no questions yet");
+	else
+		snprintf(buf, size, "%zu question%s", n, n == 1 ? "" : "s");
+	return buf;
+}
+
+static void build_menu(struct quiz_view *v, const struct ui *ui)
+{
+	char label[160], note[64];
+	size_t n;
+	v->menu_cursor = -1;
+	if (v->topic) {
+		n = count_questions(v, ui, SCOPE_TOPIC);
+		snprintf(label, sizeof label, "Practice this topic: %s (%s)", v->topic->title,
+			 questions_note(n, note, sizeof note));
+		if (n > 0)
+			v->menu_cursor = v->nmenu;
+		add_entry(v, QUIZ_PRACTICE, SCOPE_TOPIC, label);
+	}
+	if (v->nmarked > 0) {
+		n = count_questions(v, ui, SCOPE_MARKED);
+		snprintf(label, sizeof label, "Practice the %zu marked topics (%s)", v->nmarked,
+			 questions_note(n, note, sizeof note));
+		if (n > 0 && v->menu_cursor < 0)
+			v->menu_cursor = v->nmenu;
+		add_entry(v, QUIZ_PRACTICE, SCOPE_MARKED, label);
+	}
+	if (v->menu_cursor < 0)
+		v->menu_cursor = v->nmenu;
+	snprintf(label, sizeof label, "Practice everything (%s)", questions_note(v->bank.count, note, sizeof note));
+	add_entry(v, QUIZ_PRACTICE, SCOPE_ALL, label);
+	/* How much review there is, from a trial session that asks nothing. */
+	struct quiz_settings s;
+	struct quiz_session trial;
+	settings_for(v, ui, QUIZ_REVIEW, SCOPE_ALL, &s);
+	if (quiz_session_start(&trial, &v->bank, v->progress, &s) == 0) {
+		snprintf(label, sizeof label, "Review: %zu due, %zu new", trial.due, trial.fresh);
+		quiz_session_release(&trial);
+	} else {
+		snprintf(label, sizeof label, "Review what is due");
+	}
+	add_entry(v, QUIZ_REVIEW, SCOPE_ALL, label);
+	snprintf(label, sizeof label, "Exam: %d questions from everything, no feedback until the end",
+		 ui->config ? ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS);
+	add_entry(v, QUIZ_EXAM, SCOPE_ALL, label);
+}
+
+static void begin_question(struct quiz_view *v)
+{
+	v->cursor = 0;
+	v->selected = 0;
+	v->scroll = 0;
+	v->keep_cursor_visible = true;
+	clock_gettime(CLOCK_MONOTONIC, &v->shown);
+}
+
+static void finish(struct quiz_view *v)
+{
+	if (v->have_summary)
+		quiz_summary_release(&v->summary);
+	v->have_summary = quiz_session_summary(&v->session, &v->summary) == 0;
+	if (!v->have_summary)
+		memset(&v->summary, 0, sizeof v->summary);
+	v->stage = STAGE_SUMMARY;
+	v->scroll = 0;
+	v->keep_cursor_visible = false;
+}
+
+/* After an answer or a "next": the next question, or the summary. */
+static void advance(struct quiz_view *v)
+{
+	if (quiz_session_current(&v->session)) {
+		v->stage = STAGE_ASK;
+		begin_question(v);
+	} else {
+		finish(v);
+	}
+}
+
+static enum intent start(struct quiz_view *v, struct ui *ui, int entry)
+{
+	const struct quiz_menu_entry *e = &v->menu[entry];
+	struct quiz_settings s;
+	settings_for(v, ui, e->mode, e->scope, &s);
+	if (v->in_session)
+		quiz_session_release(&v->session);
+	v->in_session = false;
+	if (quiz_session_start(&v->session, &v->bank, v->progress, &s) < 0) {
+		ui_message(ui, ROLE_ERROR, "Cannot start the quiz: %s",
+			   v->progress && progress_error(v->progress)[0] ? progress_error(v->progress)
+									 : "out of memory");
+		return INTENT_REDRAW;
+	}
+	v->in_session = true;
+	if (v->session.count == 0) {
+		ui_message(ui, ROLE_WARNING, "%s",
+			   e->mode == QUIZ_REVIEW ? "Nothing is due and no new questions are left for today"
+						  : "No questions for this choice yet");
+		quiz_session_release(&v->session);
+		v->in_session = false;
+		return INTENT_REDRAW;
+	}
+	v->stage = STAGE_ASK;
+	begin_question(v);
+	return INTENT_REDRAW;
+}
+
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)((now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000);
+}
+
+static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	if (!item)
+		return INTENT_HANDLED;
+	size_t n = item->question->nchoices;
+	if (!dont_know && v->selected == 0) {
+		ui_message(ui, ROLE_WARNING, "Choose an answer with a%s%c first, or press x for I don't know",
+			   UI_GLYPH(ui, "\xE2\x80\x93", "-"), 'a' + (int)n - 1);
+		return INTENT_REDRAW;
+	}
+	if (quiz_session_answer(&v->session, v->selected, dont_know, elapsed_ms(&v->shown)) < 0)
+		return INTENT_HANDLED;
+	if (v->session.save_failed)
+		ui_message(ui, ROLE_WARNING, "This answer could not be saved: %s", progress_error(v->progress));
+	if (v->session.settings.mode == QUIZ_EXAM) {
+		quiz_session_next(&v->session);
+		advance(v);
+		return INTENT_REDRAW;
+	}
+	v->stage = STAGE_FEEDBACK;
+	v->scroll = 0;
+	v->keep_cursor_visible = false;
+	return INTENT_REDRAW;
+}
+
+static enum intent choose(struct quiz_view *v, int pos)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	if (!item || pos < 0 || (size_t)pos >= item->question->nchoices)
+		return INTENT_HANDLED;
+	v->cursor = pos;
+	if (item->question->type == QUESTION_MULTI)
+		v->selected ^= 1u << pos;
+	else
+		v->selected = 1u << pos;
+	v->keep_cursor_visible = true;
+	return INTENT_REDRAW;
+}
+
+static enum intent undo(struct quiz_view *v, struct ui *ui)
+{
+	if (quiz_session_undo(&v->session) < 0) {
+		ui_message(ui, ROLE_DIM, "Nothing to undo");
+		return INTENT_REDRAW;
+	}
+	v->stage = STAGE_ASK;
+	begin_question(v);
+	ui_message(ui, ROLE_DIM, "Answer taken back: answer again");
+	return INTENT_REDRAW;
+}
+
+static enum intent open_card(struct quiz_view *v, struct ui *ui)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	if (v->session.settings.mode == QUIZ_EXAM && v->stage != STAGE_SUMMARY) {
+		ui_message(ui, ROLE_WARNING, "Opening cards is off until the exam ends");
+		return INTENT_REDRAW;
+	}
+	if (v->stage != STAGE_FEEDBACK || !item) {
+		ui_message(ui, ROLE_DIM, "Answer first: then o opens the card that explains it");
+		return INTENT_REDRAW;
+	}
+	ui->pending = card_peek_new(ui, item->question->card, item->question->see);
+	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
+static enum intent scroll_by(struct quiz_view *v, long delta)
+{
+	long top = (long)v->scroll + delta;
+	v->scroll = top > 0 ? (size_t)top : 0;	/* quiz_draw clamps the far end */
+	v->keep_cursor_visible = false;
+	return INTENT_REDRAW;
+}
+
+static enum intent key_choose(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	switch (action->id) {
+	case ACT_QUIZ_CHOOSE:
+		if (key - 'a' >= v->nmenu)
+			return INTENT_HANDLED;
+		v->menu_cursor = key - 'a';
+		return start(v, ui, v->menu_cursor);
+	case ACT_QUIZ_SUBMIT: return start(v, ui, v->menu_cursor);
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		v->menu_cursor = (v->menu_cursor + (action->id == ACT_MOVE_UP ? v->nmenu - 1 : 1)) % v->nmenu;
+		return INTENT_REDRAW;
+	default: return INTENT_HANDLED;
+	}
+}
+
+static enum intent key_ask(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	int n = item ? (int)item->question->nchoices : 0;
+	switch (action->id) {
+	case ACT_QUIZ_CHOOSE: return choose(v, key - 'a');
+	case ACT_QUIZ_TOGGLE: return choose(v, v->cursor);
+	case ACT_QUIZ_SUBMIT: return submit(v, ui, false);
+	case ACT_QUIZ_DONT_KNOW: return submit(v, ui, true);
+	case ACT_QUIZ_UNDO: return undo(v, ui);
+	case ACT_QUIZ_OPEN: return open_card(v, ui);
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		if (n == 0)
+			return INTENT_HANDLED;
+		v->cursor = (v->cursor + (action->id == ACT_MOVE_UP ? n - 1 : 1)) % n;
+		if (item->question->type != QUESTION_MULTI)
+			v->selected = 1u << v->cursor;
+		v->keep_cursor_visible = true;
+		return INTENT_REDRAW;
+	case ACT_QUIZ_GRADE:
+		ui_message(ui, ROLE_DIM, "Answer first; 1 to 4 then change the grade");
+		return INTENT_REDRAW;
+	default: return INTENT_HANDLED;
+	}
+}
+
+static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	static const char *const names[] = { "", "Again", "Hard", "Good", "Easy" };
+	switch (action->id) {
+	case ACT_QUIZ_SUBMIT:
+		quiz_session_next(&v->session);
+		advance(v);
+		return INTENT_REDRAW;
+	case ACT_QUIZ_GRADE:
+		if (quiz_session_grade(&v->session, (enum fsrs_grade)(key - '0')) < 0)
+			ui_message(ui, ROLE_WARNING, "The grade could not be changed: %s",
+				   v->progress ? progress_error(v->progress) : "not saving");
+		else
+			ui_message(ui, ROLE_OK, "Graded %s", names[key - '0']);
+		return INTENT_REDRAW;
+	case ACT_QUIZ_UNDO: return undo(v, ui);
+	case ACT_QUIZ_OPEN: return open_card(v, ui);
+	case ACT_MOVE_UP: return scroll_by(v, -1);
+	case ACT_MOVE_DOWN: return scroll_by(v, 1);
+	case ACT_QUIZ_CHOOSE:
+	case ACT_QUIZ_TOGGLE:
+	case ACT_QUIZ_DONT_KNOW:
+		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
+		return INTENT_REDRAW;
+	default: return INTENT_HANDLED;
+	}
+}
+
+static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct quiz_view *v = view_of(screen);
+	if (!action || action->context != CTX_QUIZ)
+		return INTENT_IGNORED;
+	if (action->id == ACT_BACK) {
+		/* Ending a session early still shows what was done. */
+		if ((v->stage == STAGE_ASK || v->stage == STAGE_FEEDBACK) && v->session.nhistory > 0) {
+			finish(v);
+			return INTENT_REDRAW;
+		}
+		return INTENT_BACK;
+	}
+	if (action->id == ACT_SCROLL_PAGE_UP || action->id == ACT_SCROLL_PAGE_DOWN) {
+		long page = v->visible > 1 ? v->visible - 1 : 1;
+		return scroll_by(v, action->id == ACT_SCROLL_PAGE_UP ? -page : page);
+	}
+	switch (v->stage) {
+	case STAGE_CHOOSE: return key_choose(v, ui, action, key);
+	case STAGE_ASK: return key_ask(v, ui, action, key);
+	case STAGE_FEEDBACK: return key_feedback(v, ui, action, key);
+	case STAGE_SUMMARY:
+		if (action->id == ACT_QUIZ_SUBMIT)
+			return INTENT_BACK;
+		if (action->id == ACT_MOVE_UP || action->id == ACT_MOVE_DOWN)
+			return scroll_by(v, action->id == ACT_MOVE_UP ? -1 : 1);
+		return INTENT_HANDLED;
+	}
+	return INTENT_HANDLED;
+}
+
+static enum intent quiz_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	struct quiz_view *v = view_of(screen);
+	(void)x;
+	if (kind != MOUSE_CLICK)
+		return scroll_by(v, kind == MOUSE_WHEEL_UP ? -3 : 3);
+	int pos = quiz_choice_at(v, y);
+	if (pos < 0)
+		return INTENT_HANDLED;
+	if (v->stage == STAGE_CHOOSE) {
+		v->menu_cursor = pos;
+		return start(v, ui, pos);
+	}
+	return v->stage == STAGE_ASK ? choose(v, pos) : INTENT_HANDLED;
+}
+
+static void quiz_view_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	quiz_draw(view_of(screen), ui, area);
+}
+
+static enum action_context quiz_view_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_QUIZ;
+}
+
+static void quiz_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	const struct quiz_view *v = (const struct quiz_view *)screen;
+	const char *updown = UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k");
+	bool exam = v->in_session && v->session.settings.mode == QUIZ_EXAM;
+	int nchoices = v->in_session && v->session.current < v->session.count
+			       ? (int)v->session.items[v->session.current].question->nchoices
+			       : QUESTION_MAX_CHOICES;
+	switch (v->stage) {
+	case STAGE_CHOOSE:
+		snprintf(buf, size, "a-%c:start  %s:move  Enter:start  q:back  ?:help", 'a' + v->nmenu - 1, updown);
+		break;
+	case STAGE_ASK:
+		snprintf(buf, size, "a-%c:choose  Enter:submit  x:don't know  u:undo  q:end%s", 'a' + nchoices - 1,
+			 exam ? "" : "  ?:help");
+		break;
+	case STAGE_FEEDBACK:
+		snprintf(buf, size, "Enter:next  1-4:grade  o:open card  u:undo  q:end  ?:help");
+		break;
+	case STAGE_SUMMARY:
+		snprintf(buf, size, "%s:scroll  Enter/q:back  ?:help", updown);
+		break;
+	}
+}
+
+static void quiz_view_free(struct screen *screen)
+{
+	struct quiz_view *v = view_of(screen);
+	if (v->have_summary)
+		quiz_summary_release(&v->summary);
+	if (v->in_session)
+		quiz_session_release(&v->session);
+	quiz_bank_release(&v->bank);
+	progress_close(v->progress);
+	free(v->lines);
+	free(v);
+}
+
+static const struct screen_ops quiz_view_ops = {
+	.name = "quiz",
+	.context = quiz_view_context,
+	.draw = quiz_view_draw,
+	.key = quiz_view_key,
+	.mouse = quiz_view_mouse,
+	.hints = quiz_view_hints,
+	.free = quiz_view_free,
+};
+
+/* Opens the learner's database; a problem is a warning and the quiz goes on
+ * (the store still hands back a handle that saves nothing). */
+static void open_progress(struct quiz_view *v, struct ui *ui)
+{
+	char path[4096];
+	const char *profile = ui->options ? ui->options->profile : NULL;
+	if (!progress_default_path(path, sizeof path, profile)) {
+		ui_message(ui, ROLE_WARNING, "Answers will not be saved: no place for progress (set HOME%s)",
+			   profile ? ", or use a --profile of letters, digits, - and _" : "");
+		return;
+	}
+	struct progress_notice notice;
+	v->progress = progress_open(path, &notice);
+	if (notice.message[0])
+		ui_message(ui, ROLE_WARNING, "%s", notice.message);
+}
+
+struct screen *quiz_view_open(struct ui *ui, const struct screen_request *request)
+{
+	struct quiz_view *v = calloc(1, sizeof *v);
+	if (!v || quiz_bank_build(&v->bank, ui->library) < 0) {
+		free(v);
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return NULL;
+	}
+	v->base.ops = &quiz_view_ops;
+	v->topic = request ? request->card : NULL;
+	v->topic_section = request ? request->section : -1;
+	for (size_t i = 0; request && i < request->ncards && v->nmarked < QUIZ_MARKED_MAX; i++)
+		v->marked[v->nmarked++] = request->cards[i];
+	if (v->bank.count == 0) {
+		ui_message(ui, ROLE_WARNING, "The loaded cards have no questions yet");
+		quiz_view_free(&v->base);
+		return NULL;
+	}
+	open_progress(v, ui);
+	build_menu(v, ui);
+	v->stage = STAGE_CHOOSE;
+	return &v->base;
+}
