@@ -1,0 +1,288 @@
+/* stats_view — the `s` screen: study statistics as bar charts, scrollable.
+ *
+ * The numbers are computed once when the screen opens (stats.c); the layout
+ * comes from stats_render(), the same as `rxplore stats`, and is redone only
+ * when the width changes.  The database is opened for the computation and
+ * closed again, so the screen holds no handle (and never creates a file). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "clock.h"
+#include "progress.h"
+#include "quiz.h"
+#include "screen.h"
+#include "screens.h"
+#include "stats.h"
+
+#define EMPTY_HINT "Press t on a topic to quiz yourself, then come back here with s."
+
+struct view_line {
+	enum stats_line_kind kind;
+	char *text;
+	size_t bar_start, bar_len;
+};
+
+struct stats_view {
+	struct screen base;
+	struct stats stats;
+	struct view_line *lines;
+	size_t nlines, alloc;
+	size_t ntitle;		/* the first ntitle lines stay on top while scrolling */
+	int width;		/* the lines were laid out for this width; 0: not yet */
+	size_t scroll;
+	int visible;
+};
+
+static struct stats_view *view_of(struct screen *screen)
+{
+	return (struct stats_view *)screen;
+}
+
+static void clear_lines(struct stats_view *v)
+{
+	for (size_t i = 0; i < v->nlines; i++)
+		free(v->lines[i].text);
+	v->nlines = 0;
+	v->ntitle = 0;
+}
+
+static int keep_line(const struct stats_line *line, void *ctx)
+{
+	struct stats_view *v = ctx;
+
+	if (v->nlines == v->alloc) {
+		size_t alloc = v->alloc ? v->alloc * 2 : 64;
+		struct view_line *lines = realloc(v->lines, alloc * sizeof(*lines));
+
+		if (!lines)
+			return -1;
+		v->lines = lines;
+		v->alloc = alloc;
+	}
+	struct view_line *l = &v->lines[v->nlines];
+	if (!(l->text = strdup(line->text)))
+		return -1;
+	l->kind = line->kind;
+	l->bar_start = line->bar_start;
+	l->bar_len = line->bar_len;
+	if (line->kind == STATS_TITLE && v->ntitle == v->nlines)
+		v->ntitle++;
+	v->nlines++;
+	return 0;
+}
+
+static void layout(struct stats_view *v, const struct ui *ui, int width)
+{
+	if (v->width == width)
+		return;
+	clear_lines(v);
+	v->width = width;
+	if (stats_render(&v->stats, width, ui->utf8, EMPTY_HINT, keep_line, v) != 0) {
+		clear_lines(v);	/* out of memory: an empty screen, still closable */
+		v->width = 0;
+	}
+	/* The blank line under the title is the rule's job on screen. */
+	if (v->ntitle < v->nlines && v->lines[v->ntitle].kind == STATS_BLANK) {
+		free(v->lines[v->ntitle].text);
+		memmove(&v->lines[v->ntitle], &v->lines[v->ntitle + 1],
+			(v->nlines - v->ntitle - 1) * sizeof(*v->lines));
+		v->nlines--;
+	}
+}
+
+static enum role line_role(enum stats_line_kind kind)
+{
+	switch (kind) {
+	case STATS_TITLE: return ROLE_TITLE;
+	case STATS_HEADING: return ROLE_HEADING;
+	case STATS_NOTE: return ROLE_DIM;
+	default: return ROLE_TEXT;
+	}
+}
+
+static void draw_line(const struct view_line *l, int y, int x, int w)
+{
+	if (l->kind != STATS_BAR_ROW || l->bar_len == 0) {
+		ui_puts(y, x, w, l->text, line_role(l->kind));
+		return;
+	}
+	int col = x;
+	size_t end = l->bar_start + l->bar_len;
+
+	col += ui_put(y, col, x + w - col, l->text, l->bar_start, ROLE_TEXT);
+	col += ui_put(y, col, x + w - col, l->text + l->bar_start, l->bar_len, ROLE_OK);
+	ui_put(y, col, x + w - col, l->text + end, strlen(l->text + end), ROLE_TEXT);
+}
+
+static void stats_view_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct stats_view *v = view_of(screen);
+	int y = area.y, body_top, max_scroll;
+
+	layout(v, ui, area.w - 2);
+	for (size_t i = 0; i < v->ntitle && y < area.y + area.h; i++, y++)
+		draw_line(&v->lines[i], y, area.x + 1, area.w - 2);
+	if (y < area.y + area.h)
+		ui_hline(y++, area.x, area.w, ROLE_DIM);
+	body_top = y;
+	v->visible = area.y + area.h - body_top;
+	if (v->visible < 1)
+		v->visible = 1;
+	max_scroll = (int)(v->nlines - v->ntitle) - v->visible;
+	if (max_scroll < 0)
+		max_scroll = 0;
+	if (v->scroll > (size_t)max_scroll)
+		v->scroll = (size_t)max_scroll;
+	for (size_t i = v->ntitle + v->scroll; i < v->nlines && y < area.y + area.h; i++, y++)
+		draw_line(&v->lines[i], y, area.x + 1, area.w - 2);
+	if (body_top > area.y)
+		ui_scroll_hint(body_top - 1, area.x + area.w, v->scroll, (size_t)v->visible,
+			       v->nlines - v->ntitle);
+	ui_cursor(ui, body_top < area.y + area.h ? body_top : area.y, area.x);
+}
+
+static enum intent stats_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	struct stats_view *v = view_of(screen);
+	long top = (long)v->scroll, page = v->visible > 1 ? v->visible - 1 : 1;
+	long body = (long)(v->nlines - v->ntitle);
+
+	(void)ui;
+	(void)key;
+	if (!action || action->context != CTX_STATS)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_SCROLL_UP: top--; break;
+	case ACT_SCROLL_DOWN: top++; break;
+	case ACT_SCROLL_PAGE_UP: top -= page; break;
+	case ACT_SCROLL_PAGE_DOWN: top += page; break;
+	case ACT_TOP: top = 0; break;
+	case ACT_BOTTOM: top = body; break;
+	case ACT_BACK: return INTENT_BACK;
+	default: return INTENT_IGNORED;
+	}
+	if (top > body - v->visible)
+		top = body - v->visible;
+	v->scroll = top > 0 ? (size_t)top : 0;
+	return INTENT_REDRAW;
+}
+
+static enum intent stats_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
+{
+	static const struct action up = { ACT_SCROLL_UP, CTX_STATS, { 0 }, "" };
+	static const struct action down = { ACT_SCROLL_DOWN, CTX_STATS, { 0 }, "" };
+	enum intent intent = INTENT_HANDLED;
+
+	(void)y;
+	(void)x;
+	if (kind == MOUSE_CLICK)
+		return INTENT_HANDLED;
+	for (int i = 0; i < 3; i++)
+		intent = stats_view_key(screen, ui, kind == MOUSE_WHEEL_UP ? &up : &down, 0);
+	return intent;
+}
+
+static enum action_context stats_view_context(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_STATS;
+}
+
+static void stats_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	(void)screen;
+	snprintf(buf, size, "%s:scroll  PgDn/PgUp:page  g/G:top/end  q/Esc:back  ?:help",
+		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
+}
+
+static void stats_view_free(struct screen *screen)
+{
+	struct stats_view *v = view_of(screen);
+
+	clear_lines(v);
+	free(v->lines);
+	stats_release(&v->stats);
+	free(v);
+}
+
+static const struct screen_ops stats_view_ops = {
+	.name = "stats",
+	.context = stats_view_context,
+	.draw = stats_view_draw,
+	.key = stats_view_key,
+	.mouse = stats_view_mouse,
+	.hints = stats_view_hints,
+	.free = stats_view_free,
+};
+
+/* Fills v->stats; false with a status-bar message when that cannot be done. */
+static bool compute(struct stats_view *v, struct ui *ui)
+{
+	const char *profile = ui->options ? ui->options->profile : NULL;
+	int rollover = ui->config ? ui->config->rollover_hour : 4;
+	time_t now = clock_now();
+	struct fsrs_params params;
+	struct quiz_bank bank;
+	char path[4096];
+	struct stat st;
+	bool ok = false;
+
+	if (!progress_default_path(path, sizeof(path), profile)) {
+		ui_message(ui, ROLE_ERROR, "No place for progress: set HOME or XDG_STATE_HOME%s",
+			   profile ? ", or use a --profile of letters, digits, - and _" : "");
+		return false;
+	}
+	if (quiz_bank_build(&bank, ui->library) < 0) {
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return false;
+	}
+	fsrs_params_default(&params);
+	if (ui->config)
+		params.desired_retention = ui->config->desired_retention;
+	if (stat(path, &st) != 0) {
+		/* Nothing saved yet: say so, and do not create the file just to look. */
+		memset(&v->stats, 0, sizeof(v->stats));
+		v->stats.today = clock_day(now, rollover);
+		v->stats.rollover_hour = rollover;
+		v->stats.questions = bank.count;
+		if (errno != ENOENT)
+			ui_message(ui, ROLE_WARNING, "Cannot read %s: %s", path, strerror(errno));
+		ok = true;
+	} else {
+		struct progress_notice notice;
+		struct progress *progress = progress_open(path, &notice);
+
+		if (!progress) {
+			ui_message(ui, ROLE_ERROR, "Out of memory");
+		} else if (stats_compute(&v->stats, progress, &bank, &params, rollover, now) < 0) {
+			ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s", progress_error(progress));
+		} else {
+			if (notice.message[0])
+				ui_message(ui, ROLE_WARNING, "%s", notice.message);
+			ok = true;
+		}
+		progress_close(progress);
+	}
+	quiz_bank_release(&bank);
+	return ok;
+}
+
+struct screen *stats_view_open(struct ui *ui, const struct screen_request *request)
+{
+	struct stats_view *v = calloc(1, sizeof(*v));
+
+	(void)request;
+	if (!v) {
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return NULL;
+	}
+	v->base.ops = &stats_view_ops;
+	if (!compute(v, ui)) {
+		stats_view_free(&v->base);
+		return NULL;
+	}
+	return &v->base;
+}
