@@ -43,5 +43,7 @@ const struct card *cli_topic(const struct cli *cli, const char *name);
 
 int cli_check(struct cli *cli, char **paths, int npaths);
 int cli_packs(struct cli *cli);
+/* `rxplore stats`: due, answers per day, true retention, mastery (cli_stats.c). */
+int cli_stats(struct cli *cli, char **args, int nargs);
 
 #endif

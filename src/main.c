@@ -11,8 +11,10 @@
 
 #include "builtin_pack.h"
 #include "cli.h"
+#include "cli_quiz.h"
 #include "loader.h"
 #include "plain.h"
+#include "plain_compare.h"
 #include "ui.h"
 
 static const char usage_text[] =
@@ -28,6 +30,13 @@ static const char usage_text[] =
 	"  search WORDS...          every card that mentions the words\n"
 	"  check [PATH]...          validate cards and packs (default: everything loaded)\n"
 	"  packs                    the loaded packs, their versions and where they came from\n"
+	"  compare TOPIC TOPIC [TOPIC [TOPIC]]\n"
+	"                           2 to 4 topics side by side, one row per fact\n"
+	"  stats                    due questions, answers per day, true retention and\n"
+	"                           mastery per topic, as bar charts\n"
+	"  quiz                     questions, answered by letter or number from standard\n"
+	"                           input (x: I don't know); progress is saved as you go\n"
+	"  progress export|reset    the review log as CSV; delete all progress (asks first)\n"
 	"\n"
 	"Options:\n"
 	"      --content DIR        load the pack (or folder of cards) in DIR first;\n"
@@ -39,6 +48,14 @@ static const char usage_text[] =
 	"      --width N            wrap line-mode output at N columns\n"
 	"      --strict             with check: warnings count as errors\n"
 	"      --profile NAME       keep progress in progress-NAME.db (shared logins)\n"
+	"      --format FORMAT      with compare: text (a table, the default), md or tsv\n"
+	"      --diff-only          with compare: only the facts that differ\n"
+	"      --mode MODE          with quiz: practice (default), review or exam\n"
+	"      --topic ID           with quiz: only this topic (and its members); repeatable\n"
+	"      --count N            with quiz: at most N questions (exam default 20)\n"
+	"      --minutes M          with quiz --mode exam: a time limit\n"
+	"      --seed N             with quiz: repeatable question and choice order\n"
+	"      --yes                with progress reset: do not ask\n"
 	"  -h, --help               show this help and exit\n"
 	"  -V, --version            show the version and the loaded packs, and exit\n"
 	"\n"
@@ -55,7 +72,22 @@ enum {
 	OPT_WIDTH,
 	OPT_STRICT,
 	OPT_PROFILE,
+	OPT_FORMAT,
+	OPT_DIFF_ONLY,
+	OPT_MODE,
+	OPT_TOPIC,
+	OPT_COUNT,
+	OPT_MINUTES,
+	OPT_SEED,
+	OPT_YES,
 };
+
+/* Options of the quiz and progress commands. */
+static struct cli_quiz_options quiz_options;
+
+/* Options of the compare command alone (kept out of struct cli_options). */
+static const char *compare_format;
+static bool compare_diff_only;
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, OPT_CONTENT },
@@ -67,6 +99,14 @@ static const struct option long_options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "diff-only", no_argument, NULL, OPT_DIFF_ONLY },
+	{ "mode", required_argument, NULL, OPT_MODE },
+	{ "topic", required_argument, NULL, OPT_TOPIC },
+	{ "count", required_argument, NULL, OPT_COUNT },
+	{ "minutes", required_argument, NULL, OPT_MINUTES },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "yes", no_argument, NULL, OPT_YES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -257,6 +297,37 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 		case OPT_PROFILE:
 			cli->options.profile = optarg;
 			break;
+		case OPT_FORMAT:
+			compare_format = optarg;
+			break;
+		case OPT_DIFF_ONLY:
+			compare_diff_only = true;
+			break;
+		case OPT_MODE:
+			quiz_options.mode = optarg;
+			quiz_options.any = true;
+			break;
+		case OPT_COUNT:
+			quiz_options.count = optarg;
+			quiz_options.any = true;
+			break;
+		case OPT_MINUTES:
+			quiz_options.minutes = optarg;
+			quiz_options.any = true;
+			break;
+		case OPT_SEED:
+			quiz_options.seed = optarg;
+			quiz_options.any = true;
+			break;
+		case OPT_TOPIC:
+			if (quiz_options.ntopics == CLI_MAX_TOPICS)
+				return usage_error("%s", "too many --topic options");
+			quiz_options.topics[quiz_options.ntopics++] = optarg;
+			quiz_options.any = true;
+			break;
+		case OPT_YES:
+			quiz_options.yes = quiz_options.any = true;
+			break;
 		case OPT_WIDTH: {
 			char *end;
 			long w = strtol(optarg, &end, 10);
@@ -294,7 +365,16 @@ int main(int argc, char **argv)
 	const char *command = nargs > 0 ? args[0] : NULL;
 	if (status == EXIT_OK && command && strcmp(command, "check") != 0 && cli.options.strict)
 		status = usage_error("%s", "--strict goes with the check command");
-	static const char *const commands[] = { "list", "show", "search", "check", "packs" };
+	bool compare = command && strcmp(command, "compare") == 0;
+	if (status == EXIT_OK && !compare && (compare_format || compare_diff_only))
+		status = usage_error("%s", compare_format ? "--format goes with the compare command"
+							  : "--diff-only goes with the compare command");
+	bool quizzing = command && (strcmp(command, "quiz") == 0 || strcmp(command, "progress") == 0);
+	if (status == EXIT_OK && !quizzing && quiz_options.any)
+		status = usage_error("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
+				     "and progress commands");
+	static const char *const commands[] = { "list", "show", "search", "check", "packs", "compare",
+						"stats", "quiz", "progress" };
 	bool known = !command;
 	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
 		known = known || strcmp(command, commands[i]) == 0;
@@ -337,6 +417,17 @@ int main(int argc, char **argv)
 	} else if (strcmp(command, "search") == 0) {
 		note_load_errors(&cli);
 		status = cmd_search(&cli, args + 1, nargs - 1);
+	} else if (compare) {
+		note_load_errors(&cli);
+		status = cli_compare(&cli, args + 1, nargs - 1, compare_format, compare_diff_only);
+	} else if (strcmp(command, "stats") == 0) {
+		note_load_errors(&cli);
+		status = cli_stats(&cli, args + 1, nargs - 1);
+	} else if (strcmp(command, "quiz") == 0) {
+		note_load_errors(&cli);
+		status = cli_quiz(&cli, &quiz_options, args + 1, nargs - 1);
+	} else if (strcmp(command, "progress") == 0) {
+		status = cli_progress(&cli, &quiz_options, args + 1, nargs - 1);
 	} else if (strcmp(command, "packs") == 0) {
 		status = nargs > 1 ? usage_error("%s", "packs takes no arguments") : cli_packs(&cli);
 	}

@@ -22,8 +22,8 @@ const struct action actions_table[] = {
 	{ ACT_SEARCH, CTX_BROWSE, K('/'), "Search: filter the list, Enter searches every card" },
 	{ ACT_MATCH_NEXT, CTX_BROWSE, K('n'), "Next search match" },
 	{ ACT_MATCH_PREV, CTX_BROWSE, K('N'), "Previous search match" },
-	{ ACT_COMPARE, CTX_BROWSE, K('c'), "Compare the marked topics side by side" },
-	{ ACT_COMPARE_PARTNERS, CTX_BROWSE, K('C'), "Compare this topic with the ones it is confused with" },
+	{ ACT_COMPARE, CTX_BROWSE, K('c'), "Compare the marked topics, or this one and its partners" },
+	{ ACT_COMPARE_PARTNERS, CTX_BROWSE, K('C'), "Compare topics chosen by name (Tab completes)" },
 	{ ACT_QUIZ, CTX_BROWSE, K('t'), "Test yourself: quiz on this topic" },
 	{ ACT_STATS, CTX_BROWSE, K('s'), "Study statistics" },
 	{ ACT_PROBLEMS, CTX_BROWSE, K('!'), "Show problems met while loading cards" },
@@ -79,6 +79,7 @@ const struct action actions_table[] = {
 	{ ACT_COMPARE_LEFT, CTX_COMPARE, K(KEYC_LEFT, 'h'), "Scroll the columns left" },
 	{ ACT_COMPARE_RIGHT, CTX_COMPARE, K(KEYC_RIGHT, 'l'), "Scroll the columns right" },
 	{ ACT_COMPARE_DIFF, CTX_COMPARE, K('d'), "Show only the rows that differ, or all rows" },
+	{ ACT_COMPARE_OPEN, CTX_COMPARE, K(KEYC_ENTER), "Details of the row, or open the topic on the header" },
 	{ ACT_BACK, CTX_COMPARE, K(KEYC_ESC, 'q'), "Back to browsing" },
 
 	{ ACT_QUIZ_CHOOSE, CTX_QUIZ, K('a', 'b', 'c', 'd', 'e', 'f'), "Choose an answer" },
@@ -88,10 +89,18 @@ const struct action actions_table[] = {
 	{ ACT_QUIZ_GRADE, CTX_QUIZ, K('1', '2', '3', '4'), "After answering: grade it Again, Hard, Good or Easy" },
 	{ ACT_QUIZ_OPEN, CTX_QUIZ, K('o'), "Open the card section that explains the answer" },
 	{ ACT_QUIZ_UNDO, CTX_QUIZ, K('u'), "Undo the last answer" },
+	{ ACT_MOVE_UP, CTX_QUIZ, K(KEYC_UP, 'k'), "Previous choice (after answering: scroll up)" },
+	{ ACT_MOVE_DOWN, CTX_QUIZ, K(KEYC_DOWN, 'j'), "Next choice (after answering: scroll down)" },
+	{ ACT_SCROLL_PAGE_UP, CTX_QUIZ, K(KEYC_PGUP), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_QUIZ, K(KEYC_PGDN), "Scroll down a page" },
 	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz" },
 
 	{ ACT_SCROLL_UP, CTX_STATS, K(KEYC_UP, 'k'), "Scroll up" },
 	{ ACT_SCROLL_DOWN, CTX_STATS, K(KEYC_DOWN, 'j'), "Scroll down" },
+	{ ACT_SCROLL_PAGE_UP, CTX_STATS, K(KEYC_PGUP, 'b'), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_STATS, K(KEYC_PGDN, ' '), "Scroll down a page" },
+	{ ACT_TOP, CTX_STATS, K('g', KEYC_HOME), "Top" },
+	{ ACT_BOTTOM, CTX_STATS, K('G', KEYC_END), "End" },
 	{ ACT_BACK, CTX_STATS, K(KEYC_ESC, 'q'), "Back to browsing" },
 };
 

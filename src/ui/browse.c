@@ -392,16 +392,15 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	case ACT_MATCH_NEXT: return step_match(b, ui, 1);
 	case ACT_MATCH_PREV: return step_match(b, ui, -1);
 	case ACT_COMPARE:
-	case ACT_COMPARE_PARTNERS:
-		request = request_for(b, ui->library, buf, 4, action->id == ACT_COMPARE_PARTNERS);
-		if (request.ncards < 2 && screens_table[SCREEN_COMPARE].open) {
-			ui_message(ui, ROLE_WARNING, action->id == ACT_COMPARE ?
-				   "Mark 2 to 4 topics with Space first" : "This card names nothing to compare with");
-			return INTENT_REDRAW;
-		}
+		/* One more than the view takes, so that it can say "too many"; with
+		 * none marked it compares the card with its usual partners. */
+		request = request_for(b, ui->library, buf, 5, false);
 		return screens_open(ui, SCREEN_COMPARE, &request);
-	case ACT_QUIZ:
+	case ACT_COMPARE_PARTNERS:
 		request = request_for(b, ui->library, buf, 0, false);
+		return screens_open(ui, SCREEN_COMPARE_PICK, &request);
+	case ACT_QUIZ:
+		request = request_for(b, ui->library, buf, sizeof(buf) / sizeof(buf[0]), false);
 		return screens_open(ui, SCREEN_QUIZ, &request);
 	case ACT_STATS:
 		request = request_for(b, ui->library, buf, 0, false);
@@ -549,11 +548,11 @@ static void browse_hints(const struct screen *screen, const struct ui *ui, char 
 	if (b->prompting)
 		snprintf(buf, size, "Enter:search all cards  Esc:cancel  %s:move", updown);
 	else if (b->focus == FOCUS_CARD && b->view.link >= 0)
-		snprintf(buf, size, "Enter:open  Tab:next  Esc:list  Bksp:back  ?:help  q:quit");
+		snprintf(buf, size, "?:help  Enter:open  Tab:next  Esc:list  Bksp:back  q:quit");
 	else if (b->focus == FOCUS_CARD)
-		snprintf(buf, size, "%s:scroll  %s:sections  Tab:links  Esc:list  ?:help  q:quit", updown, leftright);
+		snprintf(buf, size, "?:help  %s:scroll  %s:sections  Tab:links  Esc:list  q:quit", updown, leftright);
 	else
-		snprintf(buf, size, "%s:move  Enter:open  %s:sections  /:search  ?:help  q:quit", updown, leftright);
+		snprintf(buf, size, "?:help  %s:move  Enter:open  %s:sections  /:search  q:quit", updown, leftright);
 }
 
 static void browse_resume(struct screen *screen, struct ui *ui)
@@ -563,6 +562,12 @@ static void browse_resume(struct screen *screen, struct ui *ui)
 	if (ui->search.open_pending) {
 		ui->search.open_pending = false;
 		open_hit(b, ui);
+	}
+	if (ui->open_card) {
+		go_to_card(b, ui->open_card, -1);
+		b->focus = FOCUS_CARD;
+		b->view.link = -1;
+		ui->open_card = NULL;
 	}
 }
 

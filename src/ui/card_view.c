@@ -328,8 +328,8 @@ static int draw_tabs(struct card_view *view, struct ui *ui, int y, int x, int w)
 
 /* Related topics, flowed over at most max_rows rows from y; returns the rows
  * used.  With draw false it only measures. */
-static int layout_related(struct card_view *view, struct ui *ui, int y, int x, int w, int max_rows, bool focused,
-			  bool draw)
+static int layout_related(struct card_view *view, struct ui *ui, int y, int x, int w, int max_rows,
+			  bool focused, bool draw)
 {
 	int n = card_view_nlinks(view), i, row = 0, col = x, label_w;
 	const char *label = "Related: ";

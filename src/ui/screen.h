@@ -117,6 +117,7 @@ struct ui {
 	enum role message_role;
 	int cursor_y, cursor_x;	/* where the hardware cursor goes at the end of the frame */
 	struct ui_search search;
+	const struct card *open_card;	/* a screen asks browse to show this card when it is back on top */
 };
 
 /* What a screen constructor is opened with (screens.h). */

@@ -2,9 +2,10 @@
 #include "screens.h"
 
 const struct screen_entry screens_table[SCREEN_KIND_COUNT] = {
-	[SCREEN_COMPARE] = { NULL, "Comparison view: coming soon \xE2\x80\x94 use `rxplore compare A B`" },
-	[SCREEN_QUIZ] = { NULL, "Quiz: coming soon \xE2\x80\x94 use `rxplore quiz`" },
-	[SCREEN_STATS] = { NULL, "Statistics: coming soon \xE2\x80\x94 use `rxplore stats`" },
+	[SCREEN_COMPARE] = { compare_view_open, NULL },
+	[SCREEN_COMPARE_PICK] = { compare_pick_open, NULL },
+	[SCREEN_QUIZ] = { quiz_view_open, NULL },
+	[SCREEN_STATS] = { stats_view_open, NULL },
 };
 
 enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request)

@@ -9,7 +9,7 @@
 
 #include "screen.h"
 
-enum screen_kind { SCREEN_COMPARE, SCREEN_QUIZ, SCREEN_STATS, SCREEN_KIND_COUNT };
+enum screen_kind { SCREEN_COMPARE, SCREEN_COMPARE_PICK, SCREEN_QUIZ, SCREEN_STATS, SCREEN_KIND_COUNT };
 
 typedef struct screen *(*screen_factory)(struct ui *ui, const struct screen_request *request);
 
@@ -23,5 +23,14 @@ extern const struct screen_entry screens_table[SCREEN_KIND_COUNT];
 /* Opens a screen of the table: sets ui->pending and returns INTENT_OPEN, or
  * shows a message and returns INTENT_REDRAW. */
 enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request);
+
+/* The constructors of the table's screens. */
+struct screen *stats_view_open(struct ui *ui, const struct screen_request *request);
+/* The marked topics (more than 4: a message), or with none marked the card in
+ * view and its compare_with list (only the list on an explainer or concept). */
+struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
+/* The comparison, after asking for its topics by name. */
+struct screen *compare_pick_open(struct ui *ui, const struct screen_request *request);
+struct screen *quiz_view_open(struct ui *ui, const struct screen_request *request);
 
 #endif

@@ -313,6 +313,24 @@ static bool dispatch(struct ui *ui, int key, bool *redraw)
 	return true;
 }
 
+/* Home/End as tmux, screen, rxvt and the Linux console send them, when the
+ * terminfo entry does not know them (otherwise they arrive as Esc [ 4 ~). */
+static void define_extra_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
 static void setup_mouse(const struct config *config, const struct ui_options *options)
 {
 	mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED;
@@ -391,6 +409,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	define_extra_keys();
 	wtimeout(stdscr, GETCH_TIMEOUT_MS);
 	curs_set(1);
 	ui_draw_init(ui.utf8);
