@@ -150,7 +150,8 @@ static void add_question(struct quiz_view *v, const struct ui *ui, int width, co
 			 bool answered)
 {
 	add(v, width, 0, NULL, ROLE_TEXT, item->question->ask, ROLE_HEADING);
-	if (item->question->type == QUESTION_MULTI)
+	/* Many authors already say so in the question; once is enough. */
+	if (item->question->type == QUESTION_MULTI && !text_find_nocase(item->question->ask, "select all"))
 		add(v, width, 0, NULL, ROLE_TEXT, "Select all that apply.", ROLE_DIM);
 	blank(v);
 	for (size_t pos = 0; pos < item->question->nchoices; pos++)

@@ -823,8 +823,11 @@ static int record_many(const char *path, int count, int seed)
 		snprintf(question, sizeof question, "q%d", i % 10);
 		time_t at = 1795000000 + (time_t)(i * 3600 + seed);
 		struct progress_answer answer = answer_at(question, at, FSRS_GOOD);
-		if (progress_record(progress, &schedule, &answer, NULL) <= 0)
+		if (progress_record(progress, &schedule, &answer, NULL) <= 0) {
+			/* Say why, so a failure under load can be diagnosed from the log. */
+			fprintf(stderr, "child %d: answer %d not saved: %s\n", seed, i, progress_error(progress));
 			failures++;
+		}
 	}
 	progress_close(progress);
 	return failures == 0 ? 0 : 1;

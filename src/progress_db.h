@@ -1,0 +1,76 @@
+/* progress_db — what src/progress.c (opening, schema, checks) and
+ * src/progress_log.c (the answers and memory states) share; private to them.
+ * The helpers are static inline so that both halves keep calling them by their
+ * old short names without exporting them from the library.
+ */
+#ifndef RXPLORE_PROGRESS_DB_H
+#define RXPLORE_PROGRESS_DB_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <sqlite3.h>
+
+#include "progress.h"
+
+struct progress {
+	sqlite3 *db;
+	bool can_save;
+	char error[512];
+};
+
+/* ---- errors ---- */
+
+static inline void set_error(struct progress *progress, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+static inline void set_error(struct progress *progress, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vsnprintf(progress->error, sizeof progress->error, format, args);
+	va_end(args);
+}
+
+static inline void set_db_error(struct progress *progress, const char *doing)
+{
+	set_error(progress, "%s: %s", doing, progress->db ? sqlite3_errmsg(progress->db) : "no database");
+}
+
+/* ---- small statement helpers ---- */
+
+static inline sqlite3_stmt *prepare(struct progress *progress, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(progress->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		set_db_error(progress, "preparing a query");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+static inline int exec_sql(struct progress *progress, const char *sql)
+{
+	int rc = sqlite3_exec(progress->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		set_db_error(progress, sql);
+	return rc;
+}
+
+/* Steps a statement that returns no rows, then finalizes it. */
+static inline int step_done(struct progress *progress, sqlite3_stmt *stmt, const char *doing)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, doing);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static inline void rollback(struct progress *progress)
+{
+	sqlite3_exec(progress->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+#endif

@@ -1,0 +1,357 @@
+/* progress_log — recording, undoing and reading answers and memory states
+ * (see include/progress.h); progress.c opens the database these work on.
+ */
+#include "progress.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "progress_db.h"
+
+/* ---- the records ---- */
+
+static const char *const mode_names[] = { "practice", "review", "exam" };
+
+static enum progress_mode mode_from_name(const unsigned char *name)
+{
+	for (int m = PROGRESS_PRACTICE; m <= PROGRESS_EXAM; m++) {
+		if (name && strcmp((const char *)name, mode_names[m]) == 0)
+			return (enum progress_mode)m;
+	}
+	return PROGRESS_PRACTICE;
+}
+
+/* Columns first..first+5: stability, difficulty, last_review, due_day, reviews, lapses. */
+static void column_state(sqlite3_stmt *stmt, int first, struct progress_state *out)
+{
+	out->stability = sqlite3_column_double(stmt, first);
+	out->difficulty = sqlite3_column_double(stmt, first + 1);
+	out->last_review = (time_t)sqlite3_column_int64(stmt, first + 2);
+	out->due_day = (long)sqlite3_column_int64(stmt, first + 3);
+	out->reviews = sqlite3_column_int(stmt, first + 4);
+	out->lapses = sqlite3_column_int(stmt, first + 5);
+}
+
+static void bind_state(sqlite3_stmt *stmt, int first, const struct progress_state *state)
+{
+	sqlite3_bind_double(stmt, first, state->stability);
+	sqlite3_bind_double(stmt, first + 1, state->difficulty);
+	sqlite3_bind_int64(stmt, first + 2, (sqlite3_int64)state->last_review);
+	sqlite3_bind_int64(stmt, first + 3, state->due_day);
+	sqlite3_bind_int(stmt, first + 4, state->reviews);
+	sqlite3_bind_int(stmt, first + 5, state->lapses);
+}
+
+/* *known tells whether the question has a state row; 0 or -1. */
+static int read_state(struct progress *progress, const char *question_id, struct progress_state *out,
+		      bool *known)
+{
+	memset(out, 0, sizeof *out);
+	*known = false;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT stability, difficulty, last_review, due_day, reviews,"
+					       " lapses FROM memory WHERE question_id = ?");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		column_state(stmt, 0, out);
+		*known = true;
+	} else if (rc != SQLITE_DONE) {
+		set_db_error(progress, "reading a memory state");
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int progress_state(struct progress *progress, const char *question_id, struct progress_state *out)
+{
+	bool known;
+	if (!progress || !progress->db || !question_id || !out) {
+		if (out)
+			memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return read_state(progress, question_id, out, &known);
+}
+
+static struct progress_state advance(const struct progress_schedule *schedule,
+				     const struct progress_state *before,
+				     const struct progress_answer *answer)
+{
+	struct fsrs_memory memory = { before->stability, before->difficulty };
+	bool reviewed = before->stability > 0;
+	int elapsed = 0;
+	if (reviewed) {
+		long days = clock_day(answer->at, schedule->rollover_hour) -
+			    clock_day(before->last_review, schedule->rollover_hour);
+		elapsed = days < 0 ? 0 : days > INT_MAX ? INT_MAX : (int)days;
+	}
+	memory = fsrs_next(&schedule->params, memory, elapsed, answer->grade);
+	struct progress_state after = {
+		.stability = memory.stability,
+		.difficulty = memory.difficulty,
+		.last_review = answer->at,
+		.due_day = clock_day(answer->at, schedule->rollover_hour) +
+			   fsrs_interval(&schedule->params, memory.stability),
+		.reviews = before->reviews + 1,
+		.lapses = before->lapses + (reviewed && answer->grade == FSRS_AGAIN),
+	};
+	return after;
+}
+
+static int insert_review(struct progress *progress, const struct progress_answer *answer,
+			 const struct progress_state *before, bool known)
+{
+	sqlite3_stmt *stmt = prepare(progress,
+		"INSERT INTO review_log (question_id, card_id, at, grade, answer_ms, mode, updated_memory,"
+		" before_stability, before_difficulty, before_last_review, before_due_day, before_reviews,"
+		" before_lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, answer->question_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, answer->card_id ? answer->card_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)answer->at);
+	sqlite3_bind_int(stmt, 4, answer->grade);
+	sqlite3_bind_int64(stmt, 5, answer->answer_ms);
+	sqlite3_bind_text(stmt, 6, mode_names[answer->mode], -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 7, answer->update_memory);
+	if (answer->update_memory && known)
+		bind_state(stmt, 8, before);
+	return step_done(progress, stmt, "logging an answer");
+}
+
+static int write_state(struct progress *progress, const char *question_id, const char *card_id,
+		       const struct progress_state *state)
+{
+	sqlite3_stmt *stmt = prepare(progress,
+		"INSERT OR REPLACE INTO memory (question_id, card_id, stability, difficulty, last_review,"
+		" due_day, reviews, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, card_id ? card_id : "", -1, SQLITE_STATIC);
+	bind_state(stmt, 3, state);
+	return step_done(progress, stmt, "saving a memory state");
+}
+
+static bool valid_answer(struct progress *progress, const struct progress_schedule *schedule,
+			 const struct progress_answer *answer)
+{
+	if (!answer || !answer->question_id) {
+		set_error(progress, "an answer needs a question id");
+		return false;
+	}
+	if (answer->grade < FSRS_AGAIN || answer->grade > FSRS_EASY) {
+		set_error(progress, "grade %d is not 1-4", (int)answer->grade);
+		return false;
+	}
+	if (answer->mode < PROGRESS_PRACTICE || answer->mode > PROGRESS_EXAM) {
+		set_error(progress, "unknown quiz mode %d", (int)answer->mode);
+		return false;
+	}
+	if (schedule->rollover_hour < 0 || schedule->rollover_hour > 23) {
+		set_error(progress, "rollover hour %d is not 0-23", schedule->rollover_hour);
+		return false;
+	}
+	return true;
+}
+
+long long progress_record(struct progress *progress, const struct progress_schedule *schedule,
+			  const struct progress_answer *answer, struct progress_state *after)
+{
+	if (!progress || !progress->db || !schedule)
+		return -1;
+	if (!valid_answer(progress, schedule, answer))
+		return -1;
+	if (!progress->can_save) {
+		/* Still show the learner what would have been scheduled. */
+		struct progress_state before;
+		bool known;
+		if (read_state(progress, answer->question_id, &before, &known) != 0)
+			memset(&before, 0, sizeof before);
+		if (after)
+			*after = answer->update_memory ? advance(schedule, &before, answer) : before;
+		return 0;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	struct progress_state before, next;
+	bool known;
+	if (read_state(progress, answer->question_id, &before, &known) != 0)
+		goto fail;
+	next = answer->update_memory ? advance(schedule, &before, answer) : before;
+	if (insert_review(progress, answer, &before, known) != 0)
+		goto fail;
+	long long id = sqlite3_last_insert_rowid(progress->db);
+	if (answer->update_memory && write_state(progress, answer->question_id, answer->card_id, &next) != 0)
+		goto fail;
+	if (exec_sql(progress, "COMMIT") != SQLITE_OK)
+		goto fail;
+	if (after)
+		*after = next;
+	return id;
+fail:
+	rollback(progress);
+	return -1;
+}
+
+/* Inside a transaction: puts back the state a logged answer replaced. */
+static int restore_before(struct progress *progress, sqlite3_stmt *row)
+{
+	const char *question_id = (const char *)sqlite3_column_text(row, 0);
+	if (sqlite3_column_type(row, 3) == SQLITE_NULL) {
+		sqlite3_stmt *stmt = prepare(progress, "DELETE FROM memory WHERE question_id = ?");
+		if (!stmt)
+			return -1;
+		sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_TRANSIENT);
+		return step_done(progress, stmt, "removing a memory state");
+	}
+	struct progress_state before;
+	column_state(row, 3, &before);
+	return write_state(progress, question_id, (const char *)sqlite3_column_text(row, 1), &before);
+}
+
+static int undo_in_transaction(struct progress *progress, long long review_id)
+{
+	sqlite3_stmt *row = prepare(progress,
+		"SELECT question_id, card_id, updated_memory, before_stability, before_difficulty,"
+		" before_last_review, before_due_day, before_reviews, before_lapses,"
+		" (SELECT max(id) FROM review_log AS later WHERE later.question_id = review_log.question_id)"
+		" FROM review_log WHERE id = ?");
+	if (!row)
+		return -1;
+	sqlite3_bind_int64(row, 1, review_id);
+	int rc = sqlite3_step(row), result = -1;
+	if (rc == SQLITE_DONE) {
+		set_error(progress, "there is no answer %lld to undo", review_id);
+	} else if (rc != SQLITE_ROW) {
+		set_db_error(progress, "reading the answer to undo");
+	} else if (sqlite3_column_int64(row, 9) != review_id) {
+		set_error(progress, "only the latest answer to a question can be undone");
+	} else if (sqlite3_column_int(row, 2) == 0 || restore_before(progress, row) == 0) {
+		sqlite3_stmt *del = prepare(progress, "DELETE FROM review_log WHERE id = ?");
+		if (del) {
+			sqlite3_bind_int64(del, 1, review_id);
+			result = step_done(progress, del, "removing the answer");
+		}
+	}
+	sqlite3_finalize(row);
+	return result;
+}
+
+int progress_undo(struct progress *progress, long long review_id)
+{
+	if (!progress || !progress->db)
+		return -1;
+	if (!progress->can_save) {
+		set_error(progress, "answers are not being saved");
+		return -1;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	if (undo_in_transaction(progress, review_id) != 0 || exec_sql(progress, "COMMIT") != SQLITE_OK) {
+		rollback(progress);
+		return -1;
+	}
+	return 0;
+}
+
+int progress_each_review(struct progress *progress, int (*each)(const struct progress_review *, void *),
+			 void *ctx)
+{
+	if (!progress || !progress->db || !each)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT id, question_id, card_id, at, grade, answer_ms, mode,"
+					       " updated_memory FROM review_log ORDER BY at, id");
+	if (!stmt)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct progress_review review = {
+			.id = sqlite3_column_int64(stmt, 0),
+			.question_id = (const char *)sqlite3_column_text(stmt, 1),
+			.card_id = (const char *)sqlite3_column_text(stmt, 2),
+			.at = (time_t)sqlite3_column_int64(stmt, 3),
+			.grade = (enum fsrs_grade)sqlite3_column_int(stmt, 4),
+			.answer_ms = (long)sqlite3_column_int64(stmt, 5),
+			.mode = mode_from_name(sqlite3_column_text(stmt, 6)),
+			.updated_memory = sqlite3_column_int(stmt, 7) != 0,
+		};
+		if (each(&review, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, "reading the review log");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int progress_each_state(struct progress *progress,
+			int (*each)(const char *question_id, const char *card_id,
+				    const struct progress_state *, void *),
+			void *ctx)
+{
+	if (!progress || !progress->db || !each)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress,
+		"SELECT question_id, card_id, stability, difficulty, last_review, due_day, reviews, lapses"
+		" FROM memory ORDER BY question_id");
+	if (!stmt)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct progress_state state;
+		column_state(stmt, 2, &state);
+		const char *question_id = (const char *)sqlite3_column_text(stmt, 0);
+		if (each(question_id, (const char *)sqlite3_column_text(stmt, 1), &state, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, "reading memory states");
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long progress_due_count(struct progress *progress, long day)
+{
+	if (!progress || !progress->db)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT count(*) FROM memory WHERE due_day <= ?");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, day);
+	long count = -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		count = (long)sqlite3_column_int64(stmt, 0);
+	else
+		set_db_error(progress, "counting due questions");
+	sqlite3_finalize(stmt);
+	return count;
+}
+
+int progress_reset(struct progress *progress)
+{
+	if (!progress || !progress->db)
+		return -1;
+	if (!progress->can_save) {
+		set_error(progress, "answers are not being saved");
+		return -1;
+	}
+	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	if (exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
+	    exec_sql(progress, "DELETE FROM memory") != SQLITE_OK ||
+	    exec_sql(progress, "COMMIT") != SQLITE_OK) {
+		rollback(progress);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,66 @@
+/* browse — the start screen (see browse.c).  Private to src/ui/: browse.c holds
+ * the state and the keys, browse_draw.c draws the topic list, the card pane and
+ * the search prompt, and writes the key hints.
+ */
+#ifndef RXPLORE_UI_BROWSE_H
+#define RXPLORE_UI_BROWSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "card_view.h"
+#include "screen.h"
+
+#define HISTORY_MAX 64
+
+enum focus { FOCUS_LIST, FOCUS_CARD };
+
+struct list_row {
+	const struct card *card;	/* NULL for a group heading */
+	size_t index;			/* card: position in sorted[]; heading: its kind */
+};
+
+struct history_entry {
+	const struct card *card;
+	int section;
+	size_t scroll;
+};
+
+struct browse {
+	struct screen base;
+	const struct card **sorted;
+	bool *marked;		/* by position in sorted[] */
+	size_t ncards;
+	struct list_row *rows;
+	size_t nrows, selected, top;	/* selected is a card row when nrows > 0 */
+	int list_rows;		/* visible list rows at the last draw */
+	int list_w;
+	enum focus focus;
+	struct card_view view;
+	struct history_entry history[HISTORY_MAX];
+	int nhistory;
+	bool prompting;
+	char filter[128];
+	int prompt_y;
+};
+
+static inline struct browse *browse_of(struct screen *screen)
+{
+	return (struct browse *)screen;
+}
+
+static inline size_t sorted_index(const struct browse *b, const struct card *card)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncards; i++)
+		if (b->sorted[i] == card)
+			return i;
+	return (size_t)-1;
+}
+
+/* browse_draw.c */
+void browse_draw(struct screen *screen, struct ui *ui, struct rect area);
+void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,96 @@
+/* browse_draw — draws the browse screen: the topic list beside the card pane,
+ * the search prompt under them, and the key hints for the status line. */
+#include <stdio.h>
+
+#include "browse.h"
+
+static bool is_marked(const struct browse *b, const struct card *card)
+{
+	size_t i = sorted_index(b, card);
+
+	return i != (size_t)-1 && b->marked[i];
+}
+
+static void draw_list(struct browse *b, struct ui *ui, struct rect area)
+{
+	size_t i;
+	int y;
+
+	b->list_rows = area.h;
+	if (b->nrows == 0) {
+		ui_puts(area.y, area.x + 1, area.w - 1, b->prompting ? "No topic matches" : "No topics", ROLE_DIM);
+		return;
+	}
+	/* Keep the selection (and its group heading when it fits) in view. */
+	if (b->selected < b->top + 1 && b->top > 0)
+		b->top = b->selected > 0 ? b->selected - 1 : 0;
+	if (b->selected >= b->top + (size_t)area.h)
+		b->top = b->selected - (size_t)area.h + 1;
+	for (i = b->top, y = area.y; i < b->nrows && y < area.y + area.h; i++, y++) {
+		const struct list_row *row = &b->rows[i];
+		bool selected = i == b->selected;
+		enum role role = !selected ? ROLE_TEXT : b->focus == FOCUS_LIST ? ROLE_SELECTION : ROLE_SELECTION_IDLE;
+
+		if (!row->card) {
+			ui_puts(y, area.x, area.w, card_kind_plural((enum card_kind)row->index), ROLE_HEADING);
+			continue;
+		}
+		if (selected)
+			ui_fill(y, area.x, area.w, role);
+		if (b->marked[row->index])
+			ui_puts(y, area.x, 2, UI_GLYPH(ui, "\xE2\x9C\x93", "*"), selected ? role : ROLE_MARKER);
+		ui_puts(y, area.x + 2, area.w - 2, row->card->title, role);
+		if (selected && (b->focus == FOCUS_LIST || b->prompting))
+			ui_cursor(ui, y, area.x);
+	}
+	ui_scroll_hint(area.y + area.h - 1, area.x + area.w, b->top, (size_t)area.h, b->nrows);
+}
+
+static void draw_prompt(struct browse *b, struct ui *ui, int y, int x, int w)
+{
+	int col;
+
+	ui_fill(y, x, w, ROLE_TEXT);
+	col = x + ui_puts(y, x, w, "Search: ", ROLE_HEADING);
+	col += ui_puts(y, col, x + w - col - 1, b->filter, ROLE_TEXT);
+	ui_cursor(ui, y, col);
+}
+void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
+{
+	struct browse *b = browse_of(screen);
+	int list_w = area.w * 3 / 10;
+	struct rect list, card;
+
+	if (list_w < 18)
+		list_w = 18;
+	if (list_w > 34)
+		list_w = 34;
+	b->list_w = list_w;
+	if (b->prompting) {
+		area.h--;
+		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
+	}
+	list = (struct rect){ area.y, area.x, area.h, list_w };
+	card = (struct rect){ area.y, area.x + list_w + 1, area.h, area.w - list_w - 2 };
+	ui_vline(area.y, area.x + list_w, area.h, ROLE_DIM);
+	card_view_draw(&b->view, ui, card, b->focus == FOCUS_CARD && !b->prompting, is_marked(b, b->view.card));
+	draw_list(b, ui, list);
+	if (b->prompting)
+		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
+}
+
+void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	const struct browse *b = (const struct browse *)screen;
+	const char *updown = UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "Up/Dn");
+	const char *leftright = UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "h/l");
+
+	if (b->prompting)
+		snprintf(buf, size, "Enter:search all cards  Esc:cancel  %s:move", updown);
+	else if (b->focus == FOCUS_CARD && b->view.link >= 0)
+		snprintf(buf, size, "?:help  Enter:open  Tab:next  Esc:list  Bksp:back  q:quit");
+	else if (b->focus == FOCUS_CARD)
+		snprintf(buf, size, "?:help  %s:scroll  %s:sections  Tab:links  Esc:list  q:quit", updown, leftright);
+	else
+		snprintf(buf, size, "?:help  %s:move  Enter:open  %s:sections  /:search  q:quit", updown, leftright);
+}
