@@ -41,6 +41,15 @@ int cli_width(const struct cli *cli);
  * name is unknown. */
 const struct card *cli_topic(const struct cli *cli, const char *name);
 
+/* Prints "rxplore: MESSAGE" and the --help hint; returns EXIT_USAGE. */
+int cli_usage(const char *fmt, ...) DIAG_PRINTF(1, 2);
+
+struct progress;
+/* Opens the learner's progress database (--profile aware) into path[size],
+ * telling stderr whatever the store had to do; NULL with *status set when
+ * there is none to open. */
+struct progress *cli_open_progress(const struct cli *cli, char *path, size_t size, int *status);
+
 int cli_check(struct cli *cli, char **paths, int npaths);
 int cli_packs(struct cli *cli);
 /* `rxplore stats`: due, answers per day, true retention, mastery (cli_stats.c). */

@@ -5,13 +5,6 @@
 #include "plain_compare.h"
 #include "text.h"
 
-static int usage(const char *message, const char *arg)
-{
-	fprintf(stderr, "rxplore: %s%s%s\n", message, arg ? arg : "", arg ? "'" : "");
-	fputs("Try 'rxplore --help' for more information.\n", stderr);
-	return EXIT_USAGE;
-}
-
 static bool locale_is_utf8(void)
 {
 	const char *codeset = nl_langinfo(CODESET);
@@ -22,9 +15,9 @@ int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name
 {
 	int format = format_name ? plain_compare_format_parse(format_name) : PLAIN_COMPARE_TEXT;
 	if (format < 0)
-		return usage("--format takes text, md or tsv, not '", format_name);
+		return cli_usage("--format takes text, md or tsv, not '%s'", format_name);
 	if (nargs < COMPARE_MIN_CARDS || nargs > COMPARE_MAX_CARDS)
-		return usage("compare needs 2 to 4 TOPICs", NULL);
+		return cli_usage("compare needs 2 to 4 TOPICs");
 	const struct card *cards[COMPARE_MAX_CARDS];
 	for (int i = 0; i < nargs; i++) {
 		cards[i] = cli_topic(cli, args[i]);
@@ -35,7 +28,7 @@ int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name
 	int rc = compare_build(&table, &cli->library, cards, (size_t)nargs);
 	if (rc == COMPARE_SAME_TWICE) {
 		compare_release(&table);
-		return usage("compare needs different TOPICs (one is named twice)", NULL);
+		return cli_usage("compare needs different TOPICs (one is named twice)");
 	}
 	if (rc != COMPARE_OK) {
 		compare_release(&table);

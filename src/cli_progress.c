@@ -8,12 +8,6 @@
 #include "cli_quiz.h"
 #include "progress.h"
 
-static int usage(const char *message)
-{
-	fprintf(stderr, "rxplore: %s\nTry 'rxplore --help' for more information.\n", message);
-	return EXIT_USAGE;
-}
-
 /* One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a
  * line break. */
 static void csv_field(FILE *out, const char *text)
@@ -60,11 +54,12 @@ static int export_row(const struct progress_review *r, void *ctx)
 	return 0;
 }
 
-static struct progress *open_store(const struct cli *cli, char *path, size_t size, int *status)
+struct progress *cli_open_progress(const struct cli *cli, char *path, size_t size, int *status)
 {
 	if (!progress_default_path(path, size, cli->options.profile)) {
 		if (cli->options.profile) {
-			*status = usage("--profile takes letters, digits, '-' and '_'");
+			*status = cli_usage("--profile takes letters, digits, '-' and '_', not '%s'",
+					    cli->options.profile);
 		} else {
 			fprintf(stderr, "rxplore: no place for the progress database (HOME unset)\n");
 			*status = EXIT_PROBLEM;
@@ -96,17 +91,17 @@ static bool confirmed(const char *path)
 int cli_progress(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs)
 {
 	if (nargs != 1 || (strcmp(args[0], "export") != 0 && strcmp(args[0], "reset") != 0))
-		return usage("progress takes 'export' or 'reset'");
+		return cli_usage("progress takes 'export' or 'reset'");
 	bool reset = strcmp(args[0], "reset") == 0;
 	if (options->mode || options->ntopics || options->count || options->minutes || options->seed)
-		return usage("the quiz options go with the quiz command");
+		return cli_usage("the quiz options go with the quiz command");
 	if (options->yes && !reset)
-		return usage("--yes goes with 'progress reset'");
+		return cli_usage("--yes goes with 'progress reset'");
 	if (reset && !options->yes && !isatty(STDIN_FILENO))
-		return usage("progress reset asks for confirmation on a terminal; give --yes to reset without");
+		return cli_usage("progress reset asks for confirmation on a terminal; give --yes to reset without");
 	char path[4096];
 	int status = EXIT_OK;
-	struct progress *progress = open_store(cli, path, sizeof path, &status);
+	struct progress *progress = cli_open_progress(cli, path, sizeof path, &status);
 	if (!progress)
 		return status;
 	if (!reset) {

@@ -18,18 +18,6 @@
 #include "quiz.h"
 #include "text.h"
 
-static int usage(const char *fmt, ...) DIAG_PRINTF(1, 2);
-static int usage(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "rxplore: ");
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'rxplore --help' for more information.\n");
-	va_end(ap);
-	return EXIT_USAGE;
-}
-
 static bool parse_number(const char *text, unsigned long long max, unsigned long long *out)
 {
 	if (!text || !isdigit((unsigned char)*text))
@@ -41,29 +29,6 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 		return false;
 	*out = n;
 	return true;
-}
-
-/* Opens the learner's database, telling stderr whatever the store had to do. */
-static struct progress *open_progress(const struct cli *cli, int *status)
-{
-	char path[4096];
-	if (!progress_default_path(path, sizeof path, cli->options.profile)) {
-		*status = cli->options.profile
-				  ? usage("--profile takes letters, digits, '-' and '_', not '%s'", cli->options.profile)
-				  : (fprintf(stderr, "rxplore: no place for the progress database (HOME unset)\n"),
-				     EXIT_PROBLEM);
-		return NULL;
-	}
-	struct progress_notice notice;
-	struct progress *progress = progress_open(path, &notice);
-	if (!progress) {
-		fprintf(stderr, "rxplore: out of memory\n");
-		*status = EXIT_PROBLEM;
-		return NULL;
-	}
-	if (notice.message[0])
-		fprintf(stderr, "rxplore: warning: %s\n", notice.message);
-	return progress;
 }
 
 /* --- asking ---------------------------------------------------------------- */
@@ -331,26 +296,26 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	memset(s, 0, sizeof *s);
 	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
 	if (mode < 0)
-		return usage("--mode takes practice, review or exam, not '%s'", o->mode);
+		return cli_usage("--mode takes practice, review or exam, not '%s'", o->mode);
 	s->mode = (enum quiz_mode)mode;
 	unsigned long long n;
 	if (o->count) {
 		if (!parse_number(o->count, 10000, &n) || n == 0)
-			return usage("--count takes a number of questions from 1 to 10000, not '%s'", o->count);
+			return cli_usage("--count takes a number of questions from 1 to 10000, not '%s'", o->count);
 		s->count = (size_t)n;
 	} else if (s->mode == QUIZ_EXAM) {
 		s->count = (size_t)cli->config.exam_questions;
 	}
 	if (o->minutes) {
 		if (s->mode != QUIZ_EXAM)
-			return usage("%s", "--minutes goes with --mode exam");
+			return cli_usage("%s", "--minutes goes with --mode exam");
 		if (!parse_number(o->minutes, 1440, &n) || n == 0)
-			return usage("--minutes takes a number from 1 to 1440, not '%s'", o->minutes);
+			return cli_usage("--minutes takes a number from 1 to 1440, not '%s'", o->minutes);
 		s->minutes = (int)n;
 	}
 	if (o->seed) {
 		if (!parse_number(o->seed, ~0ULL, &n))
-			return usage("--seed takes a whole number, not '%s'", o->seed);
+			return cli_usage("--seed takes a whole number, not '%s'", o->seed);
 		s->seed = n;
 	} else {
 		struct timespec ts;
@@ -376,9 +341,9 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 {
 	(void)args;
 	if (nargs > 0)
-		return usage("%s", "quiz takes options only (--topic ID for a topic)");
+		return cli_usage("%s", "quiz takes options only (--topic ID for a topic)");
 	if (options->yes)
-		return usage("%s", "--yes goes with 'progress reset'");
+		return cli_usage("%s", "--yes goes with 'progress reset'");
 	struct quiz_settings settings;
 	const struct card *topics[CLI_MAX_TOPICS];
 	int status = quiz_settings_from(cli, options, &settings, topics);
@@ -389,7 +354,8 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		fprintf(stderr, "rxplore: out of memory\n");
 		return EXIT_PROBLEM;
 	}
-	struct progress *progress = open_progress(cli, &status);
+	char path[4096];
+	struct progress *progress = cli_open_progress(cli, path, sizeof path, &status);
 	struct quiz_session session;
 	if (!progress) {
 		quiz_bank_release(&bank);

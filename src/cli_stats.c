@@ -45,9 +45,7 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 	}
 	const char *profile = cli->options.profile;
 	if (profile && !valid_profile(profile)) {
-		fprintf(stderr, "rxplore: --profile takes letters, digits, '-' and '_', not '%s'\n"
-			"Try 'rxplore --help' for more information.\n", profile);
-		return EXIT_USAGE;
+		return cli_usage("--profile takes letters, digits, '-' and '_', not '%s'", profile);
 	}
 	char path[4096];
 	if (!progress_default_path(path, sizeof path, profile)) {

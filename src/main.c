@@ -112,8 +112,7 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int usage_error(const char *fmt, ...) DIAG_PRINTF(1, 2);
-static int usage_error(const char *fmt, ...)
+int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -188,14 +187,14 @@ static void note_load_errors(const struct cli *cli)
 static int cmd_show(struct cli *cli, char **args, int nargs)
 {
 	if (nargs < 1 || nargs > 2)
-		return usage_error("%s", "show needs a TOPIC and at most one SECTION");
+		return cli_usage("%s", "show needs a TOPIC and at most one SECTION");
 	int section = -1;
 	if (nargs == 2) {
 		section = section_parse(args[1]);
 		if (section == SECTION_AMBIGUOUS)
-			return usage_error("section '%s' is ambiguous", args[1]);
+			return cli_usage("section '%s' is ambiguous", args[1]);
 		if (section < 0)
-			return usage_error("no section '%s' (summary, mechanism, uses, side-effects, dependence, "
+			return cli_usage("no section '%s' (summary, mechanism, uses, side-effects, dependence, "
 					   "confusion, interactions, pharmacokinetics, diagram, facts, sources)",
 					   args[1]);
 	}
@@ -209,7 +208,7 @@ static int cmd_show(struct cli *cli, char **args, int nargs)
 static int cmd_search(struct cli *cli, char **args, int nargs)
 {
 	if (nargs < 1)
-		return usage_error("%s", "search needs the WORDS to look for");
+		return cli_usage("%s", "search needs the WORDS to look for");
 	size_t len = 1;
 	for (int i = 0; i < nargs; i++)
 		len += strlen(args[i]) + 1;
@@ -276,7 +275,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 		switch (c) {
 		case OPT_CONTENT:
 			if (cli->options.ncontent == CLI_MAX_CONTENT)
-				return usage_error("%s", "too many --content folders");
+				return cli_usage("%s", "too many --content folders");
 			cli->options.content[cli->options.ncontent++] = optarg;
 			break;
 		case OPT_NO_DEFAULT_PACKS:
@@ -321,7 +320,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 			break;
 		case OPT_TOPIC:
 			if (quiz_options.ntopics == CLI_MAX_TOPICS)
-				return usage_error("%s", "too many --topic options");
+				return cli_usage("%s", "too many --topic options");
 			quiz_options.topics[quiz_options.ntopics++] = optarg;
 			quiz_options.any = true;
 			break;
@@ -332,7 +331,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 			char *end;
 			long w = strtol(optarg, &end, 10);
 			if (*end || end == optarg || w < 20 || w > 1000)
-				return usage_error("--width takes a number of columns from 20 to 1000, not '%s'", optarg);
+				return cli_usage("--width takes a number of columns from 20 to 1000, not '%s'", optarg);
 			cli->options.width = (int)w;
 			break;
 		}
@@ -364,14 +363,14 @@ int main(int argc, char **argv)
 	int nargs = argc - optind;
 	const char *command = nargs > 0 ? args[0] : NULL;
 	if (status == EXIT_OK && command && strcmp(command, "check") != 0 && cli.options.strict)
-		status = usage_error("%s", "--strict goes with the check command");
+		status = cli_usage("%s", "--strict goes with the check command");
 	bool compare = command && strcmp(command, "compare") == 0;
 	if (status == EXIT_OK && !compare && (compare_format || compare_diff_only))
-		status = usage_error("%s", compare_format ? "--format goes with the compare command"
+		status = cli_usage("%s", compare_format ? "--format goes with the compare command"
 							  : "--diff-only goes with the compare command");
 	bool quizzing = command && (strcmp(command, "quiz") == 0 || strcmp(command, "progress") == 0);
 	if (status == EXIT_OK && !quizzing && quiz_options.any)
-		status = usage_error("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
+		status = cli_usage("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
 				     "and progress commands");
 	static const char *const commands[] = { "list", "show", "search", "check", "packs", "compare",
 						"stats", "quiz", "progress" };
@@ -379,7 +378,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
 		known = known || strcmp(command, commands[i]) == 0;
 	if (status == EXIT_OK && !known)
-		status = usage_error("unknown command '%s'", command);
+		status = cli_usage("unknown command '%s'", command);
 	if (status != EXIT_OK)
 		goto done;
 
@@ -408,7 +407,7 @@ int main(int argc, char **argv)
 	} else if (strcmp(command, "list") == 0) {
 		note_load_errors(&cli);
 		if (nargs > 1)
-			status = usage_error("%s", "list takes no arguments");
+			status = cli_usage("%s", "list takes no arguments");
 		else
 			plain_list(stdout, &cli.library, cli_width(&cli));
 	} else if (strcmp(command, "show") == 0) {
@@ -429,7 +428,7 @@ int main(int argc, char **argv)
 	} else if (strcmp(command, "progress") == 0) {
 		status = cli_progress(&cli, &quiz_options, args + 1, nargs - 1);
 	} else if (strcmp(command, "packs") == 0) {
-		status = nargs > 1 ? usage_error("%s", "packs takes no arguments") : cli_packs(&cli);
+		status = nargs > 1 ? cli_usage("%s", "packs takes no arguments") : cli_packs(&cli);
 	}
 done:
 	if (fflush(stdout) != 0 && status == EXIT_OK)
