@@ -324,7 +324,14 @@ static enum open_result open_writable(struct progress *progress, const char *pat
 		notice->no_wal = true;
 		add_message(notice, "The file system does not support WAL: using a rollback journal.");
 	}
-	if ((rc = migrate(progress)) != SQLITE_OK)
+	/* While another copy is switching a new file to WAL, BEGIN IMMEDIATE can
+	 * fail at once without consulting the busy handler, so wait here too. */
+	for (int waited = 0; (rc = migrate(progress)) == SQLITE_BUSY || rc == SQLITE_LOCKED; waited += WAL_RETRY_MS) {
+		if (waited >= BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(WAL_RETRY_MS);
+	}
+	if (rc != SQLITE_OK)
 		return open_failed(progress, rc);
 	return OPEN_OK;
 }

@@ -16,10 +16,42 @@
 #define ESCDELAY_MS 25
 
 static volatile sig_atomic_t caught_signal;
+static volatile sig_atomic_t suspend_requested;
 
 static void on_signal(int signo)
 {
 	caught_signal = signo;
+}
+
+static void on_suspend(int signo)
+{
+	(void)signo;
+	suspend_requested = 1;
+}
+
+static void catch_suspend(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_suspend;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+/* Ctrl-Z: give the terminal back as it was, stop, and on `fg` take it again
+ * and repaint everything.  Done here, outside the handler, because endwin()
+ * is not async-signal-safe. */
+static void suspend_now(void)
+{
+	suspend_requested = 0;
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	/* Stopped here until SIGCONT. */
+	catch_suspend();
+	reset_prog_mode();
+	clearok(curscr, TRUE);
 }
 
 bool ui_terminal_usable(void)
@@ -416,6 +448,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	theme_init(want_color(config, options), config ? config->theme : THEME_AUTO);
 	setup_mouse(config, options);
 	install_signals(old);
+	catch_suspend();
 
 	push(&ui, browse_new(&ui));
 	if (ui.depth == 0) {
@@ -437,6 +470,11 @@ int ui_run(const struct library *library, const struct config *config, const str
 		key = read_key();
 		if (caught_signal)
 			break;
+		if (suspend_requested) {
+			suspend_now();
+			redraw = true;
+			continue;
+		}
 		if (key != 0)
 			running = dispatch(&ui, key, &redraw);
 	}
@@ -451,5 +489,6 @@ int ui_run(const struct library *library, const struct config *config, const str
 	endwin();
 	delscreen(screen);
 	restore_signals(old);
+	signal(SIGTSTP, SIG_DFL);
 	return status;
 }

@@ -17,7 +17,7 @@ stats_at() {
 # quiz_at WHEN ANSWERS ARGS...: `rxplore quiz` at WHEN, answers piped one a line.
 quiz_at() {
 	status=0
-	printf "$2" | RXPLORE_NOW=$1 "$RXPLORE" --no-default-packs --content "$pack" quiz "$3" "$4" \
+	printf "$2" | RXPLORE_NOW=$1 "$RXPLORE" --no-default-packs --content "$pack" quiz --seed 1 "$3" "$4" \
 		>"$work/out" 2>"$work/err" || status=$?
 	out=$(cat "$work/out")
 	err=$(cat "$work/err")

@@ -23,7 +23,7 @@ tm kill-server >/dev/null 2>&1
 
 # Two answers the day before (both "I don't know"), saved by the line-mode quiz.
 printf 'x\nx\n' | RXPLORE_NOW=2026-11-20T10:00:00 "$RXPLORE" --no-default-packs --content "$TUI_PACK" \
-	quiz --count 2 >"$work/quiz.out" 2>&1 || fail "rxplore quiz failed: $(cat "$work/quiz.out")"
+	quiz --seed 1 --count 2 >"$work/quiz.out" 2>&1 || fail "rxplore quiz failed: $(cat "$work/quiz.out")"
 grep -q "2 answers saved" "$work/quiz.out" || fail "quiz did not save: $(cat "$work/quiz.out")"
 
 start
