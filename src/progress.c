@@ -25,7 +25,7 @@
 #include "clock.h"
 #include "progress_db.h"
 
-enum { BUSY_TIMEOUT_MS = 5000, WAL_RETRY_MS = 10, PROFILE_MAX = 64 };
+enum { PROFILE_MAX = 64 };
 
 /* ---- notices ---- */
 
@@ -103,7 +103,7 @@ static int migrate(struct progress *progress)
 	int rc = query_int(progress, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK || version >= SCHEMA_VERSION)
 		return rc;
-	if ((rc = exec_sql(progress, "BEGIN IMMEDIATE")) != SQLITE_OK)
+	if ((rc = begin_immediate(progress)) != SQLITE_OK)
 		return rc;
 	/* Another copy may have migrated while we waited for the lock. */
 	if ((rc = query_int(progress, "PRAGMA user_version", &version)) == SQLITE_OK) {
@@ -324,14 +324,7 @@ static enum open_result open_writable(struct progress *progress, const char *pat
 		notice->no_wal = true;
 		add_message(notice, "The file system does not support WAL: using a rollback journal.");
 	}
-	/* While another copy is switching a new file to WAL, BEGIN IMMEDIATE can
-	 * fail at once without consulting the busy handler, so wait here too. */
-	for (int waited = 0; (rc = migrate(progress)) == SQLITE_BUSY || rc == SQLITE_LOCKED; waited += WAL_RETRY_MS) {
-		if (waited >= BUSY_TIMEOUT_MS)
-			break;
-		sqlite3_sleep(WAL_RETRY_MS);
-	}
-	if (rc != SQLITE_OK)
+	if ((rc = migrate(progress)) != SQLITE_OK)
 		return open_failed(progress, rc);
 	return OPEN_OK;
 }

@@ -58,6 +58,26 @@ static inline int exec_sql(struct progress *progress, const char *sql)
 	return rc;
 }
 
+enum { BUSY_TIMEOUT_MS = 5000, WAL_RETRY_MS = 10 };
+
+/* BEGIN IMMEDIATE, waiting for another copy's write lock.  SQLite usually
+ * waits through the busy handler, but not everywhere: while another
+ * connection is switching a new file to WAL, BEGIN IMMEDIATE fails at once
+ * with "database is locked".  So retry here, up to the same time limit. */
+static inline int begin_immediate(struct progress *progress)
+{
+	int rc;
+	for (int waited = 0;; waited += WAL_RETRY_MS) {
+		rc = sqlite3_exec(progress->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(WAL_RETRY_MS);
+	}
+	if (rc != SQLITE_OK)
+		set_db_error(progress, "BEGIN IMMEDIATE");
+	return rc;
+}
+
 /* Steps a statement that returns no rows, then finalizes it. */
 static inline int step_done(struct progress *progress, sqlite3_stmt *stmt, const char *doing)
 {

@@ -177,7 +177,7 @@ long long progress_record(struct progress *progress, const struct progress_sched
 			*after = answer->update_memory ? advance(schedule, &before, answer) : before;
 		return 0;
 	}
-	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+	if (begin_immediate(progress) != SQLITE_OK)
 		return -1;
 	struct progress_state before, next;
 	bool known;
@@ -251,7 +251,7 @@ int progress_undo(struct progress *progress, long long review_id)
 		set_error(progress, "answers are not being saved");
 		return -1;
 	}
-	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+	if (begin_immediate(progress) != SQLITE_OK)
 		return -1;
 	if (undo_in_transaction(progress, review_id) != 0 || exec_sql(progress, "COMMIT") != SQLITE_OK) {
 		rollback(progress);
@@ -345,7 +345,7 @@ int progress_reset(struct progress *progress)
 		set_error(progress, "answers are not being saved");
 		return -1;
 	}
-	if (exec_sql(progress, "BEGIN IMMEDIATE") != SQLITE_OK)
+	if (begin_immediate(progress) != SQLITE_OK)
 		return -1;
 	if (exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
 	    exec_sql(progress, "DELETE FROM memory") != SQLITE_OK ||
