@@ -106,6 +106,12 @@ bool card_has_section(const struct card *card, enum section section);
 /* The card's value for a fact key, or NULL. */
 const char *card_fact(const struct card *card, const char *key);
 
+/* One citation on one line, the same on every screen:
+ * 'Title, chapter "X". Authors. Publisher. Edition. Year. Identifier. URL. Note'
+ * (absent parts left out).  Truncates to size like snprintf and returns the
+ * length it needed. */
+size_t card_source_format(const struct card_source *source, char *buf, size_t size);
+
 /* 64-bit FNV-1a of the text lower-cased (ASCII) with white space runs
  * collapsed to one space and trimmed: the stable part of generated ids. */
 unsigned long long card_question_hash(const char *text);

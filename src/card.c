@@ -2,6 +2,7 @@
 #include "card.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 
@@ -108,6 +109,28 @@ const char *card_fact(const struct card *card, const char *key)
 		if (strcmp(card->facts[i].key, key) == 0)
 			return card->facts[i].value;
 	return NULL;
+}
+
+size_t card_source_format(const struct card_source *source, char *buf, size_t size)
+{
+	const char *parts[] = { source->authors, source->publisher, source->edition, source->year,
+				source->identifier, source->url, source->note };
+	size_t len = 0;
+	int n = snprintf(buf, size, "%s", source->title);
+	if (n > 0)
+		len = (size_t)n;
+	if (source->chapter) {
+		n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0, ", chapter \"%s\"",
+			     source->chapter);
+		len += n > 0 ? (size_t)n : 0;
+	}
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (!parts[i] || !*parts[i])
+			continue;
+		n = snprintf(len < size ? buf + len : NULL, len < size ? size - len : 0, ". %s", parts[i]);
+		len += n > 0 ? (size_t)n : 0;
+	}
+	return len;
 }
 
 unsigned long long card_question_hash(const char *text)

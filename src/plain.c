@@ -56,15 +56,8 @@ static void labelled(FILE *out, const char *label, const char *value, int width)
 
 static void source_line(FILE *out, size_t n, const struct card_source *s, int width)
 {
-	char buf[2048];
-	int len = snprintf(buf, sizeof buf, "%s", s->title);
-	if (s->chapter && len >= 0 && (size_t)len < sizeof buf)
-		len += snprintf(buf + len, sizeof buf - (size_t)len, ", chapter \"%s\"", s->chapter);
-	const char *parts[] = { s->authors, s->publisher, s->edition, s->year, s->identifier, s->url, s->note };
-	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-		if (parts[i] && len >= 0 && (size_t)len < sizeof buf)
-			len += snprintf(buf + len, sizeof buf - (size_t)len, ". %s", parts[i]);
-	char num[32];
+	char buf[2048], num[32];
+	card_source_format(s, buf, sizeof buf);
 	snprintf(num, sizeof num, "%zu.", n);
 	labelled_with(out, num, " ", buf, width);
 }

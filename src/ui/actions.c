@@ -23,7 +23,7 @@ const struct action actions_table[] = {
 	{ ACT_MATCH_NEXT, CTX_BROWSE, K('n'), "Next search match" },
 	{ ACT_MATCH_PREV, CTX_BROWSE, K('N'), "Previous search match" },
 	{ ACT_COMPARE, CTX_BROWSE, K('c'), "Compare the marked topics, or this one and its partners" },
-	{ ACT_COMPARE_PARTNERS, CTX_BROWSE, K('C'), "Compare topics chosen by name (Tab completes)" },
+	{ ACT_COMPARE_BY_NAME, CTX_BROWSE, K('C'), "Compare topics chosen by name (Tab completes)" },
 	{ ACT_QUIZ, CTX_BROWSE, K('t'), "Test yourself: quiz on this topic" },
 	{ ACT_STATS, CTX_BROWSE, K('s'), "Study statistics" },
 	{ ACT_PROBLEMS, CTX_BROWSE, K('!'), "Show problems met while loading cards" },

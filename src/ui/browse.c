@@ -201,25 +201,13 @@ static enum intent prompt_key(struct browse *b, struct ui *ui, const struct acti
 	return INTENT_REDRAW;
 }
 
-/* What c, C, t and s open with: the marked topics, or the card and its usual partners. */
-static struct screen_request request_for(struct browse *b, const struct library *library,
-					 const struct card **buf, size_t max, bool partners)
+/* What a screen opened from browse starts from: the card shown, its
+ * section, and the marked topics (at most max of them). */
+static struct screen_request request_for(struct browse *b, const struct card **buf, size_t max)
 {
 	struct screen_request request = { b->view.card, card_view_section(&b->view), buf, 0 };
-	size_t i;
 
-	if (partners) {
-		if (b->view.card)
-			buf[request.ncards++] = b->view.card;
-		for (i = 0; b->view.card && i < b->view.card->ncompare_with && request.ncards < max; i++) {
-			const struct card *other = library_find(library, b->view.card->compare_with[i]);
-
-			if (other)
-				buf[request.ncards++] = other;
-		}
-		return request;
-	}
-	for (i = 0; i < b->ncards && request.ncards < max; i++)
+	for (size_t i = 0; i < b->ncards && request.ncards < max; i++)
 		if (b->marked[i])
 			buf[request.ncards++] = b->sorted[i];
 	return request;
@@ -340,16 +328,16 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	case ACT_COMPARE:
 		/* One more than the view takes, so that it can say "too many"; with
 		 * none marked it compares the card with its usual partners. */
-		request = request_for(b, ui->library, buf, 5, false);
+		request = request_for(b, buf, 5);
 		return screens_open(ui, SCREEN_COMPARE, &request);
-	case ACT_COMPARE_PARTNERS:
-		request = request_for(b, ui->library, buf, 0, false);
+	case ACT_COMPARE_BY_NAME:
+		request = request_for(b, buf, 0);
 		return screens_open(ui, SCREEN_COMPARE_PICK, &request);
 	case ACT_QUIZ:
-		request = request_for(b, ui->library, buf, sizeof(buf) / sizeof(buf[0]), false);
+		request = request_for(b, buf, sizeof(buf) / sizeof(buf[0]));
 		return screens_open(ui, SCREEN_QUIZ, &request);
 	case ACT_STATS:
-		request = request_for(b, ui->library, buf, 0, false);
+		request = request_for(b, buf, 0);
 		return screens_open(ui, SCREEN_STATS, &request);
 	case ACT_PROBLEMS:
 		ui->pending = problems_new(ui);

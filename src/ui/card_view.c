@@ -76,20 +76,12 @@ static void build_sources(struct card_view *view, struct builder *b)
 	char number[24];
 
 	for (i = 0; i < view->card->nsources; i++) {
-		const struct card_source *src = &view->card->sources[i];
-		const char *parts[] = { src->authors, src->chapter, src->publisher, src->edition, src->year,
-					src->identifier, src->url, src->note };
-		size_t p;
+		char citation[2048];
 
+		card_source_format(&view->card->sources[i], citation, sizeof(citation));
 		snprintf(number, sizeof(number), "%s%zu. ", i ? "\n" : "", i + 1);
 		builder_add(b, number);
-		builder_add(b, src->title);
-		for (p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
-			if (!parts[p] || !*parts[p])
-				continue;
-			builder_add(b, ". ");
-			builder_add(b, parts[p]);
-		}
+		builder_add(b, citation);
 		builder_add(b, "\n");
 	}
 }

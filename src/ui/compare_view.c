@@ -288,10 +288,7 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 		if (card->nsources == 0)
 			pager_add(p, card->title, "(no sources listed)", ROLE_DIM);
 		for (size_t s = 0; s < card->nsources; s++) {
-			const struct card_source *src = &card->sources[s];
-			snprintf(buf, sizeof(buf), "%s%s%s%s%s%s%s", src->title, src->publisher ? ". " : "",
-				 src->publisher ? src->publisher : "", src->year ? ", " : "", src->year ? src->year : "",
-				 src->url ? ". " : "", src->url ? src->url : "");
+			card_source_format(&card->sources[s], buf, sizeof(buf));
 			pager_add(p, s == 0 ? card->title : "", buf, ROLE_TEXT);
 		}
 	}

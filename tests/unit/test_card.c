@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -72,6 +73,25 @@ static void has_section_and_fact_lookup(void **state)
 	assert_null(card_fact(&card, "action"));
 }
 
+static void sources_format_as_one_citation(void **state)
+{
+	(void)state;
+	char buf[256];
+	struct card_source full = { .title = "Basic & Clinical Pharmacology", .chapter = "Skeletal Muscle Relaxants",
+				    .publisher = "McGraw Hill" };
+	size_t len = card_source_format(&full, buf, sizeof buf);
+	assert_int_equal(len, strlen(buf));
+	assert_string_equal(buf, "Basic & Clinical Pharmacology, chapter \"Skeletal Muscle Relaxants\". McGraw Hill");
+	struct card_source bare = { .title = "Label", .year = "", .url = "https://example.org/x" };
+	card_source_format(&bare, buf, sizeof buf);
+	assert_string_equal(buf, "Label. https://example.org/x");
+	/* A short buffer truncates but reports the whole length, like snprintf. */
+	char small[8];
+	size_t need = card_source_format(&full, small, sizeof small);
+	assert_int_equal(need, strlen("Basic & Clinical Pharmacology, chapter \"Skeletal Muscle Relaxants\". McGraw Hill"));
+	assert_string_equal(small, "Basic &");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -80,6 +100,7 @@ int main(void)
 		cmocka_unit_test(section_names_parse_forgivingly),
 		cmocka_unit_test(question_hash_ignores_case_and_spacing),
 		cmocka_unit_test(has_section_and_fact_lookup),
+		cmocka_unit_test(sources_format_as_one_citation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
