@@ -2,7 +2,7 @@
 # rxplore's one-stop build script.
 #
 #   ./build.sh run [ARGS...]   install what is missing, build, start rxplore on the bundled content
-#   ./build.sh check           the same, then every test; the last line is "N passed, N failed, N skipped"
+#   ./build.sh check           the same, then every test; the last line is "N passed, N failed"
 #   ./build.sh build           install what is missing and build, nothing more
 #
 # It builds out of tree in ./build (BUILD_DIR overrides) and passes CONFIGURE_FLAGS to ./configure.
@@ -80,7 +80,10 @@ summarise() {
 			esac
 		done <"$trs"
 	done < <(find "$1" -name '*.trs' -print0)
-	echo "$pass passed, $fail failed, $skip skipped"
+	# Skips (tests that cannot run here, such as permission checks as root)
+	# are said first, so the last line stays the promised "N passed, N failed".
+	echo "$skip skipped"
+	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
 

@@ -1,6 +1,10 @@
 #!/bin/sh
 # Writes C source that holds every file of a content pack, so one copied binary
 # carries the bundled cards (DESIGN §2: the last entry of the search path).
+# Each file becomes one string literal, a source line per line of YAML: the
+# compiler reads that far faster than an array of hex bytes, and it stays
+# readable in a debugger. Bytes outside printable ASCII are octal escapes
+# (always three digits, so a following digit cannot join the escape).
 # Usage: embed-pack.sh CONTENT_DIR > builtin_pack.c
 set -eu
 dir=$1
@@ -9,14 +13,30 @@ cat <<'HEAD'
 #include <stddef.h>
 #include "loader.h"
 #include "builtin_pack.h"
+/* C11 only promises 4095-byte literals; gcc and clang take any length. */
+#pragma GCC diagnostic ignored "-Woverlength-strings"
 HEAD
 n=0
 names=
 for f in "$dir/pack.yaml" "$dir"/cards/*.yaml; do
 	[ -f "$f" ] || continue
-	echo "static const unsigned char file_$n[] = {"
-	od -An -v -tx1 "$f" | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'
-	echo "0x00 };"
+	echo "static const char file_$n[] ="
+	od -An -v -tu1 "$f" | LC_ALL=C awk '
+		BEGIN { line = "" }
+		function flush() { printf "\t\"%s\"\n", line; line = "" }
+		{
+			for (i = 1; i <= NF; i++) {
+				b = $i + 0
+				if (b == 34) line = line "\\\""
+				else if (b == 92) line = line "\\\\"
+				else if (b == 63) line = line "\\077"  # no trigraphs
+				else if (b >= 32 && b <= 126) line = line sprintf("%c", b)
+				else if (b == 10) { line = line "\\n"; flush() }
+				else line = line sprintf("\\%03o", b)
+			}
+		}
+		END { if (line != "") flush() }'
+	echo "	\"\";"
 	rel=${f#"$dir"/}
 	names="$names $rel"
 	n=$((n + 1))
@@ -24,8 +44,8 @@ done
 echo "const struct embedded_file builtin_pack_files[] = {"
 i=0
 for rel in $names; do
-	# the trailing NUL is not part of the file
-	echo "	{ \"$rel\", file_$i, sizeof file_$i - 1 },"
+	# the literal's terminating NUL is not part of the file
+	echo "	{ \"$rel\", (const unsigned char *)file_$i, sizeof file_$i - 1 },"
 	i=$((i + 1))
 done
 echo "};"
