@@ -3,6 +3,8 @@
  * Every module asks clock_now() for the time, so tests pin it with the
  * RXPLORE_NOW environment variable: either seconds since the epoch
  * ("1795000000") or local ISO 8601 ("2026-11-21T09:30:00" or "2026-11-21 09:30").
+ * With RXPLORE_CLOCK_SPEED=N as well (1..CLOCK_MAX_SPEED), the pinned clock
+ * runs from that moment at N times real time (time-limit tests).
  */
 #ifndef RXPLORE_CLOCK_H
 #define RXPLORE_CLOCK_H
@@ -10,7 +12,9 @@
 #include <stdbool.h>
 #include <time.h>
 
-/* RXPLORE_NOW if set and valid, else time(NULL). */
+#define CLOCK_MAX_SPEED 3600
+
+/* RXPLORE_NOW if set and valid (run on by RXPLORE_CLOCK_SPEED), else time(NULL). */
 time_t clock_now(void);
 
 /* Parses an RXPLORE_NOW-style value; false (and *out untouched) if malformed. */

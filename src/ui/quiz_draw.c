@@ -113,6 +113,29 @@ static void layout_choose(struct quiz_view *v, const struct ui *ui, int width)
 	    fmt(v, "Press %s or Enter to start.", letters_hint(v, (size_t)v->nmenu, ui)), ROLE_DIM);
 }
 
+static void layout_exam_setup(struct quiz_view *v, const struct ui *ui, int width)
+{
+	const struct quiz_menu_entry *e = &v->menu[v->menu_cursor];
+	add(v, width, 0, NULL, ROLE_TEXT, e->label, ROLE_HEADING);
+	blank(v);
+	const char *limit = "Time limit: none";
+	if (v->minutes_text[0])
+		limit = fmt(v, "Time limit: %s minute%s", v->minutes_text, strcmp(v->minutes_text, "1") ? "s" : "");
+	long l = add(v, width, 2, NULL, ROLE_TEXT, limit, ROLE_TEXT);
+	if (l >= 0)
+		v->lines[l].cursor = true;
+	blank(v);
+	add(v, width, 0, NULL, ROLE_TEXT,
+	    fmt(v, "Type the minutes (up to %d), or leave it empty for no limit. Enter starts the exam; "
+		   "Esc goes back.", QUIZ_EXAM_MAX_MINUTES),
+	    ROLE_DIM);
+	add(v, width, 0, NULL, ROLE_TEXT,
+	    "When the time is up the exam ends; every answer given so far counts and is saved. Cards stay "
+	    "closed until the end.",
+	    ROLE_DIM);
+	(void)ui;
+}
+
 /* The marker before a choice: a radio or tick box while asking; after the
  * answer, a check or cross with a word-free symbol pair (colour is extra). */
 static void add_choice(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item,
@@ -234,10 +257,19 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	    ROLE_DIM);
 }
 
+/* n counts from 1; the heading row is selectable (choice n - 1), and opens the card. */
 static void add_mistake(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item,
 			size_t n)
 {
-	add(v, width, 0, NULL, ROLE_TEXT, fmt(v, "%zu. %s", n, item->question->card->title), ROLE_HEADING);
+	const struct quiz_question *q = item->question;
+	enum section see = q->see >= 0 ? (enum section)q->see : SECTION_SUMMARY;
+	long l = add(v, width, 0, NULL, ROLE_TEXT,
+		     fmt(v, "%zu. %s %s %s", n, q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"), section_title(see)),
+		     ROLE_HEADING);
+	if (l >= 0) {
+		v->lines[l].choice = (int)(n - 1);
+		v->lines[l].cursor = (long)(n - 1) == v->mistake_cursor;
+	}
 	add(v, width, 3, NULL, ROLE_TEXT, item->question->ask, ROLE_TEXT);
 	const char *yours = item->outcome == QUIZ_DONT_KNOW ? "I don't know"
 			    : item->outcome == QUIZ_UNANSWERED ? "none"
@@ -260,7 +292,8 @@ static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
 	bool exam = v->session.settings.mode == QUIZ_EXAM;
 	if (exam)
 		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "Exam over. Score: %zu of %zu (%u%%)%s", sum->correct, sum->asked, pct,
+		    fmt(v, "%s Score: %zu of %zu (%u%%)%s", v->timed_out ? "Time ran out." : "Exam over.",
+			sum->correct, sum->asked, pct,
 			sum->answered < sum->asked ? fmt(v, "; %zu unanswered", sum->asked - sum->answered) : ""),
 		    ROLE_HEADING);
 	else
@@ -285,20 +318,19 @@ static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
 				sum->topics[t].asked),
 			    sum->topics[t].correct == sum->topics[t].asked ? ROLE_OK : ROLE_TEXT);
 		blank(v);
-		size_t n = 0;
-		for (size_t i = 0; i < v->session.count; i++) {
-			const struct quiz_item *item = &v->session.items[i];
-			if (item->reask || item->outcome == QUIZ_CORRECT)
-				continue;
-			if (n == 0)
-				add(v, width, 0, NULL, ROLE_TEXT, "Mistakes", ROLE_HEADING);
-			add_mistake(v, ui, width, item, ++n);
-		}
-		if (n == 0)
+		if (v->nmistakes > 0)
+			add(v, width, 0, NULL, ROLE_TEXT,
+			    fmt(v, "Mistakes %s %s picks one, o or Enter opens the card behind it",
+				UI_GLYPH(ui, "\xE2\x80\x94", "-"), UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k")),
+			    ROLE_HEADING);
+		for (size_t m = 0; m < v->nmistakes; m++)
+			add_mistake(v, ui, width, &v->session.items[v->mistakes[m]], m + 1);
+		if (v->nmistakes == 0)
 			add(v, width, 0, NULL, ROLE_TEXT, "No mistakes.", ROLE_OK);
 	}
 	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT, "Enter or q: back to browsing.", ROLE_DIM);
+	add(v, width, 0, NULL, ROLE_TEXT,
+	    v->nmistakes > 0 ? "q: back to browsing." : "Enter or q: back to browsing.", ROLE_DIM);
 }
 
 static void title_row(struct quiz_view *v, const struct ui *ui, struct rect area, const char **left,
@@ -307,7 +339,7 @@ static void title_row(struct quiz_view *v, const struct ui *ui, struct rect area
 	static const char *const scope_names[] = { "this topic", "marked topics", "everything" };
 	(void)area;
 	*right = "";
-	if (v->stage == STAGE_CHOOSE) {
+	if (v->stage == STAGE_CHOOSE || v->stage == STAGE_EXAM_SETUP) {
 		*left = v->topic ? fmt(v, "Quiz %s %s", UI_GLYPH(ui, "\xC2\xB7", "-"), v->topic->title) : "Quiz";
 		return;
 	}
@@ -321,6 +353,11 @@ static void title_row(struct quiz_view *v, const struct ui *ui, struct rect area
 		const struct quiz_item *item = &v->session.items[v->session.current];
 		*right = fmt(v, "%sQuestion %zu of %zu", item->reask ? "Again: " : "", v->session.current + 1,
 			     v->session.count);
+		long left_s = quiz_session_seconds_left(&v->session);
+		v->seconds_shown = left_s;
+		if (left_s >= 0)
+			*right = fmt(v, "%s %s %ld:%02ld left", *right, UI_GLYPH(ui, "\xC2\xB7", "-"), left_s / 60,
+				     left_s % 60);
 	}
 }
 
@@ -329,6 +366,7 @@ static void layout(struct quiz_view *v, const struct ui *ui, int width)
 	struct quiz_item *item = v->in_session ? quiz_session_current(&v->session) : NULL;
 	switch (v->stage) {
 	case STAGE_CHOOSE: layout_choose(v, ui, width); break;
+	case STAGE_EXAM_SETUP: layout_exam_setup(v, ui, width); break;
 	case STAGE_ASK:
 		if (item)
 			layout_ask(v, ui, width, item);

@@ -120,6 +120,26 @@ static void begin_question(struct quiz_view *v)
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
 }
 
+/* The exam's first answers that were wrong, not known or never given: the
+ * summary lists them and opens the card behind each. */
+static void collect_mistakes(struct quiz_view *v)
+{
+	free(v->mistakes);
+	v->mistakes = NULL;
+	v->nmistakes = 0;
+	v->mistake_cursor = -1;
+	if (v->session.settings.mode != QUIZ_EXAM || v->session.count == 0)
+		return;
+	v->mistakes = malloc(v->session.count * sizeof *v->mistakes);
+	if (!v->mistakes)
+		return;	/* the summary still shows the score; only the list is lost */
+	for (size_t i = 0; i < v->session.count; i++) {
+		const struct quiz_item *item = &v->session.items[i];
+		if (!item->reask && item->outcome != QUIZ_CORRECT)
+			v->mistakes[v->nmistakes++] = i;
+	}
+}
+
 static void finish(struct quiz_view *v)
 {
 	if (v->have_summary)
@@ -127,9 +147,12 @@ static void finish(struct quiz_view *v)
 	v->have_summary = quiz_session_summary(&v->session, &v->summary) == 0;
 	if (!v->have_summary)
 		memset(&v->summary, 0, sizeof v->summary);
+	collect_mistakes(v);
+	v->timed_out = quiz_session_seconds_left(&v->session) == 0;
 	v->stage = STAGE_SUMMARY;
 	v->scroll = 0;
 	v->keep_cursor_visible = false;
+	v->seconds_shown = -1;
 }
 
 /* After an answer or a "next": the next question, or the summary. */
@@ -143,11 +166,14 @@ static void advance(struct quiz_view *v)
 	}
 }
 
-static enum intent start(struct quiz_view *v, struct ui *ui, int entry)
+static enum intent begin_session(struct quiz_view *v, struct ui *ui, int entry, int minutes)
 {
 	const struct quiz_menu_entry *e = &v->menu[entry];
 	struct quiz_settings s;
 	settings_for(v, ui, e->mode, e->scope, &s);
+	s.minutes = e->mode == QUIZ_EXAM ? minutes : 0;
+	v->timed_out = false;
+	v->seconds_shown = -1;
 	if (v->in_session)
 		quiz_session_release(&v->session);
 	v->in_session = false;
@@ -168,6 +194,49 @@ static enum intent start(struct quiz_view *v, struct ui *ui, int entry)
 	}
 	v->stage = STAGE_ASK;
 	begin_question(v);
+	return INTENT_REDRAW;
+}
+
+/* A chosen menu entry: an exam first asks for its time limit. */
+static enum intent start(struct quiz_view *v, struct ui *ui, int entry)
+{
+	if (v->menu[entry].mode == QUIZ_EXAM) {
+		v->menu_cursor = entry;
+		v->minutes_text[0] = '\0';
+		v->stage = STAGE_EXAM_SETUP;
+		return INTENT_REDRAW;
+	}
+	return begin_session(v, ui, entry, 0);
+}
+
+static enum intent key_exam_setup(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	size_t len = strlen(v->minutes_text);
+	if (key >= '0' && key <= '9') {
+		if (len + 1 >= sizeof v->minutes_text || (len == 0 && key == '0'))
+			return INTENT_HANDLED;
+		v->minutes_text[len] = (char)key;
+		v->minutes_text[len + 1] = '\0';
+		if (atoi(v->minutes_text) > QUIZ_EXAM_MAX_MINUTES) {
+			v->minutes_text[len] = '\0';
+			ui_message(ui, ROLE_WARNING, "At most %d minutes", QUIZ_EXAM_MAX_MINUTES);
+		}
+		return INTENT_REDRAW;
+	}
+	if (key == KEYC_BACKSPACE || key == KEYC_DELETE) {
+		if (len > 0)
+			v->minutes_text[len - 1] = '\0';
+		return INTENT_REDRAW;
+	}
+	if (key == KEYC_ENTER)
+		return begin_session(v, ui, v->menu_cursor, atoi(v->minutes_text));
+	if (action && action->id == ACT_BACK) {
+		v->stage = STAGE_CHOOSE;
+		return INTENT_REDRAW;
+	}
+	if (action && action->context != CTX_QUIZ)
+		return INTENT_IGNORED;	/* help, redraw, quit */
+	ui_message(ui, ROLE_DIM, "Type the minutes, or nothing for no limit; Enter starts, Esc goes back");
 	return INTENT_REDRAW;
 }
 
@@ -243,6 +312,49 @@ static enum intent open_card(struct quiz_view *v, struct ui *ui)
 	}
 	ui->pending = card_peek_new(ui, item->question->card, item->question->see);
 	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
+static enum intent scroll_by(struct quiz_view *v, long delta);
+
+static enum intent open_mistake(struct quiz_view *v, struct ui *ui)
+{
+	if (v->mistake_cursor < 0 || (size_t)v->mistake_cursor >= v->nmistakes) {
+		ui_message(ui, ROLE_DIM, "Pick a mistake with %s first",
+			   UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
+		return INTENT_REDRAW;
+	}
+	const struct quiz_question *q = v->session.items[v->mistakes[v->mistake_cursor]].question;
+	ui->pending = card_peek_new(ui, q->card, q->see);
+	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
+/* Up and down walk the mistakes (none selected shows the score at the top). */
+static enum intent move_mistake(struct quiz_view *v, int delta)
+{
+	long next = v->mistake_cursor + delta;
+	if (next < -1 || next >= (long)v->nmistakes)
+		return INTENT_HANDLED;
+	v->mistake_cursor = next;
+	v->keep_cursor_visible = next >= 0;
+	if (next < 0)
+		v->scroll = 0;
+	return INTENT_REDRAW;
+}
+
+static enum intent key_summary(struct quiz_view *v, struct ui *ui, const struct action *action)
+{
+	bool up = action->id == ACT_MOVE_UP;
+	switch (action->id) {
+	case ACT_QUIZ_SUBMIT:
+		return v->mistake_cursor >= 0 ? open_mistake(v, ui) : INTENT_BACK;
+	case ACT_QUIZ_OPEN: return open_mistake(v, ui);
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+		if (v->nmistakes > 0)
+			return move_mistake(v, up ? -1 : 1);
+		return scroll_by(v, up ? -1 : 1);
+	default: return INTENT_HANDLED;
+	}
 }
 
 static enum intent scroll_by(struct quiz_view *v, long delta)
@@ -328,6 +440,8 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct quiz_view *v = view_of(screen);
+	if (v->stage == STAGE_EXAM_SETUP)
+		return key_exam_setup(v, ui, action, key);
 	if (!action || action->context != CTX_QUIZ)
 		return INTENT_IGNORED;
 	if (action->id == ACT_BACK) {
@@ -346,14 +460,27 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 	case STAGE_CHOOSE: return key_choose(v, ui, action, key);
 	case STAGE_ASK: return key_ask(v, ui, action, key);
 	case STAGE_FEEDBACK: return key_feedback(v, ui, action, key);
-	case STAGE_SUMMARY:
-		if (action->id == ACT_QUIZ_SUBMIT)
-			return INTENT_BACK;
-		if (action->id == ACT_MOVE_UP || action->id == ACT_MOVE_DOWN)
-			return scroll_by(v, action->id == ACT_MOVE_UP ? -1 : 1);
-		return INTENT_HANDLED;
+	case STAGE_SUMMARY: return key_summary(v, ui, action);
+	case STAGE_EXAM_SETUP: break;	/* handled above */
 	}
 	return INTENT_HANDLED;
+}
+
+/* The exam's countdown: redraw when the seconds shown change; end the exam
+ * when they run out (what was answered is saved already). */
+static enum intent quiz_view_tick(struct screen *screen, struct ui *ui)
+{
+	struct quiz_view *v = view_of(screen);
+	if (!v->in_session || (v->stage != STAGE_ASK && v->stage != STAGE_FEEDBACK))
+		return INTENT_HANDLED;
+	long left = quiz_session_seconds_left(&v->session);
+	if (left < 0 || left == v->seconds_shown)
+		return INTENT_HANDLED;
+	if (left == 0) {
+		finish(v);
+		ui_message(ui, ROLE_WARNING, "Time is up: the exam is over");
+	}
+	return INTENT_REDRAW;
 }
 
 static enum intent quiz_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -368,6 +495,10 @@ static enum intent quiz_view_mouse(struct screen *screen, struct ui *ui, enum mo
 	if (v->stage == STAGE_CHOOSE) {
 		v->menu_cursor = pos;
 		return start(v, ui, pos);
+	}
+	if (v->stage == STAGE_SUMMARY) {
+		v->mistake_cursor = pos;
+		return open_mistake(v, ui);
 	}
 	return v->stage == STAGE_ASK ? choose(v, pos) : INTENT_HANDLED;
 }
@@ -402,8 +533,14 @@ static void quiz_view_hints(const struct screen *screen, const struct ui *ui, ch
 	case STAGE_FEEDBACK:
 		snprintf(buf, size, "Enter:next  1-4:grade  o:open card  u:undo  q:end  ?:help");
 		break;
+	case STAGE_EXAM_SETUP:
+		snprintf(buf, size, "0-9:minutes  Enter:start  Esc:back  ?:help");
+		break;
 	case STAGE_SUMMARY:
-		snprintf(buf, size, "%s:scroll  Enter/q:back  ?:help", updown);
+		if (v->nmistakes > 0)
+			snprintf(buf, size, "%s:pick a mistake  o/Enter:open its card  q:back  ?:help", updown);
+		else
+			snprintf(buf, size, "%s:scroll  Enter/q:back  ?:help", updown);
 		break;
 	}
 }
@@ -417,6 +554,7 @@ static void quiz_view_free(struct screen *screen)
 		quiz_session_release(&v->session);
 	quiz_bank_release(&v->bank);
 	progress_close(v->progress);
+	free(v->mistakes);
 	free(v->lines);
 	free(v);
 }
@@ -427,6 +565,7 @@ static const struct screen_ops quiz_view_ops = {
 	.draw = quiz_view_draw,
 	.key = quiz_view_key,
 	.mouse = quiz_view_mouse,
+	.tick = quiz_view_tick,
 	.hints = quiz_view_hints,
 	.free = quiz_view_free,
 };
@@ -466,6 +605,8 @@ struct screen *quiz_view_open(struct ui *ui, const struct screen_request *reques
 		quiz_view_free(&v->base);
 		return NULL;
 	}
+	v->seconds_shown = -1;
+	v->mistake_cursor = -1;
 	open_progress(v, ui);
 	build_menu(v, ui);
 	v->stage = STAGE_CHOOSE;

@@ -4,7 +4,9 @@
  *
  * Invariants: stage STAGE_ASK and STAGE_FEEDBACK have a session item at the
  * cursor (quiz_session_current); STAGE_FEEDBACK's item is answered and never
- * in an exam (exams go straight to the next question).
+ * in an exam (exams go straight to the next question).  In STAGE_SUMMARY,
+ * mistakes[0..nmistakes) index session items answered wrong (or not at all)
+ * the first time, and mistake_cursor is -1 or an index into it.
  */
 #ifndef RXPLORE_UI_QUIZ_VIEW_H
 #define RXPLORE_UI_QUIZ_VIEW_H
@@ -17,7 +19,8 @@
 #include "quiz.h"
 #include "screen.h"
 
-enum quiz_stage { STAGE_CHOOSE, STAGE_ASK, STAGE_FEEDBACK, STAGE_SUMMARY };
+/* STAGE_EXAM_SETUP asks for the exam's optional time limit before it starts. */
+enum quiz_stage { STAGE_CHOOSE, STAGE_EXAM_SETUP, STAGE_ASK, STAGE_FEEDBACK, STAGE_SUMMARY };
 
 enum quiz_scope { SCOPE_TOPIC, SCOPE_MARKED, SCOPE_ALL };
 
@@ -70,9 +73,18 @@ struct quiz_view {
 	size_t scroll;
 	int visible, body_y;
 	bool keep_cursor_visible;
+	/* The exam's time limit, as typed in STAGE_EXAM_SETUP (digits, "" for none). */
+	char minutes_text[4];
+	long seconds_shown;	/* the countdown in the last frame, -1 without one */
+	bool timed_out;
 	struct quiz_summary summary;
 	bool have_summary;
+	size_t *mistakes;
+	size_t nmistakes;
+	long mistake_cursor;
 };
+
+#define QUIZ_EXAM_MAX_MINUTES 600
 
 /* quiz_draw.c */
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area);

@@ -76,6 +76,9 @@ struct screen_ops {
 	enum intent (*mouse)(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x);
 	/* Called when the screen is on top again after the one above it closed; may be NULL. */
 	void (*resume)(struct screen *screen, struct ui *ui);
+	/* Called about four times a second while no key arrives (an exam's
+	 * countdown); returns INTENT_REDRAW when the screen changed.  May be NULL. */
+	enum intent (*tick)(struct screen *screen, struct ui *ui);
 	/* Key hints for the status bar, into buf. */
 	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
 	void (*free)(struct screen *screen);

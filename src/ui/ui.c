@@ -304,6 +304,14 @@ static enum intent handle_global(struct ui *ui, const struct action *action)
 }
 
 /* Returns false when the program should end. */
+/* No key within GETCH_TIMEOUT_MS: lets the top screen move a clock on. */
+static bool idle_tick(struct ui *ui)
+{
+	struct screen *top = ui->stack[ui->depth - 1];
+
+	return top->ops->tick && !too_small() && top->ops->tick(top, ui) == INTENT_REDRAW;
+}
+
 static bool dispatch(struct ui *ui, int key, bool *redraw)
 {
 	struct screen *top = ui->stack[ui->depth - 1];
@@ -477,6 +485,8 @@ int ui_run(const struct library *library, const struct config *config, const str
 		}
 		if (key != 0)
 			running = dispatch(&ui, key, &redraw);
+		else
+			redraw |= idle_tick(&ui);
 	}
 
 	status = caught_signal ? 128 + caught_signal : 0;

@@ -64,7 +64,10 @@ expect_not_screen "Session over"
 keys t
 wait_for "What would you like to do?"
 keys d
+wait_for "Time limit: none"
+keys Enter
 wait_for "Exam · everything"
+expect_not_screen " left"
 keys o
 wait_for "Opening cards is off until the exam ends"
 keys /

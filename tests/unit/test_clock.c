@@ -42,6 +42,7 @@ static int reset_environment(void **unused)
 {
 	(void)unused;
 	unsetenv("RXPLORE_NOW");
+	unsetenv("RXPLORE_CLOCK_SPEED");
 	use_zone("UTC");
 	return 0;
 }
@@ -129,6 +130,40 @@ static void test_now_honours_rxplore_now(void **unused)
 	now = clock_now();
 	after = time(NULL);
 	assert_true(now >= before && now <= after);
+}
+
+static void nap(void)
+{
+	struct timespec pause = { 0, 20 * 1000 * 1000 };
+
+	nanosleep(&pause, NULL);
+}
+
+/* The speed hook moves a pinned clock forward, never backward; a bad speed leaves it standing. */
+static void test_clock_speed_runs_a_pinned_clock(void **unused)
+{
+	static const char *const bad[] = { "0", "-5", "fast", "12x", "", "3601", "99999999999999999999" };
+	time_t first, later = 0;
+	int i;
+
+	(void)unused;
+	setenv("RXPLORE_NOW", "1795000000", 1);
+	for (i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++) {
+		setenv("RXPLORE_CLOCK_SPEED", bad[i], 1);
+		assert_int_equal(clock_now(), 1795000000);
+		nap();
+		assert_int_equal(clock_now(), 1795000000);
+	}
+	setenv("RXPLORE_CLOCK_SPEED", "3600", 1);
+	first = clock_now();
+	assert_true(first >= 1795000000);
+	/* 20 ms of real time is 72 s at this speed; allow a very slow machine 10 s. */
+	for (i = 0; i < 500 && (later = clock_now()) == first; i++)
+		nap();
+	assert_true(later > first);
+	assert_true(clock_now() >= later);
+	unsetenv("RXPLORE_CLOCK_SPEED");
+	assert_int_equal(clock_now(), 1795000000);
 }
 
 static void test_rollover_hour(void **unused)
@@ -266,6 +301,7 @@ int main(void)
 		cmocka_unit_test_setup(test_parse_local_iso, reset_environment),
 		cmocka_unit_test_setup(test_parse_rejects_malformed, reset_environment),
 		cmocka_unit_test_setup(test_now_honours_rxplore_now, reset_environment),
+		cmocka_unit_test_setup(test_clock_speed_runs_a_pinned_clock, reset_environment),
 		cmocka_unit_test_setup(test_rollover_hour, reset_environment),
 		cmocka_unit_test_setup(test_rollover_uses_local_time, reset_environment),
 		cmocka_unit_test_setup(test_days_across_dst_berlin, reset_environment),
