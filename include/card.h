@@ -103,6 +103,10 @@ int section_parse(const char *name);
 /* Whether a card has something to show in a section. */
 bool card_has_section(const struct card *card, enum section section);
 
+/* Whether card falls under topic: it is the topic, or a member_of it.  The one
+ * scoping rule of `quiz --topic` and `export TOPIC`. */
+bool card_in_topic(const struct card *card, const struct card *topic);
+
 /* The card's value for a fact key, or NULL. */
 const char *card_fact(const struct card *card, const char *key);
 

@@ -103,6 +103,11 @@ bool card_has_section(const struct card *card, enum section section)
 	return false;
 }
 
+bool card_in_topic(const struct card *card, const struct card *topic)
+{
+	return card == topic || (card->member_of && strcmp(card->member_of, topic->id) == 0);
+}
+
 const char *card_fact(const struct card *card, const char *key)
 {
 	for (size_t i = 0; i < card->nfacts; i++)

@@ -52,6 +52,9 @@ struct progress *cli_open_progress(const struct cli *cli, char *path, size_t siz
 
 int cli_check(struct cli *cli, char **paths, int npaths);
 int cli_packs(struct cli *cli);
+/* `rxplore export --format anki|md|json [-o FILE] [TOPIC]...` (cli_export.c);
+ * format_name and output are NULL when not given. */
+int cli_export(struct cli *cli, const char *format_name, const char *output, char **args, int nargs);
 /* `rxplore stats`: due, answers per day, true retention, mastery (cli_stats.c). */
 int cli_stats(struct cli *cli, char **args, int nargs);
 

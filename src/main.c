@@ -37,6 +37,14 @@ static const char usage_text[] =
 	"  quiz                     questions, answered by letter or number from standard\n"
 	"                           input (x: I don't know); progress is saved as you go\n"
 	"  progress export|reset    the review log as CSV; delete all progress (asks first)\n"
+	"  export --format anki|md|json [-o FILE] [TOPIC]...\n"
+	"                           the cards for other tools: anki, a deck Anki imports\n"
+	"                           (one note per quiz question, updated on re-import);\n"
+	"                           md, a printable handout with comparisons, questions\n"
+	"                           and answers; json, the cards as data.  TOPICs (ids or\n"
+	"                           aliases) limit it to them and their members.  The\n"
+	"                           handout compares 2-4 TOPICs side by side, one TOPIC\n"
+	"                           with its compare_with cards, else each explainer's set"
 	"\n"
 	"Options:\n"
 	"      --content DIR        load the pack (or folder of cards) in DIR first;\n"
@@ -48,7 +56,10 @@ static const char usage_text[] =
 	"      --width N            wrap line-mode output at N columns\n"
 	"      --strict             with check: warnings count as errors\n"
 	"      --profile NAME       keep progress in progress-NAME.db (shared logins)\n"
-	"      --format FORMAT      with compare: text (a table, the default), md or tsv\n"
+	"      --format FORMAT      with compare: text (a table, the default), md or tsv;\n"
+	"                           with export (required): anki, md or json\n"
+	"  -o, --output FILE        with export: write FILE (all or nothing) instead of\n"
+	"                           standard output\n"
 	"      --diff-only          with compare: only the facts that differ\n"
 	"      --mode MODE          with quiz: practice (default), review or exam\n"
 	"      --topic ID           with quiz: only this topic (and its members); repeatable\n"
@@ -85,9 +96,12 @@ enum {
 /* Options of the quiz and progress commands. */
 static struct cli_quiz_options quiz_options;
 
-/* Options of the compare command alone (kept out of struct cli_options). */
+/* Options of the compare command alone (kept out of struct cli_options);
+ * --format also goes with export. */
 static const char *compare_format;
 static bool compare_diff_only;
+/* -o FILE, for export. */
+static const char *export_output;
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, OPT_CONTENT },
@@ -107,6 +121,7 @@ static const struct option long_options[] = {
 	{ "minutes", required_argument, NULL, OPT_MINUTES },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "yes", no_argument, NULL, OPT_YES },
+	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -271,7 +286,7 @@ static int run_interactive(struct cli *cli)
 static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_CONTENT:
 			if (cli->options.ncontent == CLI_MAX_CONTENT)
@@ -335,6 +350,9 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 			cli->options.width = (int)w;
 			break;
 		}
+		case 'o':
+			export_output = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(EXIT_OK);
@@ -365,15 +383,19 @@ int main(int argc, char **argv)
 	if (status == EXIT_OK && command && strcmp(command, "check") != 0 && cli.options.strict)
 		status = cli_usage("%s", "--strict goes with the check command");
 	bool compare = command && strcmp(command, "compare") == 0;
-	if (status == EXIT_OK && !compare && (compare_format || compare_diff_only))
-		status = cli_usage("%s", compare_format ? "--format goes with the compare command"
-							  : "--diff-only goes with the compare command");
+	bool exporting = command && strcmp(command, "export") == 0;
+	if (status == EXIT_OK && !compare && compare_diff_only)
+		status = cli_usage("%s", "--diff-only goes with the compare command");
+	if (status == EXIT_OK && !compare && !exporting && compare_format)
+		status = cli_usage("%s", "--format goes with the compare and export commands");
+	if (status == EXIT_OK && !exporting && export_output)
+		status = cli_usage("%s", "-o goes with the export command");
 	bool quizzing = command && (strcmp(command, "quiz") == 0 || strcmp(command, "progress") == 0);
 	if (status == EXIT_OK && !quizzing && quiz_options.any)
 		status = cli_usage("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
 				     "and progress commands");
 	static const char *const commands[] = { "list", "show", "search", "check", "packs", "compare",
-						"stats", "quiz", "progress" };
+						"stats", "quiz", "progress", "export" };
 	bool known = !command;
 	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
 		known = known || strcmp(command, commands[i]) == 0;
@@ -427,6 +449,9 @@ int main(int argc, char **argv)
 		status = cli_quiz(&cli, &quiz_options, args + 1, nargs - 1);
 	} else if (strcmp(command, "progress") == 0) {
 		status = cli_progress(&cli, &quiz_options, args + 1, nargs - 1);
+	} else if (exporting) {
+		note_load_errors(&cli);
+		status = cli_export(&cli, compare_format, export_output, args + 1, nargs - 1);
 	} else if (strcmp(command, "packs") == 0) {
 		status = nargs > 1 ? cli_usage("%s", "packs takes no arguments") : cli_packs(&cli);
 	}

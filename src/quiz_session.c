@@ -54,11 +54,9 @@ static bool in_scope(const struct quiz_settings *settings, const struct card *ca
 {
 	if (settings->ntopics == 0)
 		return true;
-	for (size_t i = 0; i < settings->ntopics; i++) {
-		const struct card *topic = settings->topics[i];
-		if (topic == card || (card->member_of && strcmp(card->member_of, topic->id) == 0))
+	for (size_t i = 0; i < settings->ntopics; i++)
+		if (card_in_topic(card, settings->topics[i]))
 			return true;
-	}
 	return false;
 }
 

@@ -1,0 +1,105 @@
+/* export — the loaded cards as files for other tools (`rxplore export`):
+ *
+ *   anki  tab-separated notes Anki imports as they are: one note per question
+ *         of the quiz bank (authored and generated), keyed by the question's
+ *         stable id so that importing again updates the notes;
+ *   md    a printable Markdown handout: the cards, comparison tables, then
+ *         numbered questions and, at the end, the answers;
+ *   json  the cards themselves, for other programs.
+ *
+ * The formatters write to the FILE * they are given and nothing else; they
+ * never exit.  Output is deterministic: no dates, no random choice order (the
+ * choices of a question are shuffled by a seed taken from its id, so the same
+ * question always shows the same letters).  The caller checks the stream for
+ * write errors as well as the return value.
+ */
+#ifndef RXPLORE_EXPORT_H
+#define RXPLORE_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "card.h"
+#include "library.h"
+#include "quiz.h"
+
+enum export_format { EXPORT_ANKI, EXPORT_MD, EXPORT_JSON };
+
+/* "anki", "md" (or "markdown"), "json"; -1 when unknown. */
+int export_format_parse(const char *name);
+
+enum export_error {
+	EXPORT_OK = 0,
+	EXPORT_ENOMEM = -1,
+	EXPORT_EWRITE = -2,	/* the stream reported an error (see errno) */
+	EXPORT_EINVAL = -3	/* text the format cannot carry (invalid UTF-8 for JSON) */
+};
+
+const char *export_strerror(int error);
+
+/* The cards and questions one export covers.
+ *
+ * With no topics, every loaded card in topic-list order (explainers,
+ * concepts, classes, drugs; by title).  With topics, each topic in the order
+ * given, each followed by the cards that are member_of it (as `quiz --topic`
+ * scopes them), every card once.  Questions are those of the quiz bank for
+ * the chosen cards, card by card, in bank order; a question whose id an
+ * earlier one already took is left out (Anki would merge the two).
+ */
+struct export_set {
+	const struct library *library;
+	struct quiz_bank bank;
+	const struct card **cards;	/* the selection, in output order */
+	size_t ncards;
+	const struct card **topics;	/* the topics as named, without repeats */
+	size_t ntopics;
+	const struct quiz_question **questions;	/* in output order */
+	size_t nquestions;
+	const char *generator;	/* "rxplore 0.1" for the JSON document; may be NULL */
+};
+
+/* Builds the selection for topics[0..ntopics) (none: everything).  Returns
+ * EXPORT_OK or EXPORT_ENOMEM (the set is then safe to release). */
+int export_set_build(struct export_set *set, const struct library *library, const struct card *const *topics,
+		     size_t ntopics);
+void export_set_release(struct export_set *set);
+
+/* Writes the set in a format.  Returns EXPORT_OK or an enum export_error. */
+int export_write(FILE *out, const struct export_set *set, enum export_format format);
+int export_anki(FILE *out, const struct export_set *set);
+int export_markdown(FILE *out, const struct export_set *set);
+int export_json(FILE *out, const struct export_set *set);
+
+/* --- pieces shared by the formats (and tested on their own) -------------- */
+
+/* The display order of a question's choices: order[pos] is the index into
+ * question->choices shown at letter pos.  True/false keeps True, False; other
+ * questions are shuffled by a generator seeded with the FNV-1a hash of the
+ * question id, so every export shows the same letters. */
+void export_choice_order(const struct quiz_question *question, unsigned char order[QUESTION_MAX_CHOICES]);
+
+/* Text as the content of an HTML element (an Anki field): & < > " escaped,
+ * newlines as <br>, tabs as spaces, other control characters dropped, so a
+ * field can never split a record. */
+void export_html_text(FILE *out, const char *text);
+
+/* Where Markdown text goes: a paragraph (line breaks become hard breaks, a
+ * backslash at the end of the line), a table cell (line breaks become <br>)
+ * or one line such as a heading (line breaks become spaces). */
+enum export_md_context { EXPORT_MD_PARAGRAPH, EXPORT_MD_TABLE_CELL, EXPORT_MD_ONE_LINE };
+
+/* Text inside Markdown: every character Markdown could read as syntax is
+ * backslash-escaped (\ ` * _ [ ] < > | ~ and an & that could start an
+ * entity), and in a paragraph whatever would start a block at the start of a
+ * continuation line (# + - = "1."); tabs become spaces, other control
+ * characters are dropped. */
+void export_md_inline(FILE *out, const char *text, enum export_md_context context);
+
+/* A prose section as Markdown: paragraphs stay paragraphs, one-line breaks
+ * stay line breaks, list items ("- ", "* ", "• ", "1. ", "1) ") become
+ * Markdown lists, and anything at the start of a line that Markdown would
+ * read as a heading, quote, rule or list is escaped. */
+void export_md_prose(FILE *out, const char *text);
+
+#endif

@@ -1,0 +1,221 @@
+/* export — the selection every format shares, and the choice order.  The
+ * formats live in export_anki.c, export_md.c and export_json.c. */
+#include "export.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int export_format_parse(const char *name)
+{
+	if (strcmp(name, "anki") == 0)
+		return EXPORT_ANKI;
+	if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
+		return EXPORT_MD;
+	if (strcmp(name, "json") == 0)
+		return EXPORT_JSON;
+	return -1;
+}
+
+const char *export_strerror(int error)
+{
+	switch (error) {
+	case EXPORT_OK:
+		return "no error";
+	case EXPORT_ENOMEM:
+		return "out of memory";
+	case EXPORT_EWRITE:
+		return "the output could not be written";
+	case EXPORT_EINVAL:
+		return "some card text cannot be written in this format (invalid UTF-8)";
+	default:
+		return "unknown export error";
+	}
+}
+
+/* A loaded card with its questions: bank indices questions[first .. first + count). */
+struct card_entry {
+	const struct card *card;
+	size_t first, count;
+	bool picked;
+};
+
+static int by_pointer(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct card_entry *)a)->card;
+	uintptr_t y = (uintptr_t)((const struct card_entry *)b)->card;
+	return x < y ? -1 : x > y;
+}
+
+static struct card_entry *entry_of(struct card_entry *entries, size_t n, const struct card *card)
+{
+	struct card_entry key = { .card = card };
+	return bsearch(&key, entries, n, sizeof *entries, by_pointer);
+}
+
+/* Scratch space for building a selection. */
+struct selection {
+	struct card_entry *entries;	/* one per loaded card, sorted by pointer */
+	size_t *by_card;		/* bank indices grouped by card (entry order), bank order within */
+	const struct card **sorted;	/* topic-list order */
+};
+
+static void selection_release(struct selection *s)
+{
+	free(s->entries);
+	free(s->by_card);
+	free(s->sorted);
+}
+
+/* Groups the bank's questions by card without assuming the bank's order. */
+static int selection_init(struct selection *s, const struct library *library, const struct quiz_bank *bank)
+{
+	size_t n = library->ncards;
+	s->entries = calloc(n + 1, sizeof *s->entries);
+	s->by_card = malloc((bank->count + 1) * sizeof *s->by_card);
+	s->sorted = malloc((n + 1) * sizeof *s->sorted);
+	if (!s->entries || !s->by_card || !s->sorted)
+		return EXPORT_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		s->entries[i].card = library->cards[i];
+	qsort(s->entries, n, sizeof *s->entries, by_pointer);
+	for (size_t q = 0; q < bank->count; q++) {
+		struct card_entry *e = entry_of(s->entries, n, bank->items[q].card);
+		if (e)
+			e->count++;
+	}
+	size_t next = 0;
+	for (size_t i = 0; i < n; i++) {
+		s->entries[i].first = next;
+		next += s->entries[i].count;
+		s->entries[i].count = 0;
+	}
+	for (size_t q = 0; q < bank->count; q++) {
+		struct card_entry *e = entry_of(s->entries, n, bank->items[q].card);
+		if (e)
+			s->by_card[e->first + e->count++] = q;
+	}
+	library_sorted(library, s->sorted);
+	return EXPORT_OK;
+}
+
+static void pick(struct export_set *set, struct selection *s, const struct card *card)
+{
+	struct card_entry *e = entry_of(s->entries, set->library->ncards, card);
+	if (!e || e->picked)
+		return;
+	e->picked = true;
+	set->cards[set->ncards++] = card;
+}
+
+/* Questions of the chosen cards; of two with one id, the bank's first wins
+ * when both are chosen (Anki would merge them into one note). */
+static void pick_questions(struct export_set *set, struct selection *s)
+{
+	size_t n = set->library->ncards;
+	for (size_t c = 0; c < set->ncards; c++) {
+		const struct card_entry *e = entry_of(s->entries, n, set->cards[c]);
+		for (size_t k = 0; e && k < e->count; k++) {
+			const struct quiz_question *q = &set->bank.items[s->by_card[e->first + k]];
+			const struct quiz_question *first = quiz_bank_find(&set->bank, q->id);
+			if (first && first != q) {
+				const struct card_entry *fe = entry_of(s->entries, n, first->card);
+				if (fe && fe->picked)
+					continue;
+			}
+			set->questions[set->nquestions++] = q;
+		}
+	}
+}
+
+int export_set_build(struct export_set *set, const struct library *library, const struct card *const *topics,
+		     size_t ntopics)
+{
+	memset(set, 0, sizeof *set);
+	set->library = library;
+	struct selection s = { 0 };
+	int rc = EXPORT_ENOMEM;
+	if (quiz_bank_build(&set->bank, library) < 0)
+		return EXPORT_ENOMEM;
+	set->cards = malloc((library->ncards + 1) * sizeof *set->cards);
+	set->topics = malloc((ntopics + 1) * sizeof *set->topics);
+	set->questions = malloc((set->bank.count + 1) * sizeof *set->questions);
+	if (!set->cards || !set->topics || !set->questions)
+		goto done;
+	if (selection_init(&s, library, &set->bank) != EXPORT_OK)
+		goto done;
+	for (size_t t = 0; t < ntopics; t++) {
+		bool repeat = false;
+		for (size_t k = 0; k < set->ntopics; k++)
+			repeat = repeat || set->topics[k] == topics[t];
+		if (!repeat)
+			set->topics[set->ntopics++] = topics[t];
+	}
+	if (set->ntopics == 0) {
+		for (size_t i = 0; i < library->ncards; i++)
+			pick(set, &s, s.sorted[i]);
+	}
+	for (size_t t = 0; t < set->ntopics; t++) {
+		pick(set, &s, set->topics[t]);
+		for (size_t i = 0; i < library->ncards; i++)
+			if (card_in_topic(s.sorted[i], set->topics[t]))
+				pick(set, &s, s.sorted[i]);
+	}
+	pick_questions(set, &s);
+	rc = EXPORT_OK;
+done:
+	selection_release(&s);
+	if (rc != EXPORT_OK)
+		export_set_release(set);
+	return rc;
+}
+
+void export_set_release(struct export_set *set)
+{
+	quiz_bank_release(&set->bank);
+	free(set->cards);
+	free(set->topics);
+	free(set->questions);
+	set->cards = NULL;
+	set->topics = NULL;
+	set->questions = NULL;
+	set->ncards = set->ntopics = set->nquestions = 0;
+}
+
+/* splitmix64: small, and the same sequence on every platform. */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+void export_choice_order(const struct quiz_question *question, unsigned char order[QUESTION_MAX_CHOICES])
+{
+	size_t n = question->nchoices < QUESTION_MAX_CHOICES ? question->nchoices : QUESTION_MAX_CHOICES;
+	for (size_t i = 0; i < QUESTION_MAX_CHOICES; i++)
+		order[i] = (unsigned char)i;
+	if (question->type == QUESTION_TRUE_FALSE)
+		return;
+	uint64_t state = card_question_hash(question->id ? question->id : "");
+	for (size_t i = n; i > 1; i--) {
+		size_t j = (size_t)(next_random(&state) % i);
+		unsigned char t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+}
+
+int export_write(FILE *out, const struct export_set *set, enum export_format format)
+{
+	switch (format) {
+	case EXPORT_ANKI:
+		return export_anki(out, set);
+	case EXPORT_MD:
+		return export_markdown(out, set);
+	case EXPORT_JSON:
+		return export_json(out, set);
+	}
+	return EXPORT_EINVAL;
+}

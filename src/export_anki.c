@@ -1,0 +1,137 @@
+/* export_anki — the quiz bank as a text file Anki imports directly
+ * (File > Import, Anki 2.1.55 or later reads the #-headers).
+ *
+ * One line per note: guid, Front, Back, tags, separated by tabs.  The guid
+ * is the question's stable id: Anki matches notes on it, so importing a newer
+ * export updates the notes (and keeps their review history) instead of adding
+ * duplicates.  There is no #columns header on purpose: without labels Anki
+ * maps the other columns to the note type's fields by position, which works
+ * whatever the fields are called in the user's language. */
+#include "export.h"
+
+#include "plain.h"
+#include "text.h"
+
+void export_html_text(FILE *out, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		switch (c) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			/* A field that starts with a quote would open a quoted CSV field. */
+			fputs("&quot;", out);
+			break;
+		case '\n':
+			fputs("<br>", out);
+			break;
+		case '\t':
+			fputc(' ', out);
+			break;
+		default:
+			/* Other control characters (CR above all) could end a record. */
+			if (c >= 0x20 && c != 0x7F)
+				fputc(c, out);
+		}
+	}
+}
+
+static void choice_line(FILE *out, const struct quiz_question *q, const unsigned char *order, size_t pos)
+{
+	fprintf(out, "%c) ", 'a' + (int)pos);
+	export_html_text(out, q->choices[order[pos]]);
+}
+
+static void front(FILE *out, const struct quiz_question *q, const unsigned char *order)
+{
+	export_html_text(out, q->ask);
+	fputs("<br><br>", out);
+	if (q->type == QUESTION_MULTI && !text_find_nocase(q->ask, "select all"))
+		fputs("<i>Select all that apply.</i><br>", out);
+	else if (q->type == QUESTION_TRUE_FALSE)
+		fputs("<i>True or false?</i><br>", out);
+	for (size_t pos = 0; pos < q->nchoices; pos++) {
+		if (pos)
+			fputs("<br>", out);
+		choice_line(out, q, order, pos);
+	}
+}
+
+static void back(FILE *out, const struct quiz_question *q, const unsigned char *order)
+{
+	size_t right = 0;
+	for (size_t i = 0; i < q->nchoices; i++)
+		right += q->correct[i];
+	fputs(right > 1 ? "<b>Answers:</b>" : "<b>Answer:</b>", out);
+	for (size_t pos = 0; pos < q->nchoices; pos++) {
+		if (!q->correct[order[pos]])
+			continue;
+		fputs(right > 1 ? "<br>" : " ", out);
+		choice_line(out, q, order, pos);
+	}
+	if (q->explain && *q->explain) {
+		fputs("<br><br>", out);
+		export_html_text(out, q->explain);
+	}
+	fputs("<br><br><i>Card: ", out);
+	export_html_text(out, q->card->title);
+	if (q->see >= 0) {
+		fputs(" — ", out);
+		export_html_text(out, section_title((enum section)q->see));
+	}
+	fputs("</i>", out);
+	if (q->card->status == CARD_DRAFT)
+		fputs("<br><small>" PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER "</small>", out);
+}
+
+static const char *type_tag(enum question_type type)
+{
+	switch (type) {
+	case QUESTION_MULTI:
+		return "select-all";
+	case QUESTION_TRUE_FALSE:
+		return "true-false";
+	default:
+		return "single";
+	}
+}
+
+/* Tags are separated by spaces: anything that could split one is replaced. */
+static void tag(FILE *out, const char *prefix, const char *value)
+{
+	fprintf(out, " %s", prefix);
+	for (const char *p = value; *p; p++)
+		fputc((unsigned char)*p <= ' ' || *p == 0x7F ? '_' : *p, out);
+}
+
+int export_anki(FILE *out, const struct export_set *set)
+{
+	fputs("#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n#tags column:4\n", out);
+	fprintf(out, "#rxplore: %zu questions from %zu cards. " PLAIN_DISCLAIMER "\n", set->nquestions,
+		set->ncards);
+	for (size_t i = 0; i < set->nquestions; i++) {
+		const struct quiz_question *q = set->questions[i];
+		unsigned char order[QUESTION_MAX_CHOICES];
+		export_choice_order(q, order);
+		export_html_text(out, q->id);
+		fputc('\t', out);
+		front(out, q, order);
+		fputc('\t', out);
+		back(out, q, order);
+		fputc('\t', out);
+		fputs("rxplore", out);
+		tag(out, "rxplore::card::", q->card->id);
+		tag(out, "rxplore::kind::", card_kind_name(q->card->kind));
+		tag(out, "rxplore::question::", type_tag(q->type));
+		fputc('\n', out);
+	}
+	return ferror(out) ? EXPORT_EWRITE : EXPORT_OK;
+}
