@@ -7,7 +7,7 @@
 
 # rxplore.1 is made at build time (it names the installed data folder).
 builddir=$(dirname "$(dirname "$RXPLORE")")
-page1=$builddir/doc/rxplore.1
+page1=$builddir/man/rxplore.1
 page5=$TOP_SRCDIR/doc/rxplore-cards.5
 
 if ! command -v mandoc >/dev/null 2>&1; then
