@@ -6,7 +6,7 @@
 
 _rxplore_commands='list show search check packs compare stats quiz progress export'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
-	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --help --version'
+	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version'
 _rxplore_sections='summary mechanism uses side-effects dependence confusion interactions pharmacokinetics
 	diagram facts sources'
 
@@ -14,7 +14,7 @@ _rxplore_sections='summary mechanism uses side-effects dependence confusion inte
 _rxplore_takes_value()
 {
 	case $1 in
-	--content | --width | --profile | --format | --mode | --topic | --count | --minutes | --seed | -o)
+	--content | --width | --profile | --format | --mode | --topic | --count | --minutes | --seed | -o | --output)
 		return 0 ;;
 	esac
 	return 1
@@ -67,7 +67,7 @@ _rxplore_value()
 {
 	case $1 in
 	--content) _rxplore_files dirs "$cur" ;;
-	-o) _rxplore_files files "$cur" ;;
+	-o | --output) _rxplore_files files "$cur" ;;
 	--format)
 		if [[ $command == export ]]; then
 			_rxplore_offer 'anki md json' "$cur"
