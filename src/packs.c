@@ -11,7 +11,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "text.h"
 #include "yamltree.h"
+
+/* A copy of a file or folder name for showing: names come from content
+ * folders, so they may hold anything a terminal would act on. */
+static char *printable_name(struct arena *arena, const char *name)
+{
+	char *copy = arena_strdup(arena, name);
+	if (copy)
+		text_make_printable(copy);
+	return copy;
+}
 
 /* Reads a whole regular file of at most LOADER_MAX_FILE_BYTES.  Returns a
  * malloc'd buffer, or NULL after adding a diagnostic. */
@@ -61,7 +72,7 @@ static int load_card_data(struct library *library, size_t pack, const char *path
 	if (rc == 1)
 		diag_add(diags, DIAG_WARNING, path, 0, 0, "empty file: no card in it");
 	if (rc == 0) {
-		const char *stable_path = arena_strdup(&library->arena, path);
+		const char *stable_path = printable_name(&library->arena, path);
 		struct card *card = stable_path ? schema_card(library, pack, stable_path, root, diags) : NULL;
 		if (card) {
 			const struct card *same = library_find(library, card->id);
@@ -117,7 +128,7 @@ static size_t load_manifest(struct library *library, const char *path, const cha
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "empty pack manifest");
 	struct pack_info pack = { 0 };
 	if (rc == 0 && schema_pack(library, path, root, &pack, diags) == 0) {
-		pack.dir = arena_strdup(&library->arena, dir);
+		pack.dir = printable_name(&library->arena, dir);
 		pack.has_manifest = true;
 		if (pack.dir)
 			index = library_add_pack(library, &pack);
@@ -130,8 +141,8 @@ static size_t add_loose_pack(struct library *library, const char *dir)
 {
 	const char *slash = strrchr(dir, '/');
 	struct pack_info pack = { .format = 1 };
-	pack.dir = arena_strdup(&library->arena, dir);
-	pack.name = arena_strdup(&library->arena, slash && slash[1] ? slash + 1 : dir);
+	pack.dir = printable_name(&library->arena, dir);
+	pack.name = printable_name(&library->arena, slash && slash[1] ? slash + 1 : dir);
 	if (!pack.dir || !pack.name)
 		return (size_t)-1;
 	return library_add_pack(library, &pack);

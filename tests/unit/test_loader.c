@@ -262,6 +262,18 @@ static void size_limits_are_enforced(void **state)
 	free(text);
 }
 
+/* Diagnostics quote what files say; nothing in them may drive a terminal. */
+static void diagnostics_quote_hostile_text_harmlessly(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "id: a\ntitle: A\nkind: \"drug\\e]52;c;SU5KRUNURUQ=\\a\"\nsummary: x\n"
+			    "\"k\\x9b\\u202E\\t\\n\": 1\n";
+	assert_int_equal(load(f, "\x1b[2Jpath.yaml", text), 0);
+	assert_true(has_diag(f, "?[2Jpath.yaml:3:7: error: kind must be drug, class, concept or explainer, "
+				"not 'drug?]52;c;SU5KRUNURUQ=?'"));
+	assert_true(has_diag(f, "?[2Jpath.yaml:5:1: error: unknown key 'k?\?\?\?' in a card"));
+}
+
 static void duplicate_ids_in_a_pack_are_errors_with_a_note(void **state)
 {
 	struct fixture *f = *state;
@@ -392,6 +404,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(diagnostics_quote_hostile_text_harmlessly, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicate_ids_in_a_pack_are_errors_with_a_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_and_comment_only_files_warn, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_question_without_id_gets_a_stable_one, setup, teardown),

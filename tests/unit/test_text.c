@@ -387,6 +387,31 @@ static void test_clean_invalid_utf8(void **state)
 	ASSERT_CLEAN("\xFF\tx", FFFD "       x");
 }
 
+static void assert_printable(const char *in, const char *expected)
+{
+	char *s = strdup(in);
+
+	assert_non_null(s);
+	text_make_printable(s);
+	assert_string_equal(s, expected);
+	free(s);
+}
+
+/* Names and diagnostics keep a visible mark where a control character was. */
+static void test_make_printable(void **state)
+{
+	(void)state;
+	assert_printable("plain " ZHONG " text", "plain " ZHONG " text");
+	assert_printable("", "");
+	assert_printable("\x1b]52;c;SU5KRUNURUQ=\x07", "?]52;c;SU5KRUNURUQ=?");
+	assert_printable("tab\there\nnewline\r", "tab?here?newline?");
+	assert_printable("c1\xC2\x9B" "2J\xC2\x85", "c1?2J?");
+	assert_printable("\xE2\x80\xAE" "rlo\xE2\x81\xA6" "lri\x7F", "?rlo?lri?");
+	/* Invalid UTF-8: one mark per maximal invalid part, as text_clean counts them. */
+	assert_printable("a\xE4\xB8" "b\xFF", "a?b?");
+	assert_printable(GRIN ACUTE, GRIN ACUTE);
+}
+
 /* --- unfolding ----------------------------------------------------------- */
 
 static void test_unfold_paragraphs(void **state)
@@ -830,6 +855,7 @@ int main(void)
 		cmocka_unit_test(test_clean_escape_sequences),
 		cmocka_unit_test(test_clean_controls_and_line_ends),
 		cmocka_unit_test(test_clean_invalid_utf8),
+		cmocka_unit_test(test_make_printable),
 		cmocka_unit_test(test_unfold_paragraphs),
 		cmocka_unit_test(test_unfold_lists_and_indentation),
 		cmocka_unit_test(test_wrap_words),
