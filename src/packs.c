@@ -24,6 +24,16 @@ static char *printable_name(struct arena *arena, const char *name)
 	return copy;
 }
 
+/* A file over the size limit is refused with the position where it passes
+ * the limit, so that an author can see how much has to go. */
+static void report_too_big(const char *path, const char *data, unsigned long long size, struct diag_list *diags)
+{
+	unsigned line, col;
+	ytree_position(data, LOADER_MAX_FILE_BYTES, LOADER_MAX_FILE_BYTES, &line, &col);
+	diag_add(diags, DIAG_ERROR, path, line, col,
+		 "the file goes on past the 1 MiB limit for one file here (it has %llu bytes)", size);
+}
+
 /* Reads a whole regular file of at most LOADER_MAX_FILE_BYTES.  Returns a
  * malloc'd buffer, or NULL after adding a diagnostic. */
 static char *read_file(const char *path, size_t *size, struct diag_list *diags)
@@ -39,17 +49,21 @@ static char *read_file(const char *path, size_t *size, struct diag_list *diags)
 		fclose(f);
 		return NULL;
 	}
-	if ((unsigned long long)st.st_size > LOADER_MAX_FILE_BYTES) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %lld bytes exceeds the 1 MiB limit for one card",
-			 (long long)st.st_size);
-		fclose(f);
+	/* Never more than the limit and one byte is read, whatever the size
+	 * said or says by now: the file may grow while it is read. */
+	size_t want = (unsigned long long)st.st_size > LOADER_MAX_FILE_BYTES ? LOADER_MAX_FILE_BYTES + 1
+									      : (size_t)st.st_size + 1;
+	char *data = malloc(want);
+	size_t got = data ? fread(data, 1, want, f) : 0;
+	bool failed = !data || ferror(f);
+	fclose(f);
+	if (!failed && got > LOADER_MAX_FILE_BYTES) {
+		unsigned long long total = (unsigned long long)st.st_size;
+		report_too_big(path, data, total > got ? total : got, diags);
+		free(data);
 		return NULL;
 	}
-	char *data = malloc((size_t)st.st_size + 1);
-	size_t got = data ? fread(data, 1, (size_t)st.st_size + 1, f) : 0;
-	bool failed = !data || ferror(f) || got > (size_t)st.st_size;
-	fclose(f);
-	if (failed) {
+	if (failed || got > (size_t)st.st_size) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, data ? "read failed or the file changed while reading"
 							     : "out of memory");
 		free(data);
@@ -81,8 +95,9 @@ static int load_card_data(struct library *library, size_t pack, const char *path
 					 card->id, library->packs[pack].name);
 				diag_add(diags, DIAG_NOTE, same->path, same->line, 1, "first defined here");
 			} else if (library->packs[pack].ncards >= LOADER_MAX_CARDS_PER_PACK) {
-				diag_add(diags, DIAG_ERROR, path, 0, 0, "pack '%s' already has the maximum of %d cards",
-					 library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK);
+				diag_add(diags, DIAG_ERROR, path, card->line, 1,
+					 "pack '%s' is full: a pack holds at most %d cards", library->packs[pack].name,
+					 LOADER_MAX_CARDS_PER_PACK);
 			} else if (library_add_card(library, card) == 0) {
 				added = 1;
 			}
@@ -96,8 +111,7 @@ int loader_load_card_buffer(struct library *library, size_t pack, const char *pa
 			    size_t size, struct diag_list *diags)
 {
 	if (size > LOADER_MAX_FILE_BYTES) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %zu bytes exceeds the 1 MiB limit for one card",
-			 size);
+		report_too_big(path, data, size, diags);
 		return 0;
 	}
 	return load_card_data(library, pack, path, data, size, diags);
@@ -189,10 +203,20 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
 	int added = 0;
+	bool full = false;
 	for (size_t i = 0; i < n; i++) {
 		char path[PATH_MAX];
 		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if (len > 0 && (size_t)len < sizeof path)
+		/* A full pack says so once, at the first file left out, instead of
+		 * parsing (and reporting) every file after it. */
+		if (!full && len > 0 && (size_t)len < sizeof path &&
+		    library->packs[pack].ncards >= LOADER_MAX_CARDS_PER_PACK) {
+			full = true;
+			diag_add(diags, DIAG_ERROR, path, 1, 1,
+				 "pack '%s' is full: a pack holds at most %d cards; this file and the %zu after it "
+				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK, n - i - 1);
+		}
+		if (!full && len > 0 && (size_t)len < sizeof path)
 			added += load_card_file(library, pack, path, diags);
 		free(names[i]);
 	}

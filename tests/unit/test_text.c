@@ -764,6 +764,61 @@ static void test_wrap_huge_word(void **state)
 	free(s);
 }
 
+/* Words of 1 MB built to be awkward: one character per line, characters
+ * wider than the line, and one base character carrying a megabyte of
+ * zero-width marks.  Each must wrap in one pass (a quadratic wrap would not
+ * finish) with every line inside its width. */
+static void test_wrap_megabyte_degenerate_words(void **state)
+{
+	const size_t size = 1024u * 1024;
+	char *s = malloc(size + 1);
+	struct text_lines lines;
+	(void)state;
+	assert_non_null(s);
+
+	memset(s, 'x', size);
+	s[size] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, size);
+	check_wrap_invariants(&lines, s, size, 1);
+	text_lines_release(&lines);
+
+	/* Emoji at width 1: each gets a line to itself, however wide. */
+	for (size_t i = 0; i + 4 <= size; i += 4)
+		memcpy(s + i, GRIN, 4);
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, size / 4);
+	assert_int_equal(lines.items[0].len, 4);
+	assert_int_equal(lines.items[0].width, 2);
+	text_lines_release(&lines);
+
+	/* "e" and then combining accents to the end: one column, one line. */
+	s[0] = 'e';
+	for (size_t i = 1; i + 2 <= size; i += 2)
+		memcpy(s + i, ACUTE, 2);
+	s[size - 1] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size - 1, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, 1);
+	assert_int_equal(lines.items[0].len, size - 1);
+	assert_int_equal(lines.items[0].width, 1);
+	text_lines_release(&lines);
+	assert_int_equal(text_width_n(s, size - 1), 1);
+
+	/* Nothing but zero-width spaces: no columns at all, still one line. */
+	for (size_t i = 0; i + 3 <= size; i += 3)
+		memcpy(s + i, ZWSP, 3);
+	s[size - size % 3] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, strlen(s), 80, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, 1);
+	assert_int_equal(lines.items[0].width, 0);
+	text_lines_release(&lines);
+	free(s);
+}
+
 /* --- comparing ----------------------------------------------------------- */
 
 static void test_casecmp_and_find(void **state)
@@ -867,6 +922,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_list_hanging_indent),
 		cmocka_unit_test(test_wrap_pre_never_breaks),
 		cmocka_unit_test(test_wrap_huge_word),
+		cmocka_unit_test(test_wrap_megabyte_degenerate_words),
 		cmocka_unit_test(test_casecmp_and_find),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
