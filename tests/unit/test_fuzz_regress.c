@@ -2,7 +2,7 @@
  * all its checks, in every build -- the sanitizer build of .ci/run included --
  * so that a fixed finding stays fixed without clang or libFuzzer: every input
  * in tests/data/fuzz-regress/ (each one broke the harness once), and the
- * bad and warning fixtures.  A broken promise aborts the program. */
+ * hostile, bad and warning fixtures.  A broken promise aborts the program. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +86,14 @@ static void past_findings_stay_fixed(void **state)
 	assert_true(replay_folder("fuzz-regress") >= 2);
 }
 
+static void hostile_fixtures_keep_the_promises(void **state)
+{
+	(void)state;
+	assert_true(replay_folder("hostile/cards") >= 2);
+	assert_true(replay_folder("hostile") >= 1);
+	assert_true(replay_folder("hostile-diag/cards") >= 2);
+}
+
 static void bad_and_warning_fixtures_keep_the_promises(void **state)
 {
 	(void)state;
@@ -98,6 +106,7 @@ int main(void)
 	LLVMFuzzerInitialize(NULL, NULL);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(past_findings_stay_fixed),
+		cmocka_unit_test(hostile_fixtures_keep_the_promises),
 		cmocka_unit_test(bad_and_warning_fixtures_keep_the_promises),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
