@@ -65,6 +65,12 @@ size_t text_clean_size(const char *in, size_t len);
  * the length written (out is NUL-terminated). */
 size_t text_clean(const char *in, size_t len, char *out);
 
+/* For text that is shown but cannot simply lose characters (file names,
+ * diagnostics quoting a file): replaces, in place, each character
+ * text_clean() would remove -- tab and newline included -- and each invalid
+ * UTF-8 sequence with '?'.  The string never grows. */
+void text_make_printable(char *s);
+
 /* Unfolds prose in place: a single newline inside a paragraph becomes a space,
  * so authors may wrap their source lines.  Kept as real line breaks: blank
  * lines (paragraph breaks), a newline before a line that starts with a list

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 void diag_list_init(struct diag_list *list)
 {
 	memset(list, 0, sizeof *list);
@@ -34,6 +36,9 @@ static char *vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+/* Diagnostics quote what a file says (an unknown key, a bad value, a tag)
+ * and name files whose names come from content folders, and they end up on a
+ * terminal: whatever a terminal could act on becomes '?'. */
 void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *path,
 	       unsigned line, unsigned col, const char *fmt, va_list ap)
 {
@@ -63,6 +68,8 @@ void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *
 		list->dropped++;
 		return;
 	}
+	text_make_printable(d->path);
+	text_make_printable(d->message);
 	list->count++;
 }
 

@@ -188,6 +188,22 @@ static int on_event(struct builder *b, const yaml_event_t *ev, int *documents)
 	return 0;
 }
 
+void ytree_position(const char *data, size_t size, size_t offset, unsigned *line, unsigned *col)
+{
+	if (offset > size)
+		offset = size;
+	size_t line_start = 0;
+	*line = 1;
+	for (const char *nl = data; (nl = memchr(nl, '\n', (size_t)(data + offset - nl))); nl++) {
+		++*line;
+		line_start = (size_t)(nl - data) + 1;
+	}
+	/* The BOM is not counted in columns. */
+	if (*line == 1 && offset >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		line_start = 3;
+	*col = (unsigned)text_char_count(data + line_start, offset - line_start) + 1;
+}
+
 /* NUL bytes and invalid UTF-8 get exact positions here; libyaml would
  * report them less precisely or not at all. */
 static int check_bytes(const char *path, const char *data, size_t size, struct diag_list *diags)
@@ -204,18 +220,9 @@ static int check_bytes(const char *path, const char *data, size_t size, struct d
 	}
 	if (bad == size)
 		return 0;
-	unsigned line = 1;
-	size_t line_start = 0;
-	for (size_t i = 0; i < bad; i++)
-		if (data[i] == '\n') {
-			line++;
-			line_start = i + 1;
-		}
-	/* The BOM is not counted in columns. */
-	if (line == 1 && size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		line_start = 3;
-	size_t col = text_char_count(data + line_start, bad - line_start) + 1;
-	diag_add(diags, DIAG_ERROR, path, line, (unsigned)col, "%s (the file must be UTF-8 text)", what);
+	unsigned line, col;
+	ytree_position(data, size, bad, &line, &col);
+	diag_add(diags, DIAG_ERROR, path, line, col, "%s (the file must be UTF-8 text)", what);
 	return -1;
 }
 

@@ -11,7 +11,28 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "text.h"
 #include "yamltree.h"
+
+/* A copy of a file or folder name for showing: names come from content
+ * folders, so they may hold anything a terminal would act on. */
+static char *printable_name(struct arena *arena, const char *name)
+{
+	char *copy = arena_strdup(arena, name);
+	if (copy)
+		text_make_printable(copy);
+	return copy;
+}
+
+/* A file over the size limit is refused with the position where it passes
+ * the limit, so that an author can see how much has to go. */
+static void report_too_big(const char *path, const char *data, unsigned long long size, struct diag_list *diags)
+{
+	unsigned line, col;
+	ytree_position(data, LOADER_MAX_FILE_BYTES, LOADER_MAX_FILE_BYTES, &line, &col);
+	diag_add(diags, DIAG_ERROR, path, line, col,
+		 "the file goes on past the 1 MiB limit for one file here (it has %llu bytes)", size);
+}
 
 /* Reads a whole regular file of at most LOADER_MAX_FILE_BYTES.  Returns a
  * malloc'd buffer, or NULL after adding a diagnostic. */
@@ -28,17 +49,21 @@ static char *read_file(const char *path, size_t *size, struct diag_list *diags)
 		fclose(f);
 		return NULL;
 	}
-	if ((unsigned long long)st.st_size > LOADER_MAX_FILE_BYTES) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %lld bytes exceeds the 1 MiB limit for one card",
-			 (long long)st.st_size);
-		fclose(f);
+	/* Never more than the limit and one byte is read, whatever the size
+	 * said or says by now: the file may grow while it is read. */
+	size_t want = (unsigned long long)st.st_size > LOADER_MAX_FILE_BYTES ? LOADER_MAX_FILE_BYTES + 1
+									      : (size_t)st.st_size + 1;
+	char *data = malloc(want);
+	size_t got = data ? fread(data, 1, want, f) : 0;
+	bool failed = !data || ferror(f);
+	fclose(f);
+	if (!failed && got > LOADER_MAX_FILE_BYTES) {
+		unsigned long long total = (unsigned long long)st.st_size;
+		report_too_big(path, data, total > got ? total : got, diags);
+		free(data);
 		return NULL;
 	}
-	char *data = malloc((size_t)st.st_size + 1);
-	size_t got = data ? fread(data, 1, (size_t)st.st_size + 1, f) : 0;
-	bool failed = !data || ferror(f) || got > (size_t)st.st_size;
-	fclose(f);
-	if (failed) {
+	if (failed || got > (size_t)st.st_size) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, data ? "read failed or the file changed while reading"
 							     : "out of memory");
 		free(data);
@@ -61,7 +86,7 @@ static int load_card_data(struct library *library, size_t pack, const char *path
 	if (rc == 1)
 		diag_add(diags, DIAG_WARNING, path, 0, 0, "empty file: no card in it");
 	if (rc == 0) {
-		const char *stable_path = arena_strdup(&library->arena, path);
+		const char *stable_path = printable_name(&library->arena, path);
 		struct card *card = stable_path ? schema_card(library, pack, stable_path, root, diags) : NULL;
 		if (card) {
 			const struct card *same = library_find(library, card->id);
@@ -70,8 +95,9 @@ static int load_card_data(struct library *library, size_t pack, const char *path
 					 card->id, library->packs[pack].name);
 				diag_add(diags, DIAG_NOTE, same->path, same->line, 1, "first defined here");
 			} else if (library->packs[pack].ncards >= LOADER_MAX_CARDS_PER_PACK) {
-				diag_add(diags, DIAG_ERROR, path, 0, 0, "pack '%s' already has the maximum of %d cards",
-					 library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK);
+				diag_add(diags, DIAG_ERROR, path, card->line, 1,
+					 "pack '%s' is full: a pack holds at most %d cards", library->packs[pack].name,
+					 LOADER_MAX_CARDS_PER_PACK);
 			} else if (library_add_card(library, card) == 0) {
 				added = 1;
 			}
@@ -85,8 +111,7 @@ int loader_load_card_buffer(struct library *library, size_t pack, const char *pa
 			    size_t size, struct diag_list *diags)
 {
 	if (size > LOADER_MAX_FILE_BYTES) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "file of %zu bytes exceeds the 1 MiB limit for one card",
-			 size);
+		report_too_big(path, data, size, diags);
 		return 0;
 	}
 	return load_card_data(library, pack, path, data, size, diags);
@@ -117,7 +142,7 @@ static size_t load_manifest(struct library *library, const char *path, const cha
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "empty pack manifest");
 	struct pack_info pack = { 0 };
 	if (rc == 0 && schema_pack(library, path, root, &pack, diags) == 0) {
-		pack.dir = arena_strdup(&library->arena, dir);
+		pack.dir = printable_name(&library->arena, dir);
 		pack.has_manifest = true;
 		if (pack.dir)
 			index = library_add_pack(library, &pack);
@@ -130,8 +155,8 @@ static size_t add_loose_pack(struct library *library, const char *dir)
 {
 	const char *slash = strrchr(dir, '/');
 	struct pack_info pack = { .format = 1 };
-	pack.dir = arena_strdup(&library->arena, dir);
-	pack.name = arena_strdup(&library->arena, slash && slash[1] ? slash + 1 : dir);
+	pack.dir = printable_name(&library->arena, dir);
+	pack.name = printable_name(&library->arena, slash && slash[1] ? slash + 1 : dir);
 	if (!pack.dir || !pack.name)
 		return (size_t)-1;
 	return library_add_pack(library, &pack);
@@ -178,10 +203,20 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
 	int added = 0;
+	bool full = false;
 	for (size_t i = 0; i < n; i++) {
 		char path[PATH_MAX];
 		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if (len > 0 && (size_t)len < sizeof path)
+		/* A full pack says so once, at the first file left out, instead of
+		 * parsing (and reporting) every file after it. */
+		if (!full && len > 0 && (size_t)len < sizeof path &&
+		    library->packs[pack].ncards >= LOADER_MAX_CARDS_PER_PACK) {
+			full = true;
+			diag_add(diags, DIAG_ERROR, path, 1, 1,
+				 "pack '%s' is full: a pack holds at most %d cards; this file and the %zu after it "
+				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK, n - i - 1);
+		}
+		if (!full && len > 0 && (size_t)len < sizeof path)
 			added += load_card_file(library, pack, path, diags);
 		free(names[i]);
 	}

@@ -275,7 +275,9 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->type = answer->type == YNODE_SEQUENCE ? QUESTION_MULTI : QUESTION_SINGLE;
 		read_answer(r, q, answer);
 	}
-	if (!q->id && q->ask) {
+	/* Without a usable card id the card is rejected anyway (that error is
+	 * reported elsewhere), and there is nothing to key the question to. */
+	if (!q->id && q->ask && card->id) {
 		char buf[64];
 		snprintf(buf, sizeof buf, ":%016llx", card_question_hash(q->ask));
 		size_t idlen = strlen(card->id);

@@ -222,6 +222,26 @@ static bool is_removed_control(uint32_t cp)
 		|| (cp >= 0x2066 && cp <= 0x2069);
 }
 
+void text_make_printable(char *s)
+{
+	size_t len = strlen(s), in = 0, out = 0;
+
+	while (in < len) {
+		uint32_t cp;
+		int used = text_utf8_decode(s + in, len - in, &cp);
+		size_t n = used > 0 ? (size_t)used : text_next_char(s + in, len - in, &cp);
+
+		if (used < 0 || is_removed_control(cp)) {
+			s[out++] = '?';
+		} else {
+			memmove(s + out, s + in, n);
+			out += n;
+		}
+		in += n;
+	}
+	s[out] = '\0';
+}
+
 /* One pass serves both text_clean_size() (out == NULL) and text_clean(), so
  * the size can never disagree with what is written. */
 static size_t clean_run(const char *in, size_t len, char *out)

@@ -36,6 +36,10 @@ struct ynode {
 int ytree_parse(const char *path, const char *data, size_t size, struct arena *scratch, struct ynode **root,
 		struct diag_list *diags);
 
+/* The 1-based line and character column of byte offset in data (a leading
+ * BOM not counted), for errors found outside libyaml. */
+void ytree_position(const char *data, size_t size, size_t offset, unsigned *line, unsigned *col);
+
 /* The value for key in a mapping node, or NULL. */
 const struct ynode *ytree_get(const struct ynode *mapping, const char *key);
 

@@ -258,8 +258,63 @@ static void size_limits_are_enforced(void **state)
 	text = malloc(huge);
 	memset(text, '#', huge);
 	assert_int_equal(loader_load_card_buffer(&f->lib, f->pack, "huge.yaml", text, huge, &f->diags), 0);
-	assert_true(has_diag(f, "huge.yaml: error: file of 1048577 bytes exceeds the 1 MiB limit"));
+	assert_true(has_diag(f, "huge.yaml:1:1048577: error: the file goes on past the 1 MiB limit for one file "
+				"here (it has 1048577 bytes)"));
+
+	/* The position is where the limit is passed: lines of 1024 bytes put
+	 * byte 1 MiB at the start of line 1025; a BOM is not counted. */
+	diag_list_release(&f->diags);
+	for (size_t i = 1023; i < huge; i += 1024)
+		text[i] = '\n';
+	assert_int_equal(loader_load_card_buffer(&f->lib, f->pack, "lines.yaml", text, huge, &f->diags), 0);
+	assert_true(has_diag(f, "lines.yaml:1025:1: error: the file goes on past the 1 MiB limit"));
+	diag_list_release(&f->diags);
+	/* Line 1024 now runs past the limit, and its first character takes
+	 * three bytes: columns count characters. */
+	text[1024 * 1024 - 1] = '#';
+	memcpy(text + 1023 * 1024, "\xE4\xB8\xAD", 3);
+	assert_int_equal(loader_load_card_buffer(&f->lib, f->pack, "cjk.yaml", text, huge, &f->diags), 0);
+	assert_true(has_diag(f, "cjk.yaml:1024:1023: error: the file goes on past the 1 MiB limit"));
 	free(text);
+}
+
+/* Block collections nest through indentation rather than brackets: the
+ * depth limit holds for them too, and for mappings. */
+static void every_kind_of_nesting_stops_at_the_limit(void **state)
+{
+	struct fixture *f = *state;
+	size_t depth = 20000;
+	char *text = malloc(5 * depth + 64);	/* "{a: " and "}" per level */
+	char *p = text + sprintf(text, "id: deep\nsummary:\n");
+	for (size_t i = 0; i < depth; i++)
+		p += sprintf(p, "- ");
+	strcpy(p, "x\n");
+	assert_int_equal(load(f, "block.yaml", text), 0);
+	assert_true(has_diag(f, "block.yaml:3:63: error: nesting deeper than 32 levels"));
+
+	diag_list_release(&f->diags);
+	p = text + sprintf(text, "id: deep\nsummary: ");
+	for (size_t i = 0; i < depth; i++)
+		p += sprintf(p, "{a: ");
+	for (size_t i = 0; i < depth; i++)
+		*p++ = '}';
+	strcpy(p, "\n");
+	assert_int_equal(load(f, "flowmap.yaml", text), 0);
+	assert_true(has_diag(f, "flowmap.yaml:2:134: error: nesting deeper than 32 levels"));
+	assert_int_equal(f->diags.errors, 1);
+	free(text);
+}
+
+/* Diagnostics quote what files say; nothing in them may drive a terminal. */
+static void diagnostics_quote_hostile_text_harmlessly(void **state)
+{
+	struct fixture *f = *state;
+	const char text[] = "id: a\ntitle: A\nkind: \"drug\\e]52;c;SU5KRUNURUQ=\\a\"\nsummary: x\n"
+			    "\"k\\x9b\\u202E\\t\\n\": 1\n";
+	assert_int_equal(load(f, "\x1b[2Jpath.yaml", text), 0);
+	assert_true(has_diag(f, "?[2Jpath.yaml:3:7: error: kind must be drug, class, concept or explainer, "
+				"not 'drug?]52;c;SU5KRUNURUQ=?'"));
+	assert_true(has_diag(f, "?[2Jpath.yaml:5:1: error: unknown key 'k?\?\?\?' in a card"));
 }
 
 static void duplicate_ids_in_a_pack_are_errors_with_a_note(void **state)
@@ -392,6 +447,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_kind_of_nesting_stops_at_the_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(diagnostics_quote_hostile_text_harmlessly, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicate_ids_in_a_pack_are_errors_with_a_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_and_comment_only_files_warn, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_question_without_id_gets_a_stable_one, setup, teardown),

@@ -387,6 +387,31 @@ static void test_clean_invalid_utf8(void **state)
 	ASSERT_CLEAN("\xFF\tx", FFFD "       x");
 }
 
+static void assert_printable(const char *in, const char *expected)
+{
+	char *s = strdup(in);
+
+	assert_non_null(s);
+	text_make_printable(s);
+	assert_string_equal(s, expected);
+	free(s);
+}
+
+/* Names and diagnostics keep a visible mark where a control character was. */
+static void test_make_printable(void **state)
+{
+	(void)state;
+	assert_printable("plain " ZHONG " text", "plain " ZHONG " text");
+	assert_printable("", "");
+	assert_printable("\x1b]52;c;SU5KRUNURUQ=\x07", "?]52;c;SU5KRUNURUQ=?");
+	assert_printable("tab\there\nnewline\r", "tab?here?newline?");
+	assert_printable("c1\xC2\x9B" "2J\xC2\x85", "c1?2J?");
+	assert_printable("\xE2\x80\xAE" "rlo\xE2\x81\xA6" "lri\x7F", "?rlo?lri?");
+	/* Invalid UTF-8: one mark per maximal invalid part, as text_clean counts them. */
+	assert_printable("a\xE4\xB8" "b\xFF", "a?b?");
+	assert_printable(GRIN ACUTE, GRIN ACUTE);
+}
+
 /* --- unfolding ----------------------------------------------------------- */
 
 static void test_unfold_paragraphs(void **state)
@@ -739,6 +764,61 @@ static void test_wrap_huge_word(void **state)
 	free(s);
 }
 
+/* Words of 1 MB built to be awkward: one character per line, characters
+ * wider than the line, and one base character carrying a megabyte of
+ * zero-width marks.  Each must wrap in one pass (a quadratic wrap would not
+ * finish) with every line inside its width. */
+static void test_wrap_megabyte_degenerate_words(void **state)
+{
+	const size_t size = 1024u * 1024;
+	char *s = malloc(size + 1);
+	struct text_lines lines;
+	(void)state;
+	assert_non_null(s);
+
+	memset(s, 'x', size);
+	s[size] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, size);
+	check_wrap_invariants(&lines, s, size, 1);
+	text_lines_release(&lines);
+
+	/* Emoji at width 1: each gets a line to itself, however wide. */
+	for (size_t i = 0; i + 4 <= size; i += 4)
+		memcpy(s + i, GRIN, 4);
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, size / 4);
+	assert_int_equal(lines.items[0].len, 4);
+	assert_int_equal(lines.items[0].width, 2);
+	text_lines_release(&lines);
+
+	/* "e" and then combining accents to the end: one column, one line. */
+	s[0] = 'e';
+	for (size_t i = 1; i + 2 <= size; i += 2)
+		memcpy(s + i, ACUTE, 2);
+	s[size - 1] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, size - 1, 1, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, 1);
+	assert_int_equal(lines.items[0].len, size - 1);
+	assert_int_equal(lines.items[0].width, 1);
+	text_lines_release(&lines);
+	assert_int_equal(text_width_n(s, size - 1), 1);
+
+	/* Nothing but zero-width spaces: no columns at all, still one line. */
+	for (size_t i = 0; i + 3 <= size; i += 3)
+		memcpy(s + i, ZWSP, 3);
+	s[size - size % 3] = '\0';
+	text_lines_init(&lines);
+	assert_int_equal(text_wrap(&lines, s, strlen(s), 80, TEXT_REFLOW), 0);
+	assert_int_equal(lines.count, 1);
+	assert_int_equal(lines.items[0].width, 0);
+	text_lines_release(&lines);
+	free(s);
+}
+
 /* --- comparing ----------------------------------------------------------- */
 
 static void test_casecmp_and_find(void **state)
@@ -830,6 +910,7 @@ int main(void)
 		cmocka_unit_test(test_clean_escape_sequences),
 		cmocka_unit_test(test_clean_controls_and_line_ends),
 		cmocka_unit_test(test_clean_invalid_utf8),
+		cmocka_unit_test(test_make_printable),
 		cmocka_unit_test(test_unfold_paragraphs),
 		cmocka_unit_test(test_unfold_lists_and_indentation),
 		cmocka_unit_test(test_wrap_words),
@@ -841,6 +922,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_list_hanging_indent),
 		cmocka_unit_test(test_wrap_pre_never_breaks),
 		cmocka_unit_test(test_wrap_huge_word),
+		cmocka_unit_test(test_wrap_megabyte_degenerate_words),
 		cmocka_unit_test(test_casecmp_and_find),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),

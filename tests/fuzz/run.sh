@@ -1,0 +1,130 @@
+#!/bin/sh
+# Fuzzes the card loader, text cleaning, wrapping and line-mode rendering with
+# libFuzzer (tests/fuzz/fuzz_loader.c), under AddressSanitizer and UBSan.
+#
+#   tests/fuzz/run.sh [SECONDS]        build, then fuzz for SECONDS (default 60)
+#   tests/fuzz/run.sh --build          build only; prints the harness's path
+#   tests/fuzz/run.sh --replay DIR...  run each file (or folder of files) once
+#
+# Environment:
+#   FUZZ_BUILD_DIR  where to build (default: build-fuzz/ at the top of the tree)
+#   FUZZ_CORPUS     keep the corpus in this folder (default: a temporary one,
+#                   removed afterwards); it is seeded, never the source tree
+#   FUZZ_JOBS       libFuzzer -jobs and -workers (default: one process, its log
+#                   on stderr; with jobs, logs are fuzz-N.log in the corpus folder)
+#   FUZZ_ARGS       more libFuzzer options
+#   CC              the clang to use (default clang)
+#
+# Seeds are copied from tests/data, content/, tests/fuzz/seeds and
+# tests/data/fuzz-regress into the corpus folder.  A crash leaves its input
+# in the corpus folder's artifacts/ and exits non-zero: once it is fixed, add
+# it to tests/data/fuzz-regress/, which tests/unit/test_fuzz_regress replays.
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${FUZZ_BUILD_DIR:-$top/build-fuzz}
+cc=${CC:-clang}
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+# The project's objects get coverage hooks but no libFuzzer main, so that
+# configure's link tests still link; the harness alone brings the main.
+cflags="-g -O1 -fsanitize=fuzzer-no-link $san"
+warn="-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror"
+
+say() { printf 'fuzz: %s\n' "$*" >&2; }
+
+command -v "$cc" >/dev/null 2>&1 || {
+	say "$cc not found: install clang and libclang-rt-dev (Debian/Ubuntu), or set CC"
+	exit 2
+}
+
+build_harness() {
+	if [ ! -x "$top/configure" ]; then
+		say "bootstrapping autotools"
+		(cd "$top" && autoreconf -fi)
+	fi
+	mkdir -p "$build"
+	stamp="$build/fuzz-flags"
+	if [ ! -f "$build/Makefile" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$cc $cflags" ] ||
+		[ "$top/configure" -nt "$build/config.status" ]; then
+		say "configuring $build"
+		(cd "$build" && "$top/configure" --quiet CC="$cc" CFLAGS="$cflags" LDFLAGS="$san") >&2
+		printf '%s\n' "$cc $cflags" >"$stamp"
+	fi
+	make -s -C "$build" -j2 src/librxcore.a >&2
+	# shellcheck disable=SC2046,SC2086 # pkg-config prints a list of words
+	"$cc" $cflags -fsanitize=fuzzer $warn -std=c11 -I"$top/include" -I"$top/src" \
+		-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+		$(pkg-config --cflags yaml-0.1 sqlite3) \
+		"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcore.a" \
+		$(pkg-config --libs yaml-0.1 sqlite3) -lm -o "$build/fuzz_loader"
+}
+
+# The corpus starts from every YAML file the project has: good cards, bad
+# cards, packs, a settings file, odd YAML shapes, and past findings.
+seed() {
+	find "$top/tests/data" "$top/content" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k |
+		while IFS= read -r f; do
+			cp "$f" "$1/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
+		done
+	for f in "$top/tests/fuzz/seeds"/*; do
+		[ -f "$f" ] && cp "$f" "$1/seed-${f##*/}"
+	done
+	if [ -d "$top/tests/data/fuzz-regress" ]; then
+		for f in "$top/tests/data/fuzz-regress"/*; do
+			[ -f "$f" ] && cp "$f" "$1/regress-${f##*/}"
+		done
+	fi
+	return 0
+}
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+case ${1:-} in
+--build)
+	build_harness
+	echo "$build/fuzz_loader"
+	exit 0
+	;;
+--replay)
+	shift
+	build_harness
+	exec "$build/fuzz_loader" -runs=0 "$@"
+	;;
+esac
+
+seconds=${1:-60}
+build_harness
+if [ -n "${FUZZ_CORPUS:-}" ]; then
+	corpus=$FUZZ_CORPUS
+	mkdir -p "$corpus"
+	keep=1
+else
+	corpus=$(mktemp -d "${TMPDIR:-/tmp}/rxplore-fuzz.XXXXXX")
+	keep=0
+fi
+mkdir -p "$corpus/artifacts"
+seed "$corpus"
+say "fuzzing for ${seconds}s; corpus $corpus ($(find "$corpus" -maxdepth 1 -type f | wc -l) files)"
+jobs=
+[ -n "${FUZZ_JOBS:-}" ] && jobs="-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS"
+status=0
+# Run from the corpus folder: libFuzzer's -jobs logs land there, not here.
+# shellcheck disable=SC2086 # FUZZ_ARGS is a list of options
+(cd "$corpus" && "$build/fuzz_loader" -max_total_time="$seconds" -dict="$top/tests/fuzz/yaml.dict" \
+	-max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+	-artifact_prefix="$corpus/artifacts/" $jobs ${FUZZ_ARGS:-} "$corpus") || status=$?
+if [ -n "$jobs" ]; then
+	for log in "$corpus"/fuzz-*.log; do
+		[ -f "$log" ] && tail -n 25 "$log"
+	done
+fi
+if [ $status -ne 0 ] || [ -n "$(ls -A "$corpus/artifacts")" ]; then
+	say "FAILED (status $status); the inputs that broke it:"
+	ls -l "$corpus/artifacts" >&2
+	say "reproduce with: $build/fuzz_loader FILE; then keep FILE in tests/data/fuzz-regress/"
+	[ $keep -eq 1 ] || say "corpus kept at $corpus"
+	exit 1
+fi
+[ $keep -eq 1 ] || rm -rf "$corpus"
+say "no findings in ${seconds}s"
