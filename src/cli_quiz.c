@@ -92,7 +92,10 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 {
 	char line[512];
 	fputs("> ", a->out);
-	fflush(a->out);
+	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
+	 * ignored, a full disk): stop rather than save answers given blind. */
+	if (fflush(a->out) != 0 || ferror(a->out))
+		return REPLY_QUIT;
 	if (!fgets(line, sizeof line, a->in)) {
 		if (a->echo)
 			fputc('\n', a->out);
