@@ -2,6 +2,7 @@
  * main loop.  Resize, repaint and the frame (one doupdate) live only here. */
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,17 @@ bool ui_terminal_usable(void)
 	endwin();
 	delscreen(probe);
 	return true;
+}
+
+/* A read that returned nothing: a timeout, or a terminal that went away.  A
+ * hangup normally brings SIGHUP, but not to a process outside the terminal's
+ * session (setsid) or when the line was closed some other way; then every read
+ * fails at once, and the loop would spin.  poll() tells the two apart. */
+static bool terminal_gone(void)
+{
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Translates what curses read into the key codes of actions.h; 0 for nothing. */
@@ -489,6 +501,8 @@ int ui_run(const struct library *library, const struct config *config, const str
 			draw_frame(&ui);
 		redraw = false;
 		key = read_key();
+		if (key == 0 && !caught_signal && terminal_gone())
+			caught_signal = SIGHUP;
 		if (caught_signal)
 			break;
 		if (suspend_requested) {
