@@ -12,10 +12,11 @@ echo \$? > "$work/status"
 stty -a > "$work/stty.after" 2>&1
 EOF
 	rm -f "$work/status"
-	tm -f /dev/null new-session -d -s "$session" -x "$TUI_COLS" -y "$TUI_ROWS" "TERM=$TERM sh $(quote "$work/run.sh")" ||
+	# rxplore ends at once here: remain-on-exit goes in the same tmux
+	# command as the session, or the pane may be gone before it is set.
+	tm -f /dev/null new-session -d -s "$session" -x "$TUI_COLS" -y "$TUI_ROWS" "TERM=$TERM sh $(quote "$work/run.sh")" \; \
+		set-option -t "$session" remain-on-exit on \; set-option -t "$session" status off >/dev/null ||
 		fail "tmux could not start"
-	tm set-option -t "$session" remain-on-exit on >/dev/null
-	tm set-option -t "$session" status off >/dev/null
 	wait_exit
 	[ "$status" = 0 ] || fail "standard input $redirect: exit status $status"
 	wait_for "More: 'rxplore list'"
