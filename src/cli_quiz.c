@@ -92,7 +92,10 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 {
 	char line[512];
 	fputs("> ", a->out);
-	fflush(a->out);
+	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
+	 * ignored, a full disk): stop rather than save answers given blind. */
+	if (fflush(a->out) != 0 || ferror(a->out))
+		return REPLY_QUIT;
 	if (!fgets(line, sizeof line, a->in)) {
 		if (a->echo)
 			fputc('\n', a->out);
@@ -258,10 +261,13 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		unsigned positions;
 		enum reply reply;
 		int outcome = -1;
+		bool failed_before = session->save_failed;
 		while ((reply = read_reply(a, item, &positions)) != REPLY_EOF && reply != REPLY_QUIT) {
 			if (reply != REPLY_INVALID) {
 				if (quiz_session_seconds_left(session) == 0)
 					break;
+				/* Saves (commits) the answer before it returns: the
+				 * feedback printed below acknowledges a stored answer. */
 				outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
 							      elapsed_ms(&shown));
 				if (outcome >= 0)
@@ -280,6 +286,11 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		}
 		item = &session->items[session->current];	/* answering may move the items */
 		saved += item->review_id > 0;
+		/* Said at once, not only in the summary: the feedback must not pass
+		 * for an acknowledgement of an answer that was lost. */
+		if (session->save_failed && !failed_before)
+			fprintf(stderr, "rxplore: warning: this answer was not saved: %s\n",
+				progress_error(session->progress));
 		if (!exam)
 			feedback(a, item);
 		quiz_session_next(session);

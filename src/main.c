@@ -1,5 +1,7 @@
 /* rxplore — entry point: options, loading, and the choice between the
  * terminal UI, the interactive line mode and the line-mode commands. */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -254,6 +256,34 @@ static void print_version(const struct cli *cli)
 	printf("Code: MIT licence. Bundled content: CC BY 4.0. For education, not treatment decisions.\n");
 }
 
+/* A standard descriptor that was closed (`rxplore <&-`) is held by /dev/null,
+ * so that no file rxplore opens later can take its number and receive output
+ * meant for the terminal.  It is opened read-only: output to a closed stdout
+ * still fails, and is reported. */
+static void hold_standard_fds(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int held = open("/dev/null", O_RDONLY);
+		if (held != fd && held >= 0)
+			close(held);
+	}
+}
+
+/* The status after the last output: a write error (a full disk, a closed
+ * stdout) is a problem worth a message; a reader that went away (EPIPE, when
+ * SIGPIPE is ignored) is not: it is how `rxplore list | head -1` ends. */
+static int finish_output(int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (errno != EPIPE)
+		fprintf(stderr, "rxplore: write error: %s\n", errno ? strerror(errno) : "output failed");
+	return status == EXIT_OK ? EXIT_PROBLEM : status;
+}
+
 /* No command: the TUI when the terminal allows, else line mode. */
 static int run_interactive(struct cli *cli)
 {
@@ -355,7 +385,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
-			exit(EXIT_OK);
+			exit(finish_output(EXIT_OK));
 		case 'V':
 			*version = true;
 			break;
@@ -369,6 +399,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 
 int main(int argc, char **argv)
 {
+	hold_standard_fds();
 	setlocale(LC_ALL, "");
 	struct cli cli = { 0 };
 	bool version = false;
@@ -456,8 +487,7 @@ int main(int argc, char **argv)
 		status = nargs > 1 ? cli_usage("%s", "packs takes no arguments") : cli_packs(&cli);
 	}
 done:
-	if (fflush(stdout) != 0 && status == EXIT_OK)
-		status = EXIT_PROBLEM;
+	status = finish_output(status);
 	library_release(&cli.library);
 	diag_list_release(&cli.diags);
 	return status;

@@ -70,7 +70,8 @@ void plain_repl(FILE *in, FILE *out, const struct library *library, int width)
 	char line[4096];
 	for (;;) {
 		fprintf(out, "rxplore> ");
-		fflush(out);
+		if (fflush(out) != 0 || ferror(out))
+			break;	/* the output is gone: nobody reads the answers */
 		if (!fgets(line, sizeof line, in)) {
 			fputc('\n', out);
 			break;

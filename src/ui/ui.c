@@ -2,6 +2,7 @@
  * main loop.  Resize, repaint and the frame (one doupdate) live only here. */
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,17 @@ bool ui_terminal_usable(void)
 	endwin();
 	delscreen(probe);
 	return true;
+}
+
+/* A read that returned nothing: a timeout, or a terminal that went away.  A
+ * hangup normally brings SIGHUP, but not to a process outside the terminal's
+ * session (setsid) or when the line was closed some other way; then every read
+ * fails at once, and the loop would spin.  poll() tells the two apart. */
+static bool terminal_gone(void)
+{
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Translates what curses read into the key codes of actions.h; 0 for nothing. */
@@ -181,19 +193,40 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 	draw_hints(y, 1, COLS - right_w - 2, hints);
 }
 
+/* The message wraps (a margin of one column each side) rather than being cut:
+ * at 20x6 "press q" must still show.  When rows run short the size line goes
+ * first, then whatever does not fit. */
 static void draw_too_small(void)
 {
-	const char *lines[] = { "Terminal too small", "enlarge it or press q" };
 	char size[64];
-	int i, y = LINES / 2 - 1;
+	const char *lines[3] = { "Terminal too small", "enlarge it or press q", size };
+	struct text_lines wrapped[3];
+	size_t total = 0, shown = 3, i, j;
+	int width = COLS > 2 ? COLS - 2 : COLS, y;
 
 	snprintf(size, sizeof(size), "(%dx%d, need %dx%d)", COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
-	for (i = 0; i < 2; i++)
-		ui_puts(y + i, (COLS - text_width(lines[i])) / 2 > 0 ? (COLS - text_width(lines[i])) / 2 : 0, COLS,
-			lines[i], i == 0 ? ROLE_WARNING : ROLE_TEXT);
-	ui_puts(y + 2, (COLS - text_width(size)) / 2 > 0 ? (COLS - text_width(size)) / 2 : 0, COLS, size,
-		ROLE_DIM);
-	move(y, 0);
+	for (i = 0; i < 3; i++) {
+		text_lines_init(&wrapped[i]);
+		if (text_wrap(&wrapped[i], lines[i], strlen(lines[i]), width > 0 ? width : 1, TEXT_REFLOW) < 0)
+			wrapped[i].count = 0;
+		total += wrapped[i].count;
+	}
+	if (total > (size_t)LINES && shown > 2) {
+		total -= wrapped[2].count;
+		shown = 2;
+	}
+	y = total < (size_t)LINES ? (LINES - (int)total) / 2 : 0;
+	for (i = 0; i < shown; i++)
+		for (j = 0; j < wrapped[i].count && y < LINES; j++, y++) {
+			const struct text_line *line = &wrapped[i].items[j];
+			int x = (COLS - line->width) / 2;
+
+			ui_put(y, x > 0 ? x : 0, COLS, lines[i] + line->start, line->len,
+			       i == 0 ? ROLE_WARNING : i == 1 ? ROLE_TEXT : ROLE_DIM);
+		}
+	for (i = 0; i < 3; i++)
+		text_lines_release(&wrapped[i]);
+	move(0, 0);
 }
 
 static bool too_small(void)
@@ -476,6 +509,8 @@ int ui_run(const struct library *library, const struct config *config, const str
 			draw_frame(&ui);
 		redraw = false;
 		key = read_key();
+		if (key == 0 && !caught_signal && terminal_gone())
+			caught_signal = SIGHUP;
 		if (caught_signal)
 			break;
 		if (suspend_requested) {

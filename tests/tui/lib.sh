@@ -32,6 +32,17 @@ sock="$work/tmux.sock"
 session=rxtest
 cleanup() {
 	"$TMUX_BIN" -S "$sock" kill-server >/dev/null 2>&1
+	# An rxplore that outlived its terminal would spin on the machine long
+	# after the test (hangup.sh tests that it does not): never leave one.
+	if [ -s "$work/pid" ]; then
+		left=$(cat "$work/pid") i=0
+		while [ $i -lt 20 ] && kill -0 "$left" 2>/dev/null; do
+			case $(ps -o stat= -p "$left" 2>/dev/null) in Z*) break ;; esac
+			sleep 0.1
+			i=$((i + 1))
+		done
+		[ $i -lt 20 ] || kill -s KILL "$left" 2>/dev/null
+	fi
 	if [ "${TUI_KEEP:-}" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
