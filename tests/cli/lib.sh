@@ -21,6 +21,8 @@ not_ok() {
 	shift
 	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/# /'; done
 }
+# skip_case NAME REASON: a case that cannot or need not run here, said so in TAP.
+skip_case() { tap_count=$((tap_count + 1)); echo "ok $tap_count - $1 # SKIP $2"; }
 done_testing() { echo "1..$tap_count"; [ "$tap_failed" -eq 0 ]; }
 
 # rx ARGS...: runs rxplore with stdin from /dev/null; sets $out, $err and $status.
