@@ -148,4 +148,16 @@ scan "packs with a hostile folder name"
 rx --version --no-default-packs --content "$dir"
 scan "--version with a hostile folder name"
 
+# Every input the fuzzer ever broke rxplore with: a clean verdict from
+# `rxplore check` (exit 0 or 1, with its summary line), never a crash.
+for f in "$TEST_DATA_DIR"/fuzz-regress/*; do
+	rx check --no-default-packs "$f"
+	if { [ "$status" -eq 0 ] || [ "$status" -eq 1 ]; } && printf '%s' "$out" | grep -Eq ' errors?, [0-9]+ warnings?'; then
+		ok "fuzz-regress/${f##*/}: checked cleanly"
+	else
+		not_ok "fuzz-regress/${f##*/}: checked cleanly" "exit status $status" "$out" "$err"
+	fi
+	scan "fuzz-regress/${f##*/}"
+done
+
 done_testing

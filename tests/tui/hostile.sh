@@ -70,8 +70,9 @@ keys Escape
 wait_for "Related: Plain"
 # Load problems quote hostile keys and values.
 keys !
-wait_for "'unknown?]52;c;SU5KRUNURUQ=?' in a card"
-wait_for "not 'drug?]52;c;SU5KRUNURUQ=?'"
+# (Single words, so that the wrapping of the paths before them cannot split them.)
+wait_for "'unknown?]52;c;SU5KRUNURUQ=?'"
+wait_for "'drug?]52;c;SU5KRUNURUQ=?'"
 keys q
 sleep 0.3
 keys q
