@@ -2,6 +2,7 @@
  * main loop.  Resize, repaint and the frame (one doupdate) live only here. */
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,16 @@ static void suspend_now(void)
 	catch_suspend();
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+}
+
+/* A terminal that went away without a SIGHUP reaching us (the session leader
+ * caught it and lives on, as a wrapper script may) reads as end-of-file at
+ * once, for ever: the loop must notice, or it spins at full CPU. */
+static bool terminal_hung_up(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 bool ui_terminal_usable(void)
@@ -468,6 +479,8 @@ int ui_run(const struct library *library, const struct config *config, const str
 			draw_frame(&ui);
 		redraw = false;
 		key = read_key();
+		if (key == 0 && !caught_signal && terminal_hung_up())
+			caught_signal = SIGHUP;
 		if (caught_signal)
 			break;
 		if (suspend_requested) {
