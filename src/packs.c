@@ -321,7 +321,8 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	return card;
 }
 
-int loader_load_compiled(struct library *library, const struct compiled_pack *compiled, struct diag_list *diags)
+int loader_load_compiled(struct library *library, const struct compiled_pack *compiled,
+			 struct diag_list *diags)
 {
 	struct pack_info info = compiled->info;
 	info.ncards = 0;
