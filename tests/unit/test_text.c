@@ -371,6 +371,35 @@ static void test_clean_controls_and_line_ends(void **state)
 	ASSERT_CLEAN("\n\n", "\n\n");
 }
 
+/* Loading looks at eight bytes at a time: every byte value, in every place
+ * of a word and of the tail, must still be seen. */
+static void test_clean_and_validate_every_byte_everywhere(void **state)
+{
+	char in[20], out[64];
+	(void)state;
+	for (unsigned b = 1; b < 256; b++) {
+		for (size_t at = 0; at < sizeof in; at++) {
+			size_t bad = 99;
+			memset(in, 'x', sizeof in);
+			in[at] = (char)b;
+			if (b >= 0x80) {	/* a lone byte of a multibyte sequence is never valid */
+				assert_false(text_utf8_valid(in, sizeof in, &bad));
+				assert_int_equal(bad, at);
+				continue;
+			}
+			assert_true(text_utf8_valid(in, sizeof in, NULL));
+			size_t n = text_clean(in, sizeof in, out);
+			assert_int_equal(n + 1, text_clean_size(in, sizeof in));
+			if (b == '\t')
+				assert_int_equal(n, sizeof in - 1 + 8 - at % 8);
+			else if (b == '\n' || (b >= 0x20 && b < 0x7F))
+				assert_memory_equal(out, in, sizeof in);
+			else	/* a control character is dropped */
+				assert_int_equal(n, sizeof in - 1);
+		}
+	}
+}
+
 static void test_clean_invalid_utf8(void **state)
 {
 	(void)state;
@@ -880,6 +909,7 @@ int main(void)
 		cmocka_unit_test(test_clean_tabs),
 		cmocka_unit_test(test_clean_escape_sequences),
 		cmocka_unit_test(test_clean_controls_and_line_ends),
+		cmocka_unit_test(test_clean_and_validate_every_byte_everywhere),
 		cmocka_unit_test(test_clean_invalid_utf8),
 		cmocka_unit_test(test_unfold_paragraphs),
 		cmocka_unit_test(test_unfold_lists_and_indentation),
