@@ -50,6 +50,8 @@ struct library {
 	size_t noverrides, overrides_alloc;
 	const char *start;	/* start card id from the first pack that names one */
 	struct library_index *index;	/* private: case-insensitive id/alias lookup */
+	const struct card **sorted;	/* private: topic-list order, kept by library_resolve */
+	size_t nsorted;
 };
 
 void library_init(struct library *library);
@@ -82,8 +84,9 @@ const char *library_suggest(const struct library *library, const char *name);
 const struct card *library_start(const struct library *library);
 
 /* Drops references (member_of, related, compare_with, quiz `see`) to cards or
- * sections that are not loaded, with a warning each, and generates the ids of
- * questions that have none.  Call once after the last pack is loaded. */
+ * sections that are not loaded, with a warning each, and works out the
+ * topic-list order once (library_sorted then only copies it).  Call once
+ * after the last pack is loaded. */
 void library_resolve(struct library *library, struct diag_list *diags);
 
 /* Cards sorted for the topic list: by kind (explainers, concepts, classes,

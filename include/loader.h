@@ -27,6 +27,26 @@ struct embedded_file {
 	size_t size;
 };
 
+/* A pack turned into C data at build time (build-aux/compile-pack): what the
+ * loader made of its files, and what it said about them.  All of it is
+ * read-only; loading copies the parts library_resolve() edits. */
+struct compiled_diag {
+	enum diag_severity severity;
+	const char *path;
+	unsigned line, col;
+	const char *message;
+};
+
+struct compiled_pack {
+	struct pack_info info;
+	const struct vocab_entry *vocab;
+	size_t nvocab;
+	const struct card *const *cards;
+	size_t ncards;
+	const struct compiled_diag *diags;
+	size_t ndiags;
+};
+
 /* Loads one folder: a pack when it has pack.yaml (its cards/ subfolder, or
  * *.yaml beside pack.yaml when there is no cards/), else every *.yaml in it as
  * loose cards against the vocabulary loaded so far.  Returns the number of
@@ -38,9 +58,16 @@ int loader_load_dir(struct library *library, const char *dir, struct diag_list *
  * first.  Returns cards added (0 or 1), or -1. */
 int loader_load_file(struct library *library, const char *path, struct diag_list *diags);
 
-/* Loads the pack compiled into the binary. */
+/* Loads pack files held in memory as if from the folder `label` (the build
+ * uses it to compile the bundled pack).  Returns the number of cards added. */
 int loader_load_embedded(struct library *library, const char *label, const struct embedded_file *files,
 			 size_t nfiles, struct diag_list *diags);
+
+/* Adds a compiled pack as loader_load_embedded() would have added its files,
+ * without parsing: the same pack, vocabulary, cards and diagnostics.  Facts
+ * are put in the order of the vocabulary merged so far.  Returns the number
+ * of cards added (not overridden), or -1 when out of memory. */
+int loader_load_compiled(struct library *library, const struct compiled_pack *pack, struct diag_list *diags);
 
 /* Loads the cards in memory, as if from a file called path (tests, fuzzing). */
 int loader_load_card_buffer(struct library *library, size_t pack, const char *path, const char *data,

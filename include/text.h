@@ -115,9 +115,11 @@ int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, en
 /* --- comparing ----------------------------------------------------------- */
 
 /* ASCII case-insensitive comparison / substring search (UTF-8 passes through
- * byte for byte).  text_find_nocase returns a pointer into haystack or NULL. */
+ * byte for byte).  text_find_nocase returns a pointer into haystack or NULL;
+ * the _n form takes the lengths (the haystack need not end in a NUL). */
 int text_casecmp(const char *a, const char *b);
 const char *text_find_nocase(const char *haystack, const char *needle);
+const char *text_find_nocase_n(const char *haystack, size_t len, const char *needle, size_t nlen);
 
 /* Levenshtein distance between a and b (case-insensitive), giving up and
  * returning limit + 1 once it exceeds limit. */

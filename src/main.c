@@ -155,7 +155,8 @@ int cli_width(const struct cli *cli)
 static bool builtin_shadowed(const struct library *library)
 {
 	for (size_t i = 0; i < library->npacks; i++)
-		if (library->packs[i].name && strcmp(library->packs[i].name, builtin_pack_name) == 0)
+		if (library->packs[i].name && builtin_pack.info.name &&
+		    strcmp(library->packs[i].name, builtin_pack.info.name) == 0)
 			return true;
 	return false;
 }
@@ -173,8 +174,7 @@ int cli_load(struct cli *cli)
 		loader_load_dir(&cli->library, path.dirs[i], &cli->diags);
 	search_path_release(&path);
 	if (!cli->options.no_default_packs && !builtin_shadowed(&cli->library))
-		loader_load_embedded(&cli->library, "(built in)", builtin_pack_files, builtin_pack_count,
-				     &cli->diags);
+		loader_load_compiled(&cli->library, &builtin_pack, &cli->diags);
 	library_resolve(&cli->library, &cli->diags);
 	return 0;
 }

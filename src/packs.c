@@ -314,6 +314,74 @@ int loader_load_embedded(struct library *library, const char *label, const struc
 	return added;
 }
 
+/* A copy in the arena of n items (plus the spare zeroed one the loader
+ * allocates); NULL stays NULL.  Returns false when out of memory. */
+static bool copy_array(struct arena *arena, void *field, size_t n, size_t size)
+{
+	void **items = field;
+	if (!*items)
+		return true;
+	void *copy = arena_array(arena, n + 1, size);
+	if (!copy)
+		return false;
+	memcpy(copy, *items, n * size);
+	*items = copy;
+	return true;
+}
+
+/* The parts of a compiled card that library_resolve() edits or that depend
+ * on the packs loaded before it (the order of facts) are copied; the text
+ * stays where the compiler put it. */
+static struct card *adopt_card(struct library *library, const struct card *compiled, size_t pack)
+{
+	struct card *card = arena_alloc(&library->arena, sizeof *card);
+	if (!card)
+		return NULL;
+	*card = *compiled;
+	card->pack = pack;
+	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
+	    !copy_array(&library->arena, &card->compare_with, card->ncompare_with, sizeof *card->compare_with) ||
+	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
+	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))
+		return NULL;
+	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
+	for (size_t i = 1; i < card->nfacts; i++) {
+		struct card_fact fact = card->facts[i];
+		int rank = library_vocab_index(library, fact.key);
+		size_t j = i;
+		for (; j > 0 && library_vocab_index(library, card->facts[j - 1].key) > rank; j--)
+			card->facts[j] = card->facts[j - 1];
+		card->facts[j] = fact;
+	}
+	return card;
+}
+
+int loader_load_compiled(struct library *library, const struct compiled_pack *compiled,
+			 struct diag_list *diags)
+{
+	struct pack_info info = compiled->info;
+	info.ncards = 0;
+	size_t pack = library_add_pack(library, &info);
+	if (pack == (size_t)-1)
+		return -1;
+	for (size_t i = 0; i < compiled->nvocab; i++)
+		if (library_add_vocab(library, &compiled->vocab[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < compiled->ndiags; i++) {
+		const struct compiled_diag *d = &compiled->diags[i];
+		diag_add(diags, d->severity, d->path, d->line, d->col, "%s", d->message);
+	}
+	int added = 0;
+	for (size_t i = 0; i < compiled->ncards; i++) {
+		struct card *card = adopt_card(library, compiled->cards[i], pack);
+		int rc = card ? library_add_card(library, card) : -1;
+		if (rc < 0)
+			return -1;
+		added += rc == 0;
+	}
+	return added;
+}
+
 int loader_load_config(const char *path, struct config *config, struct diag_list *diags)
 {
 	if (!exists(path, S_IFREG))

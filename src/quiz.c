@@ -100,7 +100,7 @@ static const char *fill_template(struct arena *arena, const char *template, cons
 	static const char marker[] = "{title}";
 	size_t len = 0, tlen = strlen(title);
 	for (const char *p = template; *p;) {
-		if (strncmp(p, marker, sizeof marker - 1) == 0) {
+		if (*p == '{' && strncmp(p, marker, sizeof marker - 1) == 0) {
 			len += tlen;
 			p += sizeof marker - 1;
 		} else {
@@ -112,7 +112,7 @@ static const char *fill_template(struct arena *arena, const char *template, cons
 	if (!out)
 		return NULL;
 	for (const char *p = template; *p;) {
-		if (strncmp(p, marker, sizeof marker - 1) == 0) {
+		if (*p == '{' && strncmp(p, marker, sizeof marker - 1) == 0) {
 			memcpy(o, title, tlen);
 			o += tlen;
 			p += sizeof marker - 1;

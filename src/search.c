@@ -77,9 +77,11 @@ static int push_body(struct search_results *results, const struct card *card, co
 
 	for (section = 0; section < SECTION_TEXT_COUNT; section++) {
 		const char *text = card->text[section];
+		size_t len = text ? strlen(text) : 0;
 		const char *at = text;
 
-		while (at && (at = text_find_nocase(at, query)) != NULL) {
+		/* lengths, not NULs: a common word must not re-measure the rest of the section at every hit */
+		while (at && (at = text_find_nocase_n(at, len - (size_t)(at - text), query, qlen)) != NULL) {
 			struct search_hit hit = {
 				card, SEARCH_SECTION, section, text, (size_t)(at - text), qlen
 			};

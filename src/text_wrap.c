@@ -37,11 +37,9 @@ size_t text_unfold(char *s)
 	bool first = true, previous_blank = false, in_item = false;
 
 	for (;;) {
-		size_t end = read, trimmed, lead;
+		size_t end = read + strcspn(s + read, "\n"), trimmed, lead;	/* libc's scan is vectorised */
 		bool blank, marker;
 
-		while (s[end] != '\0' && s[end] != '\n')
-			end++;
 		trimmed = end;
 		while (trimmed > read && is_space_or_tab(s[trimmed - 1]))
 			trimmed--;

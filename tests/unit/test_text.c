@@ -371,6 +371,35 @@ static void test_clean_controls_and_line_ends(void **state)
 	ASSERT_CLEAN("\n\n", "\n\n");
 }
 
+/* Loading looks at eight bytes at a time: every byte value, in every place
+ * of a word and of the tail, must still be seen. */
+static void test_clean_and_validate_every_byte_everywhere(void **state)
+{
+	char in[20], out[64];
+	(void)state;
+	for (unsigned b = 1; b < 256; b++) {
+		for (size_t at = 0; at < sizeof in; at++) {
+			size_t bad = 99;
+			memset(in, 'x', sizeof in);
+			in[at] = (char)b;
+			if (b >= 0x80) {	/* a lone byte of a multibyte sequence is never valid */
+				assert_false(text_utf8_valid(in, sizeof in, &bad));
+				assert_int_equal(bad, at);
+				continue;
+			}
+			assert_true(text_utf8_valid(in, sizeof in, NULL));
+			size_t n = text_clean(in, sizeof in, out);
+			assert_int_equal(n + 1, text_clean_size(in, sizeof in));
+			if (b == '\t')
+				assert_int_equal(n, sizeof in - 1 + 8 - at % 8);
+			else if (b == '\n' || (b >= 0x20 && b < 0x7F))
+				assert_memory_equal(out, in, sizeof in);
+			else	/* a control character is dropped */
+				assert_int_equal(n, sizeof in - 1);
+		}
+	}
+}
+
 static void test_clean_invalid_utf8(void **state)
 {
 	(void)state;
@@ -846,6 +875,57 @@ static void test_casecmp_and_find(void **state)
 	assert_ptr_equal(text_find_nocase(hay, ZHONG "y"), hay + 2);
 }
 
+static int fold_reference(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The obvious definition, to check the screened search against. */
+static const char *find_reference(const char *hay, size_t len, const char *needle, size_t nlen)
+{
+	for (size_t i = 0; i + nlen <= len; i++) {
+		size_t k = 0;
+		while (k < nlen && fold_reference((unsigned char)hay[i + k]) == fold_reference((unsigned char)needle[k]))
+			k++;
+		if (k == nlen)
+			return hay + i;
+	}
+	return NULL;
+}
+
+/* Matches at every offset (so on both sides of each 16-byte block), at the
+ * very end, cut off by the length, and near-misses on bytes that differ from a
+ * letter only in bit 0x20 ('@' and '`', '[' and '{', 0xC1 and 0xE1). */
+static void test_find_nocase_n_everywhere(void **state)
+{
+	static const char alphabet[] = "aAbB@`[{ \xC1\xE1-";
+	char hay[80], needle[8];
+	unsigned seed = 12345;
+	(void)state;
+	for (int round = 0; round < 4000; round++) {
+		size_t len = (size_t)(round % 70), nlen = 1 + (size_t)(round % 5);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			hay[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		hay[len] = 'Z';	/* past the length: must never be part of a match */
+		for (size_t i = 0; i < nlen; i++) {
+			seed = seed * 1103515245u + 12345u;
+			needle[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		assert_ptr_equal(text_find_nocase_n(hay, len, needle, nlen), find_reference(hay, len, needle, nlen));
+	}
+	const char *long_hay = "0123456789abcdef0123456789ABCDEF0123456789abcdefXYZ";
+	for (size_t at = 0; at + 3 <= strlen(long_hay); at++) {
+		char three[4] = { long_hay[at], long_hay[at + 1], long_hay[at + 2], '\0' };
+		assert_ptr_equal(text_find_nocase_n(long_hay, strlen(long_hay), three, 3),
+				 find_reference(long_hay, strlen(long_hay), three, 3));
+	}
+	assert_ptr_equal(text_find_nocase_n(long_hay, 51, "xyz", 3), long_hay + 48);
+	assert_null(text_find_nocase_n(long_hay, 50, "xyz", 3));
+	assert_ptr_equal(text_find_nocase_n(long_hay, 0, "", 0), long_hay);
+}
+
 static void test_edit_distance(void **state)
 {
 	(void)state;
@@ -909,6 +989,7 @@ int main(void)
 		cmocka_unit_test(test_clean_tabs),
 		cmocka_unit_test(test_clean_escape_sequences),
 		cmocka_unit_test(test_clean_controls_and_line_ends),
+		cmocka_unit_test(test_clean_and_validate_every_byte_everywhere),
 		cmocka_unit_test(test_clean_invalid_utf8),
 		cmocka_unit_test(test_make_printable),
 		cmocka_unit_test(test_unfold_paragraphs),
@@ -924,6 +1005,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_huge_word),
 		cmocka_unit_test(test_wrap_megabyte_degenerate_words),
 		cmocka_unit_test(test_casecmp_and_find),
+		cmocka_unit_test(test_find_nocase_n_everywhere),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
 	};
