@@ -3,19 +3,21 @@
  * pseudo-terminal with TERM=xterm-256color.
  *
  * "Complete" means: MARKER (a string the program writes as the last thing on
- * its first screen) has arrived, and then nothing more arrives for IDLE_MS.
- * The first-paint time is the moment the last byte before that quiet spell
- * was read, measured from just before fork() with CLOCK_MONOTONIC; the quiet
- * spell itself is not counted.  Each key (-k LABEL=BYTES) is then written in
- * turn, and the bytes the program writes back until it is quiet again for
- * IDLE_MS are counted.  Finally QUIT is written and the program is waited for
- * (killed after 5 s).
+ * its first screen) has arrived, and then nothing more arrives for IDLE_MS
+ * (default 300).  The first-paint time is the moment the last byte before
+ * that quiet spell was read, measured from just before fork() with
+ * CLOCK_MONOTONIC; the quiet spell itself is not counted.  Each key
+ * (-k LABEL=BYTES) is then written in turn, and the bytes the program writes
+ * back until it is quiet again for IDLE_MS are counted, with how many of
+ * them are "clear the whole screen" (CSI 2 J).  Finally QUIT (default "q") is
+ * written and the program is waited for (killed after 5 s).
  *
- * Usage: firstpaint [-n RUNS] [-i IDLE_MS] [-m MARKER] [-q QUIT] [-k LABEL=BYTES]... -- PROGRAM [ARG]...
- * MARKER, BYTES and QUIT take C escapes: \e \t \r \n \f \\ \xHH.  Prints one line per
- * run and then "median_ms=... min_ms=... max_ms=... bytes=..." and, for every
- * key, "key LABEL bytes=N" (bytes from the last run; a program that writes a
- * different number of bytes per run for the same key is worth a look).
+ * Usage: firstpaint [-n RUNS] [-i IDLE_MS] [-m MARKER] [-q QUIT] [-o FILE] [-k LABEL=BYTES]...
+ *                   -- PROGRAM [ARG]...
+ * MARKER, BYTES and QUIT take C escapes: \e \t \r \n \f \\ \xHH.  -o saves
+ * what the last run wrote.  Prints one line per run, then "median_ms=...
+ * min_ms=... max_ms=... maxrss_kib=... bytes=..." and, for every key, "key
+ * LABEL bytes=N clears=N" (bytes, peak memory and keys from the last run).
  */
 #define _GNU_SOURCE	/* memmem, forkpty */
 #include <errno.h>
@@ -26,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,7 +41,7 @@ struct key {
 	const char *label;
 	char bytes[64];
 	size_t len;
-	size_t written_back;
+	size_t written_back, clears;
 };
 
 static double now_ms(void)
@@ -80,67 +83,88 @@ static size_t unescape(const char *s, char *out, size_t size)
 	return n;
 }
 
-/* Reads from fd until it has been quiet for idle_ms (after `marker` has been
- * seen, when there is one).  Returns the bytes read; *last gets the time of
- * the last read, -1 when nothing came. */
-static size_t read_until_idle(int fd, double idle_ms, const char *marker, double *last, FILE *copy)
+/* What one phase (the first paint, or one key) wrote. */
+struct output {
+	char *data;
+	size_t len, alloc;
+	double last;		/* when the last byte was read; -1 when nothing came */
+};
+
+static bool contains(const struct output *out, const char *s, size_t n)
 {
-	static char seen[1 << 20];
-	size_t total = 0, kept = 0, mlen = marker ? strlen(marker) : 0;
+	return n > 0 && memmem(out->data, out->len, s, n) != NULL;
+}
+
+/* Counts "clear the whole screen" (xterm's clear: CSI 2 J). */
+static size_t count_clears(const struct output *out)
+{
+	size_t count = 0;
+	const char *p = out->data, *end = out->data + out->len;
+
+	while (p < end && (p = memmem(p, (size_t)(end - p), "\033[2J", 4)) != NULL) {
+		count++;
+		p += 4;
+	}
+	return count;
+}
+
+/* Reads from fd until it has been quiet for idle_ms (after `marker` has been
+ * seen, when there is one), appending to out. */
+static void read_until_idle(int fd, double idle_ms, const char *marker, struct output *out)
+{
+	size_t mlen = marker ? strlen(marker) : 0;
 	bool found = mlen == 0;
 	double start = now_ms();
 
-	*last = -1;
+	out->len = 0;
+	out->last = -1;
 	for (;;) {
-		double quiet_since = *last >= 0 ? *last : start;
+		double quiet_since = out->last >= 0 ? out->last : start;
 		double wait = found ? quiet_since + idle_ms - now_ms() : start + GIVE_UP_MS - now_ms();
 		struct pollfd p = { fd, POLLIN, 0 };
-		char buf[65536];
 		ssize_t n;
 
 		if (wait <= 0) {
 			if (!found)
 				fprintf(stderr, "firstpaint: marker '%s' never came\n", marker);
-			return total;
+			return;
 		}
 		if (poll(&p, 1, (int)wait + 1) <= 0)
 			continue;
-		n = read(fd, buf, sizeof(buf));
-		if (n <= 0)
-			return total;	/* EIO: the program has gone */
-		*last = now_ms();
-		total += (size_t)n;
-		if (copy)
-			fwrite(buf, 1, (size_t)n, copy);
-		if (!found) {
-			/* keep a tail of the output so a marker split across reads is found */
-			if (kept + (size_t)n > sizeof(seen)) {
-				size_t keep = mlen < kept ? mlen : kept;
-
-				memmove(seen, seen + kept - keep, keep);
-				kept = keep;
+		if (out->alloc - out->len < 65536) {
+			out->alloc = out->alloc * 2 + 65536;
+			out->data = realloc(out->data, out->alloc);
+			if (!out->data) {
+				perror("firstpaint");
+				exit(1);
 			}
-			if ((size_t)n <= sizeof(seen) - kept) {
-				memcpy(seen + kept, buf, (size_t)n);
-				kept += (size_t)n;
-			}
-			found = memmem(seen, kept, marker, mlen) != NULL;
 		}
+		n = read(fd, out->data + out->len, out->alloc - out->len);
+		if (n <= 0)
+			return;	/* EIO: the program has gone */
+		out->last = now_ms();
+		out->len += (size_t)n;
+		if (!found)
+			found = contains(out, marker, mlen);
 	}
 }
 
-static void drain_and_reap(int fd, pid_t pid)
+/* Waits for the program to end (killing it after 5 s); returns its peak
+ * resident memory in KiB, from the kernel's accounting. */
+static long drain_and_reap(int fd, pid_t pid)
 {
 	double deadline = now_ms() + 5000;
+	struct rusage usage;
 	int status;
 
-	while (waitpid(pid, &status, WNOHANG) == 0) {
+	memset(&usage, 0, sizeof usage);
+	while (wait4(pid, &status, WNOHANG, &usage) == 0) {
 		struct pollfd p = { fd, POLLIN, 0 };
 		char buf[4096];
 
 		if (now_ms() > deadline) {
 			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
+			wait4(pid, &status, 0, &usage);
 			fprintf(stderr, "firstpaint: the program did not quit; killed\n");
 			break;
 		}
@@ -148,6 +172,7 @@ static void drain_and_reap(int fd, pid_t pid)
 			usleep(10000);
 	}
 	close(fd);
+	return usage.ru_maxrss;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -159,15 +184,17 @@ static int cmp_double(const void *a, const void *b)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: firstpaint [-n RUNS] [-i IDLE_MS] [-m MARKER] [-q QUIT] [-k LABEL=BYTES]... "
-			"-- PROGRAM [ARG]...\n");
+	fprintf(stderr, "usage: firstpaint [-n RUNS] [-i IDLE_MS] [-m MARKER] [-q QUIT] [-o FILE] "
+			"[-k LABEL=BYTES]... -- PROGRAM [ARG]...\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	struct key keys[MAX_KEYS];
+	struct output out = { NULL, 0, 0, -1 };
 	size_t nkeys = 0, bytes = 0;
+	long maxrss = 0;
 	char marker_buf[256];
 	const char *marker = NULL;
 	FILE *copy = NULL;
@@ -212,7 +239,7 @@ int main(int argc, char **argv)
 
 	for (int r = 0; r < runs; r++) {
 		struct winsize ws = { .ws_row = 24, .ws_col = 80 };
-		double start, last;
+		double start;
 		int fd;
 		pid_t pid;
 
@@ -228,23 +255,33 @@ int main(int argc, char **argv)
 			perror(argv[optind]);
 			_exit(127);
 		}
-		bytes = read_until_idle(fd, idle_ms, marker, &last, r == runs - 1 ? copy : NULL);
-		times[r] = last >= 0 ? last - start : -1;
+		read_until_idle(fd, idle_ms, marker, &out);
+		bytes = out.len;
+		times[r] = out.last >= 0 ? out.last - start : -1;
+		if (copy && r == runs - 1)
+			fwrite(out.data, 1, out.len, copy);
 		printf("run %d: last byte at %.1f ms, %zu bytes\n", r + 1, times[r], bytes);
 		for (size_t k = 0; k < nkeys; k++) {
 			if (write(fd, keys[k].bytes, keys[k].len) < 0)
 				perror("write");
-			keys[k].written_back = read_until_idle(fd, idle_ms, NULL, &last, r == runs - 1 ? copy : NULL);
+			read_until_idle(fd, idle_ms, NULL, &out);
+			keys[k].written_back = out.len;
+			keys[k].clears = count_clears(&out);
+			if (copy && r == runs - 1)
+				fwrite(out.data, 1, out.len, copy);
 		}
 		if (write(fd, quit, quit_len) < 0)
 			perror("write");
-		drain_and_reap(fd, pid);
+		maxrss = drain_and_reap(fd, pid);
 	}
 	qsort(times, (size_t)runs, sizeof(double), cmp_double);
-	printf("median_ms=%.1f min_ms=%.1f max_ms=%.1f bytes=%zu\n",
+	printf("median_ms=%.1f min_ms=%.1f max_ms=%.1f maxrss_kib=%ld bytes=%zu\n",
 	       runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2, times[0],
-	       times[runs - 1], bytes);
+	       times[runs - 1], maxrss, bytes);
 	for (size_t k = 0; k < nkeys; k++)
-		printf("key %s bytes=%zu\n", keys[k].label, keys[k].written_back);
+		printf("key %s bytes=%zu clears=%zu\n", keys[k].label, keys[k].written_back, keys[k].clears);
+	free(out.data);
+	if (copy)
+		fclose(copy);
 	return times[0] < 0;
 }
