@@ -1,6 +1,7 @@
 /* quiz_view — the `t` screen: a mode chooser, then questions, feedback and a
- * summary (DESIGN §3, §4).  Private to src/ui/: quiz_view.c holds the state
- * and the keys, quiz_draw.c lays the stages out as lines and draws them.
+ * summary (DESIGN §3, §4).  Private to src/ui/: quiz_menu.c runs the chooser,
+ * quiz_view.c the session's keys, quiz_draw.c lays the stages out as lines
+ * and draws them.
  *
  * Invariants: stage STAGE_ASK and STAGE_FEEDBACK have a session item at the
  * cursor (quiz_session_current); STAGE_FEEDBACK's item is answered and never
@@ -85,6 +86,14 @@ struct quiz_view {
 };
 
 #define QUIZ_EXAM_MAX_MINUTES 600
+
+/* quiz_view.c: resets the asking state for the question at the cursor. */
+void quiz_view_begin_question(struct quiz_view *v);
+
+/* quiz_menu.c: the chooser and the exam's time limit. */
+void quiz_menu_build(struct quiz_view *v, const struct ui *ui);
+enum intent quiz_menu_start(struct quiz_view *v, struct ui *ui, int entry);
+enum intent quiz_menu_key(struct quiz_view *v, struct ui *ui, const struct action *action, int key);
 
 /* quiz_draw.c */
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area);
