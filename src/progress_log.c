@@ -243,7 +243,8 @@ static int undo_in_transaction(struct progress *progress, long long review_id)
 	return result;
 }
 
-int progress_undo(struct progress *progress, long long review_id)
+/* Opens a write transaction for an edit of the log, or says why it cannot. */
+static int begin_write(struct progress *progress)
 {
 	if (!progress || !progress->db)
 		return -1;
@@ -251,7 +252,12 @@ int progress_undo(struct progress *progress, long long review_id)
 		set_error(progress, "answers are not being saved");
 		return -1;
 	}
-	if (begin_immediate(progress) != SQLITE_OK)
+	return begin_immediate(progress) == SQLITE_OK ? 0 : -1;
+}
+
+int progress_undo(struct progress *progress, long long review_id)
+{
+	if (begin_write(progress) != 0)
 		return -1;
 	if (undo_in_transaction(progress, review_id) != 0 || exec_sql(progress, "COMMIT") != SQLITE_OK) {
 		rollback(progress);
@@ -339,13 +345,7 @@ long progress_due_count(struct progress *progress, long day)
 
 int progress_reset(struct progress *progress)
 {
-	if (!progress || !progress->db)
-		return -1;
-	if (!progress->can_save) {
-		set_error(progress, "answers are not being saved");
-		return -1;
-	}
-	if (begin_immediate(progress) != SQLITE_OK)
+	if (begin_write(progress) != 0)
 		return -1;
 	if (exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
 	    exec_sql(progress, "DELETE FROM memory") != SQLITE_OK ||
