@@ -15,8 +15,8 @@
 #include "diag.h"
 #include "library.h"
 
-#define LOADER_MAX_FILE_BYTES (1024u * 1024u)
-#define LOADER_MAX_SCALAR_BYTES (256u * 1024u)
+#define LOADER_MAX_FILE_BYTES ((size_t)1024 * 1024)
+#define LOADER_MAX_SCALAR_BYTES ((size_t)256 * 1024)
 #define LOADER_MAX_DEPTH 32
 #define LOADER_MAX_CARDS_PER_PACK 50000
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Big enough that a pack of cards needs only a few chunks. */
-#define ARENA_CHUNK_SIZE (64u * 1024u)
+#define ARENA_CHUNK_SIZE ((size_t)64 * 1024)
 
 struct arena_chunk {
 	struct arena_chunk *next;

@@ -34,7 +34,6 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 /* --- asking ---------------------------------------------------------------- */
 
 struct asker {
-	const struct library *library;
 	FILE *in, *out;
 	int width;
 	bool echo;	/* input is not a terminal: show what was read */
@@ -110,10 +109,11 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	bool tf = item->question->type == QUESTION_TRUE_FALSE;
 	*positions = 0;
 	size_t tokens = 0;
-	for (char *tok = strtok(line, ", \t"); tok; tok = strtok(NULL, ", \t")) {
+	char *rest;
+	for (char *tok = strtok_r(line, ", \t", &rest); tok; tok = strtok_r(NULL, ", \t", &rest)) {
 		tokens++;
 		if (strcmp(tok, "x") == 0 || strcmp(tok, "?") == 0)
-			return tokens == 1 && !strtok(NULL, ", \t") ? REPLY_DONT_KNOW : REPLY_INVALID;
+			return tokens == 1 && !strtok_r(NULL, ", \t", &rest) ? REPLY_DONT_KNOW : REPLY_INVALID;
 		if (strcmp(tok, "q") == 0 || strcmp(tok, "quit") == 0)
 			return REPLY_QUIT;
 		size_t pos = n;
@@ -385,7 +385,7 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
 		quiz_session_release(&session);
 	} else {
-		struct asker asker = { &cli->library, stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO) };
+		struct asker asker = { stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO) };
 		printf("%s\n", PLAIN_DISCLAIMER);
 		size_t saved = run_session(&asker, &session);
 		summary(&asker, &session, saved);

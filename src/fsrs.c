@@ -113,7 +113,7 @@ static double recall_stability(const struct fsrs_params *params, double stabilit
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1.0;
 	double easy_bonus = g == FSRS_EASY ? w[16] : 1.0;
 	double growth = exp(w[8]) * (11.0 - difficulty) * pow(stability, -w[9])
-			* (exp(w[10] * (1.0 - retrievability)) - 1.0) * hard_penalty * easy_bonus;
+			* expm1(w[10] * (1.0 - retrievability)) * hard_penalty * easy_bonus;
 
 	return stability * (1.0 + growth);
 }

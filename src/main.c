@@ -232,12 +232,15 @@ static int cmd_search(struct cli *cli, char **args, int nargs)
 	char *query = malloc(len);
 	if (!query)
 		return EXIT_PROBLEM;
-	query[0] = '\0';
+	size_t at = 0;
 	for (int i = 0; i < nargs; i++) {
+		size_t arg_len = strlen(args[i]);
 		if (i)
-			strcat(query, " ");
-		strcat(query, args[i]);
+			query[at++] = ' ';
+		memcpy(query + at, args[i], arg_len);
+		at += arg_len;
 	}
+	query[at] = '\0';
 	int hits = plain_search(stdout, &cli->library, query, cli_width(cli));
 	if (hits == 0)
 		fprintf(stderr, "rxplore: no card mentions '%s'\n", query);

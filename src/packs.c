@@ -201,7 +201,8 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)	/* names is NULL when the folder has no cards: not for qsort */
+		qsort(names, n, sizeof *names, by_name);
 	int added = 0;
 	bool full = false;
 	for (size_t i = 0; i < n; i++) {

@@ -72,12 +72,17 @@ static void ids_line(FILE *out, const char *label, const char *const *ids, size_
 	char *joined = malloc(total);
 	if (!joined)
 		return;
-	joined[0] = '\0';
+	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strcat(joined, ", ");
-		strcat(joined, ids[i]);
+		size_t len = strlen(ids[i]);
+		if (i) {
+			memcpy(joined + at, ", ", 2);
+			at += 2;
+		}
+		memcpy(joined + at, ids[i], len);
+		at += len;
 	}
+	joined[at] = '\0';
 	labelled(out, label, joined, width);
 	free(joined);
 }

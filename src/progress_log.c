@@ -118,7 +118,7 @@ static int insert_review(struct progress *progress, const struct progress_answer
 	sqlite3_bind_int(stmt, 4, answer->grade);
 	sqlite3_bind_int64(stmt, 5, answer->answer_ms);
 	sqlite3_bind_text(stmt, 6, mode_names[answer->mode], -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 7, answer->update_memory);
+	sqlite3_bind_int(stmt, 7, answer->update_memory ? 1 : 0);
 	if (answer->update_memory && known)
 		bind_state(stmt, 8, before);
 	return step_done(progress, stmt, "logging an answer");

@@ -122,12 +122,16 @@ static bool valid_id(const char *s, const char *extra)
 	return true;
 }
 
+/* Exactly YYYY-MM-DD in digits: sscanf's %d also took "2026- 1- 1". */
 static bool valid_date(const char *s)
 {
-	int y, m, d;
-	char tail;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
-	       d >= 1 && d <= 31;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 /* --- cards --------------------------------------------------------------- */
@@ -284,7 +288,7 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		char *id = arena_alloc(&r->library->arena, idlen + strlen(buf) + 1);
 		if (id) {
 			memcpy(id, card->id, idlen);
-			strcpy(id + idlen, buf);
+			memcpy(id + idlen, buf, strlen(buf) + 1);
 		}
 		q->id = id;
 		warn(r, n, "question has no 'id': its progress is keyed to its wording (%s)", id ? id : "?");
@@ -430,7 +434,7 @@ static void read_vocabulary(struct reader *r, const struct ynode *n)
 			continue;
 		check_keys(r, e, vocab_keys, 3, "a vocabulary entry");
 		struct vocab_entry entry = { 0 };
-		if (!(v = ytree_get(e, "key")) || !(v = ytree_get(e, "label"))) {
+		if (!ytree_get(e, "key") || !ytree_get(e, "label")) {
 			fail(r, e, "a vocabulary entry needs 'key' and 'label'");
 			continue;
 		}

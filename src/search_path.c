@@ -95,7 +95,8 @@ static int add_subfolders(struct search_path *path, const char *parent)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)	/* names is NULL for an empty folder: not for qsort */
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		char full[PATH_MAX];
 		int len = snprintf(full, sizeof full, "%s/%s", parent, names[i]);

@@ -109,13 +109,13 @@ static size_t invalid_length(const char *s, size_t len)
 
 /* Decodes the next character for display: an invalid sequence stands for the
  * U+FFFD that text_clean() would put in its place. */
-size_t text_next_char(const char *s, size_t len, uint32_t *cp)
+size_t text_next_char(const char *s, size_t len, uint32_t *codepoint)
 {
-	int used = text_utf8_decode(s, len, cp);
+	int used = text_utf8_decode(s, len, codepoint);
 
 	if (used > 0)
 		return (size_t)used;
-	*cp = REPLACEMENT_CHARACTER;
+	*codepoint = REPLACEMENT_CHARACTER;
 	return invalid_length(s, len);
 }
 

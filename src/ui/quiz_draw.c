@@ -415,7 +415,7 @@ void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area)
 		if ((size_t)cursor_line < v->scroll)
 			v->scroll = (size_t)cursor_line;
 		else if (cursor_line >= (int)v->scroll + v->visible)
-			v->scroll = (size_t)(cursor_line - v->visible + 1);
+			v->scroll = (size_t)cursor_line - (size_t)v->visible + 1;	/* cursor_line >= visible */
 	}
 	size_t max_scroll = v->nlines > (size_t)v->visible ? v->nlines - (size_t)v->visible : 0;
 	if (v->scroll > max_scroll)

@@ -16,6 +16,13 @@
 #define GETCH_TIMEOUT_MS 250	/* how often the loop looks at the signal flag */
 #define ESCDELAY_MS 25
 
+/* The wheel turned down: button 5, which old ncurses (mouse version 1) lacks. */
+#ifdef BUTTON5_PRESSED
+#define WHEEL_DOWN_PRESSED BUTTON5_PRESSED
+#else
+#define WHEEL_DOWN_PRESSED 0
+#endif
+
 static volatile sig_atomic_t caught_signal;
 static volatile sig_atomic_t suspend_requested;
 
@@ -302,12 +309,9 @@ static enum intent handle_mouse(struct ui *ui, struct screen *top)
 
 	if (getmouse(&event) != OK || !top->ops->mouse)
 		return INTENT_HANDLED;
-#ifdef BUTTON5_PRESSED
-	if (event.bstate & BUTTON5_PRESSED)
+	if (event.bstate & WHEEL_DOWN_PRESSED)
 		kind = MOUSE_WHEEL_DOWN;
-	else
-#endif
-	if (event.bstate & BUTTON4_PRESSED)
+	else if (event.bstate & BUTTON4_PRESSED)
 		kind = MOUSE_WHEEL_UP;
 	else if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
 		kind = MOUSE_CLICK;
@@ -406,11 +410,8 @@ static void define_extra_keys(void)
 
 static void setup_mouse(const struct config *config, const struct ui_options *options)
 {
-	mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED;
+	mmask_t mask = BUTTON1_PRESSED | BUTTON4_PRESSED | WHEEL_DOWN_PRESSED;
 
-#ifdef BUTTON5_PRESSED
-	mask |= BUTTON5_PRESSED;
-#endif
 	if ((options && options->no_mouse) || (config && !config->mouse))
 		return;
 	/* No click interval: a press acts at once instead of waiting for a double click. */
