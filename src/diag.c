@@ -22,6 +22,8 @@ void diag_list_release(struct diag_list *list)
 	diag_list_init(list);
 }
 
+static char *vformat(const char *fmt, va_list ap) DIAG_PRINTF(1, 0);
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list copy;
