@@ -67,7 +67,8 @@ int loader_load_embedded(struct library *library, const char *label, const struc
  * without parsing: the same pack, vocabulary, cards and diagnostics.  Facts
  * are put in the order of the vocabulary merged so far.  Returns the number
  * of cards added (not overridden), or -1 when out of memory. */
-int loader_load_compiled(struct library *library, const struct compiled_pack *pack, struct diag_list *diags);
+int loader_load_compiled(struct library *library, const struct compiled_pack *compiled,
+			 struct diag_list *diags);
 
 /* Loads the cards in memory, as if from a file called path (tests, fuzzing). */
 int loader_load_card_buffer(struct library *library, size_t pack, const char *path, const char *data,

@@ -189,8 +189,7 @@ int export_json(FILE *out, const struct export_set *set)
 	case JSON_EWRITE:
 		return EXPORT_EWRITE;
 	case JSON_EUTF8:
-		return EXPORT_EINVAL;
-	default:
+	default:	/* JSON_ESTATE or JSON_EDEPTH would be a bug in the calls above */
 		return EXPORT_EINVAL;
 	}
 }

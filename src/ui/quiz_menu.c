@@ -148,6 +148,16 @@ enum intent quiz_menu_start(struct quiz_view *v, struct ui *ui, int entry)
 	return begin_session(v, ui, entry, 0);
 }
 
+/* The minutes typed so far (0: none).  Only digits get in, at most three, so
+ * no conversion can fail or overflow. */
+static int minutes_typed(const struct quiz_view *v)
+{
+	int minutes = 0;
+	for (const char *c = v->minutes_text; *c; c++)
+		minutes = minutes * 10 + (*c - '0');
+	return minutes;
+}
+
 static enum intent key_exam_setup(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
 {
 	size_t len = strlen(v->minutes_text);
@@ -156,7 +166,7 @@ static enum intent key_exam_setup(struct quiz_view *v, struct ui *ui, const stru
 			return INTENT_HANDLED;
 		v->minutes_text[len] = (char)key;
 		v->minutes_text[len + 1] = '\0';
-		if (atoi(v->minutes_text) > QUIZ_EXAM_MAX_MINUTES) {
+		if (minutes_typed(v) > QUIZ_EXAM_MAX_MINUTES) {
 			v->minutes_text[len] = '\0';
 			ui_message(ui, ROLE_WARNING, "At most %d minutes", QUIZ_EXAM_MAX_MINUTES);
 		}
@@ -168,7 +178,7 @@ static enum intent key_exam_setup(struct quiz_view *v, struct ui *ui, const stru
 		return INTENT_REDRAW;
 	}
 	if (key == KEYC_ENTER)
-		return begin_session(v, ui, v->menu_cursor, atoi(v->minutes_text));
+		return begin_session(v, ui, v->menu_cursor, minutes_typed(v));
 	if (action && action->id == ACT_BACK) {
 		v->stage = STAGE_CHOOSE;
 		return INTENT_REDRAW;

@@ -51,10 +51,10 @@ struct quiz_line {
 struct quiz_view {
 	struct screen base;
 	enum quiz_stage stage;
+	bool in_session;	/* here, not after session: it fills stage's padding */
 	struct quiz_bank bank;
 	struct progress *progress;	/* NULL: nothing is saved */
 	struct quiz_session session;
-	bool in_session;
 	/* What the screen was opened on. */
 	const struct card *topic;
 	int topic_section;
@@ -76,8 +76,8 @@ struct quiz_view {
 	bool keep_cursor_visible;
 	/* The exam's time limit, as typed in STAGE_EXAM_SETUP (digits, "" for none). */
 	char minutes_text[4];
-	long seconds_shown;	/* the countdown in the last frame, -1 without one */
 	bool timed_out;
+	long seconds_shown;	/* the countdown in the last frame, -1 without one */
 	struct quiz_summary summary;
 	bool have_summary;
 	size_t *mistakes;
