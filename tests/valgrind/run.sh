@@ -129,6 +129,16 @@ vg "progress export" 0 - $basic progress export
 vg "progress reset --yes" 0 - $basic progress reset --yes
 vg "progress reset without --yes, no terminal" 2 - $basic progress reset
 
+# Exporting: every format, a selection, a file, and the ways it is refused.
+vg "export --format anki" 0 - $both export --format anki
+vg "export --format md" 0 - $both export --format md
+vg "export --format md, two topics compared" 0 - $both export --format md zolpam ketazines
+vg "export --format json of a topic" 0 - $both export --format json alphazine
+vg "export -o FILE" 0 - $both export --format json -o "$work/export.json"
+vg "export -o into a missing folder" 1 - $basic export --format json -o "$work/nowhere/export.json"
+vg "export without --format" 2 - $both export
+vg "export an unknown topic" 1 - $both export --format md nosuch
+
 tui=skipped
 if [ $line_only = no ]; then
 	# The UI session runs the same memcheck through a wrapper; its log
