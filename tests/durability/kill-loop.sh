@@ -65,14 +65,15 @@ EOF
 done
 
 # awk's rand() with a per-run seed: the answers, the pauses between them
-# (0-29 ms) and the moment of the kill (0-599 ms after the start).
+# (0-39 ms) and the moment of the kill (0-999 ms after the start).  A whole
+# session takes longer than that on a fast machine, so most runs are killed.
 plan() {
 	awk -v seed="$1" 'BEGIN {
 		srand(seed)
-		printf "%d\n", int(rand() * 600)
-		for (i = 0; i < 40; i++) {
+		printf "%d\n", int(rand() * 1000)
+		for (i = 0; i < 60; i++) {
 			r = rand(); a = r < 0.45 ? "a" : r < 0.9 ? "b" : "x"
-			printf "%s %d\n", a, int(rand() * 30)
+			printf "%s %d\n", a, int(rand() * 40)
 		}
 	}'
 }
@@ -94,7 +95,7 @@ while [ $i -le "$runs" ]; do
 	rm -f "$work/in"
 	mkfifo "$work/in"
 	RXPLORE_NOW=$((base + i * 3600)) "$RXPLORE" --no-default-packs --content "$pack" \
-		quiz --seed "$i" --count 12 <"$work/in" >"$work/out.$i" 2>"$work/err.$i" &
+		quiz --seed "$i" --count 24 <"$work/in" >"$work/out.$i" 2>"$work/err.$i" &
 	quiz=$!
 	feed "$work/plan" >"$work/in" &
 	writer=$!
