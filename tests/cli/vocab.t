@@ -9,7 +9,7 @@ loose=$work/loose
 mkdir -p "$loose"
 printf 'id: my-test-drug\nkind: drug\ntitle: Mytestdrug\nsummary: A test card.\nfacts:\n  class: Test\n' \
 	>"$loose/mycard.yaml"
-unknown="$loose/mycard.yaml:6:3: error: fact 'class' is not in the pack's vocabulary"
+unknown="$loose/mycard.yaml:6:3: error: fact 'class' is not in any loaded pack's vocabulary"
 
 rx --content "$loose" check
 expect_status "a loose folder may use the bundled pack's keys" 0

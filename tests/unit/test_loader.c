@@ -185,7 +185,7 @@ static void each_rule_has_a_located_error(void **state)
 		const char *text, *want;
 	} cases[] = {
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nfacts:\n  recepter: y\n",
-		  "t.yaml:6:3: error: fact 'recepter' is not in the pack's vocabulary (did you mean 'receptor'?)" },
+		  "t.yaml:6:3: error: fact 'recepter' is not in any loaded pack's vocabulary (did you mean 'receptor'?)" },
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsumary: y\n",
 		  "t.yaml:5:1: error: unknown key 'sumary' in a card (did you mean 'summary'?)" },
 		{ "id: a\nkind: drug\nsummary: x\n", "t.yaml:1:1: error: missing required key 'title'" },
