@@ -86,17 +86,20 @@ paint1k=$(median <"$work/paint.1000")
 paint10k=$(median <"$work/paint.10000")
 
 # Bytes written per key, from the start screen: j moves the selection (the
-# card pane shows the selected card), l switches the section tab, Tab then j
-# scrolls the card a line, c opens compare, Esc comes back, Ctrl-L repaints,
-# and in the search results (/ GABA Enter) j moves the selection alone.
-pinned "$work/firstpaint" -n 1 -m quit -q qq -k move=j -k back=k -k section=l -k focus='\t' -k scroll=j \
-	-k compare=c -k close='\e' -k repaint='\f' -k search=/GABA -k results='\r' -k result-move=j \
+# card pane keeps its card), Enter opens the selected card and focuses it, Esc
+# returns to the list, k and Enter reopen the start card, l switches its
+# section tab, j scrolls that section a line, c opens compare, Esc comes back,
+# Ctrl-L repaints, and in the search results (/ GABA Enter) j moves the
+# selection.
+pinned "$work/firstpaint" -n 1 -m quit -q qq -k move=j -k open='\r' -k list='\e' -k back=k -k reopen='\r' \
+	-k section=l -k scroll=j -k compare=c -k close='\e' -k repaint='\f' -k search=/GABA -k results='\r' \
+	-k result-move=j \
 	-- "$rx" >"$work/keys"
 key() { sed -n "s/^key $1 bytes=\([0-9]*\) clears=\([0-9]*\)/\\$2/p" "$work/keys"; }
 start_bytes=$(sed -n 's/.* bytes=\([0-9]*\)$/\1/p' "$work/keys")
 repaint=$(key repaint 1)
 clears_other=0
-for k in move back section focus scroll compare close search results result-move; do
+for k in move open list back reopen section scroll compare close search results result-move; do
 	clears_other=$((clears_other + $(key "$k" 2)))
 done
 
@@ -166,8 +169,9 @@ row "first paint 80x24, bundled pack, ms" "$paint" "less $less_ms" "$(ratio "$pa
 row "first paint, +1,000 cards, ms" "$paint1k" "" "" "" ""
 row "first paint, +10,000 cards, ms" "$paint10k" "" "" "< 1500 ms" "$(verdict "$paint10k" 1499.9)"
 row "bytes: start screen" "$start_bytes" "" "" "" ""
-for k in move:"move selection (list; card follows)" result-move:"move selection (search results)" \
-	scroll:"scroll the card one line" section:"switch section tab" compare:"open compare" \
+for k in move:"move selection (topic list)" result-move:"move selection (search results)" \
+	open:"open the selected card" scroll:"scroll the card one line" section:"switch section tab" \
+	compare:"open compare" \
 	close:"close compare (back to browse)"; do
 	b=$(key "${k%%:*}" 1)
 	case ${k%%:*} in

@@ -5,7 +5,8 @@
  * with the real loader, exactly as the running program would load it from
  * memory under the label "(built in)", and writes the result — pack, vocabulary,
  * cards and the loader's diagnostics — as C initializers that
- * loader_load_compiled() hands to the library without parsing anything.
+ * loader_load_compiled_manifest() and loader_load_compiled_cards() hand to
+ * the library without parsing anything.
  *
  * Usage: compile-pack CONTENT_DIR > builtin_pack.c
  */

@@ -47,28 +47,46 @@ struct compiled_pack {
 	size_t ndiags;
 };
 
-/* Loads one folder: a pack when it has pack.yaml (its cards/ subfolder, or
- * *.yaml beside pack.yaml when there is no cards/), else every *.yaml in it as
- * loose cards against the vocabulary loaded so far.  Returns the number of
- * cards added, or -1 when the folder cannot be read (with a diagnostic). */
+/* Packs load in two phases (DESIGN §2): first every pack's manifest and
+ * vocabulary, then every pack's cards in the same order, so that a card may
+ * use the fact keys of any pack loaded with it, not only of the packs before
+ * it.  The *_manifest functions are the first phase: each registers its pack
+ * and returns its index, or (size_t)-1 (with a diagnostic) when there is no
+ * pack to load cards into.  The *_cards and *_card functions are the second,
+ * given that index; each returns the number of cards added (not overridden),
+ * or -1 when it could not read the folder (with a diagnostic) or ran out of
+ * memory.  A card's facts are put in the order of the vocabulary merged by
+ * then. */
+
+/* A folder's pack: its pack.yaml and vocabulary, or, without pack.yaml, a
+ * pack of loose cards named after the folder. */
+size_t loader_load_dir_manifest(struct library *library, const char *dir, struct diag_list *diags);
+/* The folder's cards (the same dir): its cards/ subfolder, or every *.yaml
+ * beside pack.yaml when there is no cards/. */
+int loader_load_dir_cards(struct library *library, size_t pack, const char *dir, struct diag_list *diags);
+/* Both phases for one folder alone: its cards see only the vocabulary loaded
+ * before them and its own.  Returns cards added, or -1. */
 int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags);
 
-/* Loads one card file as loose content (for `rxplore check FILE`).  If the
- * file sits in DIR/cards/ and DIR/pack.yaml exists, that vocabulary is loaded
- * first.  Returns cards added (0 or 1), or -1. */
-int loader_load_file(struct library *library, const char *path, struct diag_list *diags);
+/* One card file as content of its own (for `rxplore check FILE`): if the file
+ * sits in DIR/cards/ and DIR/pack.yaml exists, that pack and its vocabulary,
+ * else a pack of loose cards named after the file's folder. */
+size_t loader_load_file_manifest(struct library *library, const char *path, struct diag_list *diags);
+/* The card in the file (0 or 1 added), into the pack from the first phase. */
+int loader_load_file_card(struct library *library, size_t pack, const char *path, struct diag_list *diags);
 
 /* Loads pack files held in memory as if from the folder `label` (the build
  * uses it to compile the bundled pack).  Returns the number of cards added. */
 int loader_load_embedded(struct library *library, const char *label, const struct embedded_file *files,
 			 size_t nfiles, struct diag_list *diags);
 
-/* Adds a compiled pack as loader_load_embedded() would have added its files,
- * without parsing: the same pack, vocabulary, cards and diagnostics.  Facts
- * are put in the order of the vocabulary merged so far.  Returns the number
- * of cards added (not overridden), or -1 when out of memory. */
-int loader_load_compiled(struct library *library, const struct compiled_pack *compiled,
-			 struct diag_list *diags);
+/* A compiled pack, as loader_load_embedded() would have added its files but
+ * without parsing.  First phase: its pack and vocabulary.  Second phase: its
+ * cards, and everything the build's loader said about its files (the
+ * manifest's diagnostics included, so they come once, with the cards). */
+size_t loader_load_compiled_manifest(struct library *library, const struct compiled_pack *compiled);
+int loader_load_compiled_cards(struct library *library, size_t pack, const struct compiled_pack *compiled,
+			       struct diag_list *diags);
 
 /* Loads the cards in memory, as if from a file called path (tests, fuzzing). */
 int loader_load_card_buffer(struct library *library, size_t pack, const char *path, const char *data,

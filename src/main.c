@@ -161,6 +161,9 @@ static bool builtin_shadowed(const struct library *library)
 	return false;
 }
 
+/* Every pack's manifest and vocabulary first, then every pack's cards in the
+ * same order: a card may use the fact keys of any pack loaded with it
+ * (DESIGN §2), so a loose folder given first still has the bundled keys. */
 int cli_load(struct cli *cli)
 {
 	struct search_path path;
@@ -170,11 +173,23 @@ int cli_load(struct cli *cli)
 		search_path_release(&path);
 		return -1;
 	}
+	size_t *packs = malloc((path.count + 1) * sizeof *packs);
+	if (!packs) {
+		search_path_release(&path);
+		return -1;
+	}
 	for (size_t i = 0; i < path.count; i++)
-		loader_load_dir(&cli->library, path.dirs[i], &cli->diags);
-	search_path_release(&path);
+		packs[i] = loader_load_dir_manifest(&cli->library, path.dirs[i], &cli->diags);
+	size_t builtin = (size_t)-1;
 	if (!cli->options.no_default_packs && !builtin_shadowed(&cli->library))
-		loader_load_compiled(&cli->library, &builtin_pack, &cli->diags);
+		builtin = loader_load_compiled_manifest(&cli->library, &builtin_pack);
+	for (size_t i = 0; i < path.count; i++)
+		if (packs[i] != (size_t)-1)
+			loader_load_dir_cards(&cli->library, packs[i], path.dirs[i], &cli->diags);
+	if (builtin != (size_t)-1)
+		loader_load_compiled_cards(&cli->library, builtin, &builtin_pack, &cli->diags);
+	free(packs);
+	search_path_release(&path);
 	library_resolve(&cli->library, &cli->diags);
 	return 0;
 }

@@ -231,34 +231,39 @@ static bool exists(const char *path, mode_t type)
 	return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == type;
 }
 
-int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags)
+size_t loader_load_dir_manifest(struct library *library, const char *dir, struct diag_list *diags)
 {
-	char manifest[PATH_MAX], cards[PATH_MAX];
+	char manifest[PATH_MAX];
 	if (!exists(dir, S_IFDIR)) {
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "no such folder");
-		return -1;
+		return (size_t)-1;
 	}
 	snprintf(manifest, sizeof manifest, "%s/pack.yaml", dir);
+	if (!exists(manifest, S_IFREG))
+		return add_loose_pack(library, dir);
+	size_t size;
+	char *data = read_file(manifest, &size, diags);
+	if (!data)
+		return (size_t)-1;
+	size_t pack = load_manifest(library, manifest, dir, data, size, diags);
+	free(data);
+	return pack;
+}
+
+int loader_load_dir_cards(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+{
+	char cards[PATH_MAX];
 	snprintf(cards, sizeof cards, "%s/cards", dir);
-	size_t pack;
-	if (exists(manifest, S_IFREG)) {
-		size_t size;
-		char *data = read_file(manifest, &size, diags);
-		if (!data)
-			return -1;
-		pack = load_manifest(library, manifest, dir, data, size, diags);
-		free(data);
-		if (pack == (size_t)-1)
-			return -1;
-	} else {
-		pack = add_loose_pack(library, dir);
-		if (pack == (size_t)-1)
-			return -1;
-	}
 	return load_cards_in(library, pack, exists(cards, S_IFDIR) ? cards : dir, diags);
 }
 
-int loader_load_file(struct library *library, const char *path, struct diag_list *diags)
+int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags)
+{
+	size_t pack = loader_load_dir_manifest(library, dir, diags);
+	return pack == (size_t)-1 ? -1 : loader_load_dir_cards(library, pack, dir, diags);
+}
+
+size_t loader_load_file_manifest(struct library *library, const char *path, struct diag_list *diags)
 {
 	/* A card in DIR/cards/ is checked against DIR/pack.yaml's vocabulary. */
 	char dir[PATH_MAX];
@@ -286,8 +291,11 @@ int loader_load_file(struct library *library, const char *path, struct diag_list
 	}
 	if (pack == (size_t)-1)
 		pack = add_loose_pack(library, slash ? dir : ".");
-	if (pack == (size_t)-1)
-		return -1;
+	return pack;
+}
+
+int loader_load_file_card(struct library *library, size_t pack, const char *path, struct diag_list *diags)
+{
 	return load_card_file(library, pack, path, diags);
 }
 
@@ -357,17 +365,22 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	return card;
 }
 
-int loader_load_compiled(struct library *library, const struct compiled_pack *compiled,
-			 struct diag_list *diags)
+size_t loader_load_compiled_manifest(struct library *library, const struct compiled_pack *compiled)
 {
 	struct pack_info info = compiled->info;
 	info.ncards = 0;
 	size_t pack = library_add_pack(library, &info);
 	if (pack == (size_t)-1)
-		return -1;
+		return (size_t)-1;
 	for (size_t i = 0; i < compiled->nvocab; i++)
 		if (library_add_vocab(library, &compiled->vocab[i]) < 0)
-			return -1;
+			return (size_t)-1;
+	return pack;
+}
+
+int loader_load_compiled_cards(struct library *library, size_t pack, const struct compiled_pack *compiled,
+			       struct diag_list *diags)
+{
 	for (size_t i = 0; i < compiled->ndiags; i++) {
 		const struct compiled_diag *d = &compiled->diags[i];
 		diag_add(diags, d->severity, d->path, d->line, d->col, "%s", d->message);

@@ -189,10 +189,10 @@ static void read_facts(struct reader *r, struct card *card, const struct ynode *
 			hint = text_suggest(key->value, keys, lib->nvocab);
 		}
 		if (hint)
-			fail(r, key, "fact '%s' is not in the pack's vocabulary (did you mean '%s'?)", key->value,
+			fail(r, key, "fact '%s' is not in any loaded pack's vocabulary (did you mean '%s'?)", key->value,
 			     hint);
 		else
-			fail(r, key, "fact '%s' is not in the pack's vocabulary", key->value);
+			fail(r, key, "fact '%s' is not in any loaded pack's vocabulary", key->value);
 		free(keys);
 	}
 }

@@ -18,7 +18,7 @@ const struct action actions_table[] = {
 	{ ACT_TAB_NEXT, CTX_BROWSE, K(KEYC_RIGHT, 'l', ']'), "Next section tab" },
 	{ ACT_TAB_JUMP, CTX_BROWSE, K('1', '2', '3', '4', '5', '6', '7', '8', '9'), "Jump to section tab 1 to 9" },
 	{ ACT_HISTORY_BACK, CTX_BROWSE, K(KEYC_BACKSPACE), "Go back to the previous topic" },
-	{ ACT_MARK, CTX_BROWSE, K(' '), "Mark or unmark the topic for comparison" },
+	{ ACT_MARK, CTX_BROWSE, K(' '), "Mark or unmark the highlighted topic for comparison" },
 	{ ACT_SEARCH, CTX_BROWSE, K('/'), "Search: filter the list, Enter searches every card" },
 	{ ACT_MATCH_NEXT, CTX_BROWSE, K('n'), "Next search match" },
 	{ ACT_MATCH_PREV, CTX_BROWSE, K('N'), "Previous search match" },
@@ -36,7 +36,7 @@ const struct action actions_table[] = {
 	{ ACT_PAGE_DOWN, CTX_LIST, K(KEYC_PGDN), "One page down" },
 	{ ACT_FIRST, CTX_LIST, K('g', KEYC_HOME), "First topic" },
 	{ ACT_LAST, CTX_LIST, K('G', KEYC_END), "Last topic" },
-	{ ACT_OPEN, CTX_LIST, K(KEYC_ENTER), "Open the topic (focus the card)" },
+	{ ACT_OPEN, CTX_LIST, K(KEYC_ENTER), "Open the highlighted topic in the card pane" },
 
 	{ ACT_SCROLL_UP, CTX_CARD, K(KEYC_UP, 'k'), "Scroll up a line" },
 	{ ACT_SCROLL_DOWN, CTX_CARD, K(KEYC_DOWN, 'j'), "Scroll down a line" },

@@ -42,7 +42,18 @@ static const struct card *selected_card(const struct browse *b)
 	return b->nrows > 0 ? b->rows[b->selected].card : NULL;
 }
 
-/* Selects a row and shows its card (a preview: not recorded in history). */
+/* The topic the list's keys act on (mark, compare, quiz): the highlighted row
+ * while the list has the focus, otherwise the card being read. */
+static const struct card *current_card(const struct browse *b)
+{
+	if (b->focus == FOCUS_LIST && selected_card(b))
+		return selected_card(b);
+	return b->view.card;
+}
+
+/* Moves the highlight only.  The card pane keeps its card until Enter opens
+ * another, so a step through the list rewrites two list rows instead of the
+ * whole card pane — what keeps browsing usable over a slow link. */
 static void select_row(struct browse *b, size_t row)
 {
 	if (b->nrows == 0)
@@ -52,8 +63,6 @@ static void select_row(struct browse *b, size_t row)
 	if (!b->rows[row].card && row + 1 < b->nrows)
 		row++;
 	b->selected = row;
-	if (b->rows[row].card && b->rows[row].card != b->view.card)
-		card_view_set_card(&b->view, b->rows[row].card, card_view_section(&b->view));
 }
 
 /* Moves by delta card rows (headings skipped). */
@@ -196,16 +205,14 @@ static enum intent prompt_key(struct browse *b, struct ui *ui, const struct acti
 		return INTENT_REDRAW;
 	}
 	rebuild_rows(b, keep);
-	if (selected_card(b) && selected_card(b) != b->view.card)
-		select_row(b, b->selected);
 	return INTENT_REDRAW;
 }
 
-/* What a screen opened from browse starts from: the card shown, its
- * section, and the marked topics (at most max of them). */
+/* What a screen opened from browse starts from: the current topic, the
+ * section being read, and the marked topics (at most max of them). */
 static struct screen_request request_for(struct browse *b, const struct card **buf, size_t max)
 {
-	struct screen_request request = { b->view.card, card_view_section(&b->view), buf, 0 };
+	struct screen_request request = { current_card(b), card_view_section(&b->view), buf, 0 };
 
 	for (size_t i = 0; i < b->ncards && request.ncards < max; i++)
 		if (b->marked[i])
@@ -241,6 +248,8 @@ static enum intent list_action(struct browse *b, enum action_id id)
 	case ACT_FIRST: select_row(b, 0); break;
 	case ACT_LAST: move_selection(b, (long)b->nrows); break;
 	case ACT_OPEN:
+		if (selected_card(b) && selected_card(b) != b->view.card)
+			go_to_card(b, selected_card(b), card_view_section(&b->view));
 		b->focus = FOCUS_CARD;
 		b->view.link = -1;
 		break;
@@ -279,7 +288,8 @@ static enum intent card_action(struct browse *b, struct ui *ui, enum action_id i
 
 static enum intent toggle_mark(struct browse *b, struct ui *ui)
 {
-	size_t i = sorted_index(b, b->view.card), count = 0, k;
+	const struct card *card = current_card(b);
+	size_t i = sorted_index(b, card), count = 0, k;
 
 	if (i == (size_t)-1)
 		return INTENT_HANDLED;
@@ -287,7 +297,7 @@ static enum intent toggle_mark(struct browse *b, struct ui *ui)
 	for (k = 0; k < b->ncards; k++)
 		count += b->marked[k];
 	ui_message(ui, ROLE_MARKER, "%s %s for comparison (%zu marked%s)", b->marked[i] ? "Marked" : "Unmarked",
-		   b->view.card->title, count, count >= 2 ? ": press c to compare" : "");
+		   card->title, count, count >= 2 ? ": press c to compare" : "");
 	return INTENT_REDRAW;
 }
 
@@ -373,6 +383,8 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		}
 		if (y >= 0 && (size_t)y + b->top < b->nrows && b->rows[(size_t)y + b->top].card) {
 			select_row(b, (size_t)y + b->top);
+			if (selected_card(b) != b->view.card)
+				go_to_card(b, selected_card(b), card_view_section(&b->view));
 			b->focus = FOCUS_LIST;
 			return INTENT_REDRAW;
 		}

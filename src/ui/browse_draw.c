@@ -39,11 +39,19 @@ static void draw_list(struct browse *b, struct ui *ui, struct rect area)
 			ui_fill(y, area.x, area.w, role);
 		if (b->marked[row->index])
 			ui_puts(y, area.x, 2, UI_GLYPH(ui, "\xE2\x9C\x93", "*"), selected ? role : ROLE_MARKER);
-		ui_puts(y, area.x + 2, area.w - 2, row->card->title, role);
+		if (row->card != b->view.card) {
+			ui_puts_cut(ui, y, area.x + 2, area.w - 2, row->card->title, role);
+		} else {
+			/* The open card's row points at the pane that shows it. */
+			ui_puts_cut(ui, y, area.x + 2, area.w - 3, row->card->title, role);
+			ui_puts(y, area.x + area.w - 1, 1, UI_GLYPH(ui, "\xE2\x96\xB8", ">"),
+				selected ? role : ROLE_MARKER);
+		}
 		if (selected && (b->focus == FOCUS_LIST || b->prompting))
 			ui_cursor(ui, y, area.x);
 	}
-	ui_scroll_hint(area.y + area.h - 1, area.x + area.w, b->top, (size_t)area.h, b->nrows);
+	/* Left of the last column, which holds the open card's pointer. */
+	ui_scroll_hint(area.y + area.h - 1, area.x + area.w - 1, b->top, (size_t)area.h, b->nrows);
 }
 
 static void draw_prompt(struct browse *b, struct ui *ui, int y, int x, int w)

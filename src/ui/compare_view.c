@@ -122,7 +122,7 @@ static void draw_title(struct compare_view *v, struct ui *ui, struct rect area)
 	snprintf(title, sizeof(title), "  %zu topics, %zu fact%s, %zu differ%s%s", v->table.ncards,
 		 v->table.nrows, v->table.nrows == 1 ? "" : "s", v->table.ndiffer, v->table.ndiffer == 1 ? "s" : "",
 		 v->table.diff_only ? " (showing only those)" : "");
-	ui_puts(area.y, area.x + 1 + used, area.w - 1 - used - where_w, title, ROLE_DIM);
+	ui_puts_cut(ui, area.y, area.x + 1 + used, area.w - 1 - used - where_w, title, ROLE_DIM);
 }
 
 static void draw_header(struct compare_view *v, struct ui *ui, struct rect area, int y)

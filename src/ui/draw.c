@@ -59,6 +59,16 @@ int ui_puts(int y, int x, int max_cols, const char *s, enum role role)
 	return ui_put(y, x, max_cols, s, strlen(s), role);
 }
 
+int ui_puts_cut(const struct ui *ui, int y, int x, int max_cols, const char *s, enum role role)
+{
+	int used;
+
+	if (max_cols <= 1 || text_width(s) <= max_cols)
+		return ui_puts(y, x, max_cols, s, role);
+	used = ui_puts(y, x, max_cols - 1, s, role);
+	return used + ui_puts(y, x + used, 1, UI_GLYPH(ui, "\xE2\x80\xA6", "~"), role);
+}
+
 void ui_fill(int y, int x, int w, enum role role)
 {
 	if (y < 0 || y >= LINES || x < 0 || w <= 0)

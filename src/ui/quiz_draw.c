@@ -399,7 +399,7 @@ void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area)
 	v->scratch_used = 0;
 	title_row(v, ui, area, &left, &right);
 	int right_w = text_width(right);
-	ui_puts(area.y, area.x + BODY_X, width - right_w - 1, left, ROLE_TITLE);
+	ui_puts_cut(ui, area.y, area.x + BODY_X, width - right_w - 1, left, ROLE_TITLE);
 	if (right_w < width)
 		ui_puts(area.y, area.x + area.w - BODY_X - right_w, right_w, right, ROLE_DIM);
 	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);

@@ -338,7 +338,9 @@ static void quiz_view_hints(const struct screen *screen, const struct ui *ui, ch
 		snprintf(buf, size, "a-%c:start  %s:move  Enter:start  q:back  ?:help", 'a' + v->nmenu - 1, updown);
 		break;
 	case STAGE_ASK:
-		snprintf(buf, size, "a-%c:choose  Enter:submit  x:don't know  u:undo  q:end%s", 'a' + nchoices - 1,
+		/* Most needed first: hints that do not fit are dropped from the end,
+		 * and the question text already says what x does. */
+		snprintf(buf, size, "a-%c:choose  Enter:submit  q:end  x:don't know  u:undo%s", 'a' + nchoices - 1,
 			 exam ? "" : "  ?:help");
 		break;
 	case STAGE_FEEDBACK:

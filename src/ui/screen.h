@@ -143,6 +143,9 @@ void ui_draw_init(bool utf8);	/* Unicode box drawing (UTF-8) or the ACS */
  * character); returns the columns used. */
 int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role);
 int ui_puts(int y, int x, int max_cols, const char *s, enum role role);
+/* As ui_puts(), but a string too wide for max_cols ends in an ellipsis, so a
+ * cut title is not mistaken for a whole one. */
+int ui_puts_cut(const struct ui *ui, int y, int x, int max_cols, const char *s, enum role role);
 /* Fills w columns with blanks in the role's attribute. */
 void ui_fill(int y, int x, int w, enum role role);
 void ui_hline(int y, int x, int w, enum role role);

@@ -5,6 +5,8 @@
 #   tests/fuzz/run.sh [SECONDS]        build, then fuzz for SECONDS (default 60)
 #   tests/fuzz/run.sh --build          build only; prints the harness's path
 #   tests/fuzz/run.sh --replay DIR...  run each file (or folder of files) once
+#   tests/fuzz/run.sh --afl [SECONDS]  the same harness under AFL++ (afl-fuzz)
+#                                      instead of libFuzzer, built in build-afl/
 #
 # Environment:
 #   FUZZ_BUILD_DIR  where to build (default: build-fuzz/ at the top of the tree)
@@ -13,7 +15,7 @@
 #   FUZZ_JOBS       libFuzzer -jobs and -workers (default: one process, its log
 #                   on stderr; with jobs, logs are fuzz-N.log in the corpus folder)
 #   FUZZ_ARGS       more libFuzzer options
-#   CC              the clang to use (default clang)
+#   CC              the clang to use (default clang; with --afl, afl-clang-fast)
 #
 # Seeds are copied from tests/data, content/, tests/fuzz/seeds and
 # tests/data/fuzz-regress into the corpus folder.  A crash leaves its input
@@ -22,18 +24,35 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
-build=${FUZZ_BUILD_DIR:-$top/build-fuzz}
-cc=${CC:-clang}
+afl=0
+if [ "${1:-}" = --afl ]; then
+	afl=1
+	shift
+fi
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-# The project's objects get coverage hooks but no libFuzzer main, so that
-# configure's link tests still link; the harness alone brings the main.
-cflags="-g -O1 -fsanitize=fuzzer-no-link $san"
+if [ $afl -eq 1 ]; then
+	# afl-clang-fast instruments every object itself and, for
+	# -fsanitize=fuzzer, links AFL++'s driver in place of libFuzzer's main.
+	build=${FUZZ_BUILD_DIR:-$top/build-afl}
+	cc=${CC:-afl-clang-fast}
+	cflags="-g -O1 $san"
+else
+	build=${FUZZ_BUILD_DIR:-$top/build-fuzz}
+	cc=${CC:-clang}
+	# The project's objects get coverage hooks but no libFuzzer main, so that
+	# configure's link tests still link; the harness alone brings the main.
+	cflags="-g -O1 -fsanitize=fuzzer-no-link $san"
+fi
 warn="-Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror"
 
 say() { printf 'fuzz: %s\n' "$*" >&2; }
 
 command -v "$cc" >/dev/null 2>&1 || {
-	say "$cc not found: install clang and libclang-rt-dev (Debian/Ubuntu), or set CC"
+	if [ $afl -eq 1 ]; then
+		say "$cc not found: install afl++ (Debian/Ubuntu), or set CC"
+	else
+		say "$cc not found: install clang and libclang-rt-dev (Debian/Ubuntu), or set CC"
+	fi
 	exit 2
 }
 
@@ -80,6 +99,39 @@ seed() {
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
+# AFL++ keeps its queue, crashes and hangs under OUT/default/; a crash or a
+# hang fails the run, like a libFuzzer artifact.
+fuzz_with_afl() {
+	out=${FUZZ_CORPUS:-$(mktemp -d "${TMPDIR:-/tmp}/rxplore-afl.XXXXXX")}
+	mkdir -p "$out/seeds"
+	# AFL++ wants small seeds: its queue replays each one for every mutation.
+	seed "$out/seeds"
+	find "$out/seeds" -type f -size +16k -delete
+	say "AFL++ for ${1}s; seeds $(find "$out/seeds" -type f | wc -l), output $out"
+	# A container rarely lets afl-fuzz tune the CPU governor or core_pattern;
+	# neither changes what it finds.
+	# afl-fuzz refuses sanitizers that symbolize (too slow per crash) or
+	# exit instead of aborting (it would miss the crash).
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=0 \
+	UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:symbolize=0 \
+	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
+		afl-fuzz -i "$out/seeds" -o "$out" -V "$1" -x "$top/tests/fuzz/yaml.dict" -t 20000 -m none \
+		-- "$build/fuzz_loader" >"$out/afl.log" 2>&1 || {
+		tail -n 30 "$out/afl.log" >&2
+		say "afl-fuzz failed; log in $out/afl.log"
+		return 1
+	}
+	grep -E '^(execs_done|corpus_count|bitmap_cvg|saved_crashes|saved_hangs) ' "$out/default/fuzzer_stats" >&2 || true
+	found=$(find "$out/default/crashes" "$out/default/hangs" -type f ! -name README.txt 2>/dev/null | wc -l)
+	if [ "$found" -ne 0 ]; then
+		say "FAILED: $found input(s) in $out/default/crashes and hangs"
+		say "reproduce with: $build/fuzz_loader FILE; then keep FILE in tests/data/fuzz-regress/"
+		return 1
+	fi
+	[ -n "${FUZZ_CORPUS:-}" ] || rm -rf "$out"
+	say "no findings in ${1}s"
+}
+
 case ${1:-} in
 --build)
 	build_harness
@@ -95,6 +147,10 @@ esac
 
 seconds=${1:-60}
 build_harness
+if [ $afl -eq 1 ]; then
+	fuzz_with_afl "$seconds"
+	exit $?
+fi
 if [ -n "${FUZZ_CORPUS:-}" ]; then
 	corpus=$FUZZ_CORPUS
 	mkdir -p "$corpus"

@@ -9,6 +9,8 @@ wait_for "受容体アゴニスト"
 keys c
 wait_for "Comparison"
 wait_for "topics 1–1 of 4"
+# The counts that do not fit end in an ellipsis, not mid-word.
+screen | head -n 1 | grep -q "Comparison  4 topics, .*…   topics 1–1 of 4" || fail "title not cut with an ellipsis"
 expect_not_screen "Twin one"
 keys l
 wait_for "topics 2–"

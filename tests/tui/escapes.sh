@@ -5,7 +5,7 @@
 start
 wait_for "Is Zolpam a Ketazine?"
 title_before=$(tm display-message -p -t "$session" '#{pane_title}')
-keys j
+keys j Enter
 wait_for "Escape test  concept"
 wait_for "Before the title trick"
 sleep 0.3

@@ -23,9 +23,8 @@ keys C-l
 wait_for "Plain  drug"
 
 # The topic list, then the card with every section tab.
-keys G
+keys G Enter
 wait_for "end-SUMMARY"
-keys Tab
 for name in MECHANISM USES SIDEEFFECTS DEPENDENCE CONFUSION INTERACTIONS PHARMACOKINETICS; do
 	keys l
 	wait_for "end-$name"

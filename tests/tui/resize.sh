@@ -20,7 +20,7 @@ resize 80 24
 wait_gone "Terminal too small"
 wait_for "Related: Zolpam"
 # The long card wraps to the new width.
-keys G
+keys G Enter
 wait_for "Zolpam  drug"
 resize 50 20
 wait_for_status_bar "? help"

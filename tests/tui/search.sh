@@ -16,7 +16,7 @@ keys C-u
 keys z o l p e x
 wait_for "Search: zolpex"
 expect_screen "  Zolpam"
-expect_not_screen "Is Zolpam a Ketazine?  "
+expect_not_screen "  Is Zolpam a Ketazine?"
 keys Escape
 wait_gone "Search:"
 expect_screen "Escape test"

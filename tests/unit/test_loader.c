@@ -11,6 +11,10 @@
 
 #include <cmocka.h>
 
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "loader.h"
 
 struct fixture {
@@ -181,7 +185,7 @@ static void each_rule_has_a_located_error(void **state)
 		const char *text, *want;
 	} cases[] = {
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nfacts:\n  recepter: y\n",
-		  "t.yaml:6:3: error: fact 'recepter' is not in the pack's vocabulary (did you mean 'receptor'?)" },
+		  "t.yaml:6:3: error: fact 'recepter' is not in any loaded pack's vocabulary (did you mean 'receptor'?)" },
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsumary: y\n",
 		  "t.yaml:5:1: error: unknown key 'sumary' in a card (did you mean 'summary'?)" },
 		{ "id: a\nkind: drug\nsummary: x\n", "t.yaml:1:1: error: missing required key 'title'" },
@@ -393,6 +397,150 @@ static void a_bad_file_does_not_stop_the_others(void **state)
 	diag_list_release(&diags);
 }
 
+/* --- loading in two phases: every vocabulary, then every pack's cards ---- */
+
+struct two_phases {
+	struct library lib;
+	struct diag_list diags;
+	char dir[256];		/* a temporary folder for packs written by the test */
+};
+
+static int phases_setup(void **state)
+{
+	struct two_phases *t = calloc(1, sizeof *t);
+	library_init(&t->lib);
+	diag_list_init(&t->diags);
+	const char *tmp = getenv("TMPDIR");
+	snprintf(t->dir, sizeof t->dir, "%s/test_loader.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	*state = t;
+	return mkdtemp(t->dir) ? 0 : -1;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static int phases_teardown(void **state)
+{
+	struct two_phases *t = *state;
+	nftw(t->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	library_release(&t->lib);
+	diag_list_release(&t->diags);
+	free(t);
+	return 0;
+}
+
+/* Writes text to DIR/name (making the folder) and returns DIR/folder. */
+static const char *put(const struct two_phases *t, const char *folder, const char *name, const char *text)
+{
+	static char made[512];
+	char path[768];
+	snprintf(made, sizeof made, "%s/%s", t->dir, folder);
+	mkdir(made, 0700);
+	snprintf(path, sizeof path, "%s/%s", made, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return made;
+}
+
+static const char loose_card[] = "id: loose\ntitle: Loose\nkind: drug\nsummary: x\n"
+				 "facts:\n  uses: Loose uses\n  receptor: Loose receptor\n";
+
+static void a_loose_folder_first_gets_the_keys_of_a_later_pack(void **state)
+{
+	struct two_phases *t = *state;
+	char loose[512], basic[4096];
+	snprintf(loose, sizeof loose, "%s", put(t, "loose", "loose.yaml", loose_card));
+	snprintf(basic, sizeof basic, "%s/basic", data_dir());
+	assert_int_equal(loader_load_dir_manifest(&t->lib, loose, &t->diags), 0);
+	assert_int_equal(loader_load_dir_manifest(&t->lib, basic, &t->diags), 1);
+	/* The first phase reads vocabularies, not cards. */
+	assert_int_equal(t->lib.nvocab, 3);
+	assert_int_equal(t->lib.ncards, 0);
+	assert_int_equal(loader_load_dir_cards(&t->lib, 0, loose, &t->diags), 1);
+	assert_int_equal(loader_load_dir_cards(&t->lib, 1, basic, &t->diags), 4);
+	assert_int_equal(t->diags.count, 0);
+	assert_false(t->lib.packs[0].has_manifest);
+	assert_int_equal(t->lib.packs[0].ncards, 1);
+	/* Facts in the order of the merged vocabulary, not of the file. */
+	const struct card *card = library_find(&t->lib, "loose");
+	assert_int_equal(card->nfacts, 2);
+	assert_string_equal(card->facts[0].key, "receptor");
+	assert_string_equal(card->facts[1].value, "Loose uses");
+	/* Alone, or in one call before the pack, the loose folder has no keys. */
+	struct library alone;
+	library_init(&alone);
+	assert_int_equal(loader_load_dir(&alone, loose, &t->diags), 0);
+	assert_int_equal(t->diags.errors, 2);
+	library_release(&alone);
+}
+
+static void the_first_definition_of_a_key_wins_in_two_phases(void **state)
+{
+	struct two_phases *t = *state;
+	put(t, "mine", "pack.yaml", "pack: mine\nfacts:\n  - key: extra\n    label: Extra\n"
+				    "  - key: uses\n    label: My uses\n");
+	const char *mine = put(t, "mine", "mine.yaml", "id: mine\ntitle: Mine\nkind: concept\nsummary: x\n"
+						       "facts:\n  action: Mine acts\n  extra: more\n");
+	char basic[4096];
+	snprintf(basic, sizeof basic, "%s/basic", data_dir());
+	size_t first = loader_load_dir_manifest(&t->lib, mine, &t->diags);
+	size_t second = loader_load_dir_manifest(&t->lib, basic, &t->diags);
+	assert_string_equal(library_vocab(&t->lib, "uses")->label, "My uses");
+	assert_null(library_vocab(&t->lib, "uses")->ask);
+	assert_int_equal(library_vocab_index(&t->lib, "extra"), 0);
+	assert_int_equal(loader_load_dir_cards(&t->lib, first, mine, &t->diags), 1);
+	assert_int_equal(loader_load_dir_cards(&t->lib, second, basic, &t->diags), 4);
+	assert_int_equal(t->diags.count, 0);
+	/* The pack read second has its keys in the merged order: uses (the
+	 * first pack's) before receptor and action. */
+	const struct card *alphazine = library_find(&t->lib, "alphazine");
+	assert_string_equal(alphazine->facts[0].key, "uses");
+	assert_string_equal(alphazine->facts[2].key, "action");
+	assert_string_equal(library_find(&t->lib, "mine")->facts[0].key, "extra");
+}
+
+static void a_card_file_and_a_compiled_pack_load_in_two_phases(void **state)
+{
+	struct two_phases *t = *state;
+	put(t, "single", "pack.yaml", "pack: single\n");
+	put(t, "single/cards", "one.yaml", "id: one\ntitle: One\nkind: drug\nsummary: x\n"
+					   "facts:\n  drug_class: Test class\n");
+	static const struct vocab_entry vocab[] = { { "drug_class", "Drug class", NULL } };
+	static struct card_fact facts[] = { { "drug_class", "Compiled class" } };
+	static const struct card compiled_card = { .id = "compiled", .title = "Compiled", .kind = CARD_DRUG,
+						   .facts = facts, .nfacts = 1, .path = "(built in)/c.yaml" };
+	static const struct card *const cards[] = { &compiled_card };
+	static const struct compiled_diag said[] = { { DIAG_WARNING, "(built in)/pack.yaml", 2, 1, "said" } };
+	static const struct compiled_pack compiled = {
+		.info = { .name = "compiled", .dir = "(built in)", .format = 1, .has_manifest = true },
+		.vocab = vocab, .nvocab = 1, .cards = cards, .ncards = 1, .diags = said, .ndiags = 1,
+	};
+	char file[768];
+	snprintf(file, sizeof file, "%s/single/cards/one.yaml", t->dir);
+	size_t pack = loader_load_file_manifest(&t->lib, file, &t->diags);
+	assert_int_equal(pack, 0);
+	assert_string_equal(t->lib.packs[0].name, "single");
+	assert_int_equal(loader_load_compiled_manifest(&t->lib, &compiled), 1);
+	/* What the build said comes with the compiled pack's cards. */
+	assert_int_equal(t->diags.count, 0);
+	assert_int_equal(loader_load_file_card(&t->lib, pack, file, &t->diags), 1);
+	assert_int_equal(t->diags.count, 0);
+	assert_string_equal(library_find(&t->lib, "one")->facts[0].value, "Test class");
+	assert_int_equal(loader_load_compiled_cards(&t->lib, 1, &compiled, &t->diags), 1);
+	assert_int_equal(t->diags.warnings, 1);
+	assert_int_equal(library_find(&t->lib, "compiled")->pack, 1);
+	assert_int_equal(t->lib.packs[1].ncards, 1);
+	/* A folder that is not there has no pack to load cards into. */
+	snprintf(file, sizeof file, "%s/missing", t->dir);
+	assert_int_equal(loader_load_dir_manifest(&t->lib, file, &t->diags), (size_t)-1);
+	assert_int_equal(t->diags.errors, 1);
+}
+
 static void config_values_and_bad_values(void **state)
 {
 	(void)state;
@@ -439,6 +587,7 @@ static void config_values_and_bad_values(void **state)
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+#define PHASES(test) cmocka_unit_test_setup_teardown(test, phases_setup, phases_teardown)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(a_good_card_loads_completely, setup, teardown),
 		cmocka_unit_test_setup_teardown(crlf_bom_and_tabs_are_accepted, setup, teardown),
@@ -455,6 +604,9 @@ int main(void)
 		cmocka_unit_test(a_pack_folder_loads_with_its_vocabulary),
 		cmocka_unit_test(a_bad_file_does_not_stop_the_others),
 		cmocka_unit_test(config_values_and_bad_values),
+		PHASES(a_loose_folder_first_gets_the_keys_of_a_later_pack),
+		PHASES(the_first_definition_of_a_key_wins_in_two_phases),
+		PHASES(a_card_file_and_a_compiled_pack_load_in_two_phases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
