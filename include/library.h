@@ -59,6 +59,8 @@ void library_release(struct library *library);
 
 /* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
 size_t library_add_pack(struct library *library, const struct pack_info *pack);
+/* Whether a pack called name (its `pack:`) is loaded; false for NULL. */
+bool library_has_pack(const struct library *library, const char *name);
 
 /* Adds a vocabulary entry unless its key is already known (first wins).
  * Strings must already live in the library's arena.  Returns 0 or -1. */

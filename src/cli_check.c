@@ -10,14 +10,6 @@
 #include "loader.h"
 #include "plain.h"
 
-static bool has_pack(const struct library *library, const char *name)
-{
-	for (size_t i = 0; i < library->npacks; i++)
-		if (name && library->packs[i].name && strcmp(library->packs[i].name, name) == 0)
-			return true;
-	return false;
-}
-
 /* Copies the vocabulary of one library into another's (first wins). */
 static int add_vocabulary(struct library *to, const struct library *from)
 {
@@ -47,7 +39,7 @@ static int add_search_path_vocabularies(struct cli *cli)
 	search_path_init(&path);
 	int rc = search_path_build(&path, cli->options.content, cli->options.ncontent,
 				   cli->options.no_default_packs, PKGDATADIR);
-	bool builtin = !cli->options.no_default_packs && !has_pack(&cli->library, builtin_pack.info.name);
+	bool builtin = !cli->options.no_default_packs && !library_has_pack(&cli->library, builtin_pack.info.name);
 	for (size_t i = 0; i < path.count && rc == 0; i++) {
 		struct library scratch;
 		struct diag_list ignored;
@@ -55,9 +47,9 @@ static int add_search_path_vocabularies(struct cli *cli)
 		diag_list_init(&ignored);
 		size_t pack = loader_load_dir_manifest(&scratch, path.dirs[i], &ignored);
 		if (pack != (size_t)-1) {
-			if (has_pack(&scratch, builtin_pack.info.name))
+			if (library_has_pack(&scratch, builtin_pack.info.name))
 				builtin = false;
-			if (!has_pack(&cli->library, scratch.packs[pack].name))
+			if (!library_has_pack(&cli->library, scratch.packs[pack].name))
 				rc = add_vocabulary(&cli->library, &scratch);
 		}
 		library_release(&scratch);

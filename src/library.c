@@ -127,6 +127,14 @@ size_t library_add_pack(struct library *library, const struct pack_info *pack)
 	return library->npacks++;
 }
 
+bool library_has_pack(const struct library *library, const char *name)
+{
+	for (size_t i = 0; name && i < library->npacks; i++)
+		if (library->packs[i].name && strcmp(library->packs[i].name, name) == 0)
+			return true;
+	return false;
+}
+
 int library_add_vocab(struct library *library, const struct vocab_entry *entry)
 {
 	if (library_vocab(library, entry->key))

@@ -150,17 +150,6 @@ int cli_width(const struct cli *cli)
 	return 80;
 }
 
-/* The built-in pack is the weakest entry of the search path; an installed
- * copy of the same pack replaces it instead of overriding every card. */
-static bool builtin_shadowed(const struct library *library)
-{
-	for (size_t i = 0; i < library->npacks; i++)
-		if (library->packs[i].name && builtin_pack.info.name &&
-		    strcmp(library->packs[i].name, builtin_pack.info.name) == 0)
-			return true;
-	return false;
-}
-
 /* Every pack's manifest and vocabulary first, then every pack's cards in the
  * same order: a card may use the fact keys of any pack loaded with it
  * (DESIGN §2), so a loose folder given first still has the bundled keys. */
@@ -180,8 +169,10 @@ int cli_load(struct cli *cli)
 	}
 	for (size_t i = 0; i < path.count; i++)
 		packs[i] = loader_load_dir_manifest(&cli->library, path.dirs[i], &cli->diags);
+	/* The built-in pack is the weakest entry of the search path; an installed
+	 * copy of the same pack replaces it instead of overriding every card. */
 	size_t builtin = (size_t)-1;
-	if (!cli->options.no_default_packs && !builtin_shadowed(&cli->library))
+	if (!cli->options.no_default_packs && !library_has_pack(&cli->library, builtin_pack.info.name))
 		builtin = loader_load_compiled_manifest(&cli->library, &builtin_pack);
 	for (size_t i = 0; i < path.count; i++)
 		if (packs[i] != (size_t)-1)

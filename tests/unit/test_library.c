@@ -27,6 +27,22 @@ static struct card *make_card(struct library *lib, size_t pack, const char *id, 
 	return c;
 }
 
+static void has_pack_matches_names_exactly(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info loose = { .name = NULL }, named = { .name = "gaba" };
+	assert_false(library_has_pack(&lib, "gaba"));
+	library_add_pack(&lib, &loose);
+	library_add_pack(&lib, &named);
+	assert_true(library_has_pack(&lib, "gaba"));
+	assert_false(library_has_pack(&lib, "GABA"));
+	assert_false(library_has_pack(&lib, "gab"));
+	assert_false(library_has_pack(&lib, NULL));
+	library_release(&lib);
+}
+
 static void lookup_by_id_and_alias_ignores_case(void **state)
 {
 	(void)state;
@@ -228,6 +244,7 @@ static void search_path_order_and_no_default_packs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(has_pack_matches_names_exactly),
 		cmocka_unit_test(lookup_by_id_and_alias_ignores_case),
 		cmocka_unit_test(an_id_beats_another_cards_alias),
 		cmocka_unit_test(earlier_packs_override_later_ones),
