@@ -21,7 +21,7 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 sources=
-for f in "$srcdir"/src/*.c "$srcdir"/src/ui/*.c; do
+for f in "$srcdir"/src/*.c "$srcdir"/src/cli/*.c "$srcdir"/src/ui/*.c; do
 	sources="$sources $f"
 done
 

@@ -9,7 +9,7 @@
  * whatever the fields are called in the user's language. */
 #include "export.h"
 
-#include "plain.h"
+#include "disclaimer.h"
 #include "text.h"
 
 void export_html_text(FILE *out, const char *text)
@@ -89,7 +89,7 @@ static void back(FILE *out, const struct quiz_question *q, const unsigned char *
 	}
 	fputs("</i>", out);
 	if (q->card->status == CARD_DRAFT)
-		fputs("<br><small>" PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER "</small>", out);
+		fputs("<br><small>" RX_DRAFT_NOTE " " RX_DISCLAIMER "</small>", out);
 }
 
 static const char *type_tag(enum question_type type)
@@ -115,7 +115,7 @@ static void tag(FILE *out, const char *prefix, const char *value)
 int export_anki(FILE *out, const struct export_set *set)
 {
 	fputs("#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n#tags column:4\n", out);
-	fprintf(out, "#rxplore: %zu questions from %zu cards. " PLAIN_DISCLAIMER "\n", set->nquestions,
+	fprintf(out, "#rxplore: %zu questions from %zu cards. " RX_DISCLAIMER "\n", set->nquestions,
 		set->ncards);
 	for (size_t i = 0; i < set->nquestions; i++) {
 		const struct quiz_question *q = set->questions[i];

@@ -18,7 +18,7 @@
 #include "export.h"
 
 #include "json_writer.h"
-#include "plain.h"
+#include "disclaimer.h"
 
 static void string_member(struct json_writer *w, const char *key, const char *value)
 {
@@ -173,7 +173,7 @@ int export_json(FILE *out, const struct export_set *set)
 	json_key(&w, "format_version");
 	json_int(&w, 1);
 	string_member(&w, "generator", set->generator);
-	string_member(&w, "notice", PLAIN_DISCLAIMER " Cards with status \"draft\" have not yet been "
+	string_member(&w, "notice", RX_DISCLAIMER " Cards with status \"draft\" have not yet been "
 					    "reviewed by a pharmacist or physician.");
 	packs(&w, set->library);
 	vocabulary(&w, set->library);

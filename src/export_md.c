@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "compare.h"
-#include "plain.h"
+#include "disclaimer.h"
 
 /* --- escaping ---------------------------------------------------------------- */
 
@@ -466,7 +466,7 @@ static void title(FILE *out, const struct export_set *set)
 	} else {
 		fputs("All loaded topics", out);
 	}
-	fputs("\n\n> **" PLAIN_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a "
+	fputs("\n\n> **" RX_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a "
 	      "pharmacist or physician.\n\n", out);
 	/* The packs the chosen cards come from. */
 	bool first = true;

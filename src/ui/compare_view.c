@@ -11,7 +11,7 @@
 #include "compare.h"
 #include "compare_view.h"
 #include "pager.h"
-#include "plain.h"
+#include "disclaimer.h"
 #include "screen.h"
 #include "screens.h"
 #include "text.h"
@@ -258,7 +258,7 @@ static void compare_draw(struct screen *screen, struct ui *ui, struct rect area)
 		ui_scroll_hint(v->body_y + area.y - 1, area.x + area.w, v->top, v->visible_rows ? v->visible_rows : 1,
 			       v->nshown);
 	if (footer)
-		ui_puts(area.y + area.h - 1, area.x + 1, area.w - 1, PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER,
+		ui_puts(area.y + area.h - 1, area.x + 1, area.w - 1, RX_DRAFT_NOTE " " RX_DISCLAIMER,
 			ROLE_WARNING);
 }
 
@@ -293,7 +293,7 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 		}
 	}
 	pager_add(p, NULL, "", ROLE_TEXT);
-	pager_add(p, NULL, v->table.any_draft ? PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER : PLAIN_DISCLAIMER,
+	pager_add(p, NULL, v->table.any_draft ? RX_DRAFT_NOTE " " RX_DISCLAIMER : RX_DISCLAIMER,
 		  v->table.any_draft ? ROLE_WARNING : ROLE_DIM);
 	ui->pending = pager_screen(p);
 	return INTENT_OPEN;

@@ -23,11 +23,11 @@ mkdir -p "$build"
 if [ ! -f "$build/Makefile" ]; then
 	(cd "$build" && "$top/configure" --quiet CC="$cc" CFLAGS="$flags" LDFLAGS="$flags") >&2
 fi
-make -s -C "$build" -j2 src/librxcore.a >&2
+make -s -C "$build" -j2 src/librxcore.a src/librxcli.a >&2
 # shellcheck disable=SC2046 # pkg-config prints a list of words
-"$cc" $flags -fsanitize=fuzzer -std=c11 -I"$top/include" -I"$top/src" \
+"$cc" $flags -fsanitize=fuzzer -std=c11 -I"$top/include" -I"$top/src" -I"$top/src/cli" \
 	-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
-	"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcore.a" \
+	"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcli.a" "$build/src/librxcore.a" \
 	$(pkg-config --libs yaml-0.1 sqlite3) -lm -o "$build/fuzz_loader_cov"
 
 rm -f "$build"/*.profraw

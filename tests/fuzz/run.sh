@@ -69,12 +69,12 @@ build_harness() {
 		(cd "$build" && "$top/configure" --quiet CC="$cc" CFLAGS="$cflags" LDFLAGS="$san") >&2
 		printf '%s\n' "$cc $cflags" >"$stamp"
 	fi
-	make -s -C "$build" -j2 src/librxcore.a >&2
+	make -s -C "$build" -j2 src/librxcore.a src/librxcli.a >&2
 	# shellcheck disable=SC2046,SC2086 # pkg-config prints a list of words
-	"$cc" $cflags -fsanitize=fuzzer $warn -std=c11 -I"$top/include" -I"$top/src" \
+	"$cc" $cflags -fsanitize=fuzzer $warn -std=c11 -I"$top/include" -I"$top/src" -I"$top/src/cli" \
 		-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
 		$(pkg-config --cflags yaml-0.1 sqlite3) \
-		"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcore.a" \
+		"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcli.a" "$build/src/librxcore.a" \
 		$(pkg-config --libs yaml-0.1 sqlite3) -lm -o "$build/fuzz_loader"
 }
 

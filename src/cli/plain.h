@@ -7,11 +7,9 @@
 
 #include "card.h"
 #include "diag.h"
+#include "disclaimer.h"
 #include "library.h"
 
-/* The one-line reminder every mode shows somewhere. */
-#define PLAIN_DISCLAIMER "rxplore is for education, not treatment decisions."
-#define PLAIN_DRAFT_NOTE "DRAFT: not yet reviewed by a pharmacist or physician."
 
 /* Writes text wrapped to width with every line prefixed by indent spaces. */
 void plain_wrap(FILE *out, const char *text, int width, int indent, bool preformatted);

@@ -132,7 +132,7 @@ static void notes(FILE *out, const struct compare_table *table, const char *mark
 		snprintf(legend, sizeof legend, "%s marks the facts that differ: %zu of %zu.", mark, table->ndiffer,
 			 table->nrows);
 	plain_wrap(out, legend, width, 0, false);
-	plain_wrap(out, table->any_draft ? PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER : PLAIN_DISCLAIMER, width, 0,
+	plain_wrap(out, table->any_draft ? RX_DRAFT_NOTE " " RX_DISCLAIMER : RX_DISCLAIMER, width, 0,
 		   false);
 }
 

@@ -41,6 +41,10 @@ int cli_width(const struct cli *cli);
  * name is unknown. */
 const struct card *cli_topic(const struct cli *cli, const char *name);
 
+/* For commands that use the content rather than check it: a short note on
+ * stderr when cards were rejected, so nothing fails silently. */
+void cli_note_load_errors(const struct cli *cli);
+
 /* Prints "rxplore: MESSAGE" and the --help hint; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) DIAG_PRINTF(1, 2);
 

@@ -386,7 +386,7 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		quiz_session_release(&session);
 	} else {
 		struct asker asker = { stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO) };
-		printf("%s\n", PLAIN_DISCLAIMER);
+		printf("%s\n", RX_DISCLAIMER);
 		size_t saved = run_session(&asker, &session);
 		summary(&asker, &session, saved);
 		if (session.save_failed)

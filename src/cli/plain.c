@@ -121,9 +121,9 @@ void plain_card(FILE *out, const struct library *library, const struct card *car
 		labelled(out, "Member of", cls ? cls->title : card->member_of, width);
 	}
 	if (card->status == CARD_DRAFT)
-		plain_wrap(out, PLAIN_DRAFT_NOTE " " PLAIN_DISCLAIMER, width, 0, false);
+		plain_wrap(out, RX_DRAFT_NOTE " " RX_DISCLAIMER, width, 0, false);
 	else
-		fprintf(out, "Reviewed by %s. %s\n", card->reviewed_by, PLAIN_DISCLAIMER);
+		fprintf(out, "Reviewed by %s. %s\n", card->reviewed_by, RX_DISCLAIMER);
 	for (int s = 0; s < SECTION_COUNT; s++) {
 		if (!card_has_section(card, (enum section)s))
 			continue;

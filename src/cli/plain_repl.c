@@ -16,7 +16,7 @@ static const char repl_help[] =
 	"  help                   this list\n"
 	"  quit                   leave (end of input does the same)\n"
 	"Sections: summary, mechanism, uses, side-effects, dependence, confusion,\n"
-	"interactions, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n" PLAIN_DISCLAIMER "\n";
+	"interactions, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n" RX_DISCLAIMER "\n";
 
 /* Splits off the next blank-separated word; returns NULL at the end. */
 static char *next_word(char **cursor)
@@ -65,7 +65,7 @@ static void show(FILE *out, const struct library *library, char *args, int width
 
 void plain_repl(FILE *in, FILE *out, const struct library *library, int width)
 {
-	plain_wrap(out, "rxplore line mode. Type help for commands, quit to leave. " PLAIN_DISCLAIMER, width, 0,
+	plain_wrap(out, "rxplore line mode. Type help for commands, quit to leave. " RX_DISCLAIMER, width, 0,
 		   false);
 	char line[4096];
 	for (;;) {
