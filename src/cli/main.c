@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cli_quiz.h"
 #include "loader.h"
+#include "paths.h"
 #include "plain.h"
 #include "plain_compare.h"
 #include "ui.h"
@@ -364,7 +365,7 @@ int main(int argc, char **argv)
 		goto done;
 
 	char config_path[4096];
-	if (config_default_path(config_path, sizeof config_path)) {
+	if (paths_config_file(config_path, sizeof config_path)) {
 		struct diag_list config_diags;
 		diag_list_init(&config_diags);
 		loader_load_config(config_path, &cli.config, &config_diags);
