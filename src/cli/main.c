@@ -138,7 +138,7 @@ static int cmd_show(struct cli *cli, char **args, int nargs)
 			return cli_usage("section '%s' is ambiguous", args[1]);
 		if (section < 0)
 			return cli_usage("no section '%s' (summary, mechanism, uses, side-effects, dependence, "
-					   "confusion, interactions, pharmacokinetics, diagram, facts, sources)",
+					   "confusion, interactions, safety, pharmacokinetics, diagram, facts, sources)",
 					   args[1]);
 	}
 	const struct card *card = cli_topic(cli, args[0]);

@@ -16,7 +16,9 @@ static const char repl_help[] =
 	"  help                   this list\n"
 	"  quit                   leave (end of input does the same)\n"
 	"Sections: summary, mechanism, uses, side-effects, dependence, confusion,\n"
-	"interactions, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n" RX_DISCLAIMER "\n";
+	"interactions, safety, pharmacokinetics, diagram, facts, sources (a prefix is enough).
+" RX_DISCLAIMER "
+";
 
 /* Splits off the next blank-separated word; returns NULL at the end. */
 static char *next_word(char **cursor)

@@ -71,7 +71,8 @@ expect_words "with --no-default-packs the bundled topics do not" ""
 
 comp show baclofen ''
 expect_words "the second word of show is a section" \
-	"summary mechanism uses side-effects dependence confusion interactions pharmacokinetics diagram facts sources"
+	"summary mechanism uses side-effects dependence confusion interactions safety pharmacokinetics diagram facts
+	sources"
 comp show baclofen si
 expect_words "a section completes by prefix" "side-effects"
 comp show baclofen mechanism ''

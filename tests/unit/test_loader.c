@@ -91,6 +91,8 @@ static const char good_card[] =
 	"    Potassium flows out.\n"
 	"\n"
 	"    Second paragraph.\n"
+	"  safety: |\n"
+	"    Never stop it abruptly.\n"
 	"  diagram: |\n"
 	"    [GABA-B]\n"
 	"      |  Gi/o\n"
@@ -112,6 +114,7 @@ static const char good_card[] =
 	"  - id: baclofen-benzo\n"
 	"    ask: Baclofen is a benzodiazepine.\n"
 	"    answer: false\n"
+	"    see: safety\n"
 	"sources:\n"
 	"  - title: Baclofen label\n"
 	"    publisher: FDA\n"
@@ -131,6 +134,7 @@ static void a_good_card_loads_completely(void **state)
 	/* Prose is unfolded; paragraphs stay apart; the diagram is verbatim. */
 	assert_string_equal(c->text[SECTION_MECHANISM], "Activates GABA-B. Potassium flows out.\n\nSecond paragraph.");
 	assert_string_equal(c->text[SECTION_DIAGRAM], "[GABA-B]\n  |  Gi/o\n");
+	assert_string_equal(c->text[SECTION_SAFETY], "Never stop it abruptly.");
 	/* Facts come in vocabulary order, whatever the file's order. */
 	assert_int_equal(c->nfacts, 2);
 	assert_string_equal(c->facts[0].key, "receptor");
@@ -145,6 +149,7 @@ static void a_good_card_loads_completely(void **state)
 	assert_int_equal(c->quiz[2].type, QUESTION_TRUE_FALSE);
 	assert_string_equal(c->quiz[2].choices[1], "False");
 	assert_true(c->quiz[2].correct[1]);
+	assert_int_equal(c->quiz[2].see, SECTION_SAFETY);
 	assert_int_equal(c->nsources, 1);
 	assert_string_equal(c->sources[0].publisher, "FDA");
 	assert_int_equal(c->status, CARD_DRAFT);
