@@ -64,9 +64,9 @@ expect_words "--content=DIR counts too" "$ids"
 comp --content = "$basic" --no-default-packs compare ''
 expect_words "--content=DIR split at '=' by bash counts too" "$ids"
 
-comp show bac
-expect_words "without --no-default-packs the bundled topics complete" "baclofen"
-comp --no-default-packs --content "$basic" show bac
+comp show tiz
+expect_words "without --no-default-packs the bundled topics complete" "tizanidine"
+comp --no-default-packs --content "$basic" show tiz
 expect_words "with --no-default-packs the bundled topics do not" ""
 
 comp show baclofen ''
