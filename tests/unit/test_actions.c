@@ -1,6 +1,7 @@
 /* Unit tests for the UI action table (src/ui/actions.c, curses-free): no key
  * is bound twice in one context, globals are only ?, Ctrl-L and Ctrl-C, and
- * lookup and key names work. */
+ * lookup and key names work; and for the scrolling that every screen shares
+ * (src/ui/scroll.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -8,10 +9,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ui/actions.h"
+#include "ui/scroll.h"
 
 static void test_table_has_no_clashes(void **state)
 {
@@ -191,6 +194,90 @@ static void test_every_context_has_a_title_and_actions(void **state)
 	}
 }
 
+static void test_scroll_delta_reads_both_families(void **state)
+{
+	long delta = 0;
+
+	(void)state;
+	assert_true(scroll_delta(ACT_MOVE_UP, 9, &delta));
+	assert_int_equal(delta, -1);
+	assert_true(scroll_delta(ACT_SCROLL_DOWN, 9, &delta));
+	assert_int_equal(delta, 1);
+	assert_true(scroll_delta(ACT_PAGE_UP, 9, &delta));
+	assert_int_equal(delta, -9);
+	assert_true(scroll_delta(ACT_SCROLL_PAGE_DOWN, 9, &delta));
+	assert_int_equal(delta, 9);
+	assert_true(scroll_delta(ACT_FIRST, 9, &delta));
+	assert_true(delta == SCROLL_FIRST);
+	assert_true(scroll_delta(ACT_BOTTOM, 9, &delta));
+	assert_true(delta == SCROLL_LAST);
+	delta = 42;
+	assert_false(scroll_delta(ACT_OPEN, 9, &delta));
+	assert_false(scroll_delta(ACT_BACK, 9, &delta));
+	assert_int_equal(delta, 42);
+	assert_int_equal(scroll_page(10), 9);
+	assert_int_equal(scroll_page(1), 1);
+	assert_int_equal(scroll_page(0), 1);
+	assert_int_equal(scroll_wheel(MOUSE_WHEEL_UP), -SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_wheel(MOUSE_WHEEL_DOWN), SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_wheel(MOUSE_CLICK), 0);
+}
+
+static void test_scroll_move_stays_in_bounds(void **state)
+{
+	(void)state;
+	assert_int_equal(scroll_move(5, -1, 0, 10), 4);
+	assert_int_equal(scroll_move(0, -1, 0, 10), 0);
+	assert_int_equal(scroll_move(10, 1, 0, 10), 10);
+	assert_int_equal(scroll_move(3, 100, 0, 10), 10);
+	assert_int_equal(scroll_move(3, -100, 0, 10), 0);
+	assert_int_equal(scroll_move(3, SCROLL_FIRST, -1, 10), -1);
+	assert_int_equal(scroll_move(3, SCROLL_LAST, -1, 10), 10);
+	/* Huge distances do not overflow. */
+	assert_int_equal(scroll_move(3, LONG_MAX - 1, 0, 10), 10);
+	assert_int_equal(scroll_move(-3, LONG_MIN + 1, -5, 10), -5);
+	/* Nothing to move through: the low bound. */
+	assert_int_equal(scroll_move(4, 1, 0, -1), 0);
+	/* From outside the bounds, back inside. */
+	assert_int_equal(scroll_move(-1, 3, 0, 10), 2);
+	assert_int_equal(scroll_move(-1, -3, 0, 10), 0);
+}
+
+static void test_scroll_window(void **state)
+{
+	struct scroll s = { 0, 30, 10 };
+
+	(void)state;
+	assert_true(scroll_key(&s, ACT_SCROLL_DOWN));
+	assert_int_equal(s.top, 1);
+	assert_true(scroll_key(&s, ACT_SCROLL_PAGE_DOWN));
+	assert_int_equal(s.top, 10);
+	assert_true(scroll_key(&s, ACT_BOTTOM));
+	assert_int_equal(s.top, 20);	/* the last page is full */
+	assert_true(scroll_key(&s, ACT_SCROLL_DOWN));
+	assert_int_equal(s.top, 20);
+	assert_true(scroll_key(&s, ACT_TOP));
+	assert_int_equal(s.top, 0);
+	assert_true(scroll_key(&s, ACT_SCROLL_UP));
+	assert_int_equal(s.top, 0);
+	assert_false(scroll_key(&s, ACT_BACK));
+	scroll_by(&s, SCROLL_WHEEL_ROWS);
+	assert_int_equal(s.top, 3);
+	/* The text shrank (a wider screen): top follows. */
+	s.top = 20;
+	s.total = 12;
+	scroll_clamp(&s);
+	assert_int_equal(s.top, 2);
+	/* Everything fits; and before the first draw (visible 0). */
+	s.total = 5;
+	scroll_clamp(&s);
+	assert_int_equal(s.top, 0);
+	s.visible = 0;
+	s.total = 3;
+	assert_true(scroll_key(&s, ACT_BOTTOM));
+	assert_int_equal(s.top, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +294,9 @@ int main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_keys_label_collapses_runs),
 		cmocka_unit_test(test_every_context_has_a_title_and_actions),
+		cmocka_unit_test(test_scroll_delta_reads_both_families),
+		cmocka_unit_test(test_scroll_move_stays_in_bounds),
+		cmocka_unit_test(test_scroll_window),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
