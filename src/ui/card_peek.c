@@ -29,13 +29,13 @@ static enum intent peek_key(struct screen *screen, struct ui *ui, const struct a
 {
 	struct card_peek *p = peek_of(screen);
 	(void)ui;
-	/* The section tabs: arrows only (the pager context has no tab actions). */
-	if (key == KEYC_LEFT || key == KEYC_RIGHT) {
-		card_view_set_tab(&p->view, p->view.tab + (key == KEYC_LEFT ? -1 : 1));
+	(void)key;
+	if (!action || action->context != CTX_PEEK)
+		return INTENT_IGNORED;
+	if (action->id == ACT_TAB_PREV || action->id == ACT_TAB_NEXT) {
+		card_view_set_tab(&p->view, p->view.tab + (action->id == ACT_TAB_PREV ? -1 : 1));
 		return INTENT_REDRAW;
 	}
-	if (!action || action->context != CTX_PAGER)
-		return INTENT_IGNORED;
 	if (action->id == ACT_BACK)
 		return INTENT_BACK;
 	return card_view_key(&p->view, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
@@ -60,14 +60,7 @@ static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_k
 static enum action_context peek_context(const struct screen *screen)
 {
 	(void)screen;
-	return CTX_PAGER;
-}
-
-static void peek_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  %s:sections  q/Esc:back to the quiz",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"), UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "Left/Right"));
+	return CTX_PEEK;
 }
 
 static void peek_free(struct screen *screen)
@@ -83,7 +76,6 @@ static const struct screen_ops peek_ops = {
 	.draw = peek_draw,
 	.key = peek_key,
 	.mouse = peek_mouse,
-	.hints = peek_hints,
 	.free = peek_free,
 };
 

@@ -415,21 +415,7 @@ static enum intent compare_mouse(struct screen *screen, struct ui *ui, enum mous
 
 static enum action_context compare_context(const struct screen *screen)
 {
-	return ((const struct compare_view *)screen)->picking ? CTX_PROMPT : CTX_COMPARE;
-}
-
-static void compare_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	const struct compare_view *v = (const struct compare_view *)screen;
-
-	if (v->picking) {
-		snprintf(buf, size, "Tab:complete  Enter:compare  Ctrl-U:clear  Esc:cancel");
-		return;
-	}
-	snprintf(buf, size, "%s:rows  %s:%s  d:%s  Enter:%s  Esc:back",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"), UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "h/l"),
-		 v->selected == HEADER_ROW ? "topic" : "columns", v->table.diff_only ? "all rows" : "diffs only",
-		 v->selected == HEADER_ROW ? "open" : "details");
+	return ((const struct compare_view *)screen)->picking ? CTX_PICK : CTX_COMPARE;
 }
 
 static void compare_free(struct screen *screen)
@@ -448,7 +434,6 @@ static const struct screen_ops compare_ops = {
 	.draw = compare_draw,
 	.key = compare_key,
 	.mouse = compare_mouse,
-	.hints = compare_hints,
 	.free = compare_free,
 };
 

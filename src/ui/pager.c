@@ -144,15 +144,9 @@ static void pager_draw(struct screen *screen, struct ui *ui, struct rect area)
 
 static enum intent pager_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
-	struct pager *pager = pager_of(screen);
-
 	(void)ui;
 	(void)key;
-	if (!action || action->context != CTX_PAGER)
-		return INTENT_IGNORED;
-	if (action->id == ACT_BACK)
-		return INTENT_BACK;
-	return scroll_key(&pager->scroll, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
+	return scroll_screen_key(&pager_of(screen)->scroll, CTX_PAGER, action);
 }
 
 static enum intent pager_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -160,23 +154,13 @@ static enum intent pager_mouse(struct screen *screen, struct ui *ui, enum mouse_
 	(void)ui;
 	(void)y;
 	(void)x;
-	if (kind == MOUSE_CLICK)
-		return INTENT_HANDLED;
-	scroll_by(&pager_of(screen)->scroll, scroll_wheel(kind));
-	return INTENT_REDRAW;
+	return scroll_screen_mouse(&pager_of(screen)->scroll, kind);
 }
 
 static enum action_context pager_context(const struct screen *screen)
 {
 	(void)screen;
 	return CTX_PAGER;
-}
-
-static void pager_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  PgDn/Space:page  g/G:top/end  q/Esc:close",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
 }
 
 static void pager_screen_free(struct screen *screen)
@@ -190,7 +174,6 @@ static const struct screen_ops pager_ops = {
 	.draw = pager_draw,
 	.key = pager_key,
 	.mouse = pager_mouse,
-	.hints = pager_hints,
 	.free = pager_screen_free,
 };
 

@@ -131,13 +131,6 @@ static enum action_context results_context(const struct screen *screen)
 	return CTX_RESULTS;
 }
 
-static void results_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:move  Enter:open the card at the match  Esc:back",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
-}
-
 static void results_free(struct screen *screen)
 {
 	free(results_of(screen));
@@ -149,7 +142,6 @@ static const struct screen_ops results_ops = {
 	.draw = results_draw,
 	.key = results_key,
 	.mouse = results_mouse,
-	.hints = results_hints,
 	.free = results_free,
 };
 

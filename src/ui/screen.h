@@ -25,9 +25,14 @@
  *     src/ui/screens.c (the SCREEN_COMPARE row), replacing the NULL there;
  *     the "coming soon" message then disappears by itself.
  *  3. Its keys: add rows for its context (CTX_COMPARE etc.) to actions_table
- *     in src/ui/actions.c — the help screen and the key map follow, and
- *     tests/unit/test_actions.c checks the keys do not clash.
- *  4. Add the .c file to the Makefile's list of UI sources.
+ *     in src/ui/actions.c, with a rank and a hint on those the status bar
+ *     should name — the help screen, the key map and the hints follow (leave
+ *     .hints NULL), and tests/unit/test_actions.c checks the keys do not
+ *     clash.  Moving through rows: scroll.h (scroll_key, scroll_move).
+ *  4. To hand something to the screen below when it closes (open a card),
+ *     return screen_close(screen, result); that screen's resume() gets it.
+ *  5. Add the .c file to the Makefile's list of UI sources, and its golden
+ *     screen to tests/tui/golden.sh (tests/tui/golden/regen.sh).
  * Drawing: use ui_put()/ui_fill() with a role (never raw colours), keep to the
  * area passed to draw(), and call ui_cursor() on the selected item so screen
  * magnifiers and braille displays follow it.
@@ -101,7 +106,10 @@ struct screen_ops {
 	/* Called about four times a second while no key arrives (an exam's
 	 * countdown); returns INTENT_REDRAW when the screen changed.  May be NULL. */
 	enum intent (*tick)(struct screen *screen, struct ui *ui);
-	/* Key hints for the status bar, into buf. */
+	/* Key hints for the status bar, into buf.  NULL (the rule): the hints of
+	 * context() from the action table, so keys, help and hints agree; a
+	 * screen sets it only to leave rows out in some state (actions_hints's
+	 * skip list) or when its keys are not actions (the "any key" notice). */
 	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
 	void (*free)(struct screen *screen);
 };

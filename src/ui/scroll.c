@@ -80,3 +80,20 @@ bool scroll_key(struct scroll *scroll, enum action_id id)
 	scroll_by(scroll, delta);
 	return true;
 }
+
+enum intent scroll_screen_key(struct scroll *scroll, enum action_context context, const struct action *action)
+{
+	if (!action || action->context != context)
+		return INTENT_IGNORED;
+	if (action->id == ACT_BACK)
+		return INTENT_BACK;
+	return scroll_key(scroll, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
+}
+
+enum intent scroll_screen_mouse(struct scroll *scroll, enum mouse_kind kind)
+{
+	if (kind == MOUSE_CLICK)
+		return INTENT_HANDLED;
+	scroll_by(scroll, scroll_wheel(kind));
+	return INTENT_REDRAW;
+}

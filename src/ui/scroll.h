@@ -50,4 +50,10 @@ void scroll_by(struct scroll *scroll, long delta);
 /* Applies a scrolling action; false (and nothing moved) for any other. */
 bool scroll_key(struct scroll *scroll, enum action_id id);
 
+/* The keys and the mouse of a screen that only scrolls its text (help, load
+ * problems, statistics): the scrolling actions of its context move the
+ * window, ACT_BACK closes it, the wheel scrolls, a click does nothing. */
+enum intent scroll_screen_key(struct scroll *scroll, enum action_context context, const struct action *action);
+enum intent scroll_screen_mouse(struct scroll *scroll, enum mouse_kind kind);
+
 #endif

@@ -143,15 +143,9 @@ static void stats_view_draw(struct screen *screen, struct ui *ui, struct rect ar
 
 static enum intent stats_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
-	struct stats_view *v = view_of(screen);
-
 	(void)ui;
 	(void)key;
-	if (!action || action->context != CTX_STATS)
-		return INTENT_IGNORED;
-	if (action->id == ACT_BACK)
-		return INTENT_BACK;
-	return scroll_key(&v->scroll, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
+	return scroll_screen_key(&view_of(screen)->scroll, CTX_STATS, action);
 }
 
 static enum intent stats_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -159,23 +153,13 @@ static enum intent stats_view_mouse(struct screen *screen, struct ui *ui, enum m
 	(void)ui;
 	(void)y;
 	(void)x;
-	if (kind == MOUSE_CLICK)
-		return INTENT_HANDLED;
-	scroll_by(&view_of(screen)->scroll, scroll_wheel(kind));
-	return INTENT_REDRAW;
+	return scroll_screen_mouse(&view_of(screen)->scroll, kind);
 }
 
 static enum action_context stats_view_context(const struct screen *screen)
 {
 	(void)screen;
 	return CTX_STATS;
-}
-
-static void stats_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  PgDn/PgUp:page  g/G:top/end  q/Esc:back  ?:help",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
 }
 
 static void stats_view_free(struct screen *screen)
@@ -194,7 +178,6 @@ static const struct screen_ops stats_view_ops = {
 	.draw = stats_view_draw,
 	.key = stats_view_key,
 	.mouse = stats_view_mouse,
-	.hints = stats_view_hints,
 	.free = stats_view_free,
 };
 

@@ -197,6 +197,8 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 	}
 	if (top->ops->hints)
 		top->ops->hints(top, ui, hints, sizeof(hints));
+	else
+		actions_hints(top->ops->context(top), NULL, 0, ui->utf8, hints, sizeof(hints));
 	draw_hints(y, 1, COLS - right_w - 2, hints);
 }
 

@@ -278,6 +278,86 @@ static void test_scroll_window(void **state)
 	assert_int_equal(s.top, 2);
 }
 
+/* The status bar's hints come from the table: in rank order, pairs merged,
+ * a run of keys as a range, and nothing that is not in the context. */
+static void test_hints_come_from_the_table(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, true, buf, sizeof(buf)),
+			    "?:help  \xE2\x86\x91\xE2\x86\x93:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Up/Down:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
+	/* The pager and the statistics page the same way: the old drift. */
+	assert_non_null(strstr(actions_hints(CTX_PAGER, NULL, 0, true, buf, sizeof(buf)), "PgUp/PgDn:page"));
+	/* Parents' hints join in rank order (browse's under the list's). */
+	assert_string_equal(actions_hints(CTX_LIST, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Up/Down:move  Enter:open  Left/Right:sections  /:search  Tab:focus  Esc:back  q:quit");
+	/* A run of keys is a range. */
+	assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Enter:next  1-4:grade  o:open card  u:undo  Esc:end");
+	/* Left out on request. */
+	{
+		static const enum action_id skip[] = { ACT_QUIZ_GRADE, ACT_QUIZ_UNDO };
+
+		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, skip, 2, false, buf, sizeof(buf)),
+				    "?:help  Enter:next  o:open card  Esc:end");
+	}
+	/* A text-entry context never offers a printable key: it would be typed. */
+	assert_string_equal(actions_hints(CTX_PROMPT, NULL, 0, false, buf, sizeof(buf)),
+			    "Enter:search all cards  Esc:cancel  Up/Down:move");
+	/* Only whole hints, however small the buffer. */
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 12), "?:help");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 3), "");
+}
+
+static void test_every_context_but_the_notice_has_hints(void **state)
+{
+	char buf[256];
+	int context;
+
+	(void)state;
+	for (context = CTX_BROWSE; context < CTX_COUNT; context++) {
+		if (context == CTX_BROWSE)
+			continue;	/* only ever seen through the list or the card */
+		actions_hints((enum action_context)context, NULL, 0, true, buf, sizeof(buf));
+		/* At least one key of its own besides help. */
+		assert_true(strlen(buf) > strlen("?:help"));
+	}
+}
+
+static void test_check_refuses_a_hint_without_a_rank(void **state)
+{
+	static const struct action bad[] = { { ACT_QUIT, CTX_BROWSE, { 'q' }, "Quit", 0, "quit" } };
+	static const struct action bad2[] = { { ACT_QUIT, CTX_BROWSE, { 'q' }, "Quit", 3, NULL } };
+	char err[256] = "";
+
+	(void)state;
+	assert_false(actions_check(bad, 1, err, sizeof(err)));
+	assert_non_null(strstr(err, "hint"));
+	assert_false(actions_check(bad2, 1, err, sizeof(err)));
+}
+
+static void test_scroll_screen_keys_and_wheel(void **state)
+{
+	struct scroll s = { 0, 30, 10 };
+
+	(void)state;
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, 'j')), INTENT_REDRAW);
+	assert_int_equal(s.top, 1);
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, 'q')), INTENT_BACK);
+	/* Not its context's (help is global), or no action: not its business. */
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, '?')), INTENT_IGNORED);
+	assert_int_equal(scroll_screen_key(&s, CTX_PAGER, actions_lookup(CTX_STATS, 'j')), INTENT_IGNORED);
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, NULL), INTENT_IGNORED);
+	assert_int_equal(s.top, 1);
+	assert_int_equal(scroll_screen_mouse(&s, MOUSE_WHEEL_DOWN), INTENT_REDRAW);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_screen_mouse(&s, MOUSE_CLICK), INTENT_HANDLED);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +377,10 @@ int main(void)
 		cmocka_unit_test(test_scroll_delta_reads_both_families),
 		cmocka_unit_test(test_scroll_move_stays_in_bounds),
 		cmocka_unit_test(test_scroll_window),
+		cmocka_unit_test(test_scroll_screen_keys_and_wheel),
+		cmocka_unit_test(test_hints_come_from_the_table),
+		cmocka_unit_test(test_every_context_but_the_notice_has_hints),
+		cmocka_unit_test(test_check_refuses_a_hint_without_a_rank),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
