@@ -1,7 +1,9 @@
-/* actions — the one table of user actions: id, context, keys, help text.
+/* actions — the one table of user actions: id, context, keys, help text,
+ * and the short hint the status bar shows for it.
  *
- * The key map and the `?` help screen are both built from this table, so a
- * key can never do something the help does not say.  Curses-free (plain int
+ * The key map, the `?` help screen and every screen's status-bar hints are
+ * built from this table, so a key can never do something the help does not
+ * say, nor a hint name a key that does something else.  Curses-free (plain int
  * key codes) so that tests/unit/test_actions.c can check the table itself.
  *
  * Key codes: a Unicode code point for a character key (Ctrl-X is its control
@@ -11,8 +13,13 @@
  * Contexts stack: a key is looked up in the focused context, then in its
  * parents (actions_parent), then in CTX_GLOBAL.  Invariant (tested): within
  * one context and all its parents no key is bound twice, and CTX_GLOBAL binds
- * only `?`, Ctrl-L and Ctrl-C.  Text-entry contexts (CTX_PROMPT) take
- * printable characters as text before any lookup, so they bind none.
+ * only `?`, Ctrl-L and Ctrl-C.  Text-entry contexts (CTX_PROMPT, CTX_PICK)
+ * take printable characters as text before any lookup, so they bind none.
+ *
+ * Hints: a row with a hint (and a rank, 1 the most needed) shows in the
+ * status bar of its context as "keys:hint", in rank order; rows next to each
+ * other with the same hint share it ("↑↓:move").  The bar drops whole hints
+ * from the end when they do not fit.
  */
 #ifndef RXPLORE_UI_ACTIONS_H
 #define RXPLORE_UI_ACTIONS_H
@@ -37,7 +44,13 @@ enum action_context {
 	CTX_RESULTS,	/* full-text search results */
 	CTX_PAGER,	/* help and load problems: scrolling text */
 	CTX_COMPARE,
-	CTX_QUIZ,
+	CTX_PICK,	/* compare topics by name (text entry) */
+	CTX_QUIZ_MENU,	/* the quiz chooser */
+	CTX_EXAM_SETUP,	/* the exam's time limit */
+	CTX_QUIZ,	/* a question being asked */
+	CTX_QUIZ_FEEDBACK,	/* after answering */
+	CTX_QUIZ_SUMMARY,	/* the end of a quiz */
+	CTX_PEEK,	/* the card an answer points to */
 	CTX_STATS,
 	CTX_COUNT
 };
@@ -54,7 +67,8 @@ enum action_id {
 	ACT_PROMPT_SUBMIT, ACT_PROMPT_CANCEL, ACT_PROMPT_ERASE, ACT_PROMPT_CLEAR, ACT_PROMPT_UP,
 	ACT_PROMPT_DOWN,
 	ACT_RESULT_OPEN,
-	ACT_COMPARE_DIFF, ACT_COMPARE_LEFT, ACT_COMPARE_RIGHT, ACT_COMPARE_OPEN,
+	ACT_COMPARE_DIFF, ACT_COMPARE_LEFT, ACT_COMPARE_RIGHT, ACT_COMPARE_OPEN, ACT_PICK_COMPLETE,
+	ACT_EXAM_MINUTES,
 	ACT_QUIZ_CHOOSE, ACT_QUIZ_TOGGLE, ACT_QUIZ_SUBMIT, ACT_QUIZ_DONT_KNOW, ACT_QUIZ_GRADE, ACT_QUIZ_OPEN,
 	ACT_QUIZ_UNDO,
 	ACT_COUNT
@@ -67,6 +81,8 @@ struct action {
 	enum action_context context;
 	int keys[ACTION_MAX_KEYS];	/* 0-terminated when shorter */
 	const char *help;
+	int hint_rank;		/* 0: no status-bar hint; else its place, 1 first */
+	const char *hint;	/* the status-bar word(s), with hint_rank */
 };
 
 extern const struct action actions_table[];
@@ -92,6 +108,13 @@ const char *actions_key_name(int key, bool utf8, char *buf, size_t size);
 
 /* "↑ k" / "1–9": the action's keys for the help screen, into buf. */
 const char *actions_keys_label(const struct action *action, bool utf8, char *buf, size_t size);
+
+/* The status-bar hints of a context: "keys:hint" of its rows and its
+ * parents', in rank order, separated by two spaces, into buf.  Rows whose id
+ * is in skip[0..nskip) are left out (a stage where they do nothing useful);
+ * in a text-entry context, so are rows of printable keys (they are text). */
+const char *actions_hints(enum action_context context, const enum action_id *skip, size_t nskip, bool utf8,
+			  char *buf, size_t size);
 
 /* Heading of a context on the help screen ("Topic list"). */
 const char *actions_context_title(enum action_context context);

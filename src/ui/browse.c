@@ -1,6 +1,5 @@
 /* browse — the start screen: the topic list (grouped by kind, filterable),
  * the card pane, the search prompt and the history of followed links. */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "browse.h"
 #include "card_view.h"
 #include "screens.h"
+#include "scroll.h"
 #include "text.h"
 
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
@@ -120,11 +120,12 @@ static void go_back(struct browse *b, struct ui *ui)
 	b->view.scroll = entry.scroll;
 }
 
+/* Shows search hit ui->search.current, its matches highlighted. */
 static void open_hit(struct browse *b, struct ui *ui)
 {
 	const struct search_hit *hit;
 
-	if (!ui->search.active || ui->search.results.count == 0)
+	if (!ui->search.active || ui->search.current >= ui->search.results.count)
 		return;
 	hit = &ui->search.results.hits[ui->search.current];
 	go_to_card(b, hit->card, hit->section);
@@ -238,15 +239,16 @@ static enum intent focus_step(struct browse *b, int direction)
 
 static enum intent list_action(struct browse *b, enum action_id id)
 {
-	long page = b->list_rows > 1 ? b->list_rows - 1 : 1;
+	long delta;
 
+	if (scroll_delta(id, scroll_page(b->list_rows), &delta)) {
+		if (delta == SCROLL_FIRST)
+			select_row(b, 0);
+		else
+			move_selection(b, delta == SCROLL_LAST ? (long)b->nrows : delta);
+		return INTENT_REDRAW;
+	}
 	switch (id) {
-	case ACT_MOVE_UP: move_selection(b, -1); break;
-	case ACT_MOVE_DOWN: move_selection(b, 1); break;
-	case ACT_PAGE_UP: move_selection(b, -page); break;
-	case ACT_PAGE_DOWN: move_selection(b, page); break;
-	case ACT_FIRST: select_row(b, 0); break;
-	case ACT_LAST: move_selection(b, (long)b->nrows); break;
 	case ACT_OPEN:
 		if (selected_card(b) && selected_card(b) != b->view.card)
 			go_to_card(b, selected_card(b), card_view_section(&b->view));
@@ -260,16 +262,11 @@ static enum intent list_action(struct browse *b, enum action_id id)
 
 static enum intent card_action(struct browse *b, struct ui *ui, enum action_id id)
 {
-	long page = b->view.body_rows > 1 ? b->view.body_rows - 1 : 1;
 	const struct card *target;
 
+	if (card_view_key(&b->view, id))
+		return INTENT_REDRAW;
 	switch (id) {
-	case ACT_SCROLL_UP: card_view_scroll(&b->view, -1); break;
-	case ACT_SCROLL_DOWN: card_view_scroll(&b->view, 1); break;
-	case ACT_SCROLL_PAGE_UP: card_view_scroll(&b->view, -page); break;
-	case ACT_SCROLL_PAGE_DOWN: card_view_scroll(&b->view, page); break;
-	case ACT_TOP: card_view_scroll(&b->view, LONG_MIN); break;
-	case ACT_BOTTOM: card_view_scroll(&b->view, LONG_MAX); break;
 	case ACT_FOLLOW:
 		target = card_view_link(&b->view, b->view.link);
 		if (!target) {
@@ -378,7 +375,7 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		return INTENT_IGNORED;
 	if (x < b->list_w) {
 		if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
-			move_selection(b, kind == MOUSE_WHEEL_UP ? -3 : 3);
+			move_selection(b, scroll_wheel(kind));
 			return INTENT_REDRAW;
 		}
 		if (y >= 0 && (size_t)y + b->top < b->nrows && b->rows[(size_t)y + b->top].card) {
@@ -391,7 +388,7 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		return INTENT_HANDLED;
 	}
 	if (kind != MOUSE_CLICK) {
-		card_view_scroll(&b->view, kind == MOUSE_WHEEL_UP ? -3 : 3);
+		card_view_scroll(&b->view, scroll_wheel(kind));
 		return INTENT_REDRAW;
 	}
 	what = card_view_hit_test(&b->view, y + screen->area.y, x + screen->area.x, &index);
@@ -417,20 +414,35 @@ static enum action_context browse_context(const struct screen *screen)
 }
 
 
-static void browse_resume(struct screen *screen, struct ui *ui)
+/* What the screen that closed asks for: a search hit, or a card (the
+ * comparison's header, ...) to read. */
+static void browse_resume(struct screen *screen, struct ui *ui, const struct screen_result *result)
 {
 	struct browse *b = browse_of(screen);
 
-	if (ui->search.open_pending) {
-		ui->search.open_pending = false;
+	switch (result->kind) {
+	case RESULT_OPEN_HIT:
+		ui->search.current = result->hit;
 		open_hit(b, ui);
-	}
-	if (ui->open_card) {
-		go_to_card(b, ui->open_card, -1);
+		break;
+	case RESULT_OPEN_CARD:
+		go_to_card(b, result->card, result->section);
 		b->focus = FOCUS_CARD;
 		b->view.link = -1;
-		ui->open_card = NULL;
+		break;
+	case RESULT_NONE:
+		break;
 	}
+}
+
+/* The table's hints; Enter follows only a selected related topic. */
+static void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
+{
+	static const enum action_id no_link[] = { ACT_FOLLOW };
+	const struct browse *b = (const struct browse *)screen;
+	bool skip = !b->prompting && b->focus == FOCUS_CARD && b->view.link < 0;
+
+	actions_hints(browse_context(screen), skip ? no_link : NULL, skip ? 1 : 0, ui->utf8, buf, size);
 }
 
 static void browse_free(struct screen *screen)

@@ -1,6 +1,6 @@
 /* browse — the start screen (see browse.c).  Private to src/ui/: browse.c holds
  * the state and the keys, browse_draw.c draws the topic list, the card pane and
- * the search prompt, and writes the key hints.
+ * the search prompt.
  */
 #ifndef RXPLORE_UI_BROWSE_H
 #define RXPLORE_UI_BROWSE_H
@@ -61,6 +61,5 @@ static inline size_t sorted_index(const struct browse *b, const struct card *car
 
 /* browse_draw.c */
 void browse_draw(struct screen *screen, struct ui *ui, struct rect area);
-void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
 
 #endif

@@ -1,5 +1,5 @@
 /* browse_draw — draws the browse screen: the topic list beside the card pane,
- * the search prompt under them, and the key hints for the status line. */
+ * and the search prompt under them. */
 #include <stdio.h>
 
 #include "browse.h"
@@ -87,18 +87,3 @@ void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
 		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
 }
 
-void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	const struct browse *b = (const struct browse *)screen;
-	const char *updown = UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "Up/Dn");
-	const char *leftright = UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "h/l");
-
-	if (b->prompting)
-		snprintf(buf, size, "Enter:search all cards  Esc:cancel  %s:move", updown);
-	else if (b->focus == FOCUS_CARD && b->view.link >= 0)
-		snprintf(buf, size, "?:help  Enter:open  Tab:next  Esc:list  Bksp:back  q:quit");
-	else if (b->focus == FOCUS_CARD)
-		snprintf(buf, size, "?:help  %s:scroll  %s:sections  Tab:links  Esc:list  q:quit", updown, leftright);
-	else
-		snprintf(buf, size, "?:help  %s:move  Enter:open  %s:sections  /:search  q:quit", updown, leftright);
-}

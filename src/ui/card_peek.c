@@ -1,12 +1,12 @@
 /* card_peek — the card a quiz answer points to, opened with `o` on top of the
  * quiz at the section named by the question's `see`.  Closing it (q, Esc)
  * returns to the quiz where it was; it reuses browse's card pane. */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "card_view.h"
 #include "quiz_view.h"
+#include "scroll.h"
 
 struct card_peek {
 	struct screen base;
@@ -28,26 +28,17 @@ static void peek_draw(struct screen *screen, struct ui *ui, struct rect area)
 static enum intent peek_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct card_peek *p = peek_of(screen);
-	long page = p->view.body_rows > 1 ? p->view.body_rows - 1 : 1;
 	(void)ui;
-	/* The section tabs: arrows only (the pager context has no tab actions). */
-	if (key == KEYC_LEFT || key == KEYC_RIGHT) {
-		card_view_set_tab(&p->view, p->view.tab + (key == KEYC_LEFT ? -1 : 1));
+	(void)key;
+	if (!action || action->context != CTX_PEEK)
+		return INTENT_IGNORED;
+	if (action->id == ACT_TAB_PREV || action->id == ACT_TAB_NEXT) {
+		card_view_set_tab(&p->view, p->view.tab + (action->id == ACT_TAB_PREV ? -1 : 1));
 		return INTENT_REDRAW;
 	}
-	if (!action || action->context != CTX_PAGER)
-		return INTENT_IGNORED;
-	switch (action->id) {
-	case ACT_SCROLL_UP: card_view_scroll(&p->view, -1); break;
-	case ACT_SCROLL_DOWN: card_view_scroll(&p->view, 1); break;
-	case ACT_SCROLL_PAGE_UP: card_view_scroll(&p->view, -page); break;
-	case ACT_SCROLL_PAGE_DOWN: card_view_scroll(&p->view, page); break;
-	case ACT_TOP: card_view_scroll(&p->view, LONG_MIN); break;
-	case ACT_BOTTOM: card_view_scroll(&p->view, LONG_MAX); break;
-	case ACT_BACK: return INTENT_BACK;
-	default: return INTENT_IGNORED;
-	}
-	return INTENT_REDRAW;
+	if (action->id == ACT_BACK)
+		return INTENT_BACK;
+	return card_view_key(&p->view, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
 }
 
 static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -56,7 +47,7 @@ static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_k
 	int index;
 	(void)ui;
 	if (kind != MOUSE_CLICK) {
-		card_view_scroll(&p->view, kind == MOUSE_WHEEL_UP ? -3 : 3);
+		card_view_scroll(&p->view, scroll_wheel(kind));
 		return INTENT_REDRAW;
 	}
 	if (card_view_hit_test(&p->view, y + screen->area.y, x + screen->area.x, &index) == 1) {
@@ -69,14 +60,7 @@ static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_k
 static enum action_context peek_context(const struct screen *screen)
 {
 	(void)screen;
-	return CTX_PAGER;
-}
-
-static void peek_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  %s:sections  q/Esc:back to the quiz",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"), UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "Left/Right"));
+	return CTX_PEEK;
 }
 
 static void peek_free(struct screen *screen)
@@ -92,7 +76,6 @@ static const struct screen_ops peek_ops = {
 	.draw = peek_draw,
 	.key = peek_key,
 	.mouse = peek_mouse,
-	.hints = peek_hints,
 	.free = peek_free,
 };
 

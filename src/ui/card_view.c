@@ -6,6 +6,7 @@
 
 #include "card_view.h"
 #include "disclaimer.h"
+#include "scroll.h"
 
 
 void card_view_init(struct card_view *view, const struct library *library)
@@ -200,21 +201,21 @@ static size_t max_scroll(const struct card_view *view)
 
 void card_view_scroll(struct card_view *view, long delta)
 {
-	long top = (long)view->scroll;
+	size_t top = (size_t)scroll_move((long)view->scroll, delta, 0, (long)max_scroll(view));
 
-	if (delta == LONG_MIN)
-		top = 0;
-	else if (delta == LONG_MAX)
-		top = (long)max_scroll(view);
-	else
-		top += delta;
-	if (top > (long)max_scroll(view))
-		top = (long)max_scroll(view);
-	if (top < 0)
-		top = 0;
-	if ((size_t)top != view->scroll)
+	if (top != view->scroll)
 		view->target_line = -1;
-	view->scroll = (size_t)top;
+	view->scroll = top;
+}
+
+bool card_view_key(struct card_view *view, enum action_id id)
+{
+	long delta;
+
+	if (!scroll_delta(id, scroll_page(view->body_rows), &delta))
+		return false;
+	card_view_scroll(view, delta);
+	return true;
 }
 
 const struct card *card_view_link(const struct card_view *view, int i)

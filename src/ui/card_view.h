@@ -64,7 +64,9 @@ void card_view_set_query(struct card_view *view, const char *query);
 /* Scrolls so that the search hit is in view at the next draw. */
 void card_view_show_hit(struct card_view *view, const struct search_hit *hit);
 
-void card_view_scroll(struct card_view *view, long delta);	/* LONG_MIN/MAX for top/bottom */
+void card_view_scroll(struct card_view *view, long delta);	/* SCROLL_FIRST/LAST for top/bottom */
+/* Scrolls the body for a scrolling action (scroll.h); false for any other. */
+bool card_view_key(struct card_view *view, enum action_id id);
 /* The related card of link i, or NULL. */
 const struct card *card_view_link(const struct card_view *view, int i);
 int card_view_nlinks(const struct card_view *view);

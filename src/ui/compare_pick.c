@@ -183,17 +183,14 @@ enum intent compare_pick_key(char *input, struct ui *ui, const struct action *ac
 			     const struct card **cards, size_t *ncards)
 {
 	*ncards = 0;
-	if (key == KEYC_TAB) {
-		complete(input, ui);
-		return INTENT_REDRAW;
-	}
 	if (key >= ' ' && key < KEYC_BASE && key != 0x7f) {
 		append_key(input, key);
 		return INTENT_REDRAW;
 	}
-	if (!action || action->context != CTX_PROMPT)
+	if (!action || action->context != CTX_PICK)
 		return INTENT_IGNORED;
 	switch (action->id) {
+	case ACT_PICK_COMPLETE: complete(input, ui); return INTENT_REDRAW;
 	case ACT_PROMPT_SUBMIT: submit(input, ui, cards, ncards); return INTENT_REDRAW;
 	case ACT_PROMPT_CANCEL: return INTENT_BACK;
 	case ACT_PROMPT_ERASE: erase_char(input); return INTENT_REDRAW;

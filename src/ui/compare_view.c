@@ -14,6 +14,7 @@
 #include "disclaimer.h"
 #include "screen.h"
 #include "screens.h"
+#include "scroll.h"
 #include "text.h"
 
 #define HEADER_ROW (-1L)
@@ -321,10 +322,11 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 	return INTENT_OPEN;
 }
 
-static enum intent open_card(struct compare_view *v, struct ui *ui, size_t card)
+/* Closes the comparison: browse shows the card at its first section. */
+static enum intent open_card(struct compare_view *v, size_t card)
 {
-	ui->open_card = v->table.cards[card];
-	return INTENT_BACK;
+	return screen_close(&v->base, (struct screen_result){ .kind = RESULT_OPEN_CARD,
+							      .card = v->table.cards[card], .section = -1 });
 }
 
 static enum intent scroll_columns(struct compare_view *v, struct ui *ui, int direction)
@@ -359,8 +361,7 @@ static bool view_build(struct compare_view *v, struct ui *ui, const struct card 
 static enum intent compare_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct compare_view *v = view_of(screen);
-	long last = (long)v->nshown - 1, sel = v->selected;
-	long page = v->visible_rows > 1 ? (long)v->visible_rows - 1 : 1;
+	long delta;
 
 	if (v->picking) {
 		const struct card *cards[COMPARE_MAX_CARDS];
@@ -372,13 +373,15 @@ static enum intent compare_key(struct screen *screen, struct ui *ui, const struc
 	}
 	if (!action || action->context != CTX_COMPARE)
 		return INTENT_IGNORED;
+	/* The header row is row -1: Home goes there, a page down from it
+	 * lands a page into the facts. */
+	if (scroll_delta(action->id, scroll_page((long)v->visible_rows), &delta)) {
+		v->selected = scroll_move(v->selected, delta, HEADER_ROW, (long)v->nshown - 1);
+		if (v->selected == HEADER_ROW && v->header_col < v->first_col)
+			v->header_col = v->first_col;
+		return INTENT_REDRAW;
+	}
 	switch (action->id) {
-	case ACT_SCROLL_UP: sel--; break;
-	case ACT_SCROLL_DOWN: sel++; break;
-	case ACT_SCROLL_PAGE_UP: sel -= page; break;
-	case ACT_SCROLL_PAGE_DOWN: sel = sel < 0 ? page - 1 : sel + page; break;
-	case ACT_TOP: sel = HEADER_ROW; break;
-	case ACT_BOTTOM: sel = last; break;
 	case ACT_COMPARE_LEFT: return scroll_columns(v, ui, -1);
 	case ACT_COMPARE_RIGHT: return scroll_columns(v, ui, 1);
 	case ACT_COMPARE_DIFF:
@@ -390,17 +393,11 @@ static enum intent compare_key(struct screen *screen, struct ui *ui, const struc
 		return INTENT_REDRAW;
 	case ACT_COMPARE_OPEN:
 		if (v->selected == HEADER_ROW)
-			return open_card(v, ui, v->header_col);
+			return open_card(v, v->header_col);
 		return open_details(v, ui);
 	case ACT_BACK: return INTENT_BACK;
 	default: return INTENT_IGNORED;
 	}
-	if (sel > last)
-		sel = last;
-	v->selected = sel < 0 ? HEADER_ROW : sel;
-	if (v->selected == HEADER_ROW && v->header_col < v->first_col)
-		v->header_col = v->first_col;
-	return INTENT_REDRAW;
 }
 
 static enum intent compare_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -410,13 +407,10 @@ static enum intent compare_mouse(struct screen *screen, struct ui *ui, enum mous
 	(void)ui;
 	if (v->picking)
 		return INTENT_HANDLED;
-	if (kind == MOUSE_WHEEL_UP) {
-		v->selected = v->selected > 2 ? v->selected - 3 : (v->nshown ? 0 : HEADER_ROW);
-		return INTENT_REDRAW;
-	}
-	if (kind == MOUSE_WHEEL_DOWN) {
-		if (v->nshown)
-			v->selected = v->selected + 3 < (long)v->nshown ? v->selected + 3 : (long)v->nshown - 1;
+	/* The wheel moves through the facts only, never onto the header. */
+	if (kind != MOUSE_CLICK) {
+		v->selected = scroll_move(v->selected, scroll_wheel(kind), v->nshown ? 0 : HEADER_ROW,
+					  (long)v->nshown - 1);
 		return INTENT_REDRAW;
 	}
 	if (y >= 2 && y < 2 + v->header_h) {
@@ -443,21 +437,7 @@ static enum intent compare_mouse(struct screen *screen, struct ui *ui, enum mous
 
 static enum action_context compare_context(const struct screen *screen)
 {
-	return ((const struct compare_view *)screen)->picking ? CTX_PROMPT : CTX_COMPARE;
-}
-
-static void compare_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	const struct compare_view *v = (const struct compare_view *)screen;
-
-	if (v->picking) {
-		snprintf(buf, size, "Tab:complete  Enter:compare  Ctrl-U:clear  Esc:cancel");
-		return;
-	}
-	snprintf(buf, size, "%s:rows  %s:%s  d:%s  Enter:%s  Esc:back",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"), UI_GLYPH(ui, "\xE2\x86\x90\xE2\x86\x92", "h/l"),
-		 v->selected == HEADER_ROW ? "topic" : "columns", v->table.diff_only ? "all rows" : "diffs only",
-		 v->selected == HEADER_ROW ? "open" : "details");
+	return ((const struct compare_view *)screen)->picking ? CTX_PICK : CTX_COMPARE;
 }
 
 static void compare_free(struct screen *screen)
@@ -476,7 +456,6 @@ static const struct screen_ops compare_ops = {
 	.draw = compare_draw,
 	.key = compare_key,
 	.mouse = compare_mouse,
-	.hints = compare_hints,
 	.free = compare_free,
 };
 

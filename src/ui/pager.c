@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pager.h"
+#include "scroll.h"
 #include "text.h"
 
 #define PAGER_LEFT_MAX 22
@@ -30,8 +31,7 @@ struct pager {
 	struct pager_row *rows;
 	size_t nrows, rows_alloc;
 	int wrap_width;
-	size_t scroll;
-	int visible;
+	struct scroll scroll;	/* over rows */
 };
 
 static struct pager *pager_of(struct screen *screen)
@@ -120,19 +120,16 @@ static void rewrap(struct pager *pager, int width)
 static void pager_draw(struct screen *screen, struct ui *ui, struct rect area)
 {
 	struct pager *pager = pager_of(screen);
-	int y, max_scroll;
+	int y;
 	size_t i;
 
 	ui_puts(area.y, area.x + 1, area.w - 1, pager->title, ROLE_TITLE);
 	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);
 	rewrap(pager, area.w - 2);
-	pager->visible = area.h - 2;
-	max_scroll = (int)pager->nrows - pager->visible;
-	if (max_scroll < 0)
-		max_scroll = 0;
-	if (pager->scroll > (size_t)max_scroll)
-		pager->scroll = (size_t)max_scroll;
-	for (i = pager->scroll, y = area.y + 2; i < pager->nrows && y < area.y + area.h; i++, y++) {
+	pager->scroll.visible = area.h - 2;
+	pager->scroll.total = pager->nrows;
+	scroll_clamp(&pager->scroll);
+	for (i = pager->scroll.top, y = area.y + 2; i < pager->nrows && y < area.y + area.h; i++, y++) {
 		const struct pager_row *row = &pager->rows[i];
 		const struct pager_item *item = &pager->items[row->item];
 
@@ -141,62 +138,29 @@ static void pager_draw(struct screen *screen, struct ui *ui, struct rect area)
 		ui_put(y, area.x + 1 + row->indent, area.w - 1 - row->indent, item->text + row->start, row->len,
 		       item->role);
 	}
-	ui_scroll_hint(area.y + 1, area.x + area.w, pager->scroll, (size_t)pager->visible, pager->nrows);
+	ui_scroll_hint(area.y + 1, area.x + area.w, pager->scroll.top, (size_t)pager->scroll.visible, pager->nrows);
 	ui_cursor(ui, area.y + 2, area.x);
 }
 
 static enum intent pager_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
-	struct pager *pager = pager_of(screen);
-	long top = (long)pager->scroll, page = pager->visible > 1 ? pager->visible - 1 : 1;
-
 	(void)ui;
 	(void)key;
-	if (!action || action->context != CTX_PAGER)
-		return INTENT_IGNORED;
-	switch (action->id) {
-	case ACT_SCROLL_UP: top--; break;
-	case ACT_SCROLL_DOWN: top++; break;
-	case ACT_SCROLL_PAGE_UP: top -= page; break;
-	case ACT_SCROLL_PAGE_DOWN: top += page; break;
-	case ACT_TOP: top = 0; break;
-	case ACT_BOTTOM: top = (long)pager->nrows; break;
-	case ACT_BACK: return INTENT_BACK;
-	default: return INTENT_IGNORED;
-	}
-	if (top > (long)pager->nrows - pager->visible)
-		top = (long)pager->nrows - pager->visible;
-	pager->scroll = top > 0 ? (size_t)top : 0;
-	return INTENT_REDRAW;
+	return scroll_screen_key(&pager_of(screen)->scroll, CTX_PAGER, action);
 }
 
 static enum intent pager_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
 {
-	static const struct action up = { ACT_SCROLL_UP, CTX_PAGER, { 0 }, "" };
-	static const struct action down = { ACT_SCROLL_DOWN, CTX_PAGER, { 0 }, "" };
-	enum intent intent = INTENT_HANDLED;
-	int i;
-
+	(void)ui;
 	(void)y;
 	(void)x;
-	if (kind == MOUSE_CLICK)
-		return INTENT_HANDLED;
-	for (i = 0; i < 3; i++)
-		intent = pager_key(screen, ui, kind == MOUSE_WHEEL_UP ? &up : &down, 0);
-	return intent;
+	return scroll_screen_mouse(&pager_of(screen)->scroll, kind);
 }
 
 static enum action_context pager_context(const struct screen *screen)
 {
 	(void)screen;
 	return CTX_PAGER;
-}
-
-static void pager_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  PgDn/Space:page  g/G:top/end  q/Esc:close",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
 }
 
 static void pager_screen_free(struct screen *screen)
@@ -210,7 +174,6 @@ static const struct screen_ops pager_ops = {
 	.draw = pager_draw,
 	.key = pager_key,
 	.mouse = pager_mouse,
-	.hints = pager_hints,
 	.free = pager_screen_free,
 };
 

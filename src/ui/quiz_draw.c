@@ -1,6 +1,5 @@
-/* quiz_draw — lays the quiz screen's stages out as wrapped lines (text_wrap)
- * and draws them: a title row, a rule, and a scrolling body. */
-#include <stdarg.h>
+/* quiz_draw — lays the quiz session's stages out as wrapped lines
+ * (line_body.h): the question, the feedback, the summary. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,132 +7,11 @@
 #include "quiz_view.h"
 #include "text.h"
 
-#define BODY_X 1	/* left margin inside the area */
-
 static const char *const grade_names[] = { "", "Again", "Hard", "Good", "Easy" };
-
-/* A formatted string that lives until the next frame. */
-static const char *fmt(struct quiz_view *v, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static const char *fmt(struct quiz_view *v, const char *format, ...)
-{
-	size_t room = sizeof v->scratch - v->scratch_used;
-	char *out = v->scratch + v->scratch_used;
-	va_list ap;
-	va_start(ap, format);
-	int n = vsnprintf(out, room, format, ap);
-	va_end(ap);
-	if (n < 0)
-		return "";
-	v->scratch_used += (size_t)n < room ? (size_t)n + 1 : room;
-	return out;
-}
-
-static struct quiz_line *push_line(struct quiz_view *v)
-{
-	if (v->nlines == v->alloc) {
-		size_t alloc = v->alloc ? v->alloc * 2 : 64;
-		struct quiz_line *lines = realloc(v->lines, alloc * sizeof *lines);
-		if (!lines)
-			return NULL;
-		v->lines = lines;
-		v->alloc = alloc;
-	}
-	struct quiz_line *l = &v->lines[v->nlines++];
-	memset(l, 0, sizeof *l);
-	l->choice = -1;
-	return l;
-}
-
-static void blank(struct quiz_view *v)
-{
-	struct quiz_line *l = push_line(v);
-	if (l)
-		l->text = "";
-}
-
-/* Wrapped text at column x, with an optional prefix on its first row (the
- * continuation rows line up under the text).  Returns the index of the first
- * row (pointers would not survive the array growing), or -1. */
-static long add(struct quiz_view *v, int width, int x, const char *prefix, enum role prefix_role,
-			     const char *text, enum role role)
-{
-	int text_x = x + (prefix ? text_width(prefix) : 0);
-	int avail = width - text_x > 10 ? width - text_x : 10;
-	struct text_lines wrapped;
-	long first = -1;
-	text_lines_init(&wrapped);
-	if (text_wrap(&wrapped, text, strlen(text), avail, TEXT_REFLOW) < 0 || wrapped.count == 0) {
-		text_lines_release(&wrapped);
-		return -1;
-	}
-	for (size_t i = 0; i < wrapped.count; i++) {
-		struct quiz_line *l = push_line(v);
-		if (!l)
-			break;
-		if (i == 0) {
-			first = (long)(v->nlines - 1);
-			if (prefix)
-				snprintf(l->prefix, sizeof l->prefix, "%s", prefix);
-			l->prefix_role = prefix_role;
-		}
-		l->text = text + wrapped.items[i].start;
-		l->len = wrapped.items[i].len;
-		l->x = x;
-		l->text_x = text_x + wrapped.items[i].indent;
-		l->role = role;
-	}
-	text_lines_release(&wrapped);
-	return first;
-}
 
 static const char *letters_hint(struct quiz_view *v, size_t n, const struct ui *ui)
 {
-	return fmt(v, "a%s%c", UI_GLYPH(ui, "\xE2\x80\x93", "-"), 'a' + (int)n - 1);
-}
-
-static void layout_choose(struct quiz_view *v, const struct ui *ui, int width)
-{
-	add(v, width, 0, NULL, ROLE_TEXT, "What would you like to do?", ROLE_HEADING);
-	blank(v);
-	for (int i = 0; i < v->nmenu; i++) {
-		long l = add(v, width, 2, fmt(v, "%c) ", 'a' + i), ROLE_STATUS_KEY, v->menu[i].label, ROLE_TEXT);
-		if (l >= 0) {
-			v->lines[l].choice = i;
-			v->lines[l].cursor = i == v->menu_cursor;
-		}
-	}
-	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT,
-	    fmt(v, "Practice gives feedback at once; wrong answers come back until right. Review asks what "
-		   "is due today, then up to %d new questions a day. An exam gives no feedback until the end.",
-		ui->config ? ui->config->new_per_day : 20),
-	    ROLE_DIM);
-	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT,
-	    fmt(v, "Press %s or Enter to start.", letters_hint(v, (size_t)v->nmenu, ui)), ROLE_DIM);
-}
-
-static void layout_exam_setup(struct quiz_view *v, const struct ui *ui, int width)
-{
-	const struct quiz_menu_entry *e = &v->menu[v->menu_cursor];
-	add(v, width, 0, NULL, ROLE_TEXT, e->label, ROLE_HEADING);
-	blank(v);
-	const char *limit = "Time limit: none";
-	if (v->minutes_text[0])
-		limit = fmt(v, "Time limit: %s minute%s", v->minutes_text, strcmp(v->minutes_text, "1") ? "s" : "");
-	long l = add(v, width, 2, NULL, ROLE_TEXT, limit, ROLE_TEXT);
-	if (l >= 0)
-		v->lines[l].cursor = true;
-	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT,
-	    fmt(v, "Type the minutes (up to %d), or leave it empty for no limit. Enter starts the exam; "
-		   "Esc goes back.", QUIZ_EXAM_MAX_MINUTES),
-	    ROLE_DIM);
-	add(v, width, 0, NULL, ROLE_TEXT,
-	    "When the time is up the exam ends; every answer given so far counts and is saved. Cards stay "
-	    "closed until the end.",
-	    ROLE_DIM);
-	(void)ui;
+	return line_body_fmt(&v->body, "a%s%c", UI_GLYPH(ui, "\xE2\x80\x93", "-"), 'a' + (int)n - 1);
 }
 
 /* The marker before a choice: a radio or tick box while asking; after the
@@ -158,28 +36,28 @@ static void add_choice(struct quiz_view *v, const struct ui *ui, int width, cons
 	} else {
 		mark = " ";
 	}
-	long l = add(v, width, 2, fmt(v, "%s %c) ", mark, 'a' + (int)pos), mark_role, quiz_item_choice(item, pos),
+	long l = line_body_add(&v->body, width, 2, line_body_fmt(&v->body, "%s %c) ", mark, 'a' + (int)pos), mark_role, quiz_item_choice(item, pos),
 		     answered && right ? ROLE_OK : ROLE_TEXT);
 	if (l < 0)
 		return;
-	for (size_t i = (size_t)l; i < v->nlines; i++)
-		v->lines[i].choice = (int)pos;	/* a click on any of its rows picks it */
-	v->lines[l].cursor = !answered && (int)pos == v->cursor;
+	for (size_t i = (size_t)l; i < v->body.nlines; i++)
+		v->body.lines[i].choice = (int)pos;	/* a click on any of its rows picks it */
+	v->body.lines[l].cursor = !answered && (int)pos == v->cursor;
 	if (answered && chosen)
-		v->lines[v->nlines - 1].suffix = "  (your answer)";
+		v->body.lines[v->body.nlines - 1].suffix = "  (your answer)";
 }
 
 static void add_question(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item,
 			 bool answered)
 {
-	add(v, width, 0, NULL, ROLE_TEXT, item->question->ask, ROLE_HEADING);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, item->question->ask, ROLE_HEADING);
 	/* Many authors already say so in the question; once is enough. */
 	if (item->question->type == QUESTION_MULTI && !text_find_nocase(item->question->ask, "select all"))
-		add(v, width, 0, NULL, ROLE_TEXT, "Select all that apply.", ROLE_DIM);
-	blank(v);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Select all that apply.", ROLE_DIM);
+	line_body_blank(&v->body);
 	for (size_t pos = 0; pos < item->question->nchoices; pos++)
 		add_choice(v, ui, width, item, pos, answered);
-	blank(v);
+	line_body_blank(&v->body);
 }
 
 static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
@@ -187,10 +65,10 @@ static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, cons
 	add_question(v, ui, width, item, false);
 	const char *letters = letters_hint(v, item->question->nchoices, ui);
 	if (item->question->type == QUESTION_MULTI)
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "%s or Space tick a choice, Enter submits, x: I don't know.", letters), ROLE_DIM);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "%s or Space tick a choice, Enter submits, x: I don't know.", letters), ROLE_DIM);
 	else
-		add(v, width, 0, NULL, ROLE_TEXT, fmt(v, "%s choose, Enter submits, x: I don't know.", letters),
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s choose, Enter submits, x: I don't know.", letters),
 		    ROLE_DIM);
 }
 
@@ -201,7 +79,7 @@ static const char *describe(struct quiz_view *v, const struct quiz_item *item, u
 	const char *out = "";
 	for (size_t pos = 0; pos < item->question->nchoices; pos++)
 		if ((positions >> pos) & 1u)
-			out = fmt(v, "%s%s%c) %s", out, out[0] ? "; " : "", 'a' + (int)pos, quiz_item_choice(item, pos));
+			out = line_body_fmt(&v->body, "%s%s%c) %s", out, out[0] ? "; " : "", 'a' + (int)pos, quiz_item_choice(item, pos));
 	return out;
 }
 
@@ -232,27 +110,27 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	const struct quiz_question *q = item->question;
 	add_question(v, ui, width, item, true);
 	if (item->outcome == QUIZ_CORRECT)
-		add(v, width, 0, NULL, ROLE_TEXT, UI_GLYPH(ui, "\xE2\x9C\x93 Correct", "+ Correct"), ROLE_OK);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, UI_GLYPH(ui, "\xE2\x9C\x93 Correct", "+ Correct"), ROLE_OK);
 	else
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "%s %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"),
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "%s %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"),
 			item->outcome == QUIZ_DONT_KNOW ? "Not known" : "Wrong"),
 		    ROLE_ERROR);
 	bool several;
 	const char *right = describe(v, item, right_positions(item, &several));
-	add(v, width, 0, NULL, ROLE_TEXT, fmt(v, "Right answer%s: %s", several ? "s" : "", right), ROLE_TEXT);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "Right answer%s: %s", several ? "s" : "", right), ROLE_TEXT);
 	if (q->explain)
-		add(v, width, 0, NULL, ROLE_TEXT, q->explain, ROLE_TEXT);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, q->explain, ROLE_TEXT);
 	if (v->session.settings.mode != QUIZ_EXAM) {
 		enum section see = q->see >= 0 ? (enum section)q->see : SECTION_SUMMARY;
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "See %s %s %s: press o to open it.", q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"),
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "See %s %s %s: press o to open it.", q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"),
 			section_title(see)),
 		    ROLE_LINK);
 	}
-	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT,
-	    fmt(v, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
+	line_body_blank(&v->body);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+	    line_body_fmt(&v->body, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
 		grade_names[item->grade]),
 	    ROLE_DIM);
 }
@@ -263,26 +141,26 @@ static void add_mistake(struct quiz_view *v, const struct ui *ui, int width, con
 {
 	const struct quiz_question *q = item->question;
 	enum section see = q->see >= 0 ? (enum section)q->see : SECTION_SUMMARY;
-	long l = add(v, width, 0, NULL, ROLE_TEXT,
-		     fmt(v, "%zu. %s %s %s", n, q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"), section_title(see)),
+	long l = line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		     line_body_fmt(&v->body, "%zu. %s %s %s", n, q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"), section_title(see)),
 		     ROLE_HEADING);
 	if (l >= 0) {
-		v->lines[l].choice = (int)(n - 1);
-		v->lines[l].cursor = (long)(n - 1) == v->mistake_cursor;
+		v->body.lines[l].choice = (int)(n - 1);
+		v->body.lines[l].cursor = (long)(n - 1) == v->mistake_cursor;
 	}
-	add(v, width, 3, NULL, ROLE_TEXT, item->question->ask, ROLE_TEXT);
+	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, item->question->ask, ROLE_TEXT);
 	const char *yours = item->outcome == QUIZ_DONT_KNOW ? "I don't know"
 			    : item->outcome == QUIZ_UNANSWERED ? "none"
 							       : describe(v, item, chosen_positions(item));
-	add(v, width, 3, NULL, ROLE_TEXT, fmt(v, "%s Your answer: %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"), yours),
+	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s Your answer: %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"), yours),
 	    ROLE_ERROR);
 	bool several;
 	const char *right = describe(v, item, right_positions(item, &several));
-	add(v, width, 3, NULL, ROLE_TEXT,
-	    fmt(v, "%s Right answer%s: %s", UI_GLYPH(ui, "\xE2\x9C\x93", "+"), several ? "s" : "", right), ROLE_OK);
+	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT,
+	    line_body_fmt(&v->body, "%s Right answer%s: %s", UI_GLYPH(ui, "\xE2\x9C\x93", "+"), several ? "s" : "", right), ROLE_OK);
 	if (item->question->explain)
-		add(v, width, 3, NULL, ROLE_TEXT, item->question->explain, ROLE_TEXT);
-	blank(v);
+		line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, item->question->explain, ROLE_TEXT);
+	line_body_blank(&v->body);
 }
 
 static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
@@ -291,82 +169,73 @@ static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
 	unsigned pct = sum->asked ? (unsigned)(100.0 * (double)sum->correct / (double)sum->asked + 0.5) : 0;
 	bool exam = v->session.settings.mode == QUIZ_EXAM;
 	if (exam)
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "%s Score: %zu of %zu (%u%%)%s", v->timed_out ? "Time ran out." : "Exam over.",
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "%s Score: %zu of %zu (%u%%)%s", v->timed_out ? "Time ran out." : "Exam over.",
 			sum->correct, sum->asked, pct,
-			sum->answered < sum->asked ? fmt(v, "; %zu unanswered", sum->asked - sum->answered) : ""),
+			sum->answered < sum->asked ? line_body_fmt(&v->body, "; %zu unanswered", sum->asked - sum->answered) : ""),
 		    ROLE_HEADING);
 	else
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "Session over: %zu of %zu answered, %zu right the first time.", sum->answered, sum->asked,
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Session over: %zu of %zu answered, %zu right the first time.", sum->answered, sum->asked,
 			sum->correct),
 		    ROLE_HEADING);
 	if (!v->progress || !progress_can_save(v->progress))
-		add(v, width, 0, NULL, ROLE_TEXT, "Nothing was saved (see the warning when the quiz opened).",
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Nothing was saved (see the warning when the quiz opened).",
 		    ROLE_WARNING);
 	else if (v->session.save_failed)
-		add(v, width, 0, NULL, ROLE_TEXT,
-		    fmt(v, "Some answers could not be saved: %s", progress_error(v->progress)), ROLE_WARNING);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Some answers could not be saved: %s", progress_error(v->progress)), ROLE_WARNING);
 	else
-		add(v, width, 0, NULL, ROLE_TEXT, "Every answer is saved.", ROLE_DIM);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Every answer is saved.", ROLE_DIM);
 	if (exam) {
-		blank(v);
-		add(v, width, 0, NULL, ROLE_TEXT, "By topic", ROLE_HEADING);
+		line_body_blank(&v->body);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "By topic", ROLE_HEADING);
 		for (size_t t = 0; t < sum->ntopics; t++)
-			add(v, width, 2, NULL, ROLE_TEXT,
-			    fmt(v, "%s: %zu of %zu", sum->topics[t].card->title, sum->topics[t].correct,
+			line_body_add(&v->body, width, 2, NULL, ROLE_TEXT,
+			    line_body_fmt(&v->body, "%s: %zu of %zu", sum->topics[t].card->title, sum->topics[t].correct,
 				sum->topics[t].asked),
 			    sum->topics[t].correct == sum->topics[t].asked ? ROLE_OK : ROLE_TEXT);
-		blank(v);
+		line_body_blank(&v->body);
 		if (v->nmistakes > 0)
-			add(v, width, 0, NULL, ROLE_TEXT,
-			    fmt(v, "Mistakes %s %s picks one, o or Enter opens the card behind it",
+			line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			    line_body_fmt(&v->body, "Mistakes %s %s picks one, o or Enter opens the card behind it",
 				UI_GLYPH(ui, "\xE2\x80\x94", "-"), UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k")),
 			    ROLE_HEADING);
 		for (size_t m = 0; m < v->nmistakes; m++)
 			add_mistake(v, ui, width, &v->session.items[v->mistakes[m]], m + 1);
 		if (v->nmistakes == 0)
-			add(v, width, 0, NULL, ROLE_TEXT, "No mistakes.", ROLE_OK);
+			line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "No mistakes.", ROLE_OK);
 	}
-	blank(v);
-	add(v, width, 0, NULL, ROLE_TEXT,
+	line_body_blank(&v->body);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
 	    v->nmistakes > 0 ? "q: back to browsing." : "Enter or q: back to browsing.", ROLE_DIM);
 }
 
-static void title_row(struct quiz_view *v, const struct ui *ui, struct rect area, const char **left,
-		      const char **right)
+static void title_row(struct quiz_view *v, const struct ui *ui, const char **left, const char **right)
 {
-	static const char *const scope_names[] = { "this topic", "marked topics", "everything" };
-	(void)area;
 	*right = "";
-	if (v->stage == STAGE_CHOOSE || v->stage == STAGE_EXAM_SETUP) {
-		*left = v->topic ? fmt(v, "Quiz %s %s", UI_GLYPH(ui, "\xC2\xB7", "-"), v->topic->title) : "Quiz";
-		return;
-	}
 	const struct quiz_settings *s = &v->session.settings;
 	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" : "Practice";
 	const char *scope = s->ntopics == 1 ? s->topics[0]->title
-			  : s->ntopics > 1  ? scope_names[SCOPE_MARKED]
-					    : scope_names[SCOPE_ALL];
-	*left = s->mode == QUIZ_REVIEW ? mode : fmt(v, "%s %s %s", mode, UI_GLYPH(ui, "\xC2\xB7", "-"), scope);
+			  : s->ntopics > 1  ? "marked topics"
+					    : "everything";
+	*left = s->mode == QUIZ_REVIEW ? mode : line_body_fmt(&v->body, "%s %s %s", mode, UI_GLYPH(ui, "\xC2\xB7", "-"), scope);
 	if (v->stage != STAGE_SUMMARY && v->session.current < v->session.count) {
 		const struct quiz_item *item = &v->session.items[v->session.current];
-		*right = fmt(v, "%sQuestion %zu of %zu", item->reask ? "Again: " : "", v->session.current + 1,
+		*right = line_body_fmt(&v->body, "%sQuestion %zu of %zu", item->reask ? "Again: " : "", v->session.current + 1,
 			     v->session.count);
 		long left_s = quiz_session_seconds_left(&v->session);
 		v->seconds_shown = left_s;
 		if (left_s >= 0)
-			*right = fmt(v, "%s %s %ld:%02ld left", *right, UI_GLYPH(ui, "\xC2\xB7", "-"), left_s / 60,
+			*right = line_body_fmt(&v->body, "%s %s %ld:%02ld left", *right, UI_GLYPH(ui, "\xC2\xB7", "-"), left_s / 60,
 				     left_s % 60);
 	}
 }
 
 static void layout(struct quiz_view *v, const struct ui *ui, int width)
 {
-	struct quiz_item *item = v->in_session ? quiz_session_current(&v->session) : NULL;
+	struct quiz_item *item = quiz_session_current(&v->session);
 	switch (v->stage) {
-	case STAGE_CHOOSE: layout_choose(v, ui, width); break;
-	case STAGE_EXAM_SETUP: layout_exam_setup(v, ui, width); break;
 	case STAGE_ASK:
 		if (item)
 			layout_ask(v, ui, width, item);
@@ -379,60 +248,11 @@ static void layout(struct quiz_view *v, const struct ui *ui, int width)
 	}
 }
 
-static void draw_line(const struct quiz_line *l, int y, int x, int w)
-{
-	enum role role = l->cursor ? ROLE_SELECTION : l->role;
-	if (l->cursor)
-		ui_fill(y, x, w, ROLE_SELECTION);
-	if (l->prefix[0])
-		ui_puts(y, x + l->x, w - l->x, l->prefix, l->cursor ? ROLE_SELECTION : l->prefix_role);
-	int used = ui_put(y, x + l->text_x, w - l->text_x, l->text, l->len, role);
-	if (l->suffix)
-		ui_puts(y, x + l->text_x + used, w - l->text_x - used, l->suffix, l->cursor ? role : ROLE_DIM);
-}
-
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area)
 {
-	int width = area.w - 2 * BODY_X;
 	const char *left, *right;
-	v->nlines = 0;
-	v->scratch_used = 0;
-	title_row(v, ui, area, &left, &right);
-	int right_w = text_width(right);
-	ui_puts_cut(ui, area.y, area.x + BODY_X, width - right_w - 1, left, ROLE_TITLE);
-	if (right_w < width)
-		ui_puts(area.y, area.x + area.w - BODY_X - right_w, right_w, right, ROLE_DIM);
-	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);
-	layout(v, ui, width);
-
-	v->body_y = 2;
-	v->visible = area.h - 2 > 1 ? area.h - 2 : 1;
-	int cursor_line = -1;
-	for (size_t i = 0; i < v->nlines; i++)
-		if (v->lines[i].cursor)
-			cursor_line = (int)i;
-	if (v->keep_cursor_visible && cursor_line >= 0) {
-		if ((size_t)cursor_line < v->scroll)
-			v->scroll = (size_t)cursor_line;
-		else if (cursor_line >= (int)v->scroll + v->visible)
-			v->scroll = (size_t)cursor_line - (size_t)v->visible + 1;	/* cursor_line >= visible */
-	}
-	size_t max_scroll = v->nlines > (size_t)v->visible ? v->nlines - (size_t)v->visible : 0;
-	if (v->scroll > max_scroll)
-		v->scroll = max_scroll;
-	int y = area.y + v->body_y;
-	for (size_t i = v->scroll; i < v->nlines && y < area.y + area.h; i++, y++)
-		draw_line(&v->lines[i], y, area.x + BODY_X, width);
-	if (v->nlines > (size_t)v->visible)
-		ui_scroll_hint(area.y + 1, area.x + area.w, v->scroll, (size_t)v->visible, v->nlines);
-	if (cursor_line >= (int)v->scroll && cursor_line < (int)v->scroll + v->visible)
-		ui_cursor(ui, area.y + v->body_y + cursor_line - (int)v->scroll, area.x + BODY_X + 2);
-	else
-		ui_cursor(ui, area.y + v->body_y, area.x + BODY_X);
-}
-
-int quiz_choice_at(const struct quiz_view *v, int y)
-{
-	long i = (long)v->scroll + (y - v->body_y);
-	return i >= 0 && (size_t)i < v->nlines ? v->lines[i].choice : -1;
+	line_body_begin(&v->body);
+	title_row(v, ui, &left, &right);
+	layout(v, ui, line_body_width(area));
+	line_body_draw(&v->body, ui, area, left, right);
 }

@@ -1,25 +1,27 @@
-/* quiz_view — the quiz screen's state and keys (see quiz_view.h).  Answers
- * are saved as they are given, through the session (quiz.h). */
+/* quiz_view — the quiz session screen's state and keys (see quiz_view.h):
+ * built from finished settings by the chooser.  Answers are saved as they
+ * are given, through the session (quiz.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "paths.h"
 #include "quiz_view.h"
 #include "screens.h"
+#include "scroll.h"
 
 static struct quiz_view *view_of(struct screen *screen)
 {
 	return (struct quiz_view *)screen;
 }
 
-void quiz_view_begin_question(struct quiz_view *v)
+/* Resets the asking state for the question at the cursor. */
+static void begin_question(struct quiz_view *v)
 {
 	v->cursor = 0;
 	v->selected = 0;
-	v->scroll = 0;
-	v->keep_cursor_visible = true;
+	v->body.scroll = 0;
+	v->body.keep_cursor_visible = true;
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
 }
 
@@ -53,8 +55,8 @@ static void finish(struct quiz_view *v)
 	collect_mistakes(v);
 	v->timed_out = quiz_session_seconds_left(&v->session) == 0;
 	v->stage = STAGE_SUMMARY;
-	v->scroll = 0;
-	v->keep_cursor_visible = false;
+	v->body.scroll = 0;
+	v->body.keep_cursor_visible = false;
 	v->seconds_shown = -1;
 }
 
@@ -63,7 +65,7 @@ static void advance(struct quiz_view *v)
 {
 	if (quiz_session_current(&v->session)) {
 		v->stage = STAGE_ASK;
-		quiz_view_begin_question(v);
+		begin_question(v);
 	} else {
 		finish(v);
 	}
@@ -97,8 +99,8 @@ static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 		return INTENT_REDRAW;
 	}
 	v->stage = STAGE_FEEDBACK;
-	v->scroll = 0;
-	v->keep_cursor_visible = false;
+	v->body.scroll = 0;
+	v->body.keep_cursor_visible = false;
 	return INTENT_REDRAW;
 }
 
@@ -112,7 +114,7 @@ static enum intent choose(struct quiz_view *v, int pos)
 		v->selected ^= 1u << pos;
 	else
 		v->selected = 1u << pos;
-	v->keep_cursor_visible = true;
+	v->body.keep_cursor_visible = true;
 	return INTENT_REDRAW;
 }
 
@@ -123,7 +125,7 @@ static enum intent undo(struct quiz_view *v, struct ui *ui)
 		return INTENT_REDRAW;
 	}
 	v->stage = STAGE_ASK;
-	quiz_view_begin_question(v);
+	begin_question(v);
 	ui_message(ui, ROLE_DIM, "Answer taken back: answer again");
 	return INTENT_REDRAW;
 }
@@ -143,7 +145,7 @@ static enum intent open_card(struct quiz_view *v, struct ui *ui)
 	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
 }
 
-static enum intent scroll_by(struct quiz_view *v, long delta);
+static enum intent scroll_body(struct quiz_view *v, long delta);
 
 static enum intent open_mistake(struct quiz_view *v, struct ui *ui)
 {
@@ -164,9 +166,9 @@ static enum intent move_mistake(struct quiz_view *v, int delta)
 	if (next < -1 || next >= (long)v->nmistakes)
 		return INTENT_HANDLED;
 	v->mistake_cursor = next;
-	v->keep_cursor_visible = next >= 0;
+	v->body.keep_cursor_visible = next >= 0;
 	if (next < 0)
-		v->scroll = 0;
+		v->body.scroll = 0;
 	return INTENT_REDRAW;
 }
 
@@ -181,16 +183,14 @@ static enum intent key_summary(struct quiz_view *v, struct ui *ui, const struct 
 	case ACT_MOVE_DOWN:
 		if (v->nmistakes > 0)
 			return move_mistake(v, up ? -1 : 1);
-		return scroll_by(v, up ? -1 : 1);
+		return scroll_body(v, up ? -1 : 1);
 	default: return INTENT_HANDLED;
 	}
 }
 
-static enum intent scroll_by(struct quiz_view *v, long delta)
+static enum intent scroll_body(struct quiz_view *v, long delta)
 {
-	long top = (long)v->scroll + delta;
-	v->scroll = top > 0 ? (size_t)top : 0;	/* quiz_draw clamps the far end */
-	v->keep_cursor_visible = false;
+	line_body_scroll(&v->body, delta);
 	return INTENT_REDRAW;
 }
 
@@ -212,7 +212,7 @@ static enum intent key_ask(struct quiz_view *v, struct ui *ui, const struct acti
 		v->cursor = (v->cursor + (action->id == ACT_MOVE_UP ? n - 1 : 1)) % n;
 		if (item->question->type != QUESTION_MULTI)
 			v->selected = 1u << v->cursor;
-		v->keep_cursor_visible = true;
+		v->body.keep_cursor_visible = true;
 		return INTENT_REDRAW;
 	case ACT_QUIZ_GRADE:
 		ui_message(ui, ROLE_DIM, "Answer first; 1 to 4 then change the grade");
@@ -238,13 +238,8 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 		return INTENT_REDRAW;
 	case ACT_QUIZ_UNDO: return undo(v, ui);
 	case ACT_QUIZ_OPEN: return open_card(v, ui);
-	case ACT_MOVE_UP: return scroll_by(v, -1);
-	case ACT_MOVE_DOWN: return scroll_by(v, 1);
-	case ACT_QUIZ_CHOOSE:
-	case ACT_QUIZ_TOGGLE:
-	case ACT_QUIZ_DONT_KNOW:
-		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
-		return INTENT_REDRAW;
+	case ACT_MOVE_UP: return scroll_body(v, -1);
+	case ACT_MOVE_DOWN: return scroll_body(v, 1);
 	default: return INTENT_HANDLED;
 	}
 }
@@ -252,9 +247,12 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct quiz_view *v = view_of(screen);
-	if (v->stage == STAGE_EXAM_SETUP)
-		return quiz_menu_key(v, ui, action, key);
-	if (!action || action->context != CTX_QUIZ)
+	/* After answering, the answer keys only say so (they are not actions there). */
+	if (v->stage == STAGE_FEEDBACK && !action && ((key >= 'a' && key <= 'f') || key == ' ' || key == 'x')) {
+		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
+		return INTENT_REDRAW;
+	}
+	if (!action || action->context == CTX_GLOBAL)
 		return INTENT_IGNORED;
 	if (action->id == ACT_BACK) {
 		/* Ending a session early still shows what was done. */
@@ -265,15 +263,13 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 		return INTENT_BACK;
 	}
 	if (action->id == ACT_SCROLL_PAGE_UP || action->id == ACT_SCROLL_PAGE_DOWN) {
-		long page = v->visible > 1 ? v->visible - 1 : 1;
-		return scroll_by(v, action->id == ACT_SCROLL_PAGE_UP ? -page : page);
+		long page = scroll_page(v->body.visible);
+		return scroll_body(v, action->id == ACT_SCROLL_PAGE_UP ? -page : page);
 	}
 	switch (v->stage) {
-	case STAGE_CHOOSE: return quiz_menu_key(v, ui, action, key);
 	case STAGE_ASK: return key_ask(v, ui, action, key);
 	case STAGE_FEEDBACK: return key_feedback(v, ui, action, key);
 	case STAGE_SUMMARY: return key_summary(v, ui, action);
-	case STAGE_EXAM_SETUP: break;	/* handled above */
 	}
 	return INTENT_HANDLED;
 }
@@ -283,7 +279,7 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 static enum intent quiz_view_tick(struct screen *screen, struct ui *ui)
 {
 	struct quiz_view *v = view_of(screen);
-	if (!v->in_session || (v->stage != STAGE_ASK && v->stage != STAGE_FEEDBACK))
+	if (v->stage != STAGE_ASK && v->stage != STAGE_FEEDBACK)
 		return INTENT_HANDLED;
 	long left = quiz_session_seconds_left(&v->session);
 	if (left < 0 || left == v->seconds_shown)
@@ -300,14 +296,10 @@ static enum intent quiz_view_mouse(struct screen *screen, struct ui *ui, enum mo
 	struct quiz_view *v = view_of(screen);
 	(void)x;
 	if (kind != MOUSE_CLICK)
-		return scroll_by(v, kind == MOUSE_WHEEL_UP ? -3 : 3);
-	int pos = quiz_choice_at(v, y);
+		return scroll_body(v, scroll_wheel(kind));
+	int pos = line_body_choice_at(&v->body, y);
 	if (pos < 0)
 		return INTENT_HANDLED;
-	if (v->stage == STAGE_CHOOSE) {
-		v->menu_cursor = pos;
-		return quiz_menu_start(v, ui, pos);
-	}
 	if (v->stage == STAGE_SUMMARY) {
 		v->mistake_cursor = pos;
 		return open_mistake(v, ui);
@@ -322,41 +314,22 @@ static void quiz_view_draw(struct screen *screen, struct ui *ui, struct rect are
 
 static enum action_context quiz_view_context(const struct screen *screen)
 {
-	(void)screen;
-	return CTX_QUIZ;
+	switch (((const struct quiz_view *)screen)->stage) {
+	case STAGE_FEEDBACK: return CTX_QUIZ_FEEDBACK;
+	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
+	default: return CTX_QUIZ;
+	}
 }
 
+/* The table's hints, less picking and opening mistakes when there are none. */
 static void quiz_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
 {
+	static const enum action_id no_mistakes[] = { ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_QUIZ_OPEN };
 	const struct quiz_view *v = (const struct quiz_view *)screen;
-	const char *updown = UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k");
-	bool exam = v->in_session && v->session.settings.mode == QUIZ_EXAM;
-	int nchoices = v->in_session && v->session.current < v->session.count
-			       ? (int)v->session.items[v->session.current].question->nchoices
-			       : QUESTION_MAX_CHOICES;
-	switch (v->stage) {
-	case STAGE_CHOOSE:
-		snprintf(buf, size, "a-%c:start  %s:move  Enter:start  q:back  ?:help", 'a' + v->nmenu - 1, updown);
-		break;
-	case STAGE_ASK:
-		/* Most needed first: hints that do not fit are dropped from the end,
-		 * and the question text already says what x does. */
-		snprintf(buf, size, "a-%c:choose  Enter:submit  q:end  x:don't know  u:undo%s", 'a' + nchoices - 1,
-			 exam ? "" : "  ?:help");
-		break;
-	case STAGE_FEEDBACK:
-		snprintf(buf, size, "Enter:next  1-4:grade  o:open card  u:undo  q:end  ?:help");
-		break;
-	case STAGE_EXAM_SETUP:
-		snprintf(buf, size, "0-9:minutes  Enter:start  Esc:back  ?:help");
-		break;
-	case STAGE_SUMMARY:
-		if (v->nmistakes > 0)
-			snprintf(buf, size, "%s:pick a mistake  o/Enter:open its card  q:back  ?:help", updown);
-		else
-			snprintf(buf, size, "%s:scroll  Enter/q:back  ?:help", updown);
-		break;
-	}
+	bool skip = v->stage == STAGE_SUMMARY && v->nmistakes == 0;
+
+	actions_hints(quiz_view_context(screen), skip ? no_mistakes : NULL,
+		      skip ? sizeof no_mistakes / sizeof no_mistakes[0] : 0, ui->utf8, buf, size);
 }
 
 static void quiz_view_free(struct screen *screen)
@@ -364,12 +337,13 @@ static void quiz_view_free(struct screen *screen)
 	struct quiz_view *v = view_of(screen);
 	if (v->have_summary)
 		quiz_summary_release(&v->summary);
-	if (v->in_session)
-		quiz_session_release(&v->session);
-	quiz_bank_release(&v->bank);
+	quiz_session_release(&v->session);
+	if (v->bank)
+		quiz_bank_release(v->bank);
+	free(v->bank);
 	progress_close(v->progress);
 	free(v->mistakes);
-	free(v->lines);
+	line_body_release(&v->body);
 	free(v);
 }
 
@@ -384,45 +358,43 @@ static const struct screen_ops quiz_view_ops = {
 	.free = quiz_view_free,
 };
 
-/* Opens the learner's database; a problem is a warning and the quiz goes on
- * (the store still hands back a handle that saves nothing). */
-static void open_progress(struct quiz_view *v, struct ui *ui)
-{
-	char path[4096];
-	const char *profile = ui->options ? ui->options->profile : NULL;
-	if (!paths_progress_db(path, sizeof path, profile)) {
-		ui_message(ui, ROLE_WARNING, "Answers will not be saved: no place for progress (set HOME%s)",
-			   profile ? ", or use a --profile of letters, digits, - and _" : "");
-		return;
-	}
-	struct progress_notice notice;
-	v->progress = progress_open(path, &notice);
-	if (notice.message[0])
-		ui_message(ui, ROLE_WARNING, "%s", notice.message);
-}
-
-struct screen *quiz_view_open(struct ui *ui, const struct screen_request *request)
+struct screen *quiz_view_new(struct ui *ui, struct quiz_bank **bank, struct progress **progress,
+			     const struct quiz_settings *settings)
 {
 	struct quiz_view *v = calloc(1, sizeof *v);
-	if (!v || quiz_bank_build(&v->bank, ui->library) < 0) {
-		free(v);
+	if (!v) {
 		ui_message(ui, ROLE_ERROR, "Out of memory");
 		return NULL;
 	}
 	v->base.ops = &quiz_view_ops;
-	v->topic = request ? request->card : NULL;
-	v->topic_section = request ? request->section : -1;
-	for (size_t i = 0; request && i < request->ncards && v->nmarked < QUIZ_MARKED_MAX; i++)
-		v->marked[v->nmarked++] = request->cards[i];
-	if (v->bank.count == 0) {
-		ui_message(ui, ROLE_WARNING, "The loaded cards have no questions yet");
-		quiz_view_free(&v->base);
+	/* The session keeps the settings: their topics must live as long as it. */
+	struct quiz_settings s = *settings;
+	if (s.ntopics > QUIZ_MARKED_MAX)
+		s.ntopics = QUIZ_MARKED_MAX;
+	for (size_t i = 0; i < s.ntopics; i++)
+		v->topics[i] = settings->topics[i];
+	s.topics = s.ntopics ? v->topics : NULL;
+	if (quiz_session_start(&v->session, *bank, *progress, &s) < 0) {
+		ui_message(ui, ROLE_ERROR, "Cannot start the quiz: %s",
+			   *progress && progress_error(*progress)[0] ? progress_error(*progress) : "out of memory");
+		free(v);
 		return NULL;
 	}
+	if (v->session.count == 0) {
+		ui_message(ui, ROLE_WARNING, "%s",
+			   s.mode == QUIZ_REVIEW ? "Nothing is due and no new questions are left for today"
+						 : "No questions for this choice yet");
+		quiz_session_release(&v->session);
+		free(v);
+		return NULL;
+	}
+	v->bank = *bank;
+	v->progress = *progress;
+	*bank = NULL;
+	*progress = NULL;
 	v->seconds_shown = -1;
 	v->mistake_cursor = -1;
-	open_progress(v, ui);
-	quiz_menu_build(v, ui);
-	v->stage = STAGE_CHOOSE;
+	v->stage = STAGE_ASK;
+	begin_question(v);
 	return &v->base;
 }

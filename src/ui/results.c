@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "screen.h"
+#include "scroll.h"
 #include "text.h"
 
 struct results {
@@ -76,35 +77,32 @@ static void results_draw(struct screen *screen, struct ui *ui, struct rect area)
 	ui_scroll_hint(area.y + 1, area.x + area.w, r->top, (size_t)r->visible, res->count);
 }
 
+/* Closes the results: browse opens the selected hit. */
+static enum intent open_selected(struct results *r)
+{
+	return screen_close(&r->base, (struct screen_result){ .kind = RESULT_OPEN_HIT, .hit = r->selected });
+}
+
 static enum intent results_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct results *r = results_of(screen);
-	long sel = (long)r->selected, page = r->visible > 1 ? r->visible - 1 : 1;
-	long last = (long)ui->search.results.count - 1;
+	long last = (long)ui->search.results.count - 1, delta;
 
 	(void)key;
 	if (!action || action->context != CTX_RESULTS)
 		return INTENT_IGNORED;
+	if (scroll_delta(action->id, scroll_page(r->visible), &delta)) {
+		r->selected = (size_t)scroll_move((long)r->selected, delta, 0, last);
+		return INTENT_REDRAW;
+	}
 	switch (action->id) {
-	case ACT_MOVE_UP: sel--; break;
-	case ACT_MOVE_DOWN: sel++; break;
-	case ACT_PAGE_UP: sel -= page; break;
-	case ACT_PAGE_DOWN: sel += page; break;
-	case ACT_FIRST: sel = 0; break;
-	case ACT_LAST: sel = last; break;
 	case ACT_RESULT_OPEN:
 		if (last < 0)
 			return INTENT_HANDLED;
-		ui->search.current = r->selected;
-		ui->search.open_pending = true;
-		return INTENT_BACK;
+		return open_selected(r);
 	case ACT_BACK: return INTENT_BACK;
 	default: return INTENT_IGNORED;
 	}
-	if (sel > last)
-		sel = last;
-	r->selected = sel > 0 ? (size_t)sel : 0;
-	return INTENT_REDRAW;
 }
 
 static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
@@ -114,12 +112,8 @@ static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mous
 
 	(void)x;
 	if (kind != MOUSE_CLICK) {
-		size_t count = ui->search.results.count;
-
-		if (kind == MOUSE_WHEEL_UP)
-			r->selected = r->selected > 3 ? r->selected - 3 : 0;
-		else if (count > 0)
-			r->selected = r->selected + 3 < count ? r->selected + 3 : count - 1;
+		r->selected = (size_t)scroll_move((long)r->selected, scroll_wheel(kind), 0,
+						  (long)ui->search.results.count - 1);
 		return INTENT_REDRAW;
 	}
 	if (y < 2)
@@ -128,22 +122,13 @@ static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mous
 	if (row >= ui->search.results.count)
 		return INTENT_HANDLED;
 	r->selected = row;
-	ui->search.current = row;
-	ui->search.open_pending = true;
-	return INTENT_BACK;
+	return open_selected(r);
 }
 
 static enum action_context results_context(const struct screen *screen)
 {
 	(void)screen;
 	return CTX_RESULTS;
-}
-
-static void results_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:move  Enter:open the card at the match  Esc:back",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
 }
 
 static void results_free(struct screen *screen)
@@ -157,7 +142,6 @@ static const struct screen_ops results_ops = {
 	.draw = results_draw,
 	.key = results_key,
 	.mouse = results_mouse,
-	.hints = results_hints,
 	.free = results_free,
 };
 

@@ -9,6 +9,12 @@
  * themselves; they draw into the area they are given when asked, and the loop
  * finishes each frame with a single doupdate().
  *
+ * A screen that closes can hand the one below it a result (open this card at
+ * this section, open this search hit): it returns screen_close(screen,
+ * result) instead of INTENT_BACK, and the loop passes the result to the
+ * resume() of the screen that is on top again.  Screens never leave notes for
+ * each other in struct ui.
+ *
  * HOW TO ADD A SCREEN (e.g. the comparison view):
  *  1. Write src/ui/compare_view.c with a `static const struct screen_ops
  *     compare_ops = { ... }` and a constructor matching screen_factory:
@@ -19,9 +25,14 @@
  *     src/ui/screens.c (the SCREEN_COMPARE row), replacing the NULL there;
  *     the "coming soon" message then disappears by itself.
  *  3. Its keys: add rows for its context (CTX_COMPARE etc.) to actions_table
- *     in src/ui/actions.c — the help screen and the key map follow, and
- *     tests/unit/test_actions.c checks the keys do not clash.
- *  4. Add the .c file to the Makefile's list of UI sources.
+ *     in src/ui/actions.c, with a rank and a hint on those the status bar
+ *     should name — the help screen, the key map and the hints follow (leave
+ *     .hints NULL), and tests/unit/test_actions.c checks the keys do not
+ *     clash.  Moving through rows: scroll.h (scroll_key, scroll_move).
+ *  4. To hand something to the screen below when it closes (open a card),
+ *     return screen_close(screen, result); that screen's resume() gets it.
+ *  5. Add the .c file to the Makefile's list of UI sources, and its golden
+ *     screen to tests/tui/golden.sh (tests/tui/golden/regen.sh).
  * Drawing: use ui_put()/ui_fill() with a role (never raw colours), keep to the
  * area passed to draw(), and call ui_cursor() on the selected item so screen
  * magnifiers and braille displays follow it.
@@ -50,7 +61,8 @@ enum intent {
 	INTENT_HANDLED,	/* done, nothing on screen changed */
 	INTENT_REDRAW,	/* done, draw a new frame */
 	INTENT_OPEN,	/* push ui->pending (set by the handler) on top */
-	INTENT_BACK,	/* pop this screen (from the root screen: quit) */
+	INTENT_REPLACE,	/* pop this screen and push ui->pending in its place */
+	INTENT_BACK,	/* pop this screen, handing its result down (root screen: quit) */
 	INTENT_QUIT	/* leave the program */
 };
 
@@ -63,6 +75,20 @@ struct rect {
 struct ui;
 struct screen;
 
+/* What a closing screen hands the screen below it. */
+enum screen_result_kind {
+	RESULT_NONE,
+	RESULT_OPEN_CARD,	/* show card at section (-1: the first) */
+	RESULT_OPEN_HIT		/* show search hit number hit of ui->search.results */
+};
+
+struct screen_result {
+	enum screen_result_kind kind;
+	const struct card *card;
+	int section;
+	size_t hit;
+};
+
 struct screen_ops {
 	const char *name;
 	/* The action context keys are looked up in right now. */
@@ -74,12 +100,16 @@ struct screen_ops {
 	enum intent (*key)(struct screen *screen, struct ui *ui, const struct action *action, int key);
 	/* y, x relative to the last draw area; may be NULL. */
 	enum intent (*mouse)(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x);
-	/* Called when the screen is on top again after the one above it closed; may be NULL. */
-	void (*resume)(struct screen *screen, struct ui *ui);
+	/* Called when the screen is on top again after the one above it closed,
+	 * with what that one produced (kind RESULT_NONE for nothing); may be NULL. */
+	void (*resume)(struct screen *screen, struct ui *ui, const struct screen_result *result);
 	/* Called about four times a second while no key arrives (an exam's
 	 * countdown); returns INTENT_REDRAW when the screen changed.  May be NULL. */
 	enum intent (*tick)(struct screen *screen, struct ui *ui);
-	/* Key hints for the status bar, into buf. */
+	/* Key hints for the status bar, into buf.  NULL (the rule): the hints of
+	 * context() from the action table, so keys, help and hints agree; a
+	 * screen sets it only to leave rows out in some state (actions_hints's
+	 * skip list) or when its keys are not actions (the "any key" notice). */
 	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
 	void (*free)(struct screen *screen);
 };
@@ -87,7 +117,15 @@ struct screen_ops {
 struct screen {
 	const struct screen_ops *ops;
 	struct rect area;	/* where it was last drawn (for the mouse) */
+	struct screen_result result;	/* handed down when it closes (screen_close) */
 };
+
+/* Closes screen with a result for the screen below: returns INTENT_BACK. */
+static inline enum intent screen_close(struct screen *screen, struct screen_result result)
+{
+	screen->result = result;
+	return INTENT_BACK;
+}
 
 /* Colour roles: each has a colour pair and a monochrome attribute (theme.c). */
 enum role {
@@ -102,7 +140,6 @@ struct ui_search {
 	struct search_results results;
 	size_t current;		/* index of the hit last opened */
 	bool active;		/* a search has run (results may be empty) */
-	bool open_pending;	/* the results screen asked browse to open `current` */
 };
 
 struct ui {
@@ -120,7 +157,6 @@ struct ui {
 	enum role message_role;
 	int cursor_y, cursor_x;	/* where the hardware cursor goes at the end of the frame */
 	struct ui_search search;
-	const struct card *open_card;	/* a screen asks browse to show this card when it is back on top */
 };
 
 /* What a screen constructor is opened with (screens.h). */

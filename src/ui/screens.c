@@ -4,7 +4,7 @@
 const struct screen_entry screens_table[SCREEN_KIND_COUNT] = {
 	[SCREEN_COMPARE] = { compare_view_open, NULL },
 	[SCREEN_COMPARE_PICK] = { compare_pick_open, NULL },
-	[SCREEN_QUIZ] = { quiz_view_open, NULL },
+	[SCREEN_QUIZ] = { quiz_chooser_open, NULL },
 	[SCREEN_STATS] = { stats_view_open, NULL },
 };
 

@@ -31,6 +31,7 @@ struct screen *stats_view_open(struct ui *ui, const struct screen_request *reque
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
 /* The comparison, after asking for its topics by name. */
 struct screen *compare_pick_open(struct ui *ui, const struct screen_request *request);
-struct screen *quiz_view_open(struct ui *ui, const struct screen_request *request);
+/* The quiz chooser: it replaces itself with the session it starts. */
+struct screen *quiz_chooser_open(struct ui *ui, const struct screen_request *request);
 
 #endif

@@ -16,6 +16,7 @@
 #include "quiz.h"
 #include "screen.h"
 #include "screens.h"
+#include "scroll.h"
 #include "stats.h"
 
 #define EMPTY_HINT "Press t on a topic to quiz yourself, then come back here with s."
@@ -33,8 +34,7 @@ struct stats_view {
 	size_t nlines, alloc;
 	size_t ntitle;		/* the first ntitle lines stay on top while scrolling */
 	int width;		/* the lines were laid out for this width; 0: not yet */
-	size_t scroll;
-	int visible;
+	struct scroll scroll;	/* over the lines below the title */
 };
 
 static struct stats_view *view_of(struct screen *screen)
@@ -121,7 +121,7 @@ static void draw_line(const struct view_line *l, int y, int x, int w)
 static void stats_view_draw(struct screen *screen, struct ui *ui, struct rect area)
 {
 	struct stats_view *v = view_of(screen);
-	int y = area.y, body_top, max_scroll;
+	int y = area.y, body_top;
 
 	layout(v, ui, area.w - 2);
 	for (size_t i = 0; i < v->ntitle && y < area.y + area.h; i++, y++)
@@ -129,74 +129,38 @@ static void stats_view_draw(struct screen *screen, struct ui *ui, struct rect ar
 	if (y < area.y + area.h)
 		ui_hline(y++, area.x, area.w, ROLE_DIM);
 	body_top = y;
-	v->visible = area.y + area.h - body_top;
-	if (v->visible < 1)
-		v->visible = 1;
-	max_scroll = (int)(v->nlines - v->ntitle) - v->visible;
-	if (max_scroll < 0)
-		max_scroll = 0;
-	if (v->scroll > (size_t)max_scroll)
-		v->scroll = (size_t)max_scroll;
-	for (size_t i = v->ntitle + v->scroll; i < v->nlines && y < area.y + area.h; i++, y++)
+	v->scroll.visible = area.y + area.h - body_top;
+	if (v->scroll.visible < 1)
+		v->scroll.visible = 1;
+	v->scroll.total = v->nlines - v->ntitle;
+	scroll_clamp(&v->scroll);
+	for (size_t i = v->ntitle + v->scroll.top; i < v->nlines && y < area.y + area.h; i++, y++)
 		draw_line(&v->lines[i], y, area.x + 1, area.w - 2);
 	if (body_top > area.y)
-		ui_scroll_hint(body_top - 1, area.x + area.w, v->scroll, (size_t)v->visible,
-			       v->nlines - v->ntitle);
+		ui_scroll_hint(body_top - 1, area.x + area.w, v->scroll.top, (size_t)v->scroll.visible,
+			       v->scroll.total);
 	ui_cursor(ui, body_top < area.y + area.h ? body_top : area.y, area.x);
 }
 
 static enum intent stats_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
-	struct stats_view *v = view_of(screen);
-	long top = (long)v->scroll, page = v->visible > 1 ? v->visible - 1 : 1;
-	long body = (long)(v->nlines - v->ntitle);
-
 	(void)ui;
 	(void)key;
-	if (!action || action->context != CTX_STATS)
-		return INTENT_IGNORED;
-	switch (action->id) {
-	case ACT_SCROLL_UP: top--; break;
-	case ACT_SCROLL_DOWN: top++; break;
-	case ACT_SCROLL_PAGE_UP: top -= page; break;
-	case ACT_SCROLL_PAGE_DOWN: top += page; break;
-	case ACT_TOP: top = 0; break;
-	case ACT_BOTTOM: top = body; break;
-	case ACT_BACK: return INTENT_BACK;
-	default: return INTENT_IGNORED;
-	}
-	if (top > body - v->visible)
-		top = body - v->visible;
-	v->scroll = top > 0 ? (size_t)top : 0;
-	return INTENT_REDRAW;
+	return scroll_screen_key(&view_of(screen)->scroll, CTX_STATS, action);
 }
 
 static enum intent stats_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
 {
-	static const struct action up = { ACT_SCROLL_UP, CTX_STATS, { 0 }, "" };
-	static const struct action down = { ACT_SCROLL_DOWN, CTX_STATS, { 0 }, "" };
-	enum intent intent = INTENT_HANDLED;
-
+	(void)ui;
 	(void)y;
 	(void)x;
-	if (kind == MOUSE_CLICK)
-		return INTENT_HANDLED;
-	for (int i = 0; i < 3; i++)
-		intent = stats_view_key(screen, ui, kind == MOUSE_WHEEL_UP ? &up : &down, 0);
-	return intent;
+	return scroll_screen_mouse(&view_of(screen)->scroll, kind);
 }
 
 static enum action_context stats_view_context(const struct screen *screen)
 {
 	(void)screen;
 	return CTX_STATS;
-}
-
-static void stats_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
-{
-	(void)screen;
-	snprintf(buf, size, "%s:scroll  PgDn/PgUp:page  g/G:top/end  q/Esc:back  ?:help",
-		 UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
 }
 
 static void stats_view_free(struct screen *screen)
@@ -215,7 +179,6 @@ static const struct screen_ops stats_view_ops = {
 	.draw = stats_view_draw,
 	.key = stats_view_key,
 	.mouse = stats_view_mouse,
-	.hints = stats_view_hints,
 	.free = stats_view_free,
 };
 

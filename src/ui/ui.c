@@ -197,6 +197,8 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 	}
 	if (top->ops->hints)
 		top->ops->hints(top, ui, hints, sizeof(hints));
+	else
+		actions_hints(top->ops->context(top), NULL, 0, ui->utf8, hints, sizeof(hints));
 	draw_hints(y, 1, COLS - right_w - 2, hints);
 }
 
@@ -287,19 +289,34 @@ static void push(struct ui *ui, struct screen *screen)
 	ui->stack[ui->depth++] = screen;
 }
 
-/* Pops the top screen; false when it was the last one. */
+/* Pops the top screen and hands its result to the one below; false when it
+ * was the last one. */
 static bool pop(struct ui *ui)
 {
 	struct screen *top;
+	struct screen_result result;
 
 	if (ui->depth <= 1)
 		return false;
 	top = ui->stack[--ui->depth];
+	result = top->result;
 	top->ops->free(top);
 	top = ui->stack[ui->depth - 1];
 	if (top->ops->resume)
-		top->ops->resume(top, ui);
+		top->ops->resume(top, ui, &result);
 	return true;
+}
+
+/* The top screen gives way to ui->pending (a chooser to what it chose): the
+ * screen below is not resumed in between. */
+static void replace(struct ui *ui)
+{
+	struct screen *top = ui->stack[ui->depth - 1];
+
+	if (!ui->pending)
+		return;
+	top->ops->free(top);
+	ui->stack[ui->depth - 1] = ui->pending;
 }
 
 static enum intent handle_mouse(struct ui *ui, struct screen *top)
@@ -378,6 +395,10 @@ static bool dispatch(struct ui *ui, int key, bool *redraw)
 	switch (intent) {
 	case INTENT_OPEN:
 		push(ui, ui->pending);
+		ui->pending = NULL;
+		break;
+	case INTENT_REPLACE:
+		replace(ui);
 		ui->pending = NULL;
 		break;
 	case INTENT_BACK:

@@ -12,7 +12,7 @@ expect_screen "Ketazines"
 expect_screen "≠ Drug class"
 expect_screen "≠ Receptor target"
 expect_screen "DRAFT: not yet reviewed"
-expect_screen "Enter details"
+expect_screen "Enter open"
 # Enter on a row: each card's value and the sources.
 keys Enter
 wait_for "Sources"
@@ -23,7 +23,6 @@ keys Escape
 wait_for "≠ Drug class"
 # The header row: Enter opens that topic in browse.
 keys g
-wait_for "Enter open"
 keys Enter
 wait_for "Zolpam  drug"
 # On a drug card, c compares it with its compare_with list.

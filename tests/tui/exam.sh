@@ -46,12 +46,12 @@ sleep 0.2
 first=$(screen | grep -E '^ 1\. ' | sed -E 's/^ 1\. ([^›]*) › .*/\1/; s/ +$//')
 [ -n "$first" ] || fail "the first mistake has no card title"
 keys Enter
-wait_for "q/Esc back to the quiz"
+wait_for "Esc back to the quiz"
 expect_screen "$first"
 keys q
 wait_for "o or Enter opens the card behind it"
 keys o
-wait_for "q/Esc back to the quiz"
+wait_for "Esc back to the quiz"
 keys q
 wait_for "Time ran out."
 keys q

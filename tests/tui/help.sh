@@ -11,14 +11,15 @@ keys ?
 wait_for "rxplore help: keys"
 expect_screen "rxplore is for education, not treatment decisions"
 screen > "$work/help"
-grep -o '{ ACT_[A-Z_]*, CTX_[A-Z]*, K(.*), "[^"]*" }' "$src" |
-	sed 's/.*, "\([^"]*\)" }$/\1/' > "$work/actions"
+grep -o '{ ACT_[A-Z_]*, CTX_[A-Z_]*, K(.*), "[^"]*"' "$src" |
+	sed 's/.*), "\([^"]*\)"$/\1/' > "$work/actions"
 n=$(wc -l < "$work/actions")
 [ "$n" -gt 40 ] || fail "found only $n actions in $src"
 while IFS= read -r help; do
 	grep -qF -- "$help" "$work/help" || fail "help does not list: $help"
 done < "$work/actions"
-for heading in Everywhere Browse "Search prompt" "Search results" Comparison Quiz Statistics; do
+for heading in Everywhere Browse "Search prompt" "Search results" Comparison "Quiz: a question" \
+	"Quiz: after answering" Statistics; do
 	grep -qF -- "$heading" "$work/help" || fail "help lacks the $heading group"
 done
 grep -qF "Ctrl-L" "$work/help" || fail "help lacks Ctrl-L"

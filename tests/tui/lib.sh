@@ -69,7 +69,9 @@ tm() {
 }
 
 # start [ENV=VALUE...] -- [rxplore arguments...]: runs rxplore in a fresh session.
-# The first-start notice is pre-dismissed unless TUI_NOTICE=1.
+# The first-start notice is pre-dismissed unless TUI_NOTICE=1.  rxplore runs
+# in TUI_CWD when it is set (relative --content paths: file names in messages
+# that do not depend on where the tree is).
 start() {
 	envs=
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do envs="$envs $(quote "$1")"; shift; done
@@ -84,6 +86,7 @@ start() {
 	fi
 	cat >"$work/rx.sh" <<EOF
 echo \$\$ > "$work/pid"
+${TUI_CWD:+cd $(quote "$TUI_CWD") || exit 1}
 exec env $envs $(quote "$RXPLORE") --no-default-packs --content $(quote "$TUI_PACK") $args
 EOF
 	cat >"$work/run.sh" <<EOF

@@ -4,9 +4,9 @@
 start
 wait_for "Related: Zolpam · Ketazines"
 keys Tab
-wait_for "Tab links"
+wait_for "↑↓ scroll"
 keys Tab
-wait_for "Tab next"
+wait_for "Enter follow"
 keys Enter
 wait_for "Zolpam  drug"
 # Second link of Zolpam: "Is Zolpam a Ketazine?" (Tab, Tab, Tab from the card text).
@@ -22,14 +22,14 @@ wait_for "No earlier topic to go back to"
 # Enter in the list focuses the card; Enter there without a selected link explains itself.
 keys Escape
 keys Enter
-wait_for "Tab links"
+wait_for "↑↓ scroll"
 keys Enter
 wait_for "Press Tab to select a related topic"
 # Shift-Tab goes backwards: from the card text to the list, then to the last link.
 keys BTab
 wait_for "Enter open"
 keys BTab
-wait_for "Tab next"
+wait_for "Enter follow"
 keys q
 wait_exit
 pass

@@ -12,7 +12,7 @@ keys s
 wait_for "Study statistics for Sat 21 Nov 2026"
 expect_screen "No study progress yet"
 expect_screen "Press t on a topic"
-expect_screen "q/Esc"
+expect_screen "Esc back"
 keys q
 wait_for "The card the fixture pack opens on"
 [ ! -e "$XDG_STATE_HOME/rxplore/progress.db" ] || fail "looking at the statistics created a database"

@@ -1,6 +1,7 @@
 /* Unit tests for the UI action table (src/ui/actions.c, curses-free): no key
  * is bound twice in one context, globals are only ?, Ctrl-L and Ctrl-C, and
- * lookup and key names work. */
+ * lookup and key names work; and for the scrolling that every screen shares
+ * (src/ui/scroll.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -8,10 +9,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ui/actions.h"
+#include "ui/scroll.h"
 
 static void test_table_has_no_clashes(void **state)
 {
@@ -191,6 +194,170 @@ static void test_every_context_has_a_title_and_actions(void **state)
 	}
 }
 
+static void test_scroll_delta_reads_both_families(void **state)
+{
+	long delta = 0;
+
+	(void)state;
+	assert_true(scroll_delta(ACT_MOVE_UP, 9, &delta));
+	assert_int_equal(delta, -1);
+	assert_true(scroll_delta(ACT_SCROLL_DOWN, 9, &delta));
+	assert_int_equal(delta, 1);
+	assert_true(scroll_delta(ACT_PAGE_UP, 9, &delta));
+	assert_int_equal(delta, -9);
+	assert_true(scroll_delta(ACT_SCROLL_PAGE_DOWN, 9, &delta));
+	assert_int_equal(delta, 9);
+	assert_true(scroll_delta(ACT_FIRST, 9, &delta));
+	assert_true(delta == SCROLL_FIRST);
+	assert_true(scroll_delta(ACT_BOTTOM, 9, &delta));
+	assert_true(delta == SCROLL_LAST);
+	delta = 42;
+	assert_false(scroll_delta(ACT_OPEN, 9, &delta));
+	assert_false(scroll_delta(ACT_BACK, 9, &delta));
+	assert_int_equal(delta, 42);
+	assert_int_equal(scroll_page(10), 9);
+	assert_int_equal(scroll_page(1), 1);
+	assert_int_equal(scroll_page(0), 1);
+	assert_int_equal(scroll_wheel(MOUSE_WHEEL_UP), -SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_wheel(MOUSE_WHEEL_DOWN), SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_wheel(MOUSE_CLICK), 0);
+}
+
+static void test_scroll_move_stays_in_bounds(void **state)
+{
+	(void)state;
+	assert_int_equal(scroll_move(5, -1, 0, 10), 4);
+	assert_int_equal(scroll_move(0, -1, 0, 10), 0);
+	assert_int_equal(scroll_move(10, 1, 0, 10), 10);
+	assert_int_equal(scroll_move(3, 100, 0, 10), 10);
+	assert_int_equal(scroll_move(3, -100, 0, 10), 0);
+	assert_int_equal(scroll_move(3, SCROLL_FIRST, -1, 10), -1);
+	assert_int_equal(scroll_move(3, SCROLL_LAST, -1, 10), 10);
+	/* Huge distances do not overflow. */
+	assert_int_equal(scroll_move(3, LONG_MAX - 1, 0, 10), 10);
+	assert_int_equal(scroll_move(-3, LONG_MIN + 1, -5, 10), -5);
+	/* Nothing to move through: the low bound. */
+	assert_int_equal(scroll_move(4, 1, 0, -1), 0);
+	/* From outside the bounds, back inside. */
+	assert_int_equal(scroll_move(-1, 3, 0, 10), 2);
+	assert_int_equal(scroll_move(-1, -3, 0, 10), 0);
+}
+
+static void test_scroll_window(void **state)
+{
+	struct scroll s = { 0, 30, 10 };
+
+	(void)state;
+	assert_true(scroll_key(&s, ACT_SCROLL_DOWN));
+	assert_int_equal(s.top, 1);
+	assert_true(scroll_key(&s, ACT_SCROLL_PAGE_DOWN));
+	assert_int_equal(s.top, 10);
+	assert_true(scroll_key(&s, ACT_BOTTOM));
+	assert_int_equal(s.top, 20);	/* the last page is full */
+	assert_true(scroll_key(&s, ACT_SCROLL_DOWN));
+	assert_int_equal(s.top, 20);
+	assert_true(scroll_key(&s, ACT_TOP));
+	assert_int_equal(s.top, 0);
+	assert_true(scroll_key(&s, ACT_SCROLL_UP));
+	assert_int_equal(s.top, 0);
+	assert_false(scroll_key(&s, ACT_BACK));
+	scroll_by(&s, SCROLL_WHEEL_ROWS);
+	assert_int_equal(s.top, 3);
+	/* The text shrank (a wider screen): top follows. */
+	s.top = 20;
+	s.total = 12;
+	scroll_clamp(&s);
+	assert_int_equal(s.top, 2);
+	/* Everything fits; and before the first draw (visible 0). */
+	s.total = 5;
+	scroll_clamp(&s);
+	assert_int_equal(s.top, 0);
+	s.visible = 0;
+	s.total = 3;
+	assert_true(scroll_key(&s, ACT_BOTTOM));
+	assert_int_equal(s.top, 2);
+}
+
+/* The status bar's hints come from the table: in rank order, pairs merged,
+ * a run of keys as a range, and nothing that is not in the context. */
+static void test_hints_come_from_the_table(void **state)
+{
+	char buf[256];
+
+	(void)state;
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, true, buf, sizeof(buf)),
+			    "?:help  \xE2\x86\x91\xE2\x86\x93:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Up/Down:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
+	/* The pager and the statistics page the same way: the old drift. */
+	assert_non_null(strstr(actions_hints(CTX_PAGER, NULL, 0, true, buf, sizeof(buf)), "PgUp/PgDn:page"));
+	/* Parents' hints join in rank order (browse's under the list's). */
+	assert_string_equal(actions_hints(CTX_LIST, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Up/Down:move  Enter:open  Left/Right:sections  /:search  Tab:focus  Esc:back  q:quit");
+	/* A run of keys is a range. */
+	assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, NULL, 0, false, buf, sizeof(buf)),
+			    "?:help  Enter:next  1-4:grade  o:open card  u:undo  Esc:end");
+	/* Left out on request. */
+	{
+		static const enum action_id skip[] = { ACT_QUIZ_GRADE, ACT_QUIZ_UNDO };
+
+		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, skip, 2, false, buf, sizeof(buf)),
+				    "?:help  Enter:next  o:open card  Esc:end");
+	}
+	/* A text-entry context never offers a printable key: it would be typed. */
+	assert_string_equal(actions_hints(CTX_PROMPT, NULL, 0, false, buf, sizeof(buf)),
+			    "Enter:search all cards  Esc:cancel  Up/Down:move");
+	/* Only whole hints, however small the buffer. */
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 12), "?:help");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 3), "");
+}
+
+static void test_every_context_but_the_notice_has_hints(void **state)
+{
+	char buf[256];
+	int context;
+
+	(void)state;
+	for (context = CTX_BROWSE; context < CTX_COUNT; context++) {
+		if (context == CTX_BROWSE)
+			continue;	/* only ever seen through the list or the card */
+		actions_hints((enum action_context)context, NULL, 0, true, buf, sizeof(buf));
+		/* At least one key of its own besides help. */
+		assert_true(strlen(buf) > strlen("?:help"));
+	}
+}
+
+static void test_check_refuses_a_hint_without_a_rank(void **state)
+{
+	static const struct action bad[] = { { ACT_QUIT, CTX_BROWSE, { 'q' }, "Quit", 0, "quit" } };
+	static const struct action bad2[] = { { ACT_QUIT, CTX_BROWSE, { 'q' }, "Quit", 3, NULL } };
+	char err[256] = "";
+
+	(void)state;
+	assert_false(actions_check(bad, 1, err, sizeof(err)));
+	assert_non_null(strstr(err, "hint"));
+	assert_false(actions_check(bad2, 1, err, sizeof(err)));
+}
+
+static void test_scroll_screen_keys_and_wheel(void **state)
+{
+	struct scroll s = { 0, 30, 10 };
+
+	(void)state;
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, 'j')), INTENT_REDRAW);
+	assert_int_equal(s.top, 1);
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, 'q')), INTENT_BACK);
+	/* Not its context's (help is global), or no action: not its business. */
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, actions_lookup(CTX_STATS, '?')), INTENT_IGNORED);
+	assert_int_equal(scroll_screen_key(&s, CTX_PAGER, actions_lookup(CTX_STATS, 'j')), INTENT_IGNORED);
+	assert_int_equal(scroll_screen_key(&s, CTX_STATS, NULL), INTENT_IGNORED);
+	assert_int_equal(s.top, 1);
+	assert_int_equal(scroll_screen_mouse(&s, MOUSE_WHEEL_DOWN), INTENT_REDRAW);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+	assert_int_equal(scroll_screen_mouse(&s, MOUSE_CLICK), INTENT_HANDLED);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +374,13 @@ int main(void)
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_keys_label_collapses_runs),
 		cmocka_unit_test(test_every_context_has_a_title_and_actions),
+		cmocka_unit_test(test_scroll_delta_reads_both_families),
+		cmocka_unit_test(test_scroll_move_stays_in_bounds),
+		cmocka_unit_test(test_scroll_window),
+		cmocka_unit_test(test_scroll_screen_keys_and_wheel),
+		cmocka_unit_test(test_hints_come_from_the_table),
+		cmocka_unit_test(test_every_context_but_the_notice_has_hints),
+		cmocka_unit_test(test_check_refuses_a_hint_without_a_rank),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
