@@ -32,6 +32,7 @@ const struct action actions_table[] = {
 	{ ACT_PROBLEMS, CTX_BROWSE, K('!'), "Show problems met while loading cards" },
 	{ ACT_BACK, CTX_BROWSE, K(KEYC_ESC), "Back: clear the filter, or return to the topic list", 7, "back" },
 	{ ACT_QUIT, CTX_BROWSE, K('q'), "Quit rxplore", 8, "quit" },
+	{ ACT_WIDE, CTX_BROWSE, K('z'), "Whole width for the card (hide the topic list) or back" },
 
 	{ ACT_MOVE_UP, CTX_LIST, K(KEYC_UP, 'k'), "Previous topic", 2, "move" },
 	{ ACT_MOVE_DOWN, CTX_LIST, K(KEYC_DOWN, 'j'), "Next topic", 2, "move" },
@@ -48,6 +49,8 @@ const struct action actions_table[] = {
 	{ ACT_TOP, CTX_CARD, K('g', KEYC_HOME), "Top of the section" },
 	{ ACT_BOTTOM, CTX_CARD, K('G', KEYC_END), "End of the section" },
 	{ ACT_FOLLOW, CTX_CARD, K(KEYC_ENTER), "Follow the selected related topic", 3, "follow" },
+	{ ACT_PAN_LEFT, CTX_CARD, K('<'), "Scroll a wide diagram left" },
+	{ ACT_PAN_RIGHT, CTX_CARD, K('>'), "Scroll a wide diagram right" },
 
 	{ ACT_PROMPT_SUBMIT, CTX_PROMPT, K(KEYC_ENTER), "Search the full text of every card", 1, "search all cards" },
 	{ ACT_PROMPT_CANCEL, CTX_PROMPT, K(KEYC_ESC), "Cancel the search (keep the selected topic)", 2, "cancel" },

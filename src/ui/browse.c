@@ -229,8 +229,8 @@ static enum intent focus_step(struct browse *b, int direction)
 
 	pos += direction;
 	if (pos >= nlinks)
-		pos = -2;
-	if (pos < -2)
+		pos = b->wide ? -1 : -2;	/* a hidden list takes no focus */
+	if (pos < (b->wide ? -1 : -2))
 		pos = nlinks - 1;
 	b->focus = pos == -2 ? FOCUS_LIST : FOCUS_CARD;
 	b->view.link = pos >= 0 ? pos : -1;
@@ -267,6 +267,11 @@ static enum intent card_action(struct browse *b, struct ui *ui, enum action_id i
 	if (card_view_key(&b->view, id))
 		return INTENT_REDRAW;
 	switch (id) {
+	case ACT_PAN_LEFT:
+	case ACT_PAN_RIGHT:
+		ui_message(ui, ROLE_DIM, card_view_clipped(&b->view) ? "The diagram is at its edge"
+					 : "Nothing here is wider than the pane");
+		break;
 	case ACT_FOLLOW:
 		target = card_view_link(&b->view, b->view.link);
 		if (!target) {
@@ -349,7 +354,18 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	case ACT_PROBLEMS:
 		ui->pending = problems_new(ui);
 		return ui->pending ? INTENT_OPEN : INTENT_HANDLED;
+	case ACT_WIDE:
+		b->wide = !b->wide;
+		if (b->wide) {	/* the list is out of sight: the card has the keys */
+			b->focus = FOCUS_CARD;
+			ui_message(ui, ROLE_DIM, "The card has the whole width: z or Esc to share it again");
+		}
+		return INTENT_REDRAW;
 	case ACT_BACK:
+		if (b->wide) {
+			b->wide = false;
+			return INTENT_REDRAW;
+		}
 		if (b->focus == FOCUS_CARD) {
 			b->focus = FOCUS_LIST;
 			b->view.link = -1;

@@ -35,6 +35,7 @@ struct browse {
 	size_t nrows, selected, top;	/* selected is a card row when nrows > 0 */
 	int list_rows;		/* visible list rows at the last draw */
 	int list_w;
+	bool wide;		/* z: the card has the whole width, the list is hidden */
 	enum focus focus;
 	struct card_view view;
 	struct history_entry history[HISTORY_MAX];

@@ -78,6 +78,13 @@ void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
 		area.h--;
 		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
 	}
+	if (b->wide) {
+		card = (struct rect){ area.y, area.x, area.h, area.w - 1 };
+		card_view_draw(&b->view, ui, card, !b->prompting, is_marked(b, b->view.card));
+		if (b->prompting)
+			draw_prompt(b, ui, area.y + area.h, area.x, area.w);
+		return;
+	}
 	list = (struct rect){ area.y, area.x, area.h, list_w };
 	card = (struct rect){ area.y, area.x + list_w + 1, area.h, area.w - list_w - 2 };
 	ui_vline(area.y, area.x + list_w, area.h, ROLE_DIM);

@@ -109,7 +109,25 @@ static void load_body(struct card_view *view)
 	free(view->owned_body);
 	view->owned_body = NULL;
 	view->body = "";
-	if (view->card && section >= 0 && section < SECTION_TEXT_COUNT && view->card->text[section]) {
+	view->pre_len = 0;
+	view->hscroll = 0;
+	if (view->card && section == SECTION_DIAGRAM && view->card->text[section]) {
+		/* The drawing, then its words: whoever cannot make the drawing
+		 * out (too narrow, a screen reader) still gets what it says. */
+		view->body = view->card->text[section];
+		view->pre_len = strlen(view->body);
+		if (view->card->diagram_text) {
+			builder_add(&b, view->body);
+			builder_add(&b, view->body[view->pre_len - 1] == '\n' ? "\nIn words: " : "\n\nIn words: ");
+			builder_add(&b, view->card->diagram_text);
+			if (!b.failed) {
+				view->owned_body = b.s;
+				view->body = b.s;
+			} else {
+				free(b.s);
+			}
+		}
+	} else if (view->card && section >= 0 && section < SECTION_TEXT_COUNT && view->card->text[section]) {
 		view->body = view->card->text[section];
 	} else if (view->card && (section == SECTION_FACTS || section == SECTION_SOURCES)) {
 		if (section == SECTION_FACTS)
@@ -208,10 +226,27 @@ void card_view_scroll(struct card_view *view, long delta)
 	view->scroll = top;
 }
 
+/* Columns a wide diagram moves per key: a few words' worth. */
+#define PAN_STEP 8
+
+bool card_view_clipped(const struct card_view *view)
+{
+	return view->pre_len > 0 && view->widest_pre > view->wrap_width;
+}
+
 bool card_view_key(struct card_view *view, enum action_id id)
 {
 	long delta;
 
+	if (id == ACT_PAN_LEFT || id == ACT_PAN_RIGHT) {
+		int most = view->widest_pre - view->wrap_width, was = view->hscroll;
+		view->hscroll += id == ACT_PAN_RIGHT ? PAN_STEP : -PAN_STEP;
+		if (view->hscroll > most)
+			view->hscroll = most;
+		if (view->hscroll < 0)
+			view->hscroll = 0;
+		return view->hscroll != was;
+	}
 	if (!scroll_delta(id, scroll_page(view->body_rows), &delta))
 		return false;
 	card_view_scroll(view, delta);
@@ -237,11 +272,24 @@ static void rewrap(struct card_view *view, int width)
 
 	if (view->wrap_width == width)
 		return;
+	(void)section;
 	view->lines.count = 0;
-	if (text_wrap(&view->lines, view->body, view->body_len, width,
-		      section == SECTION_DIAGRAM ? TEXT_PRE : TEXT_REFLOW) < 0)
+	view->widest_pre = 0;
+	if (text_wrap(&view->lines, view->body, view->pre_len, width, TEXT_PRE) < 0)
 		view->lines.count = 0;
+	view->npre_lines = view->lines.count;
+	for (i = 0; i < view->npre_lines; i++)
+		if (view->lines.items[i].width > view->widest_pre)
+			view->widest_pre = view->lines.items[i].width;
+	if (text_wrap(&view->lines, view->body + view->pre_len, view->body_len - view->pre_len, width,
+		      TEXT_REFLOW) < 0)
+		view->lines.count = view->npre_lines;
+	/* The prose was wrapped from pre_len on: make its lines body offsets. */
+	for (i = view->npre_lines; i < view->lines.count; i++)
+		view->lines.items[i].start += view->pre_len;
 	view->wrap_width = width;
+	if (view->hscroll > view->widest_pre - width)
+		view->hscroll = view->widest_pre - width > 0 ? view->widest_pre - width : 0;
 	/* Keep the target, if any, in view after a resize too. */
 	if (view->target_line >= 0 || view->has_target) {
 		for (i = 0; i < view->lines.count; i++) {
@@ -279,6 +327,29 @@ static void draw_line(const struct card_view *view, const struct text_line *line
 	}
 	if (pos < end)
 		ui_put(y, col, x + w - col, view->body + pos, end - pos, ROLE_TEXT);
+}
+
+/* Draws body line i: a preformatted one panned by hscroll, with a marker
+ * at each edge where it goes on out of sight (never cut silently). */
+static void draw_body_line(const struct card_view *view, struct ui *ui, size_t i, int y, int x, int w)
+{
+	struct text_line line = view->lines.items[i];
+	if (i >= view->npre_lines) {
+		draw_line(view, &line, y, x, w);
+		return;
+	}
+	int skipped = 0;
+	size_t skip = text_fit(view->body + line.start, line.len, view->hscroll, &skipped);
+	line.start += skip;
+	line.len -= skip;
+	line.width -= skipped;
+	/* A wide character cut in two by the pan shows as a blank. */
+	line.indent = view->hscroll - skipped > 0 && line.len > 0 ? 1 : 0;
+	draw_line(view, &line, y, x, w);
+	if (view->hscroll > 0 && view->lines.items[i].width > 0)
+		ui_puts(y, x, 1, UI_GLYPH(ui, "\xE2\x80\xB9", "<"), ROLE_WARNING);
+	if (line.indent + line.width > w)
+		ui_puts(y, x + w - 1, 1, UI_GLYPH(ui, "\xE2\x80\xBA", ">"), ROLE_WARNING);
 }
 
 static int draw_tabs(struct card_view *view, struct ui *ui, int y, int x, int w)
@@ -417,8 +488,12 @@ void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, boo
 	}
 	card_view_scroll(view, 0);
 	for (i = 0; i < (size_t)view->body_rows && view->scroll + i < view->lines.count; i++)
-		draw_line(view, &view->lines.items[view->scroll + i], y + (int)i, x, w - 1);
+		draw_body_line(view, ui, view->scroll + i, y + (int)i, x, w - 1);
 	ui_scroll_hint(view->body_y - 1, x + w, view->scroll, (size_t)view->body_rows, view->lines.count);
+	if (card_view_clipped(view))	/* say how to see the rest, on the rule above the body */
+		ui_puts(view->body_y - 1, x + 1, w - 8,
+			UI_GLYPH(ui, " \xE2\x80\xB9 \xE2\x80\xBA scroll sideways \xC2\xB7 z whole width ",
+				 " < > scroll sideways, z whole width "), ROLE_WARNING);
 	if (focused && view->link < 0) {
 		long line = (long)view->target_line - (long)view->scroll;
 

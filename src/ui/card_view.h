@@ -31,6 +31,13 @@ struct card_view {
 	char *owned_body;
 	size_t body_len;
 	size_t fact_offsets[64];	/* where each fact's value starts in a facts body */
+	/* body[0 .. pre_len) is preformatted (a diagram): never re-wrapped,
+	 * panned sideways by hscroll columns when wider than the pane; the
+	 * rest (the diagram's words) is prose. */
+	size_t pre_len;
+	int hscroll;
+	int widest_pre;		/* the widest preformatted line, in columns */
+	size_t npre_lines;	/* lines[0 .. npre_lines) are the preformatted ones */
 	struct text_lines lines;
 	int wrap_width;
 	size_t scroll;
@@ -65,8 +72,11 @@ void card_view_set_query(struct card_view *view, const char *query);
 void card_view_show_hit(struct card_view *view, const struct search_hit *hit);
 
 void card_view_scroll(struct card_view *view, long delta);	/* SCROLL_FIRST/LAST for top/bottom */
-/* Scrolls the body for a scrolling action (scroll.h); false for any other. */
+/* Scrolls the body for a scrolling action (scroll.h) or pans a wide diagram
+ * (ACT_PAN_LEFT/RIGHT); false for any other, or when there is nothing to pan. */
 bool card_view_key(struct card_view *view, enum action_id id);
+/* Whether the body has preformatted lines wider than the pane at the last draw. */
+bool card_view_clipped(const struct card_view *view);
 /* The related card of link i, or NULL. */
 const struct card *card_view_link(const struct card_view *view, int i);
 int card_view_nlinks(const struct card_view *view);
