@@ -188,6 +188,7 @@ static void put_card(size_t n, const struct card *c)
 		put_str(c->text[s]);
 		puts(",");
 	}
+	put_field("\t", "diagram_text", c->diagram_text);
 	if (c->facts) {
 		puts("\t.facts = (struct card_fact[]){");
 		for (size_t i = 0; i < c->nfacts; i++) {

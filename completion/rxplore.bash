@@ -7,8 +7,8 @@
 _rxplore_commands='list show search check packs compare stats quiz progress export'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
 	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version'
-_rxplore_sections='summary mechanism uses side-effects dependence confusion interactions pharmacokinetics
-	diagram facts sources'
+_rxplore_sections='summary mechanism uses side-effects dependence confusion interactions safety
+	pharmacokinetics diagram facts sources'
 
 # True when $1 is an option that takes the next word as its value.
 _rxplore_takes_value()

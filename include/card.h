@@ -23,6 +23,7 @@ enum section {
 	SECTION_DEPENDENCE,
 	SECTION_CONFUSION,
 	SECTION_INTERACTIONS,
+	SECTION_SAFETY,
 	SECTION_PHARMACOKINETICS,
 	SECTION_DIAGRAM,
 	SECTION_FACTS,
@@ -70,6 +71,9 @@ struct card {
 	size_t naliases;
 	const char *member_of;	/* a loaded card's id, or NULL */
 	const char *text[SECTION_TEXT_COUNT];	/* summary..diagram; NULL when absent */
+	/* The diagram in plain words (sections.diagram_text), for screen
+	 * readers, line mode and exports; NULL when absent. */
+	const char *diagram_text;
 	struct card_fact *facts;	/* in vocabulary order */
 	size_t nfacts;
 	const char **related;	/* loaded ids only (dangling ones dropped with a warning) */

@@ -1,6 +1,6 @@
 /* config — user settings, with a default for every one.
  *
- * Read from $XDG_CONFIG_HOME/rxplore/config.yaml by the loader; command-line
+ * Read from paths_config_file() by the loader; command-line
  * options override it.
  */
 #ifndef RXPLORE_CONFIG_H
@@ -21,9 +21,6 @@ struct config {
 };
 
 void config_defaults(struct config *config);
-
-/* $XDG_CONFIG_HOME/rxplore/config.yaml (default ~/.config); false if no home. */
-bool config_default_path(char *buf, size_t size);
 
 const char *config_theme_name(enum config_theme theme);
 int config_theme_parse(const char *name);	/* -1 when unknown */

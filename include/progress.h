@@ -65,12 +65,6 @@ struct progress_review {
 	bool updated_memory;
 };
 
-/* The default database path: $XDG_STATE_HOME/rxplore/progress.db (falling back
- * to $HOME/.local/state), or progress-PROFILE.db when profile is non-NULL.
- * PROFILE must be [A-Za-z0-9_-]+.  Returns false if no path can be made or
- * the profile name is invalid; writes at most size bytes. */
-bool progress_default_path(char *buf, size_t size, const char *profile);
-
 /* Opens (creating directories and the file if needed) the database at path.
  * A damaged file (and its -wal/-shm) is renamed path.damaged-YYYYMMDD-HHMMSS
  * and a fresh one started; a newer schema opens read-only; an unwritable place

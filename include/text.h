@@ -83,15 +83,18 @@ size_t text_unfold(char *s);
 
 enum text_flow {
 	TEXT_REFLOW,	/* prose: wrap words to the width */
+	TEXT_REFLOW_HYPHENATE,	/* as TEXT_REFLOW, and a broken word shows a hyphen */
 	TEXT_PRE	/* preformatted: one output line per input line, never re-wrapped */
 };
 
 /* One display line: the bytes s[start .. start+len), drawn after `indent`
- * blank columns, taking `width` columns in all (indent included). */
+ * blank columns, then a "-" when `hyphen` is set (a word goes on on the next
+ * line), taking `width` columns in all (indent and hyphen included). */
 struct text_line {
 	size_t start, len;
 	int indent;
 	int width;
+	bool hyphen;
 };
 
 struct text_lines {
@@ -107,7 +110,10 @@ void text_lines_release(struct text_lines *lines);
  * line.  TEXT_REFLOW breaks at spaces, drops the spaces at a break, breaks a
  * word wider than the line between characters (never inside one), keeps the
  * leading indentation of a line, and indents the continuation lines of a list
- * item ("- ", "* ", "• ", "1. ") under its text.  Runs in time linear in len.
+ * item ("- ", "* ", "• ", "1. ") under its text.  TEXT_REFLOW_HYPHENATE leaves
+ * room for a hyphen on every piece of a broken word but the last, and sets
+ * the line's `hyphen`: the reader then sees that the word goes on (a table
+ * cell cut mid-word otherwise reads as two words).  Runs in time linear in len.
  * TEXT_PRE never breaks a line (the caller clips or scrolls).  Returns 0, or
  * -1 when out of memory. */
 int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, enum text_flow flow);

@@ -30,6 +30,7 @@ static const struct {
 	[SECTION_DEPENDENCE] = { "dependence", "Dependence" },
 	[SECTION_CONFUSION] = { "confusion", "Why the confusion" },
 	[SECTION_INTERACTIONS] = { "interactions", "Interactions" },
+	[SECTION_SAFETY] = { "safety", "Safety" },
 	[SECTION_PHARMACOKINETICS] = { "pharmacokinetics", "Pharmacokinetics" },
 	[SECTION_DIAGRAM] = { "diagram", "Diagram" },
 	[SECTION_FACTS] = { "facts", "Facts" },

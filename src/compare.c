@@ -71,15 +71,25 @@ static bool same_value(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-static bool row_differs(const struct compare_row *row, size_t ncards)
+static bool same_cell(const char *a, const char *b)
 {
-	for (size_t i = 1; i < ncards; i++) {
-		if (!row->values[0] || !row->values[i])
-			return true;
-		if (!same_value(row->values[0], row->values[i]))
-			return true;
+	if (!a || !b)
+		return !a && !b;
+	return same_value(a, b);
+}
+
+/* Numbers the distinct values of a row in order of first appearance; the
+ * row differs when there is more than one. */
+static void group_cells(struct compare_row *row, size_t ncards)
+{
+	row->ngroups = 0;
+	for (size_t i = 0; i < ncards; i++) {
+		size_t j = 0;
+		while (j < i && !same_cell(row->values[j], row->values[i]))
+			j++;
+		row->group[i] = j < i ? row->group[j] : row->ngroups++;
 	}
-	return false;
+	row->differs = row->ngroups > 1;
 }
 
 int compare_build(struct compare_table *table, const struct library *library, const struct card *const *cards,
@@ -117,7 +127,7 @@ int compare_build(struct compare_table *table, const struct library *library, co
 			continue;
 		row->key = library->vocab[v].key;
 		row->label = library->vocab[v].label ? library->vocab[v].label : row->key;
-		row->differs = row_differs(row, ncards);
+		group_cells(row, ncards);
 		table->ndiffer += row->differs;
 		table->nrows++;
 	}
@@ -134,6 +144,21 @@ void compare_release(struct compare_table *table)
 bool compare_row_shown(const struct compare_table *table, size_t i)
 {
 	return i < table->nrows && (!table->diff_only || table->rows[i].differs);
+}
+
+bool compare_row_tagged(const struct compare_table *table, size_t r)
+{
+	return table->ncards >= 3 && r < table->nrows && table->rows[r].differs;
+}
+
+/* Whether any shown row carries group letters: then every card column
+ * keeps COMPARE_TAG_COLS for them, so the columns line up. */
+static bool any_tagged(const struct compare_table *table)
+{
+	for (size_t r = 0; r < table->nrows; r++)
+		if (compare_row_shown(table, r) && compare_row_tagged(table, r))
+			return true;
+	return false;
 }
 
 /* --- widths --------------------------------------------------------------- */
@@ -159,9 +184,16 @@ static void measure(const char *s, int *line_max, int *word_max)
 	*word_max = word > *word_max ? word : *word_max;
 }
 
+/* What one column needs: its longest line, and its minimum (its longest
+ * word, capped) and longest word uncapped, frame-free but tag or marker
+ * columns included. */
+struct column_need {
+	int natural, minimum, longest_word;
+};
+
 /* Column c: 0 the labels, 1 + i card i; words wider than cap do not count
  * in full towards the minimum. */
-static void column_needs(const struct compare_table *table, size_t c, int cap, int *natural, int *minimum)
+static struct column_need column_needs(const struct compare_table *table, size_t c, int cap)
 {
 	int line = 0, word = 0;
 	measure(c == 0 ? table->corner : table->cards[c - 1]->title, &line, &word);
@@ -171,15 +203,15 @@ static void column_needs(const struct compare_table *table, size_t c, int cap, i
 		const char *s = c == 0 ? table->rows[r].label : table->rows[r].values[c - 1];
 		measure(s ? s : table->empty, &line, &word);
 	}
+	struct column_need need = { .longest_word = word };
 	word = word < cap ? word : cap;
 	word = word > CELL_MIN ? word : CELL_MIN;
 	line = line > word ? line : word;
-	if (c == 0) {
-		line += COMPARE_MARK_COLS;
-		word += COMPARE_MARK_COLS;
-	}
-	*natural = line;
-	*minimum = word;
+	int extra = c == 0 ? COMPARE_MARK_COLS : any_tagged(table) ? COMPARE_TAG_COLS : 0;
+	need.natural = line + extra;
+	need.minimum = word + extra;
+	need.longest_word += extra;
+	return need;
 }
 
 /* Gives n columns their minimum plus a share of `room` in proportion to what
@@ -226,28 +258,26 @@ static size_t count_fitting(const int *minimum, size_t ncards, int width, int pe
 	return count;
 }
 
-void compare_layout(const struct compare_table *table, int width, int per_column, int fixed, size_t first,
-		    struct compare_layout *layout)
+/* The side-by-side layout of the columns from `first` on: a label column,
+ * then as many card columns as fit at their minimum. */
+static void layout_with_labels(const struct compare_table *table, const struct column_need *need, int width,
+			       int per_column, int fixed, size_t first, struct compare_layout *layout)
 {
 	int natural[1 + COMPARE_MAX_CARDS], minimum[1 + COMPARE_MAX_CARDS], widths[1 + COMPARE_MAX_CARDS];
 	size_t ncards = table->ncards ? table->ncards : 1;
 
-	memset(layout, 0, sizeof *layout);
-	if (first >= ncards)
-		first = ncards - 1;
-	for (size_t c = 0; c <= table->ncards; c++)
-		column_needs(table, c, c == 0 ? LABEL_WORD_CAP : WORD_CAP, &natural[c], &minimum[c]);
-	if (table->ncards == 0)
-		natural[1] = minimum[1] = CELL_MIN;
-
+	for (size_t c = 0; c <= ncards; c++) {
+		natural[c] = need[c].natural;
+		minimum[c] = need[c].minimum;
+	}
 	int used, label_full = minimum[0];
 	size_t count = count_fitting(minimum, ncards, width, per_column, fixed, first, &used);
 	if (first + count < ncards || used > width) {
 		/* Breaking a long label word is better than one more screen, or
 		 * than squeezing the one column left. */
-		int tight[1 + COMPARE_MAX_CARDS], unused, tight_used;
+		int tight[1 + COMPARE_MAX_CARDS], tight_used;
 		memcpy(tight, minimum, sizeof tight);
-		column_needs(table, 0, WORD_CAP, &unused, &tight[0]);
+		tight[0] = column_needs(table, 0, WORD_CAP).minimum;
 		size_t tight_count = count_fitting(tight, ncards, width, per_column, fixed, first, &tight_used);
 		if (tight_count > count || (tight_count == count && used > width)) {
 			minimum[0] = tight[0];
@@ -296,6 +326,65 @@ void compare_layout(const struct compare_table *table, int width, int per_column
 	}
 }
 
+/* Every card column, no label column; false when their minimums do not fit. */
+static bool layout_stacked(const struct compare_table *table, const struct column_need *need, int width,
+			   int per_column, int fixed, struct compare_layout *layout)
+{
+	int natural[COMPARE_MAX_CARDS], minimum[COMPARE_MAX_CARDS];
+	int min_sum = 0;
+	for (size_t k = 0; k < table->ncards; k++) {
+		natural[k] = need[1 + k].natural;
+		minimum[k] = need[1 + k].minimum;
+		min_sum += minimum[k];
+	}
+	int room = width - fixed - (int)table->ncards * per_column;
+	if (table->ncards == 0 || min_sum > room)
+		return false;
+	memset(layout, 0, sizeof *layout);
+	share_out(layout->widths, natural, minimum, table->ncards, room - min_sum);
+	layout->ncols = table->ncards;
+	layout->fits = true;
+	layout->stacked = true;
+	layout->total = fixed + (int)table->ncards * per_column;
+	for (size_t k = 0; k < table->ncards; k++)
+		layout->total += layout->widths[k];
+	return true;
+}
+
+/* Card columns of a layout narrower than their longest word: cells that
+ * will break a word. */
+static int columns_breaking_words(const struct compare_layout *layout, const struct column_need *need)
+{
+	int n = 0;
+	for (size_t k = 0; k < layout->ncols; k++)
+		n += layout->widths[k] < need[1 + layout->first + k].longest_word;
+	return n + (int)(layout->fits ? 0 : COMPARE_MAX_CARDS);
+}
+
+void compare_layout(const struct compare_table *table, int width, int per_column, int fixed, size_t first,
+		    struct compare_layout *layout)
+{
+	struct column_need need[1 + COMPARE_MAX_CARDS];
+	size_t ncards = table->ncards ? table->ncards : 1;
+
+	memset(layout, 0, sizeof *layout);
+	if (first >= ncards)
+		first = ncards - 1;
+	for (size_t c = 0; c <= table->ncards; c++)
+		need[c] = column_needs(table, c, c == 0 ? LABEL_WORD_CAP : WORD_CAP);
+	if (table->ncards == 0)
+		need[1] = (struct column_need){ CELL_MIN, CELL_MIN, CELL_MIN };
+	layout_with_labels(table, need, width, per_column, fixed, first, layout);
+	if (!table->allow_stacked || (layout->fits && columns_breaking_words(layout, need) == 0))
+		return;
+	/* Measured as if from the first column: a stacked table never scrolls. */
+	struct compare_layout side, stacked;
+	layout_with_labels(table, need, width, per_column, fixed, 0, &side);
+	if (layout_stacked(table, need, width, per_column, fixed, &stacked) &&
+	    columns_breaking_words(&stacked, need) < columns_breaking_words(&side, need))
+		*layout = stacked;
+}
+
 /* --- wrapping ------------------------------------------------------------- */
 
 void compare_cells_init(struct compare_cells *cells)
@@ -315,9 +404,15 @@ void compare_cells_release(struct compare_cells *cells)
 int compare_wrap_text(struct text_lines *lines, const char *text, int width)
 {
 	lines->count = 0;
-	if (text_wrap(lines, text, strlen(text), width < 1 ? 1 : width, TEXT_REFLOW) < 0)
+	if (text_wrap(lines, text, strlen(text), width < 1 ? 1 : width, TEXT_REFLOW_HYPHENATE) < 0)
 		return -1;
 	return lines->count > 0 ? (int)lines->count : 1;
+}
+
+int compare_wrap_label(struct compare_cells *cells, const struct compare_table *table, size_t row, int width)
+{
+	cells->text[0] = table->rows[row].label;
+	return compare_wrap_text(&cells->cells[0], cells->text[0], width - COMPARE_MARK_COLS) < 0 ? -1 : 0;
 }
 
 int compare_wrap_row(struct compare_cells *cells, const struct compare_table *table,
@@ -325,18 +420,31 @@ int compare_wrap_row(struct compare_cells *cells, const struct compare_table *ta
 {
 	const bool header = row == COMPARE_HEADER;
 
+	const bool tagged = !header && compare_row_tagged(table, row);
+
 	cells->ncells = 1 + layout->ncols;
 	cells->height = 1;
 	for (size_t c = 0; c < cells->ncells; c++) {
 		const char *s;
 		int width;
+		cells->tag[c] = 0;
 		if (c == 0) {
+			if (layout->stacked) {	/* drawn on its own line: compare_wrap_label() */
+				cells->text[0] = "";
+				cells->cells[0].count = 0;
+				continue;
+			}
 			s = header ? table->corner : table->rows[row].label;
 			width = layout->label_width - COMPARE_MARK_COLS;
 		} else {
 			size_t card = layout->first + c - 1;
 			s = header ? table->cards[card]->title : table->rows[row].values[card];
 			width = layout->widths[c - 1];
+			if (tagged) {
+				/* A missing value's dash says enough: a blank tag. */
+				cells->tag[c] = s ? (char)('a' + table->rows[row].group[card]) : ' ';
+				width -= COMPARE_TAG_COLS;
+			}
 		}
 		cells->text[c] = s ? s : table->empty;
 		int h = compare_wrap_text(&cells->cells[c], cells->text[c], width);

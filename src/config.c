@@ -19,19 +19,6 @@ void config_defaults(struct config *config)
 	};
 }
 
-bool config_default_path(char *buf, size_t size)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	int n;
-	if (xdg && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/rxplore/config.yaml", xdg);
-	else if (home && home[0] == '/')
-		n = snprintf(buf, size, "%s/.config/rxplore/config.yaml", home);
-	else
-		return false;
-	return n > 0 && (size_t)n < size;
-}
-
 const char *config_theme_name(enum config_theme theme)
 {
 	return (unsigned)theme < sizeof theme_names / sizeof *theme_names ? theme_names[theme] : "auto";

@@ -140,6 +140,8 @@ static void card(struct json_writer *w, const struct library *library, const str
 	for (int s = SECTION_SUMMARY + 1; s < SECTION_TEXT_COUNT; s++)
 		if (card_has_section(c, (enum section)s))
 			string_member(w, section_key((enum section)s), c->text[s]);
+	if (c->diagram_text)
+		string_member(w, "diagram_text", c->diagram_text);
 	json_end_object(w);
 	json_key(w, "facts");
 	json_begin_object(w);

@@ -233,6 +233,11 @@ static void card_body(FILE *out, const struct library *library, const struct car
 		if (!card_has_section(card, (enum section)s))
 			continue;
 		fprintf(out, "\n### %s\n\n", section_title((enum section)s));
+		if (s == SECTION_DIAGRAM && card->diagram_text) {
+			fputs("*In words:* ", out);
+			export_md_prose(out, card->diagram_text);
+			fputc('\n', out);
+		}
 		if (s == SECTION_DIAGRAM)
 			code_block(out, card->text[s]);
 		else if (s == SECTION_FACTS)

@@ -23,9 +23,8 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "paths.h"
 #include "progress_db.h"
-
-enum { PROFILE_MAX = 64 };
 
 /* ---- notices ---- */
 
@@ -123,35 +122,6 @@ static int migrate(struct progress *progress)
 }
 
 /* ---- opening ---- */
-
-/* Like mkdir -p for the folder holding path; returns 0 or an errno value. */
-static int make_parent_dirs(const char *path)
-{
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	if (!slash || slash == path)
-		return 0;
-	size_t len = (size_t)(slash - path);
-	if (len >= sizeof dir)
-		return ENAMETOOLONG;
-	memcpy(dir, path, len);
-	dir[len] = '\0';
-	for (char *p = dir + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char kept = *p;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return errno;
-		*p = kept;
-		if (kept == '\0')
-			break;
-	}
-	struct stat st;
-	if (stat(dir, &st) != 0)
-		return errno;
-	return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-}
 
 /* SQLite opens a write-protected file read-only without complaint and creates
  * its journal lazily, so ask the file system up front. */
@@ -385,7 +355,7 @@ struct progress *progress_open(const char *path, struct progress_notice *notice)
 		not_saving(progress, notice, "the progress file", "no file name was given", false);
 		return progress;
 	}
-	int err = make_parent_dirs(path);
+	int err = paths_make_parent(path);
 	if (err == 0)
 		err = check_writable(path);
 	if (err != 0) {
@@ -433,37 +403,6 @@ bool progress_can_save(const struct progress *progress)
 const char *progress_error(const struct progress *progress)
 {
 	return progress ? progress->error : "";
-}
-
-static bool valid_profile(const char *profile)
-{
-	size_t len = strlen(profile);
-	if (len == 0 || len > PROFILE_MAX)
-		return false;
-	return strspn(profile, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == len;
-}
-
-bool progress_default_path(char *buf, size_t size, const char *profile)
-{
-	if (!buf || size == 0 || (profile && !valid_profile(profile)))
-		return false;
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	const char *base_suffix = "";
-	/* The XDG spec says relative values are invalid and must be ignored. */
-	if (!state || state[0] != '/') {
-		if (!home || home[0] == '\0')
-			return false;
-		state = home;
-		base_suffix = "/.local/state";
-	}
-	int len = profile ? snprintf(buf, size, "%s%s/rxplore/progress-%s.db", state, base_suffix, profile)
-			  : snprintf(buf, size, "%s%s/rxplore/progress.db", state, base_suffix);
-	if (len < 0 || (size_t)len >= size) {
-		buf[0] = '\0';
-		return false;
-	}
-	return true;
 }
 
 int progress_check(struct progress *progress)

@@ -149,15 +149,27 @@ static void read_sections(struct reader *r, struct card *card, const struct ynod
 {
 	if (!expect(r, n, YNODE_MAPPING, "sections"))
 		return;
-	const char *names[SECTION_TEXT_COUNT - 1];
+	const char *names[SECTION_TEXT_COUNT];
 	for (int s = SECTION_MECHANISM; s < SECTION_TEXT_COUNT; s++)
 		names[s - 1] = section_key((enum section)s);
-	check_keys(r, n, names, SECTION_TEXT_COUNT - 1, "sections");
+	names[SECTION_TEXT_COUNT - 1] = "diagram_text";
+	check_keys(r, n, names, SECTION_TEXT_COUNT, "sections");
 	for (int s = SECTION_MECHANISM; s < SECTION_TEXT_COUNT; s++) {
 		const struct ynode *v = ytree_get(n, section_key((enum section)s));
 		if (v)
 			card->text[s] = text_field(r, v, section_key((enum section)s), s != SECTION_DIAGRAM);
 	}
+	/* A diagram is a picture drawn in characters: a screen reader reads it
+	 * as noise, and it may be wider than the screen.  Its words are what
+	 * every reader can use. */
+	const struct ynode *diagram = ytree_get(n, "diagram"), *words = ytree_get(n, "diagram_text");
+	if (words)
+		card->diagram_text = text_field(r, words, "diagram_text", true);
+	if (words && !diagram)
+		fail(r, words, "'diagram_text' describes a diagram, but the card has no 'diagram'");
+	else if (diagram && !words)
+		warn(r, diagram, "a diagram needs 'diagram_text': the same in plain words, for screen readers "
+				 "and line mode");
 }
 
 static void read_facts(struct reader *r, struct card *card, const struct ynode *n)

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "paths.h"
+
 void search_path_init(struct search_path *path)
 {
 	memset(path, 0, sizeof *path);
@@ -117,6 +119,11 @@ static int add_data_dir(struct search_path *path, const char *base)
 	return add_subfolders(path, dir);
 }
 
+static int add_data_dir_cb(const char *base, void *path)
+{
+	return add_data_dir(path, base) < 0 ? -1 : 0;
+}
+
 int search_path_build(struct search_path *path, const char *const *content_dirs, size_t ncontent,
 		      bool no_default_packs, const char *installed_dir)
 {
@@ -126,35 +133,12 @@ int search_path_build(struct search_path *path, const char *const *content_dirs,
 	if (no_default_packs)
 		return 0;
 
-	/* XDG base directories: relative values are invalid and ignored. */
-	const char *data_home = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	if (data_home && data_home[0] == '/') {
-		if (add_data_dir(path, data_home) < 0)
-			return -1;
-	} else if (home && home[0] == '/') {
-		char dir[PATH_MAX];
-		int len = snprintf(dir, sizeof dir, "%s/.local/share", home);
-		if (len > 0 && (size_t)len < sizeof dir && add_data_dir(path, dir) < 0)
-			return -1;
-	}
-
-	const char *data_dirs = getenv("XDG_DATA_DIRS");
-	if (!data_dirs || !*data_dirs)
-		data_dirs = "/usr/local/share:/usr/share";
-	while (*data_dirs) {
-		size_t len = strcspn(data_dirs, ":");
-		char dir[PATH_MAX];
-		if (len > 0 && len < sizeof dir && data_dirs[0] == '/') {
-			memcpy(dir, data_dirs, len);
-			dir[len] = '\0';
-			if (add_data_dir(path, dir) < 0)
-				return -1;
-		}
-		data_dirs += len;
-		if (*data_dirs == ':')
-			data_dirs++;
-	}
+	/* paths skips relative XDG values, which the spec calls invalid. */
+	char data_home[PATH_MAX];
+	if (paths_base(PATHS_DATA, data_home, sizeof data_home) && add_data_dir(path, data_home) < 0)
+		return -1;
+	if (paths_each_data_dir(add_data_dir_cb, path) != 0)
+		return -1;
 
 	if (installed_dir && add_subfolders(path, installed_dir) < 0)
 		return -1;

@@ -104,7 +104,7 @@ static int lines_push(struct text_lines *lines, size_t start, size_t len, int in
 		lines->items = items;
 		lines->alloc = alloc;
 	}
-	lines->items[lines->count++] = (struct text_line){ start, len, indent, width };
+	lines->items[lines->count++] = (struct text_line){ start, len, indent, width, false };
 	return 0;
 }
 
@@ -114,6 +114,7 @@ struct line_builder {
 	const char *s;
 	int width;
 	int hang;		/* indent of continuation lines */
+	bool hyphenate;		/* a broken word's pieces end in a hyphen */
 	size_t start, end;	/* bytes placed so far */
 	int indent, cols;	/* cols includes indent */
 	bool empty;
@@ -149,13 +150,21 @@ static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
 {
 	for (;;) {
 		int cols;
+		/* A hyphen needs a column, and a line of a hyphen alone says
+		 * nothing: it is used from two columns of text on. */
+		int hyphen = 0;
 		size_t n = text_fit(b->s + pos, end - pos, b->width - b->indent, &cols);
+		if (pos + n < end && b->hyphenate && b->width - b->indent >= 3) {
+			hyphen = 1;
+			n = text_fit(b->s + pos, end - pos, b->width - b->indent - hyphen, &cols);
+		}
 
 		if (cols == 0 && pos + n < end) {
 			/* Not even one character fits beside the indent: use the whole
 			 * width, and if the character is wider than that, give it the
 			 * line to itself instead of looping forever. */
 			b->indent = 0;
+			hyphen = 0;
 			n = text_fit(b->s + pos, end - pos, b->width, &cols);
 			if (cols == 0 && pos + n < end)
 				n += take_one_char(b->s + pos + n, end - pos - n, &cols);
@@ -169,6 +178,10 @@ static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
 			return 0;
 		if (builder_flush(b) < 0)
 			return -1;
+		if (hyphen && cols > 0) {
+			b->lines->items[b->lines->count - 1].hyphen = true;
+			b->lines->items[b->lines->count - 1].width++;
+		}
 	}
 }
 
@@ -202,9 +215,10 @@ static int cap_indent(size_t indent, int width)
 	return indent > (size_t)(width / 2) ? width / 2 : (int)indent;
 }
 
-static int reflow_line(struct text_lines *lines, const char *s, size_t begin, size_t end, int width)
+static int reflow_line(struct text_lines *lines, const char *s, size_t begin, size_t end, int width,
+		       bool hyphenate)
 {
-	struct line_builder b = { .lines = lines, .s = s, .width = width, .empty = true };
+	struct line_builder b = { .lines = lines, .s = s, .width = width, .empty = true, .hyphenate = hyphenate };
 	size_t pos = begin, marker, hang;
 
 	while (pos < end && s[pos] == ' ')
@@ -257,7 +271,7 @@ int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, en
 		if (flow == TEXT_PRE)
 			rc = lines_push(lines, begin, end - begin, 0, text_width_n(s + begin, end - begin));
 		else
-			rc = reflow_line(lines, s, begin, end, width);
+			rc = reflow_line(lines, s, begin, end, width, flow == TEXT_REFLOW_HYPHENATE);
 		if (rc < 0)
 			return -1;
 		begin = end + 1;

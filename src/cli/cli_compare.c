@@ -6,9 +6,13 @@
 
 int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name, bool diff_only)
 {
-	int format = format_name ? plain_compare_format_parse(format_name) : PLAIN_COMPARE_TEXT;
+	/* --plain is the screen reader's mode: a grid read cell by cell is
+	 * fragments, so the comparison reads one fact at a time there. */
+	int format = format_name			? plain_compare_format_parse(format_name)
+		     : cli->options.plain		? PLAIN_COMPARE_LINEAR
+							: PLAIN_COMPARE_TEXT;
 	if (format < 0)
-		return cli_usage("--format takes text, md or tsv, not '%s'", format_name);
+		return cli_usage("--format takes text, linear, md or tsv, not '%s'", format_name);
 	if (nargs < COMPARE_MIN_CARDS || nargs > COMPARE_MAX_CARDS)
 		return cli_usage("compare needs 2 to 4 TOPICs");
 	const struct card *cards[COMPARE_MAX_CARDS];

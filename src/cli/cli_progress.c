@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli_quiz.h"
+#include "paths.h"
 #include "progress.h"
 
 /* One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a
@@ -56,7 +57,7 @@ static int export_row(const struct progress_review *r, void *ctx)
 
 struct progress *cli_open_progress(const struct cli *cli, char *path, size_t size, int *status)
 {
-	if (!progress_default_path(path, size, cli->options.profile)) {
+	if (!paths_progress_db(path, size, cli->options.profile)) {
 		if (cli->options.profile) {
 			*status = cli_usage("--profile takes letters, digits, '-' and '_', not '%s'",
 					    cli->options.profile);

@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "plain.h"
 #include "cli.h"
+#include "paths.h"
 #include "progress.h"
 #include "quiz.h"
 #include "stats.h"
@@ -17,16 +18,6 @@ static int print_line(const struct stats_line *line, void *ctx)
 {
 	FILE *out = ctx;
 	return fprintf(out, "%s\n", line->text) < 0 ? -1 : 0;
-}
-
-static bool valid_profile(const char *name)
-{
-	if (!name || !*name)
-		return false;
-	for (const char *p = name; *p; p++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", *p))
-			return false;
-	return true;
 }
 
 static void report_notice(const struct progress_notice *notice)
@@ -41,11 +32,11 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 	if (nargs > 0)
 		return cli_usage("%s", "stats takes no arguments");
 	const char *profile = cli->options.profile;
-	if (profile && !valid_profile(profile)) {
+	if (profile && !paths_profile_valid(profile)) {
 		return cli_usage("--profile takes letters, digits, '-' and '_', not '%s'", profile);
 	}
 	char path[4096];
-	if (!progress_default_path(path, sizeof path, profile)) {
+	if (!paths_progress_db(path, sizeof path, profile)) {
 		fprintf(stderr, "rxplore: cannot find where progress is kept: set HOME or XDG_STATE_HOME\n");
 		return EXIT_PROBLEM;
 	}

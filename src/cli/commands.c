@@ -177,7 +177,7 @@ void cli_print_prompt_help(FILE *out, const struct cli_command *command)
 		help_commands(out, true);
 		fputs("Options go after the command, as on the command line: quiz --mode review.\n"
 		      "Sections: summary, mechanism, uses, side-effects, dependence, confusion,\n"
-		      "interactions, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n"
+		      "interactions, safety, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n"
 		      "Tab completes commands, topics and options; Up and Down recall earlier lines.\n" RX_DISCLAIMER
 		      "\n",
 		      out);

@@ -27,7 +27,7 @@ int cmd_show(struct cli *cli, const struct cli_request *r)
 			return cli_usage("section '%s' is ambiguous", r->args[1]);
 		if (section < 0)
 			return cli_usage("no section '%s' (summary, mechanism, uses, side-effects, dependence, "
-					 "confusion, interactions, pharmacokinetics, diagram, facts, sources)",
+					 "confusion, interactions, safety, pharmacokinetics, diagram, facts, sources)",
 					 r->args[1]);
 	}
 	const struct card *card = cli_topic(cli, r->args[0]);

@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "loader.h"
 #include "plain.h"
-#include "progress.h"
+#include "paths.h"
 #include "repl.h"
 #include "ui.h"
 
@@ -28,7 +28,7 @@ static void read_config(struct cli *cli)
 {
 	char config_path[4096];
 	cli->configured = true;
-	if (!config_default_path(config_path, sizeof config_path))
+	if (!paths_config_file(config_path, sizeof config_path))
 		return;
 	struct diag_list config_diags;
 	diag_list_init(&config_diags);
@@ -41,10 +41,8 @@ static void read_config(struct cli *cli)
  * loading: the name is wrong, not the content. */
 static int check_profile(const struct cli *cli)
 {
-	char path[4096];
 	const char *profile = cli->options.profile;
-	if (profile && progress_default_path(path, sizeof path, NULL) &&
-	    !progress_default_path(path, sizeof path, profile))
+	if (profile && !paths_profile_valid(profile))
 		return cli_usage("--profile takes letters, digits, '-' and '_', not '%s'", profile);
 	return EXIT_OK;
 }

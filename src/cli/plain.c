@@ -91,8 +91,17 @@ static void ids_line(FILE *out, const char *label, const char *const *ids, size_
 static void section_body(FILE *out, const struct library *library, const struct card *card, enum section s,
 			 int width)
 {
-	if (s < SECTION_TEXT_COUNT) {
-		plain_wrap(out, card->text[s], width, 2, s == SECTION_DIAGRAM);
+	if (s == SECTION_DIAGRAM) {
+		/* The words first: a screen reader reaches them before the
+		 * drawing, which it can only read as a string of symbols. */
+		if (card->diagram_text) {
+			plain_wrap(out, "In words:", width, 2, false);
+			plain_wrap(out, card->diagram_text, width, 4, false);
+			fputc('\n', out);
+		}
+		plain_wrap(out, card->text[s], width, 2, true);
+	} else if (s < SECTION_TEXT_COUNT) {
+		plain_wrap(out, card->text[s], width, 2, false);
 	} else if (s == SECTION_FACTS) {
 		for (size_t i = 0; i < card->nfacts; i++) {
 			const struct vocab_entry *v = library_vocab(library, card->facts[i].key);

@@ -10,9 +10,9 @@
 #include "cli.h"
 #include "compare.h"
 
-enum plain_compare_format { PLAIN_COMPARE_TEXT, PLAIN_COMPARE_MD, PLAIN_COMPARE_TSV };
+enum plain_compare_format { PLAIN_COMPARE_TEXT, PLAIN_COMPARE_MD, PLAIN_COMPARE_TSV, PLAIN_COMPARE_LINEAR };
 
-/* "text", "md" (or "markdown"), "tsv"; -1 when unknown. */
+/* "text", "md" (or "markdown"), "tsv", "linear"; -1 when unknown. */
 int plain_compare_format_parse(const char *name);
 
 /* Writes table in format.  utf8: box-drawing characters and "≠" (else ASCII

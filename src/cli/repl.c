@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "commands.h"
+#include "paths.h"
 #include "plain.h"
 
 #define REPL_PROMPT "rxplore> "
@@ -131,20 +131,6 @@ static unsigned char complete(EditLine *el, int ch)
 	return CC_REDISPLAY;
 }
 
-/* Like mkdir -p for the folder holding path; errors are left to the save. */
-static void make_parent_dirs(const char *path)
-{
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", path);
-	for (char *p = dir + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-				return;
-			*p = '/';
-		}
-}
-
 struct editor {
 	EditLine *el;
 	History *history;
@@ -162,7 +148,7 @@ static bool editor_open(struct editor *e, struct cli *cli)
 		return false;
 	history(e->history, &ev, H_SETSIZE, REPL_HISTORY_SIZE);
 	history(e->history, &ev, H_SETUNIQUE, 1);
-	if (repl_history_path(e->history_path, sizeof e->history_path)) {
+	if (paths_history_file(e->history_path, sizeof e->history_path)) {
 		history(e->history, &ev, H_LOAD, e->history_path);
 		e->saving = true;
 	}
@@ -185,7 +171,7 @@ static void editor_remember(struct editor *e, const char *line)
 	history(e->history, &ev, H_ENTER, line);
 	if (!e->saving)
 		return;
-	make_parent_dirs(e->history_path);
+	paths_make_parent(e->history_path);	/* a failure shows in the save */
 	/* One failure is reported; the session goes on without saving. */
 	if (history(e->history, &ev, H_SAVE, e->history_path) < 0) {
 		fprintf(stderr, "rxplore: warning: cannot save the history in %s: %s\n", e->history_path,

@@ -32,9 +32,4 @@ int repl_split(char *line, char **words, int max);
 void repl_complete(const struct library *library, const char *before, void (*offer)(const char *word, void *ctx),
 		   void *ctx);
 
-/* Where the prompt's history is kept: $XDG_STATE_HOME/rxplore/history
- * (default ~/.local/state/rxplore/history).  False when there is no place
- * (HOME unset). */
-bool repl_history_path(char *buf, size_t size);
-
 #endif

@@ -1,24 +1,11 @@
 /* repl_words — what the prompt knows without a terminal: splitting a line
- * into words (see repl.h), completing the last one from the command table,
- * and where its history is kept. */
+ * into words (see repl.h) and completing the last one from the command
+ * table. */
 #include <ctype.h>
 #include <string.h>
 
 #include "commands.h"
-#include "progress.h"
 #include "repl.h"
-
-bool repl_history_path(char *buf, size_t size)
-{
-	/* The progress database's folder: one rule for $XDG_STATE_HOME. */
-	if (!progress_default_path(buf, size, NULL))
-		return false;
-	char *name = strrchr(buf, '/');
-	if (!name || (size_t)(name - buf) + sizeof "/history" > size)
-		return false;
-	memcpy(name, "/history", sizeof "/history");
-	return true;
-}
 
 int repl_split(char *line, char **words, int max)
 {

@@ -5,9 +5,8 @@
 #include <string.h>
 
 #include "card_view.h"
+#include "disclaimer.h"
 
-#define DRAFT_LINE "DRAFT \xE2\x80\x94 not yet reviewed by a pharmacist or physician"
-#define DRAFT_LINE_ASCII "DRAFT - not yet reviewed by a pharmacist or physician"
 
 void card_view_init(struct card_view *view, const struct library *library)
 {
@@ -382,7 +381,7 @@ void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, boo
 	ui_puts(y, col + 2, x + w - col - 2, card_kind_name(view->card->kind), ROLE_DIM);
 	y++;
 	if (view->card->status == CARD_DRAFT && y < bottom)
-		ui_puts(y++, x, w, UI_GLYPH(ui, DRAFT_LINE, DRAFT_LINE_ASCII), ROLE_WARNING);
+		ui_puts(y++, x, w, disclaimer_fit(DISCLAIMER_DRAFT_CARD, w, !ui->utf8), ROLE_WARNING);
 	if (y < bottom)
 		y = draw_tabs(view, ui, y, x, w);
 	if (y < bottom)

@@ -69,7 +69,8 @@ static int column_x(const struct compare_layout *l, int x0, size_t c)
 
 	if (c == 0)
 		return x;
-	x += l->label_width + 3;
+	if (!l->stacked)	/* a stacked layout has no label column */
+		x += l->label_width + 3;
 	for (size_t k = 0; k + 1 < c; k++)
 		x += l->widths[k] + 3;
 	return x;
@@ -80,15 +81,24 @@ static void draw_cell_lines(const struct compare_cells *cells, size_t c, int y, 
 {
 	const struct text_lines *lines = &cells->cells[c];
 
+	if (cells->tag[c]) {	/* the group letter: cells with the same one agree */
+		char letter[2] = { cells->tag[c], '\0' };
+		if (y < y_end)
+			ui_puts(y, x, 1, letter, ROLE_MARKER);
+		x += COMPARE_TAG_COLS;
+		w -= COMPARE_TAG_COLS;
+	}
 	for (size_t i = 0; i < lines->count && y + (int)i < y_end; i++) {
 		const struct text_line *l = &lines->items[i];
-		ui_put(y + (int)i, x + l->indent, w - l->indent, cells->text[c] + l->start, l->len, role);
+		int used = ui_put(y + (int)i, x + l->indent, w - l->indent, cells->text[c] + l->start, l->len, role);
+		if (l->hyphen)	/* a word too long for the column goes on below */
+			ui_puts(y + (int)i, x + l->indent + used, 1, "-", role);
 	}
 }
 
 static void draw_separators(const struct compare_view *v, int y, int h, int x0)
 {
-	for (size_t k = 0; k < v->layout.ncols; k++)
+	for (size_t k = v->layout.stacked ? 1 : 0; k < v->layout.ncols; k++)
 		ui_vline(y, column_x(&v->layout, x0, k + 1) - 2, h, ROLE_DIM);
 }
 
@@ -96,7 +106,7 @@ static void draw_separators(const struct compare_view *v, int y, int h, int x0)
 static void draw_rule(const struct compare_view *v, struct ui *ui, int y, int x0, int w)
 {
 	ui_hline(y, x0, w, ROLE_DIM);
-	for (size_t k = 0; k < v->layout.ncols; k++)
+	for (size_t k = v->layout.stacked ? 1 : 0; k < v->layout.ncols; k++)
 		ui_puts(y, column_x(&v->layout, x0, k + 1) - 2, 1, UI_GLYPH(ui, "\xE2\x94\xBC", "+"), ROLE_DIM);
 }
 
@@ -161,16 +171,25 @@ static int draw_row(struct compare_view *v, struct ui *ui, struct rect area, siz
 	if (compare_wrap_row(&v->cells, &v->table, &v->layout, v->shown[i]) < 0)
 		return 1;
 	int lx = column_x(&v->layout, area.x, 0);
+	/* Stacked: the label is a line of its own across the table. */
+	int label_w = v->layout.stacked ? area.w - 2 : v->layout.label_width;
+	int label_h = v->layout.stacked ? 1 : v->cells.height;
 	if (selected) {
-		for (int k = 0; k < v->cells.height && y + k < y_end; k++)
-			ui_fill(y + k, lx - 1, v->layout.label_width + 2, ROLE_SELECTION);
+		for (int k = 0; k < label_h && y + k < y_end; k++)
+			ui_fill(y + k, lx - 1, label_w + 2, ROLE_SELECTION);
 		ui_cursor(ui, y, lx);
 	}
 	enum role label_role = selected ? ROLE_SELECTION : row->differs ? ROLE_MARKER : ROLE_TEXT;
 	if (row->differs)
 		ui_puts(y, lx, COMPARE_MARK_COLS, UI_GLYPH(ui, "\xE2\x89\xA0", "*"), label_role);
-	draw_cell_lines(&v->cells, 0, y, y_end, lx + COMPARE_MARK_COLS, v->layout.label_width - COMPARE_MARK_COLS,
-			label_role);
+	if (v->layout.stacked) {
+		ui_puts_cut(ui, y, lx + COMPARE_MARK_COLS, label_w - COMPARE_MARK_COLS, row->label, label_role);
+		if (++y >= y_end)
+			return 1;
+	} else {
+		draw_cell_lines(&v->cells, 0, y, y_end, lx + COMPARE_MARK_COLS,
+				v->layout.label_width - COMPARE_MARK_COLS, label_role);
+	}
 	for (size_t k = 0; k < v->layout.ncols; k++) {
 		const char *value = row->values[v->layout.first + k];
 		enum role role = !value ? ROLE_DIM : row->differs ? ROLE_TEXT : ROLE_DIM;
@@ -179,15 +198,16 @@ static int draw_row(struct compare_view *v, struct ui *ui, struct rect area, siz
 	}
 	int h = v->cells.height;
 	draw_separators(v, y, y + h <= y_end ? h : y_end - y, area.x);
-	return h;
+	return h + (v->layout.stacked ? 1 : 0);
 }
 
-/* Height of shown row i under the current layout. */
+/* Height of shown row i under the current layout (its label line included
+ * when stacked). */
 static int row_height(struct compare_view *v, size_t i)
 {
 	if (compare_wrap_row(&v->cells, &v->table, &v->layout, v->shown[i]) < 0)
 		return 1;
-	return v->cells.height;
+	return v->cells.height + (v->layout.stacked ? 1 : 0);
 }
 
 /* Moves top so that the selected row is wholly in view (when it can be). */
@@ -225,7 +245,9 @@ static void compare_draw(struct screen *screen, struct ui *ui, struct rect area)
 
 	if (v->first_col >= v->table.ncards)
 		v->first_col = v->table.ncards - 1;
-	/* Left and right: one column for the scroll arrows and padding. */
+	/* Left and right: one column for the scroll arrows and padding.  Labels
+	 * go above their rows when that shows every topic at once. */
+	v->table.allow_stacked = true;
 	compare_layout(&v->table, area.w - 1, 3, 0, v->first_col, &v->layout);
 	v->first_col = v->layout.first;
 	draw_title(v, ui, area);
@@ -258,8 +280,8 @@ static void compare_draw(struct screen *screen, struct ui *ui, struct rect area)
 		ui_scroll_hint(v->body_y + area.y - 1, area.x + area.w, v->top, v->visible_rows ? v->visible_rows : 1,
 			       v->nshown);
 	if (footer)
-		ui_puts(area.y + area.h - 1, area.x + 1, area.w - 1, RX_DRAFT_NOTE " " RX_DISCLAIMER,
-			ROLE_WARNING);
+		ui_puts(area.y + area.h - 1, area.x + 1, area.w - 1,
+			disclaimer_fit(DISCLAIMER_DRAFT_EDUCATION, area.w - 1, !ui->utf8), ROLE_WARNING);
 }
 
 /* --- keys ----------------------------------------------------------------- */

@@ -1,14 +1,13 @@
 /* notice — the first-start notice: what rxplore is for.  Shown until a key
  * dismisses it, then remembered by a marker file in the state directory; if
  * the marker cannot be written the notice simply shows again next time. */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "screen.h"
 #include "text.h"
 
@@ -23,52 +22,14 @@ const char ui_notice_text[] =
 	"\n"
 	"Press any key to start. Press ? at any time for the keys.";
 
-/* mkdir -p for the state directory. */
-static int make_dirs(const char *path)
-{
-	char buf[4096];
-	size_t len = strlen(path), i;
-
-	if (len == 0 || len >= sizeof(buf))
-		return -1;
-	memcpy(buf, path, len + 1);
-	for (i = 1; i <= len; i++) {
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		buf[i] = '\0';
-		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
-			return -1;
-		buf[i] = i < len ? '/' : '\0';
-	}
-	return 0;
-}
-
-/* The state directory: the one main.c passes, else $XDG_STATE_HOME/rxplore
- * (default ~/.local/state/rxplore). */
-static bool state_dir(const struct ui *ui, char *buf, size_t size)
-{
-	const char *dir = ui->options ? ui->options->state_dir : NULL;
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (dir && *dir)
-		n = snprintf(buf, size, "%s", dir);
-	else if (xdg && *xdg == '/')
-		n = snprintf(buf, size, "%s/rxplore", xdg);
-	else if (home && *home)
-		n = snprintf(buf, size, "%s/.local/state/rxplore", home);
-	else
-		return false;
-	return n > 0 && (size_t)n < size;
-}
-
+/* The marker: in the state directory main.c passes, else where paths puts it. */
 static bool marker_path(const struct ui *ui, char *buf, size_t size)
 {
-	char dir[4096];
+	const char *dir = ui->options ? ui->options->state_dir : NULL;
 	int n;
 
-	if (!state_dir(ui, dir, sizeof(dir)))
-		return false;
+	if (!dir || !*dir)
+		return paths_notice_file(buf, size);
 	n = snprintf(buf, size, "%s/%s", dir, MARKER_NAME);
 	return n > 0 && (size_t)n < size;
 }
@@ -82,10 +43,10 @@ bool notice_seen(const struct ui *ui)
 
 static void notice_remember(const struct ui *ui)
 {
-	char path[4096], dir[4096];
+	char path[4096];
 	int fd;
 
-	if (!marker_path(ui, path, sizeof(path)) || !state_dir(ui, dir, sizeof(dir)) || make_dirs(dir) < 0)
+	if (!marker_path(ui, path, sizeof(path)) || paths_make_parent(path) != 0)
 		return;
 	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd >= 0)

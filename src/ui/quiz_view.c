@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "paths.h"
 #include "quiz_view.h"
 #include "screens.h"
 
@@ -389,7 +390,7 @@ static void open_progress(struct quiz_view *v, struct ui *ui)
 {
 	char path[4096];
 	const char *profile = ui->options ? ui->options->profile : NULL;
-	if (!progress_default_path(path, sizeof path, profile)) {
+	if (!paths_progress_db(path, sizeof path, profile)) {
 		ui_message(ui, ROLE_WARNING, "Answers will not be saved: no place for progress (set HOME%s)",
 			   profile ? ", or use a --profile of letters, digits, - and _" : "");
 		return;

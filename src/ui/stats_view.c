@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "clock.h"
+#include "paths.h"
 #include "progress.h"
 #include "quiz.h"
 #include "screen.h"
@@ -230,7 +231,7 @@ static bool compute(struct stats_view *v, struct ui *ui)
 	struct stat st;
 	bool ok = false;
 
-	if (!progress_default_path(path, sizeof(path), profile)) {
+	if (!paths_progress_db(path, sizeof(path), profile)) {
 		ui_message(ui, ROLE_ERROR, "No place for progress: set HOME or XDG_STATE_HOME%s",
 			   profile ? ", or use a --profile of letters, digits, - and _" : "");
 		return false;

@@ -65,4 +65,19 @@ long=$(printf '%s\n' "$out" | awk 'length($0) > 40' | head -n 3)
 if [ -z "$long" ]; then ok "--width 40 keeps every line within 40 columns"; else
 	not_ok "--width 40 keeps every line within 40 columns" "$long"; fi
 
+# A diagram comes with its words (issue 14): first, so that a screen reader
+# reaches them before the drawing.
+rx show start-here diagram $basic
+expect_in "show DIAGRAM gives the diagram's words" "$out" "In words:"
+expect_in "the words themselves" "$out" "Alpha leads to beta."
+words_line=$(printf '%s\n' "$out" | grep -n 'In words:' | cut -d: -f1)
+art_line=$(printf '%s\n' "$out" | grep -n -- '--> |beta' | cut -d: -f1)
+if [ -n "$words_line" ] && [ -n "$art_line" ] && [ "$words_line" -lt "$art_line" ]; then
+	ok "the words come before the drawing"
+else
+	not_ok "the words come before the drawing" "words at line $words_line, drawing at $art_line"
+fi
+rx show is-baclofen-a-benzo diagram
+expect_in "a bundled diagram has its words" "$out" "Baclofen acts at the"
+
 done_testing

@@ -64,14 +64,15 @@ expect_words "--content=DIR counts too" "$ids"
 comp --content = "$basic" --no-default-packs compare ''
 expect_words "--content=DIR split at '=' by bash counts too" "$ids"
 
-comp show bac
-expect_words "without --no-default-packs the bundled topics complete" "baclofen"
-comp --no-default-packs --content "$basic" show bac
+comp show tiz
+expect_words "without --no-default-packs the bundled topics complete" "tizanidine"
+comp --no-default-packs --content "$basic" show tiz
 expect_words "with --no-default-packs the bundled topics do not" ""
 
 comp show baclofen ''
 expect_words "the second word of show is a section" \
-	"summary mechanism uses side-effects dependence confusion interactions pharmacokinetics diagram facts sources"
+	"summary mechanism uses side-effects dependence confusion interactions safety pharmacokinetics diagram facts
+	sources"
 comp show baclofen si
 expect_words "a section completes by prefix" "side-effects"
 comp show baclofen mechanism ''

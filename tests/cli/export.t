@@ -129,7 +129,7 @@ t = cards["tricky"]
 assert t["title"] == 'Tricky "quoted" <script>alert(1)</script> & co', t["title"]
 assert t["aliases"] == ["Ünïcødé", "受容体", "pipe|alias"], t["aliases"]
 assert list(t["facts"]) == ["receptor", "action", "notes"], list(t["facts"])
-assert list(t["sections"]) == ["mechanism", "diagram"], list(t["sections"])
+assert list(t["sections"]) == ["mechanism", "diagram", "diagram_text"], list(t["sections"])
 assert t["member_of"] == "mixers" and t["status"] == "draft" and t["reviewed_by"] is None
 assert "\t" not in t["summary"] and "\x01" not in t["summary"] and "\u202e" not in t["summary"], t["summary"]
 qs = {q["id"]: q for q in t["quiz"]}

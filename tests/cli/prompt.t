@@ -19,15 +19,20 @@ session() {
 
 session 'compare baclofen diazepam\nstats\nquit\n' --plain
 expect_status "the issue's example exits 0" 0
-expect_in "compare prints the table" "$out" "│ Baclofen"
-expect_in "with its legend" "$out" "marks the facts that differ"
+expect_in "compare prints the comparison (--plain: one fact a line)" "$out" "Comparing Baclofen and Diazepam"
+expect_in "fact by fact" "$out" "Receptor target (differs) — Baclofen: GABA-B receptor."
 expect_in "stats prints the statistics" "$out" "Study statistics for"
 expect_in "each line is echoed after the prompt" "$out" "rxplore> compare baclofen diazepam"
 expect_in "the banner comes first" "$(printf '%s\n' "$out" | head -n 1)" "rxplore line mode."
-rx compare baclofen diazepam
+rx --plain compare baclofen diazepam
 table=$out
 session 'compare baclofen diazepam\n' --plain
-expect_in "the prompt's table is the command line's" "$out" "$table"
+expect_in "the prompt's comparison is the command line's" "$out" "$table"
+rx compare baclofen diazepam
+table=$out
+session 'compare baclofen diazepam\n'
+expect_in "without --plain, the prompt's table is the command line's" "$out" "$table"
+expect_in "a table" "$out" "│ Baclofen"
 
 session 'quiz --count 1 --seed 4\na\nstats\n' --no-default-packs --content "$TEST_DATA_DIR/quiz-one"
 expect_in "quiz works at the prompt" "$out" "Question 1 of 1"

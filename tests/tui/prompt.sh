@@ -30,7 +30,7 @@ keys Enter
 wait_for "Last checked against its sources"
 wait_last "rxplore>"
 keys "compare zolpam ket" Tab Enter
-wait_for "marks the facts that differ"
+wait_for "Comparing Zolpam and Ketazines"
 wait_last "rxplore>"
 
 keys Up

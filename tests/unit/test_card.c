@@ -27,6 +27,12 @@ static void sections_have_fixed_order_and_titles(void **state)
 	assert_string_equal(section_title(SECTION_CONFUSION), "Why the confusion");
 	assert_string_equal(section_key(SECTION_SOURCES), "sources");
 	assert_true(SECTION_DIAGRAM < SECTION_FACTS && SECTION_FACTS < SECTION_SOURCES);
+	/* Safety (contraindications, pregnancy, older adults, overdose) follows
+	 * the interactions and comes before the pharmacokinetics. */
+	assert_string_equal(section_key(SECTION_SAFETY), "safety");
+	assert_string_equal(section_title(SECTION_SAFETY), "Safety");
+	assert_true(SECTION_INTERACTIONS < SECTION_SAFETY && SECTION_SAFETY < SECTION_PHARMACOKINETICS);
+	assert_true(SECTION_SAFETY < SECTION_TEXT_COUNT);
 }
 
 static void section_names_parse_forgivingly(void **state)
@@ -39,7 +45,10 @@ static void section_names_parse_forgivingly(void **state)
 	assert_int_equal(section_parse("mech"), SECTION_MECHANISM);
 	assert_int_equal(section_parse("d"), SECTION_AMBIGUOUS);	/* dependence, diagram */
 	assert_int_equal(section_parse("di"), SECTION_DIAGRAM);
-	assert_int_equal(section_parse("s"), SECTION_AMBIGUOUS);	/* summary, side effects, sources */
+	assert_int_equal(section_parse("s"), SECTION_AMBIGUOUS);	/* summary, side effects, safety, sources */
+	assert_int_equal(section_parse("sa"), SECTION_SAFETY);
+	assert_int_equal(section_parse("Safety"), SECTION_SAFETY);
+	assert_int_equal(section_parse("safe"), SECTION_SAFETY);
 	assert_int_equal(section_parse("nonsense"), SECTION_UNKNOWN);
 	assert_int_equal(section_parse(""), SECTION_UNKNOWN);
 	assert_int_equal(section_parse("mechanisms"), SECTION_UNKNOWN);

@@ -287,10 +287,11 @@ static void wrapping_keeps_wide_characters_whole(void **state)
 	const char *s = "受容体受容体";
 
 	text_lines_init(&lines);
-	/* Five columns hold two wide characters, never two and a half. */
+	/* Five columns hold two wide characters and a hyphen, never two and a
+	 * half; the last piece needs no hyphen. */
 	assert_int_equal(compare_wrap_text(&lines, s, 5), 3);
 	for (size_t i = 0; i < lines.count; i++) {
-		assert_int_equal(lines.items[i].width, 4);
+		assert_int_equal(lines.items[i].width, i + 1 < lines.count ? 5 : 4);
 		assert_int_equal(lines.items[i].len, 6);
 	}
 	assert_int_equal(compare_wrap_text(&lines, "作動薬 (agonist)", 9), 2);
@@ -305,12 +306,26 @@ static void unbreakable_words_break_between_characters(void **state)
 	struct text_lines lines;
 
 	text_lines_init(&lines);
+	/* 9 letters and a hyphen, twice, then the last 6 letters. */
 	assert_int_equal(compare_wrap_text(&lines, "Pneumonoultramicroscopic", 10), 3);
-	assert_int_equal(lines.items[0].len, 10);
-	assert_int_equal(lines.items[2].len, 4);
-	/* Words that fit are never broken. */
+	assert_int_equal(lines.items[0].len, 9);
+	assert_true(lines.items[0].hyphen);
+	assert_int_equal(lines.items[0].width, 10);
+	assert_true(lines.items[1].hyphen);
+	assert_int_equal(lines.items[2].len, 6);
+	assert_false(lines.items[2].hyphen);
+	/* The last piece that fits the whole width takes no hyphen's column. */
+	assert_int_equal(compare_wrap_text(&lines, "Pneumonoultra", 10), 2);
+	assert_int_equal(lines.items[0].len, 9);
+	assert_int_equal(lines.items[1].len, 4);
+	/* Words that fit are never broken, nor hyphenated. */
 	assert_int_equal(compare_wrap_text(&lines, "GABA-B receptor agonist", 10), 3);
 	assert_int_equal(lines.items[1].len, strlen("receptor"));
+	for (size_t i = 0; i < lines.count; i++)
+		assert_false(lines.items[i].hyphen);
+	/* Too narrow for a letter and a hyphen: no hyphen, every letter shown. */
+	assert_int_equal(compare_wrap_text(&lines, "abcd", 2), 2);
+	assert_false(lines.items[0].hyphen);
 	/* Nothing to wrap is still one (empty) line of height. */
 	assert_int_equal(compare_wrap_text(&lines, "", 10), 1);
 	assert_int_equal(lines.count, 0);
@@ -360,6 +375,7 @@ static void every_width_fits(void **state)
 
 	build(*state, &t, &wide, &longw, &alpha, &beta);
 	compare_cells_init(&cells);
+	for (int pass = 0; pass < 2; pass++, t.allow_stacked = true)
 	for (int width = 24; width <= 200; width++) {
 		for (size_t first = 0; first < t.ncards; first += l.ncols) {
 			compare_layout(&t, width, 3, 1, first, &l);
@@ -369,7 +385,7 @@ static void every_width_fits(void **state)
 			for (size_t r = 0; r <= t.nrows; r++) {
 				size_t row = r == t.nrows ? COMPARE_HEADER : r;
 				assert_int_equal(compare_wrap_row(&cells, &t, &l, row), 0);
-				for (size_t c = 0; c < cells.ncells; c++) {
+				for (size_t c = l.stacked ? 1 : 0; c < cells.ncells; c++) {
 					int w = c == 0 ? l.label_width - COMPARE_MARK_COLS : l.widths[c - 1];
 					for (size_t i = 0; i < cells.cells[c].count; i++)
 						assert_true(cells.cells[c].items[i].width <= w);
@@ -377,6 +393,93 @@ static void every_width_fits(void **state)
 			}
 		}
 	}
+	compare_cells_release(&cells);
+	compare_release(&t);
+}
+
+
+/* Which cells say the same: groups in order of first appearance, missing
+ * values a group of their own, letters only from three topics on. */
+static void cells_are_grouped_by_value(void **state)
+{
+	struct compare_table t;
+	static struct card_fact same_facts[] = { { "receptor", "GABA-B RECEPTOR" }, { "uses", "Spasticity" } };
+	struct card same = { .id = "same", .title = "Same", .facts = same_facts, .nfacts = 2 };
+
+	build(*state, &t, &alpha, &wide, &same, &bare);
+	/* receptor: alpha "GABA-B receptor", wide other text, same = alpha, bare missing */
+	assert_int_equal(t.rows[0].ngroups, 3);
+	assert_int_equal(t.rows[0].group[0], 0);
+	assert_int_equal(t.rows[0].group[1], 1);
+	assert_int_equal(t.rows[0].group[2], 0);
+	assert_int_equal(t.rows[0].group[3], 2);
+	assert_true(compare_row_tagged(&t, 0));
+	compare_release(&t);
+
+	build(*state, &t, &alpha, &beta, NULL, NULL);
+	assert_int_equal(t.rows[0].ngroups, 1);
+	assert_false(t.rows[0].differs);
+	assert_false(compare_row_tagged(&t, 2));	/* two topics: the row mark says it all */
+	compare_release(&t);
+}
+
+static void tagged_cells_carry_their_letter(void **state)
+{
+	struct compare_table t;
+	struct compare_layout l;
+	struct compare_cells cells;
+
+	build(*state, &t, &alpha, &beta, &wide, NULL);
+	compare_cells_init(&cells);
+	compare_layout(&t, 120, 3, 1, 0, &l);
+	assert_int_equal(compare_wrap_row(&cells, &t, &l, 1), 0);	/* action: Agonist, —, 作動薬 */
+	assert_int_equal(cells.tag[1], 'a');
+	assert_int_equal(cells.tag[2], ' ');	/* missing: a blank tag */
+	assert_int_equal(cells.tag[3], 'c');
+	for (size_t c = 1; c < cells.ncells; c++)
+		for (size_t i = 0; i < cells.cells[c].count; i++)
+			assert_true(cells.cells[c].items[i].width <= l.widths[c - 1] - COMPARE_TAG_COLS);
+	assert_int_equal(compare_wrap_row(&cells, &t, &l, COMPARE_HEADER), 0);
+	assert_int_equal(cells.tag[1], 0);
+	compare_cells_release(&cells);
+	compare_release(&t);
+}
+
+/* Four topics at 80 columns: the label column would push one off, so with
+ * allow_stacked the labels go above their rows and all four are shown. */
+static void narrow_tables_stack_their_labels(void **state)
+{
+	struct compare_table t;
+	struct compare_layout l;
+	struct compare_cells cells;
+
+	build(*state, &t, &wide, &longw, &alpha, &beta);
+	compare_layout(&t, 80, 3, 1, 0, &l);
+	assert_false(l.stacked);
+	assert_false(l.fits);
+
+	t.allow_stacked = true;
+	compare_layout(&t, 80, 3, 1, 0, &l);
+	assert_true(l.stacked);
+	assert_true(l.fits);
+	assert_int_equal(l.ncols, 4);
+	assert_int_equal(l.label_width, 0);
+	assert_true(l.total <= 80);
+
+	compare_cells_init(&cells);
+	assert_int_equal(compare_wrap_row(&cells, &t, &l, 0), 0);
+	assert_int_equal(cells.cells[0].count, 0);	/* the label is not a cell */
+	assert_int_equal(compare_wrap_label(&cells, &t, 0, l.total - 4), 0);
+	assert_string_equal(cells.text[0], "Receptor target");
+	assert_int_equal(cells.cells[0].count, 1);
+
+	/* A wide terminal keeps the label column. */
+	compare_layout(&t, 200, 3, 1, 0, &l);
+	assert_false(l.stacked);
+	assert_true(l.fits);
+	/* Too narrow even stacked: the side layout scrolls as before. */
+	compare_layout(&t, 30, 3, 1, 0, &l);
+	assert_false(l.stacked);
 	compare_cells_release(&cells);
 	compare_release(&t);
 }
@@ -397,6 +500,9 @@ int main(void)
 		cmocka_unit_test(unbreakable_words_break_between_characters),
 		cmocka_unit_test_setup_teardown(rows_wrap_under_the_layout, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_width_fits, setup, teardown),
+		cmocka_unit_test_setup_teardown(cells_are_grouped_by_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(tagged_cells_carry_their_letter, setup, teardown),
+		cmocka_unit_test_setup_teardown(narrow_tables_stack_their_labels, setup, teardown),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

@@ -91,9 +91,12 @@ static const char good_card[] =
 	"    Potassium flows out.\n"
 	"\n"
 	"    Second paragraph.\n"
+	"  safety: |\n"
+	"    Never stop it abruptly.\n"
 	"  diagram: |\n"
 	"    [GABA-B]\n"
 	"      |  Gi/o\n"
+	"  diagram_text: GABA-B couples to Gi/o.\n"
 	"facts:\n"
 	"  action: Agonist\n"
 	"  receptor: GABA-B receptor\n"
@@ -111,6 +114,7 @@ static const char good_card[] =
 	"  - id: baclofen-benzo\n"
 	"    ask: Baclofen is a benzodiazepine.\n"
 	"    answer: false\n"
+	"    see: safety\n"
 	"sources:\n"
 	"  - title: Baclofen label\n"
 	"    publisher: FDA\n"
@@ -130,6 +134,7 @@ static void a_good_card_loads_completely(void **state)
 	/* Prose is unfolded; paragraphs stay apart; the diagram is verbatim. */
 	assert_string_equal(c->text[SECTION_MECHANISM], "Activates GABA-B. Potassium flows out.\n\nSecond paragraph.");
 	assert_string_equal(c->text[SECTION_DIAGRAM], "[GABA-B]\n  |  Gi/o\n");
+	assert_string_equal(c->text[SECTION_SAFETY], "Never stop it abruptly.");
 	/* Facts come in vocabulary order, whatever the file's order. */
 	assert_int_equal(c->nfacts, 2);
 	assert_string_equal(c->facts[0].key, "receptor");
@@ -144,6 +149,7 @@ static void a_good_card_loads_completely(void **state)
 	assert_int_equal(c->quiz[2].type, QUESTION_TRUE_FALSE);
 	assert_string_equal(c->quiz[2].choices[1], "False");
 	assert_true(c->quiz[2].correct[1]);
+	assert_int_equal(c->quiz[2].see, SECTION_SAFETY);
 	assert_int_equal(c->nsources, 1);
 	assert_string_equal(c->sources[0].publisher, "FDA");
 	assert_int_equal(c->status, CARD_DRAFT);
@@ -207,6 +213,8 @@ static void each_rule_has_a_located_error(void **state)
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsources:\n  - publisher: FDA\n",
 		  "t.yaml:6:5: error: a source needs a 'title'" },
 		{ "id: a\ntitle: A\nkind: drug\nsummary: x\n? [complex]\n: key\n", "error: a key must be plain text" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nsections:\n  diagram_text: In words.\n",
+		  "t.yaml:6:17: error: 'diagram_text' describes a diagram, but the card has no 'diagram'" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		diag_list_release(&f->diags);
@@ -341,6 +349,28 @@ static void empty_and_comment_only_files_warn(void **state)
 	assert_int_equal(f->diags.errors, 0);
 	assert_int_equal(f->diags.warnings, 3);
 	assert_true(has_diag(f, "comments.yaml: warning: empty file"));
+}
+
+/* A diagram is read as noise by a screen reader: its words are asked for
+ * (a warning, so `check --strict` requires them) and kept verbatim apart. */
+static void a_diagram_wants_its_words(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(load(f, "d.yaml", "id: d\ntitle: D\nkind: concept\nsummary: x\nsections:\n"
+					   "  diagram: |\n    A --> B\n"), 1);
+	assert_true(has_diag(f, "d.yaml:6:12: warning: a diagram needs 'diagram_text'"));
+	const struct card *d = library_find(&f->lib, "d");
+	assert_non_null(d);	/* a warning keeps the card */
+	assert_null(d->diagram_text);
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "e.yaml", "id: e\ntitle: E\nkind: concept\nsummary: x\nsections:\n"
+					   "  diagram: |\n    A --> B\n  diagram_text: >-\n    A leads\n    to B.\n"), 1);
+	assert_int_equal(f->diags.count, 0);
+	const struct card *e = library_find(&f->lib, "e");
+	assert_non_null(e);
+	assert_string_equal(e->diagram_text, "A leads to B.");
+	assert_string_equal(e->text[SECTION_DIAGRAM], "A --> B\n");
 }
 
 static void a_question_without_id_gets_a_stable_one(void **state)
@@ -601,6 +631,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(duplicate_ids_in_a_pack_are_errors_with_a_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_and_comment_only_files_warn, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_question_without_id_gets_a_stable_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_diagram_wants_its_words, setup, teardown),
 		cmocka_unit_test(a_pack_folder_loads_with_its_vocabulary),
 		cmocka_unit_test(a_bad_file_does_not_stop_the_others),
 		cmocka_unit_test(config_values_and_bad_values),

@@ -222,34 +222,6 @@ static bool exists(const char *path)
 
 /* ---- paths and opening ---- */
 
-static void test_default_path(void **state)
-{
-	char buf[4096];
-
-	(void)state;
-	setenv("HOME", "/home/learner", 1);
-	setenv("XDG_STATE_HOME", "/var/state", 1);
-	assert_true(progress_default_path(buf, sizeof buf, NULL));
-	assert_string_equal(buf, "/var/state/rxplore/progress.db");
-	assert_true(progress_default_path(buf, sizeof buf, "clinic-2_b"));
-	assert_string_equal(buf, "/var/state/rxplore/progress-clinic-2_b.db");
-
-	setenv("XDG_STATE_HOME", "relative/state", 1); /* relative: ignored, per XDG */
-	assert_true(progress_default_path(buf, sizeof buf, NULL));
-	assert_string_equal(buf, "/home/learner/.local/state/rxplore/progress.db");
-	unsetenv("XDG_STATE_HOME");
-	assert_true(progress_default_path(buf, sizeof buf, "ward3"));
-	assert_string_equal(buf, "/home/learner/.local/state/rxplore/progress-ward3.db");
-
-	assert_false(progress_default_path(buf, sizeof buf, ""));
-	assert_false(progress_default_path(buf, sizeof buf, "../escape"));
-	assert_false(progress_default_path(buf, sizeof buf, "a b"));
-	assert_false(progress_default_path(buf, sizeof buf, "dot.name"));
-	assert_false(progress_default_path(buf, 20, NULL)); /* too small */
-	unsetenv("HOME");
-	assert_false(progress_default_path(buf, sizeof buf, NULL));
-}
-
 static void test_open_creates_and_reopens(void **state)
 {
 	struct fixture *fx = *state;
@@ -935,7 +907,6 @@ static void test_killed_child_keeps_commits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_default_path),
 		FIXTURE_TEST(test_open_creates_and_reopens),
 		FIXTURE_TEST(test_record_first_then_later),
 		FIXTURE_TEST(test_rollover_and_first_again),

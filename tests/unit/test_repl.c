@@ -1,7 +1,8 @@
 /* Unit tests for the prompt's words: splitting a line as a shell would
  * (quotes, backslashes, unclosed quotes, too many words) and what Tab
  * offers where (commands and topics first, options of the command, option
- * values, sections, subcommands, nothing where nothing fits). */
+ * values, sections, subcommands, nothing where nothing fits).  Where the
+ * history is kept is paths_history_file(), tested with the paths module. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -143,25 +144,6 @@ static void test_complete_options(void **state)
 	assert_string_equal(complete("show --width 50 alph"), "alphazine");
 }
 
-static void test_history_path(void **state)
-{
-	(void)state;
-	char path[4096];
-	setenv("XDG_STATE_HOME", "/state", 1);
-	assert_true(repl_history_path(path, sizeof path));
-	assert_string_equal(path, "/state/rxplore/history");
-	setenv("XDG_STATE_HOME", "relative", 1);
-	setenv("HOME", "/home/x", 1);
-	assert_true(repl_history_path(path, sizeof path));
-	assert_string_equal(path, "/home/x/.local/state/rxplore/history");
-	unsetenv("HOME");
-	unsetenv("XDG_STATE_HOME");
-	assert_false(repl_history_path(path, sizeof path));
-	char tiny[8];
-	setenv("XDG_STATE_HOME", "/state", 1);
-	assert_false(repl_history_path(tiny, sizeof tiny));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,7 +153,6 @@ int main(void)
 		cmocka_unit_test(test_complete_first_word),
 		cmocka_unit_test(test_complete_arguments),
 		cmocka_unit_test(test_complete_options),
-		cmocka_unit_test(test_history_path),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
