@@ -16,7 +16,7 @@ build_dir=${BUILD_DIR:-$top/build}
 action=${1:-run}
 [ $# -gt 0 ] && shift
 
-build_packages=(gcc make autoconf automake pkg-config libncurses-dev libyaml-dev libsqlite3-dev)
+build_packages=(gcc make autoconf automake pkg-config libncurses-dev libyaml-dev libsqlite3-dev libedit-dev)
 test_packages=(libcmocka-dev tmux python3 mandoc sqlite3)
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }

@@ -8,10 +8,39 @@
 # The flags are the build's own (DEFS, AM_CPPFLAGS and the libraries'
 # cflags), so both tools see the code as the compiler does.  The checks
 # clang-tidy runs, and those left out with the reason, are in SRCDIR/.clang-tidy.
+#
+#   build-aux/lint.sh --layers SRCDIR
+#
+# checks only the layer rules (build-aux/layers.awk: which library each
+# layer may include; the core neither prints nor exits nor includes a
+# front-end header); the full run checks them first.  tests/cli/layers.t
+# runs it on the tree and on a fixture tree that breaks every rule.
 set -u
-srcdir=${1:?usage: lint.sh SRCDIR -- FLAGS...}
+layers_only=
+if [ "${1:-}" = --layers ]; then
+	layers_only=1
+	shift
+fi
+srcdir=${1:?usage: lint.sh [--layers] SRCDIR -- FLAGS...}
 shift
 [ "${1:-}" = -- ] && shift
+
+# layers: prints each finding as file:line: layer: message; false if any.
+layers() {
+	frontend=
+	for h in "$srcdir"/src/cli/*.h "$srcdir"/src/ui/*.h "$srcdir"/include/ui.h; do
+		[ -f "$h" ] && frontend="$frontend ${h##*/}"
+	done
+	set --
+	for f in "$srcdir"/src/*.[ch] "$srcdir"/src/cli/*.[ch] "$srcdir"/src/ui/*.[ch] "$srcdir"/include/*.h; do
+		[ -f "$f" ] && set -- "$@" "$f"
+	done
+	awk -v frontend="$frontend" -f "$(dirname "$0")/layers.awk" "$@"
+}
+if [ -n "$layers_only" ]; then
+	if layers; then echo "lint: layers: no findings"; exit 0; fi
+	exit 1
+fi
 
 missing=
 command -v cppcheck >/dev/null 2>&1 || missing="$missing cppcheck"
@@ -26,6 +55,8 @@ for f in "$srcdir"/src/*.c "$srcdir"/src/cli/*.c "$srcdir"/src/ui/*.c; do
 done
 
 status=0
+echo "lint: layers (build-aux/layers.awk)"
+layers || status=1
 echo "lint: cppcheck $(cppcheck --version | sed 's/^Cppcheck //')"
 # Suppressed everywhere, and why:
 #   missingIncludeSystem  system headers are not given to cppcheck; its --library files describe them

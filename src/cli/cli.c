@@ -10,13 +10,20 @@
 #include "cli.h"
 #include "loader.h"
 
+static const char *usage_hint = "Try 'rxplore --help' for more information.";
+
+void cli_set_usage_hint(const char *hint)
+{
+	usage_hint = hint;
+}
+
 int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "rxplore: ");
 	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nTry 'rxplore --help' for more information.\n");
+	fprintf(stderr, "\n%s\n", usage_hint);
 	va_end(ap);
 	return EXIT_USAGE;
 }

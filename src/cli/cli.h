@@ -28,6 +28,7 @@ struct cli {
 	struct config config;
 	struct library library;
 	struct diag_list diags;	/* problems met while loading */
+	bool configured, loaded;	/* the config file read, the content loaded */
 };
 
 /* Loads the search path (and the built-in pack unless --no-default-packs),
@@ -47,6 +48,9 @@ void cli_note_load_errors(const struct cli *cli);
 
 /* Prints "rxplore: MESSAGE" and the --help hint; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) DIAG_PRINTF(1, 2);
+/* The hint cli_usage() gives after its message ("Try 'rxplore --help' ..."
+ * on the command line; the prompt has its own). */
+void cli_set_usage_hint(const char *hint);
 
 struct progress;
 /* Opens the learner's progress database (--profile aware) into path[size],

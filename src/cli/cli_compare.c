@@ -1,15 +1,8 @@
 /* cli_compare — `rxplore compare`: see src/plain_compare.h. */
-#include <langinfo.h>
 #include <stdio.h>
 
+#include "plain.h"
 #include "plain_compare.h"
-#include "text.h"
-
-static bool locale_is_utf8(void)
-{
-	const char *codeset = nl_langinfo(CODESET);
-	return codeset && (text_casecmp(codeset, "UTF-8") == 0 || text_casecmp(codeset, "utf8") == 0);
-}
 
 int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name, bool diff_only)
 {
@@ -39,7 +32,7 @@ int cli_compare(struct cli *cli, char **args, int nargs, const char *format_name
 		fprintf(stderr, "rxplore: %s\n", compare_strerror(rc));
 		return EXIT_PROBLEM;
 	}
-	bool utf8 = locale_is_utf8();
+	bool utf8 = plain_utf8();
 	table.diff_only = diff_only;
 	table.empty = utf8 ? table.empty : "-";
 	plain_compare(stdout, &table, (enum plain_compare_format)format, cli_width(cli), utf8);

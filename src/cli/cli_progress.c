@@ -94,8 +94,6 @@ int cli_progress(struct cli *cli, const struct cli_quiz_options *options, char *
 	if (nargs != 1 || (strcmp(args[0], "export") != 0 && strcmp(args[0], "reset") != 0))
 		return cli_usage("progress takes 'export' or 'reset'");
 	bool reset = strcmp(args[0], "reset") == 0;
-	if (options->mode || options->ntopics || options->count || options->minutes || options->seed)
-		return cli_usage("the quiz options go with the quiz command");
 	if (options->yes && !reset)
 		return cli_usage("--yes goes with 'progress reset'");
 	if (reset && !options->yes && !isatty(STDIN_FILENO))

@@ -238,13 +238,14 @@ static void introduce(const struct asker *a, const struct quiz_session *session)
 		fprintf(a->out, "Review: %zu due, %zu new (new today so far: %ld of %d).\n", session->due,
 			session->fresh, session->new_today, s->new_per_day);
 	else if (s->mode == QUIZ_EXAM && s->minutes > 0)
-		fprintf(a->out, "Exam: %zu questions, %d minutes. No feedback until the end.\n", session->count,
-			s->minutes);
+		fprintf(a->out, "Exam: %zu question%s, %d minute%s. No feedback until the end.\n", session->count,
+			session->count == 1 ? "" : "s", s->minutes, s->minutes == 1 ? "" : "s");
 	else if (s->mode == QUIZ_EXAM)
-		fprintf(a->out, "Exam: %zu questions. No feedback until the end.\n", session->count);
+		fprintf(a->out, "Exam: %zu question%s. No feedback until the end.\n", session->count,
+			session->count == 1 ? "" : "s");
 	else
-		fprintf(a->out, "Practice: %zu questions. Wrong answers come back until answered right.\n",
-			session->count);
+		fprintf(a->out, "Practice: %zu question%s. Wrong answers come back until answered right.\n",
+			session->count, session->count == 1 ? "" : "s");
 }
 
 /* Asks until the session ends, the learner quits or the input runs out. */
@@ -353,8 +354,6 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 	(void)args;
 	if (nargs > 0)
 		return cli_usage("%s", "quiz takes options only (--topic ID for a topic)");
-	if (options->yes)
-		return cli_usage("%s", "--yes goes with 'progress reset'");
 	struct quiz_settings settings;
 	const struct card *topics[CLI_MAX_TOPICS];
 	int status = quiz_settings_from(cli, options, &settings, topics);

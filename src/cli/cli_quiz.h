@@ -9,14 +9,14 @@
 
 #define CLI_MAX_TOPICS 64
 
-/* The quiz options, as main() parsed them (-1 / NULL: not given). */
+/* The quiz options, as parsed (NULL: not given); the command table says
+ * which command each goes with. */
 struct cli_quiz_options {
 	const char *mode;
 	const char *topics[CLI_MAX_TOPICS];
 	size_t ntopics;
 	const char *count, *minutes, *seed;
 	bool yes;
-	bool any;	/* some quiz option was given (they go with quiz and progress only) */
 };
 
 int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs);

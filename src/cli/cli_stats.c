@@ -1,11 +1,11 @@
 /* cli_stats — `rxplore stats`: the study statistics in line mode. */
 #include <errno.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "clock.h"
+#include "plain.h"
 #include "cli.h"
 #include "paths.h"
 #include "progress.h"
@@ -29,11 +29,8 @@ static void report_notice(const struct progress_notice *notice)
 int cli_stats(struct cli *cli, char **args, int nargs)
 {
 	(void)args;
-	if (nargs > 0) {
-		fprintf(stderr, "rxplore: stats takes no arguments\n"
-			"Try 'rxplore --help' for more information.\n");
-		return EXIT_USAGE;
-	}
+	if (nargs > 0)
+		return cli_usage("%s", "stats takes no arguments");
 	const char *profile = cli->options.profile;
 	if (profile && !paths_profile_valid(profile)) {
 		return cli_usage("--profile takes letters, digits, '-' and '_', not '%s'", profile);
@@ -82,7 +79,7 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 		}
 	}
 	if (status == EXIT_OK) {
-		bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+		bool utf8 = plain_utf8();
 		if (stats_render(&stats, cli_width(cli), utf8, EMPTY_HINT, print_line, stdout) != 0)
 			status = EXIT_PROBLEM;
 	}

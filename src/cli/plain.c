@@ -1,6 +1,7 @@
 /* plain — see src/plain.h. */
 #include "plain.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,9 +152,30 @@ void plain_card(FILE *out, const struct library *library, const struct card *car
 	}
 }
 
+bool plain_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (text_casecmp(codeset, "UTF-8") == 0 || text_casecmp(codeset, "utf8") == 0);
+}
+
+/* A title cut to cols columns, ending in an ellipsis when it was cut. */
+static void fitted_title(FILE *out, const char *title, int cols)
+{
+	int title_cols = text_width(title);
+	if (title_cols <= cols) {
+		fprintf(out, "%s\n", title);
+		return;
+	}
+	bool utf8 = plain_utf8();
+	int used;
+	size_t keep = text_fit(title, strlen(title), cols - (utf8 ? 1 : 3), &used);
+	while (keep > 0 && title[keep - 1] == ' ')
+		keep--;
+	fprintf(out, "%.*s%s\n", (int)keep, title, utf8 ? "…" : "...");
+}
+
 void plain_list(FILE *out, const struct library *library, int width)
 {
-	(void)width;
 	const struct card **sorted = malloc((library->ncards + 1) * sizeof *sorted);
 	if (!sorted)
 		return;
@@ -163,8 +185,15 @@ void plain_list(FILE *out, const struct library *library, int width)
 		int w = text_width(sorted[i]->id);
 		idw = w > idw ? w : idw;
 	}
-	for (size_t i = 0; i < library->ncards; i++)
-		fprintf(out, "%-*s  %-9s  %s\n", idw, sorted[i]->id, card_kind_name(sorted[i]->kind), sorted[i]->title);
+	/* The title gets what the id and kind leave, but never less than a
+	 * few words: a row then passes width rather than lose its title. */
+	int room = width - idw - 13;
+	if (room < 12)
+		room = 12;
+	for (size_t i = 0; i < library->ncards; i++) {
+		fprintf(out, "%-*s  %-9s  ", idw, sorted[i]->id, card_kind_name(sorted[i]->kind));
+		fitted_title(out, sorted[i]->title, room);
+	}
 	free(sorted);
 }
 

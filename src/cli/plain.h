@@ -17,7 +17,12 @@ void plain_wrap(FILE *out, const char *text, int width, int indent, bool preform
 /* A card, or one of its sections (section < 0: all of them). */
 void plain_card(FILE *out, const struct library *library, const struct card *card, int section, int width);
 
-/* Every card: id, kind, title; grouped by kind. */
+/* Whether the locale's character set is UTF-8 (else output stays ASCII
+ * where rxplore chooses the characters: marks, ellipses, lines). */
+bool plain_utf8(void);
+
+/* Every card: id, kind, title; grouped by kind; one a line, the title cut
+ * with an ellipsis where the line would pass width. */
 void plain_list(FILE *out, const struct library *library, int width);
 
 /* Search results as "Card › Section: …snippet…"; returns the hit count, or
@@ -26,8 +31,5 @@ int plain_search(FILE *out, const struct library *library, const char *query, in
 
 /* Diagnostics, GNU style, one per line. */
 void plain_diags(FILE *out, const struct diag_list *diags);
-
-/* The interactive line-mode prompt ("rxplore> "), until quit or end of input. */
-void plain_repl(FILE *in, FILE *out, const struct library *library, int width);
 
 #endif

@@ -15,7 +15,7 @@ expect_lines() {
 
 # quiz_size ARGS...: the number of questions `rxplore quiz` offers.
 quiz_size() {
-	"$RXPLORE" quiz --seed 1 "$@" </dev/null 2>/dev/null | sed -n 's/^Practice: \([0-9]*\) questions.*/\1/p'
+	"$RXPLORE" quiz --seed 1 "$@" </dev/null 2>/dev/null | sed -n 's/^Practice: \([0-9]*\) question.*/\1/p'
 }
 
 # --- usage errors ------------------------------------------------------------

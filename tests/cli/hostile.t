@@ -81,6 +81,9 @@ done
 
 rx list $hostile
 scan "list"
+# At 80 columns the long title is cut with an ellipsis; wide enough, whole.
+rx list --width 1000 $hostile
+scan "list --width 1000"
 expect_in "list shows the hostile title" "$out" "end-TITLE"
 
 rx search SU5KRUNURUQ $hostile

@@ -14,7 +14,7 @@ wait_for "Zolpam: Mechanism"
 keys "list" Enter
 wait_for "receptor-x"
 keys "show zolpm" Enter
-wait_for "Did you mean 'zolpam'?"
+wait_for "did you mean 'zolpam'?"
 keys "search ketazine" Enter
 wait_for "Ketazines ›"
 keys "show escape-test" Enter

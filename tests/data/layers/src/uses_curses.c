@@ -1,0 +1,2 @@
+#include <curses.h>	/* BAD */
+#include "library.h"
