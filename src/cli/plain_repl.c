@@ -16,9 +16,8 @@ static const char repl_help[] =
 	"  help                   this list\n"
 	"  quit                   leave (end of input does the same)\n"
 	"Sections: summary, mechanism, uses, side-effects, dependence, confusion,\n"
-	"interactions, safety, pharmacokinetics, diagram, facts, sources (a prefix is enough).
-" RX_DISCLAIMER "
-";
+	"interactions, safety, pharmacokinetics, diagram, facts, sources (a prefix is enough).\n"
+	RX_DISCLAIMER "\n";
 
 /* Splits off the next blank-separated word; returns NULL at the end. */
 static char *next_word(char **cursor)
