@@ -13,6 +13,7 @@
 
 #include "builtin_pack.h"
 #include "cli.h"
+#include "cli_fsrs.h"
 #include "cli_quiz.h"
 #include "loader.h"
 #include "plain.h"
@@ -39,6 +40,8 @@ static const char usage_text[] =
 	"  quiz                     questions, answered by letter or number from standard\n"
 	"                           input (x: I don't know); progress is saved as you go\n"
 	"  progress export|reset    the review log as CSV; delete all progress (asks first)\n"
+	"  fsrs fit|reset           fit the scheduler to your reviews (asks before\n"
+	"                           saving); back to the default parameters\n"
 	"  export --format anki|md|json [-o FILE] [TOPIC]...\n"
 	"                           the cards for other tools: anki, a deck Anki imports\n"
 	"                           (one note per quiz question, updated on re-import);\n"
@@ -68,7 +71,11 @@ static const char usage_text[] =
 	"      --count N            with quiz: at most N questions (exam default 20)\n"
 	"      --minutes M          with quiz --mode exam: a time limit\n"
 	"      --seed N             with quiz: repeatable question and choice order\n"
-	"      --yes                with progress reset: do not ask\n"
+	"      --yes                with progress reset or fsrs fit: do not ask\n"
+	"      --log FILE.csv       with fsrs fit: fit this fsrs-rs revlog CSV instead\n"
+	"      --rollover H         with fsrs fit --log: days start at H o'clock (4)\n"
+	"      --tz +HH:MM          with fsrs fit --log: the log's UTC offset (+00:00)\n"
+	"      --json               with fsrs fit: one JSON object\n"
 	"  -h, --help               show this help and exit\n"
 	"  -V, --version            show the version and the loaded packs, and exit\n"
 	"\n"
@@ -93,6 +100,10 @@ enum {
 	OPT_MINUTES,
 	OPT_SEED,
 	OPT_YES,
+	OPT_LOG,
+	OPT_ROLLOVER,
+	OPT_TZ,
+	OPT_JSON,
 };
 
 /* Options of the quiz and progress commands. */
@@ -104,6 +115,8 @@ static const char *compare_format;
 static bool compare_diff_only;
 /* -o FILE, for export. */
 static const char *export_output;
+/* Options of the fsrs command (--yes is shared with quiz and progress). */
+static struct cli_fsrs_options fsrs_options;
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, OPT_CONTENT },
@@ -123,6 +136,10 @@ static const struct option long_options[] = {
 	{ "minutes", required_argument, NULL, OPT_MINUTES },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "yes", no_argument, NULL, OPT_YES },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "rollover", required_argument, NULL, OPT_ROLLOVER },
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -379,7 +396,22 @@ static int parse_options(struct cli *cli, int argc, char **argv, bool *version)
 			quiz_options.any = true;
 			break;
 		case OPT_YES:
-			quiz_options.yes = quiz_options.any = true;
+			quiz_options.yes = fsrs_options.yes = true;
+			break;
+		case OPT_LOG:
+			fsrs_options.log = optarg;
+			fsrs_options.any = true;
+			break;
+		case OPT_ROLLOVER:
+			fsrs_options.rollover = optarg;
+			fsrs_options.any = true;
+			break;
+		case OPT_TZ:
+			fsrs_options.tz = optarg;
+			fsrs_options.any = true;
+			break;
+		case OPT_JSON:
+			fsrs_options.json = fsrs_options.any = true;
 			break;
 		case OPT_WIDTH: {
 			char *end;
@@ -432,10 +464,15 @@ int main(int argc, char **argv)
 		status = cli_usage("%s", "-o goes with the export command");
 	bool quizzing = command && (strcmp(command, "quiz") == 0 || strcmp(command, "progress") == 0);
 	if (status == EXIT_OK && !quizzing && quiz_options.any)
-		status = cli_usage("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
+		status = cli_usage("%s", "--mode, --topic, --count, --minutes and --seed go with the quiz "
 				     "and progress commands");
+	bool fitting = command && strcmp(command, "fsrs") == 0;
+	if (status == EXIT_OK && !quizzing && !fitting && quiz_options.yes)
+		status = cli_usage("%s", "--yes goes with the quiz, progress and fsrs commands");
+	if (status == EXIT_OK && !fitting && fsrs_options.any)
+		status = cli_usage("%s", "--log, --rollover, --tz and --json go with the fsrs command");
 	static const char *const commands[] = { "list", "show", "search", "check", "packs", "compare",
-						"stats", "quiz", "progress", "export" };
+						"stats", "quiz", "progress", "export", "fsrs" };
 	bool known = !command;
 	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
 		known = known || strcmp(command, commands[i]) == 0;
@@ -492,6 +529,8 @@ int main(int argc, char **argv)
 	} else if (exporting) {
 		note_load_errors(&cli);
 		status = cli_export(&cli, compare_format, export_output, args + 1, nargs - 1);
+	} else if (strcmp(command, "fsrs") == 0) {
+		status = cli_fsrs(&cli, &fsrs_options, args + 1, nargs - 1);
 	} else if (strcmp(command, "packs") == 0) {
 		status = nargs > 1 ? cli_usage("%s", "packs takes no arguments") : cli_packs(&cli);
 	}
