@@ -33,8 +33,9 @@ struct dual_model {
 	struct dual same_day_growth[5];		/* e^(w17·(G − 3 + w18)) by grade */
 	struct dual recall_scale;		/* e^w8 */
 	struct dual neg_w9, neg_w12, neg_w19;	/* exponents of S and D */
-	struct dual difficulty_step[5];		/* −w6·(G − 3) by grade */
-	struct dual reversion_target, keep;	/* w7·D0(4) and 1 − w7 */
+	struct dual_d difficulty_step[5];	/* −w6·(G − 3) by grade */
+	struct dual_d reversion_target, keep;	/* w7·D0(4) and 1 − w7 */
+	struct dual_d first_difficulty[5];	/* D0(G), clamped */
 };
 
 void fit_model_init(struct dual_model *m, const double w[FSRS_PARAM_COUNT]);

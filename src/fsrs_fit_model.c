@@ -19,7 +19,8 @@
 #define PROBABILITY_MAX (1.0 - 1e-7)
 
 struct dual_memory {
-	struct dual s, d;
+	struct dual s;
+	struct dual_d d;
 };
 
 void fit_model_init(struct dual_model *m, const double w[FSRS_PARAM_COUNT])
@@ -37,10 +38,13 @@ void fit_model_init(struct dual_model *m, const double w[FSRS_PARAM_COUNT])
 	m->neg_w9 = dual_scale(m->w[9], -1.0);
 	m->neg_w12 = dual_scale(m->w[12], -1.0);
 	m->neg_w19 = dual_scale(m->w[19], -1.0);
-	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++)
-		m->difficulty_step[g] = dual_scale(m->w[6], -(double)(g - 3));
-	m->reversion_target = dual_mul(m->w[7], m->easy_start);
-	m->keep = dual_add_c(dual_scale(m->w[7], -1.0), 1.0);
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
+		m->difficulty_step[g] = dual_d_narrow(dual_scale(m->w[6], -(double)(g - 3)));
+		struct dual start = dual_add_c(dual_sub(m->w[4], dual_exp(dual_scale(m->w[5], g - 1))), 1.0);
+		m->first_difficulty[g] = dual_d_narrow(dual_clamp(start, DIFFICULTY_MIN, DIFFICULTY_MAX));
+	}
+	m->reversion_target = dual_d_narrow(dual_mul(m->w[7], m->easy_start));
+	m->keep = dual_d_narrow(dual_add_c(dual_scale(m->w[7], -1.0), 1.0));
 }
 
 static struct dual retrievability(const struct dual_model *m, double elapsed, struct dual s)
@@ -53,8 +57,7 @@ static struct dual_memory first_review(const struct dual_model *m, int g)
 {
 	struct dual_memory r;
 	r.s = dual_clamp(m->w[g - 1], STABILITY_MIN, STABILITY_MAX);
-	r.d = dual_clamp(dual_add_c(dual_sub(m->w[4], dual_exp(dual_scale(m->w[5], g - 1))), 1.0),
-			 DIFFICULTY_MIN, DIFFICULTY_MAX);
+	r.d = m->first_difficulty[g];
 	return r;
 }
 
@@ -66,10 +69,10 @@ static struct dual same_day_stability(const struct dual_model *m, struct dual s,
 	return dual_mul(s, growth);
 }
 
-static struct dual recall_stability(const struct dual_model *m, struct dual s, struct dual d,
+static struct dual recall_stability(const struct dual_model *m, struct dual s, struct dual_d d,
 				    struct dual r, int g)
 {
-	struct dual growth = dual_mul(m->recall_scale, dual_add_c(dual_scale(d, -1.0), 11.0));
+	struct dual growth = dual_mul(m->recall_scale, dual_d_widen(dual_d_affine(d, -1.0, 11.0)));
 	growth = dual_mul(growth, dual_pow(s, m->neg_w9));
 	growth = dual_mul(growth, dual_expm1(dual_mul(m->w[10], dual_add_c(dual_scale(r, -1.0), 1.0))));
 	if (g == FSRS_HARD)
@@ -79,21 +82,21 @@ static struct dual recall_stability(const struct dual_model *m, struct dual s, s
 	return dual_mul(s, dual_add_c(growth, 1.0));
 }
 
-static struct dual lapse_stability(const struct dual_model *m, struct dual s, struct dual d, struct dual r)
+static struct dual lapse_stability(const struct dual_model *m, struct dual s, struct dual_d d, struct dual r)
 {
-	struct dual forgotten = dual_mul(m->w[11], dual_pow(d, m->neg_w12));
+	struct dual forgotten = dual_mul(m->w[11], dual_pow(dual_d_widen(d), m->neg_w12));
 	forgotten = dual_mul(forgotten, dual_add_c(dual_pow(dual_add_c(s, 1.0), m->w[13]), -1.0));
 	forgotten = dual_mul(forgotten, dual_exp(dual_mul(m->w[14], dual_add_c(dual_scale(r, -1.0), 1.0))));
 	return dual_min(forgotten, dual_div(s, m->lapse_ceiling_divisor));
 }
 
-static struct dual next_difficulty(const struct dual_model *m, struct dual d, int g)
+static struct dual_d next_difficulty(const struct dual_model *m, struct dual_d d, int g)
 {
-	struct dual damped = dual_add(d, dual_scale(dual_mul(m->difficulty_step[g],
-							     dual_add_c(dual_scale(d, -1.0), 10.0)), 1.0 / 9.0));
+	struct dual_d damped = dual_d_add(d, dual_d_affine(dual_d_mul(m->difficulty_step[g],
+								      dual_d_affine(d, -1.0, 10.0)), 1.0 / 9.0, 0.0));
 	/* Mean reversion toward the unclamped Easy start, as src/fsrs.c. */
-	struct dual reverted = dual_add(m->reversion_target, dual_mul(m->keep, damped));
-	return dual_clamp(reverted, DIFFICULTY_MIN, DIFFICULTY_MAX);
+	struct dual_d reverted = dual_d_add(m->reversion_target, dual_d_mul(m->keep, damped));
+	return dual_d_clamp(reverted, DIFFICULTY_MIN, DIFFICULTY_MAX);
 }
 
 static struct dual_memory next_review(const struct dual_model *m, struct dual_memory mem, unsigned elapsed,
@@ -138,11 +141,12 @@ void fit_dual_memory(const double w[FSRS_PARAM_COUNT], const struct fsrs_fit_rev
 	struct dual_model m;
 	fit_model_init(&m, w);
 	struct dual_memory mem = dual_history(&m, reviews, count);
+	struct dual d = dual_d_widen(mem.d);
 	*stability = mem.s.v;
-	*difficulty = mem.d.v;
+	*difficulty = d.v;
 	for (int i = 0; i < FSRS_PARAM_COUNT; i++) {
 		d_stability[i] = mem.s.d[i];
-		d_difficulty[i] = mem.d.d[i];
+		d_difficulty[i] = d.d[i];
 	}
 }
 
