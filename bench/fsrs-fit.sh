@@ -26,12 +26,12 @@ reviews=$(($(wc -l < "$work/log.csv") - 1))
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # "... in W ms (C ms CPU ..." on stderr -> "W C"
-times() { sed -n 's/.* in \([0-9.]*\) ms (\([0-9.]*\) ms CPU.*/\1 \2/p'; }
+timings() { sed -n 's/.* in \([0-9.]*\) ms (\([0-9.]*\) ms CPU.*/\1 \2/p'; }
 
 : > "$work/rx"
 i=0
 while [ $i -lt "$runs" ]; do
-	"$work/fit-tool" fit "$work/log.csv" 2>&1 >/dev/null | times >> "$work/rx"
+	"$work/fit-tool" fit "$work/log.csv" 2>&1 >/dev/null | timings >> "$work/rx"
 	i=$((i + 1))
 done
 printf 'reviews: %d (%s runs, medians)\n' "$reviews" "$runs"
@@ -44,7 +44,7 @@ if command -v node >/dev/null 2>&1 && [ -d "$binding/node_modules/@open-spaced-r
 	i=0
 	while [ $i -lt "$runs" ]; do
 		FSRS_BINDING_DIR=$binding node "$top/tests/fsrs/reference.mjs" fit "$work/log.csv" 2>&1 >/dev/null |
-			times >> "$work/rs"
+			timings >> "$work/rs"
 		i=$((i + 1))
 	done
 	printf 'fsrs-rs fit (npm binding 0.5.0): %s ms wall, %s ms CPU\n' "$(cut -d' ' -f1 "$work/rs" | median)" \
