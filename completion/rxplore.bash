@@ -4,9 +4,10 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats quiz progress export'
+_rxplore_commands='list show search check packs compare stats quiz progress export fsrs'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
-	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version'
+	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version
+	--log --rollover --tz --json'
 _rxplore_sections='summary mechanism uses side-effects dependence confusion interactions safety
 	pharmacokinetics diagram facts sources'
 
@@ -14,7 +15,8 @@ _rxplore_sections='summary mechanism uses side-effects dependence confusion inte
 _rxplore_takes_value()
 {
 	case $1 in
-	--content | --width | --profile | --format | --mode | --topic | --count | --minutes | --seed | -o | --output)
+	--content | --width | --profile | --format | --mode | --topic | --count | --minutes | --seed | -o | --output | \
+	--log | --rollover | --tz)
 		return 0 ;;
 	esac
 	return 1
@@ -67,7 +69,7 @@ _rxplore_value()
 {
 	case $1 in
 	--content) _rxplore_files dirs "$cur" ;;
-	-o | --output) _rxplore_files files "$cur" ;;
+	-o | --output | --log) _rxplore_files files "$cur" ;;
 	--format)
 		if [[ $command == export ]]; then
 			_rxplore_offer 'anki md json' "$cur"
@@ -77,7 +79,7 @@ _rxplore_value()
 	--mode) _rxplore_offer 'practice review exam' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
-	--width | --count | --minutes | --seed) ;;
+	--width | --count | --minutes | --seed | --rollover | --tz) ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -109,6 +111,10 @@ _rxplore_word()
 	progress)
 		if ((nargs == 0)); then
 			_rxplore_offer 'export reset' "$cur"
+		fi ;;
+	fsrs)
+		if ((nargs == 0)); then
+			_rxplore_offer 'fit reset' "$cur"
 		fi ;;
 	esac
 }

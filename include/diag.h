@@ -2,7 +2,8 @@
  *
  * Library code reports problems by appending to a diag_list; the caller
  * decides how to show them (GNU-style lines on the command line, a list in the
- * TUI).  Lines and columns are 1-based; line 0 means "the whole file".
+ * TUI).  Lines and columns are 1-based; line 0 means "the whole file", column
+ * 0 "the whole line" (a CSV row).
  */
 #ifndef RXPLORE_DIAG_H
 #define RXPLORE_DIAG_H
@@ -45,7 +46,8 @@ void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *
 /* "error", "warning" or "note". */
 const char *diag_severity_name(enum diag_severity severity);
 
-/* Formats "path:line:col: severity: message" (GNU style; "path: severity:
+/* Formats "path:line:col: severity: message" (GNU style; "path:line:
+ * severity: message" when col is 0; "path: severity:
  * message" when line is 0) into buf.  Returns the length it needed, as
  * snprintf does. */
 int diag_format(const struct diag *diag, char *buf, size_t size);

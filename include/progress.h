@@ -114,6 +114,27 @@ long progress_due_count(struct progress *progress, long day);
 /* Deletes every review and memory state.  Returns 0 or -1. */
 int progress_reset(struct progress *progress);
 
+/* FSRS parameters fitted to this learner (`rxplore fsrs fit`). */
+struct progress_fitted {
+	double w[FSRS_PARAM_COUNT];
+	long reviews;		/* answers that had moved memory states at the fit */
+	time_t fitted_at;
+};
+
+/* Reads the saved parameters: 1 when there are some, 0 when none (the
+ * defaults apply), -1 on a database error.  progress_record() schedules with
+ * them when present, whatever schedule->params.w says. */
+int progress_fitted_params(struct progress *progress, struct progress_fitted *out);
+
+/* Saves parameters for this learner, replacing any saved before.  0 or -1. */
+int progress_save_fitted(struct progress *progress, const struct progress_fitted *fitted);
+
+/* Forgets the saved parameters: back to the defaults.  0 or -1. */
+int progress_forget_fitted(struct progress *progress);
+
+/* Answers that moved a memory state (the optimizer's reviews); -1 on error. */
+long progress_memory_review_count(struct progress *progress);
+
 /* Runs SQLite's full integrity check: 0 when the file is sound, 1 when it is
  * not (details in progress_error()), -1 when the check could not run. */
 int progress_check(struct progress *progress);

@@ -91,8 +91,18 @@ static int migrate_to_1(struct progress *progress)
 		"CREATE INDEX memory_due ON memory (due_day);");
 }
 
+/* Parameters fitted to this learner by `rxplore fsrs fit` (one row at most);
+ * reviews: how many answers had moved memory states when they were fitted. */
+static int migrate_to_2(struct progress *progress)
+{
+	return exec_sql(progress,
+		"CREATE TABLE fsrs_parameters ("
+		" id INTEGER PRIMARY KEY CHECK (id = 1),"
+		" w TEXT NOT NULL, reviews INTEGER NOT NULL, fitted_at INTEGER NOT NULL);");
+}
+
 /* migrations[v] moves a database from user_version v to v + 1. */
-static int (*const migrations[])(struct progress *) = { migrate_to_1 };
+static int (*const migrations[])(struct progress *) = { migrate_to_1, migrate_to_2 };
 #define SCHEMA_VERSION ((long long)(sizeof migrations / sizeof migrations[0]))
 
 /* Brings the schema up to SCHEMA_VERSION; returns a sqlite result code. */

@@ -167,6 +167,12 @@ long long progress_record(struct progress *progress, const struct progress_sched
 		return -1;
 	if (!valid_answer(progress, schedule, answer))
 		return -1;
+	/* Parameters fitted to this learner replace the ones given. */
+	struct progress_schedule fitted_schedule = *schedule;
+	struct progress_fitted fitted;
+	if (progress_fitted_params(progress, &fitted) == 1)
+		memcpy(fitted_schedule.params.w, fitted.w, sizeof fitted.w);
+	schedule = &fitted_schedule;
 	if (!progress->can_save) {
 		/* Still show the learner what would have been scheduled. */
 		struct progress_state before;

@@ -120,7 +120,19 @@ static int set_option(struct cli_request *r, const struct cli_option *o, const c
 		q->seed = value;
 		break;
 	case OPT_YES:
-		q->yes = true;
+		q->yes = r->fsrs.yes = true;
+		break;
+	case OPT_LOG:
+		r->fsrs.log = value;
+		break;
+	case OPT_ROLLOVER:
+		r->fsrs.rollover = value;
+		break;
+	case OPT_TZ:
+		r->fsrs.tz = value;
+		break;
+	case OPT_JSON:
+		r->fsrs.json = true;
 		break;
 	case OPT_HELP:
 		r->help = true;

@@ -43,6 +43,10 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			 "handout compares 2-4 TOPICs side by side, one TOPIC\n"
 			 "with its compare_with cards, else each explainer's set",
 			 { ARG_TOPIC }, true, NULL },
+	[CMD_FSRS] = { "fsrs", cmd_fsrs, CMD_NEEDS_PROGRESS, "fsrs fit|reset",
+		       "fit the scheduler to your reviews (asks before\n"
+		       "saving); back to the default parameters",
+		       { ARG_WORD }, false, "fit reset" },
 	[CMD_START] = { "start", cmd_start, CMD_NEEDS_LOAD | CMD_PROMPT_ONLY, "start", "the start card",
 			{ ARG_NONE }, false, NULL },
 	[CMD_HELP] = { "help", cmd_help, CMD_PROMPT_ONLY, "help [COMMAND]",
@@ -78,7 +82,15 @@ const struct cli_option cli_options_table[] = {
 	{ OPT_COUNT, "count", 0, "N", QUIZ_ONLY, 0, "with quiz: at most N questions (exam default 20)", NULL },
 	{ OPT_MINUTES, "minutes", 0, "M", QUIZ_ONLY, 0, "with quiz --mode exam: a time limit", NULL },
 	{ OPT_SEED, "seed", 0, "N", QUIZ_ONLY, 0, "with quiz: repeatable question and choice order", NULL },
-	{ OPT_YES, "yes", 0, NULL, CMD_BIT(CMD_PROGRESS), 0, "with progress reset: do not ask", NULL },
+	{ OPT_YES, "yes", 0, NULL, CMD_BIT(CMD_PROGRESS) | CMD_BIT(CMD_FSRS), 0,
+	  "with progress reset, with fsrs fit: do not ask", NULL },
+	{ OPT_LOG, "log", 0, "FILE.csv", CMD_BIT(CMD_FSRS), 0, "with fsrs fit: fit this fsrs-rs revlog CSV instead",
+	  NULL },
+	{ OPT_ROLLOVER, "rollover", 0, "H", CMD_BIT(CMD_FSRS), 0, "with fsrs fit --log: days start at H o'clock (4)",
+	  NULL },
+	{ OPT_TZ, "tz", 0, "+HH:MM", CMD_BIT(CMD_FSRS), 0, "with fsrs fit --log: the log's UTC offset (+00:00)",
+	  NULL },
+	{ OPT_JSON, "json", 0, NULL, CMD_BIT(CMD_FSRS), 0, "with fsrs fit: one JSON object", NULL },
 	{ OPT_HELP, "help", 'h', NULL, 0, 0, "show this help and exit", NULL },
 	{ OPT_VERSION, "version", 'V', NULL, 0, 0, "show the version and the loaded packs, and exit", NULL },
 };

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_fsrs.h"
 #include "cli_quiz.h"
 
 /* Every command, in the order --help lists them.  The prompt-only commands
@@ -25,6 +26,7 @@ enum cli_command_id {
 	CMD_QUIZ,
 	CMD_PROGRESS,
 	CMD_EXPORT,
+	CMD_FSRS,
 	CMD_START,
 	CMD_HELP,
 	CMD_QUIT,
@@ -76,6 +78,10 @@ enum cli_option_id {
 	OPT_MINUTES,
 	OPT_SEED,
 	OPT_YES,
+	OPT_LOG,
+	OPT_ROLLOVER,
+	OPT_TZ,
+	OPT_JSON,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_ID_COUNT
@@ -117,6 +123,7 @@ struct cli_request {
 	const char *format, *output;
 	bool diff_only;
 	struct cli_quiz_options quiz;
+	struct cli_fsrs_options fsrs;
 };
 
 /* Parses words[0..nwords) (without the program name) into request, starting
@@ -152,6 +159,7 @@ int cmd_stats(struct cli *cli, const struct cli_request *request);
 int cmd_quiz(struct cli *cli, const struct cli_request *request);
 int cmd_progress(struct cli *cli, const struct cli_request *request);
 int cmd_export(struct cli *cli, const struct cli_request *request);
+int cmd_fsrs(struct cli *cli, const struct cli_request *request);
 int cmd_start(struct cli *cli, const struct cli_request *request);
 int cmd_help(struct cli *cli, const struct cli_request *request);
 /* quit is the prompt's own: its handler is NULL. */

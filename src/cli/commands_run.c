@@ -101,6 +101,11 @@ int cmd_progress(struct cli *cli, const struct cli_request *r)
 	return cli_progress(cli, &r->quiz, r->args, r->nargs);
 }
 
+int cmd_fsrs(struct cli *cli, const struct cli_request *r)
+{
+	return cli_fsrs(cli, &r->fsrs, r->args, r->nargs);
+}
+
 int cmd_export(struct cli *cli, const struct cli_request *r)
 {
 	return cli_export(cli, r->format, r->output, r->args, r->nargs);
