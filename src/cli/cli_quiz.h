@@ -16,6 +16,7 @@ struct cli_quiz_options {
 	size_t ntopics;
 	const char *count, *minutes, *seed;
 	bool yes;
+	const char *format, *output;	/* with progress export: --format csv|db, -o FILE */
 	bool any;	/* some quiz option was given (they go with quiz and progress only) */
 };
 

@@ -36,14 +36,20 @@ static const char usage_text[] =
 	"  quiz                     questions, answered by letter or number from standard\n"
 	"                           input (x: I don't know); progress is saved as you go\n"
 	"  progress export|reset    the review log as CSV; delete all progress (asks first)\n"
-	"  export --format anki|md|json [-o FILE] [TOPIC]...\n"
+	"  progress export --format db -o FILE\n"
+	"                           a consistent copy of the progress database (for a stick)\n"
+	"  progress merge FILE      add another machine's progress (its progress.db or CSV)\n"
+	"  import FILE -o DIR       an Anki text export or a CSV/TSV of questions as a new\n"
+	"                           folder of cards (load it with --content DIR)\n"
+	"  export --format anki|md|html|json [-o FILE] [TOPIC]...\n"
 	"                           the cards for other tools: anki, a deck Anki imports\n"
 	"                           (one note per quiz question, updated on re-import);\n"
-	"                           md, a printable handout with comparisons, questions\n"
-	"                           and answers; json, the cards as data.  TOPICs (ids or\n"
-	"                           aliases) limit it to them and their members.  The\n"
-	"                           handout compares 2-4 TOPICs side by side, one TOPIC\n"
-	"                           with its compare_with cards, else each explainer's set"
+	"                           md or html, a printable handout with comparisons,\n"
+	"                           questions and answers; json, the cards as data.\n"
+	"                           TOPICs (ids or aliases) limit it to them and their\n"
+	"                           members.  The handout compares 2-4 TOPICs side by\n"
+	"                           side, one TOPIC with its compare_with cards, else\n"
+	"                           each explainer's set"
 	"\n"
 	"Options:\n"
 	"      --content DIR        load the pack (or folder of cards) in DIR first;\n"
@@ -56,9 +62,11 @@ static const char usage_text[] =
 	"      --strict             with check: warnings count as errors\n"
 	"      --profile NAME       keep progress in progress-NAME.db (shared logins)\n"
 	"      --format FORMAT      with compare: text (a table, the default), md or tsv;\n"
-	"                           with export (required): anki, md or json\n"
+	"                           with export (required): anki, md, html or json;\n"
+	"                           with progress export: csv (the default) or db\n"
 	"  -o, --output FILE        with export: write FILE (all or nothing) instead of\n"
-	"                           standard output\n"
+	"                           standard output; with progress export --format db:\n"
+	"                           the copy; with import: the new folder of cards\n"
 	"      --diff-only          with compare: only the facts that differ\n"
 	"      --mode MODE          with quiz: practice (default), review or exam\n"
 	"      --topic ID           with quiz: only this topic (and its members); repeatable\n"
@@ -345,16 +353,18 @@ int main(int argc, char **argv)
 	bool exporting = command && strcmp(command, "export") == 0;
 	if (status == EXIT_OK && !compare && compare_diff_only)
 		status = cli_usage("%s", "--diff-only goes with the compare command");
-	if (status == EXIT_OK && !compare && !exporting && compare_format)
-		status = cli_usage("%s", "--format goes with the compare and export commands");
-	if (status == EXIT_OK && !exporting && export_output)
-		status = cli_usage("%s", "-o goes with the export command");
 	bool quizzing = command && (strcmp(command, "quiz") == 0 || strcmp(command, "progress") == 0);
+	bool progress = command && strcmp(command, "progress") == 0;
+	bool importing = command && strcmp(command, "import") == 0;
+	if (status == EXIT_OK && !compare && !exporting && !progress && compare_format)
+		status = cli_usage("%s", "--format goes with the compare, export and progress commands");
+	if (status == EXIT_OK && !exporting && !progress && !importing && export_output)
+		status = cli_usage("%s", "-o goes with the export, progress and import commands");
 	if (status == EXIT_OK && !quizzing && quiz_options.any)
 		status = cli_usage("%s", "--mode, --topic, --count, --minutes, --seed and --yes go with the quiz "
 				     "and progress commands");
 	static const char *const commands[] = { "list", "show", "search", "check", "packs", "compare",
-						"stats", "quiz", "progress", "export" };
+						"stats", "quiz", "progress", "export", "import" };
 	bool known = !command;
 	for (size_t i = 0; command && i < sizeof commands / sizeof *commands; i++)
 		known = known || strcmp(command, commands[i]) == 0;
@@ -374,6 +384,10 @@ int main(int argc, char **argv)
 
 	if (command && strcmp(command, "check") == 0) {
 		status = cli_check(&cli, args + 1, nargs - 1);
+		goto done;
+	}
+	if (importing) {
+		status = cli_import(&cli, export_output, args + 1, nargs - 1);
 		goto done;
 	}
 	if (cli_load(&cli) < 0) {
@@ -407,6 +421,8 @@ int main(int argc, char **argv)
 		cli_note_load_errors(&cli);
 		status = cli_quiz(&cli, &quiz_options, args + 1, nargs - 1);
 	} else if (strcmp(command, "progress") == 0) {
+		quiz_options.format = compare_format;
+		quiz_options.output = export_output;
 		status = cli_progress(&cli, &quiz_options, args + 1, nargs - 1);
 	} else if (exporting) {
 		cli_note_load_errors(&cli);
