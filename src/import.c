@@ -346,8 +346,8 @@ static void unshuffle(struct import_question *q)
 				       .nchoices = q->nchoices };
 	unsigned char order[QUESTION_MAX_CHOICES];
 	export_choice_order(&shown, order);
-	char *choices[QUESTION_MAX_CHOICES];
-	bool correct[QUESTION_MAX_CHOICES];
+	char *choices[QUESTION_MAX_CHOICES] = { NULL };
+	bool correct[QUESTION_MAX_CHOICES] = { false };
 	for (size_t pos = 0; pos < q->nchoices; pos++) {
 		choices[order[pos]] = q->choices[pos];
 		correct[order[pos]] = q->correct[pos];

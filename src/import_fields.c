@@ -28,6 +28,14 @@ static size_t split_lines(char *s, char **lines, size_t max)
 	return n;
 }
 
+/* Puts back the line breaks split_lines() took out between lines[from] and
+ * lines[to - 1], making them one string again. */
+static void rejoin(char **lines, size_t from, size_t to)
+{
+	for (size_t k = from; k + 1 < to; k++)
+		lines[k][strlen(lines[k])] = '\n';
+}
+
 static void trim_end(char *s)
 {
 	size_t n = strlen(s);
@@ -79,8 +87,7 @@ static void parse_question(char *text, struct import_question *q, const char **e
 			q->select_all = true;
 		end--;
 	}
-	for (size_t i = 1; i < end; i++)
-		lines[i][-1] = '\n';
+	rejoin(lines, 0, end);
 	q->ask = strdup(end > 0 ? lines[0] : "");
 	if (!q->ask)
 		*error = "out of memory";
@@ -166,8 +173,7 @@ static void parse_answer(char *text, struct import_question *q, char **explain, 
 	while (from < to && lines[from][0] == '\0')
 		from++;
 	if (from < to && !*explain) {
-		for (size_t k = from + 1; k < to; k++)
-			lines[k][-1] = '\n';
+		rejoin(lines, from, to);
 		*explain = strdup(lines[from]);
 		if (*explain)
 			trim_end(*explain);

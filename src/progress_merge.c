@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -110,15 +111,9 @@ static bool parse_long(const char *text, long long *out)
 static long long parse_utc(const char *text)
 {
 	struct tm tm = { 0 };
-	char z = 0, extra = 0;
-	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-		   &tm.tm_min, &tm.tm_sec, &z, &extra) != 7 || z != 'Z')
+	const char *end = strlen(text) == 20 ? strptime(text, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+	if (!end || *end)
 		return -1;
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-	    tm.tm_min > 59 || tm.tm_sec > 60)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
 	time_t t = timegm(&tm);
 	return t == (time_t)-1 ? -1 : (long long)t;
 }
@@ -195,8 +190,13 @@ static int read_db(struct progress *progress, struct batch *b)
 	}
 	sqlite3_stmt *stmt = prepare(&source, "SELECT id, question_id, card_id, at, grade, answer_ms, mode,"
 					      " updated_memory FROM review_log ORDER BY id");
-	int rc = stmt ? SQLITE_OK : SQLITE_ERROR, result = 0;
-	while (stmt && result == 0 && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	if (!stmt) {
+		set_error(progress, "reading %s: %s", b->path, source.error);
+		sqlite3_close(source.db);
+		return -1;
+	}
+	int rc, result = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(stmt, 0);
 		struct incoming row = {
 			.question_id = (char *)sqlite3_column_text(stmt, 1),
@@ -208,7 +208,8 @@ static int read_db(struct progress *progress, struct batch *b)
 			.updated_memory = sqlite3_column_int(stmt, 7) != 0,
 			.row = id > 0 && id < UINT32_MAX ? (unsigned)id : 0,
 		};
-		result = batch_add(b, &row);
+		if ((result = batch_add(b, &row)) != 0)
+			break;
 	}
 	if (result != 0)
 		set_error(progress, "out of memory reading %s", b->path);
@@ -278,7 +279,7 @@ static enum fate fate_of(struct progress *progress, const struct incoming *row)
 	sqlite3_bind_int64(stmt, 4, row->answer_ms);
 	sqlite3_bind_text(stmt, 5, progress_db_mode_name((enum progress_mode)row->mode), -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 6, row->card_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 7, row->updated_memory);
+	sqlite3_bind_int(stmt, 7, row->updated_memory ? 1 : 0);
 	enum fate fate = FATE_ERROR;
 	if (sqlite3_step(stmt) == SQLITE_ROW) {
 		long long equal = sqlite3_column_int64(stmt, 0), same = sqlite3_column_int64(stmt, 1);
@@ -303,7 +304,7 @@ static int insert_incoming(struct progress *progress, const struct incoming *row
 	sqlite3_bind_int(stmt, 4, row->grade);
 	sqlite3_bind_int64(stmt, 5, row->answer_ms);
 	sqlite3_bind_text(stmt, 6, progress_db_mode_name((enum progress_mode)row->mode), -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 7, row->updated_memory);
+	sqlite3_bind_int(stmt, 7, row->updated_memory ? 1 : 0);
 	return step_done(progress, stmt, "adding a review");
 }
 
