@@ -4,7 +4,7 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats quiz progress export fsrs'
+_rxplore_commands='list show search check packs compare stats quiz progress import export fsrs'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
 	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version
 	--log --rollover --tz --json'
@@ -72,7 +72,9 @@ _rxplore_value()
 	-o | --output | --log) _rxplore_files files "$cur" ;;
 	--format)
 		if [[ $command == export ]]; then
-			_rxplore_offer 'anki md json' "$cur"
+			_rxplore_offer 'anki md html json' "$cur"
+		elif [[ $command == progress ]]; then
+			_rxplore_offer 'csv db' "$cur"
 		else
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
@@ -90,7 +92,7 @@ _rxplore_word()
 {
 	if [[ $cur == -* ]]; then
 		local options=$_rxplore_options
-		[[ $command == export ]] && options+=' -o'
+		[[ $command == export || $command == import || $command == progress ]] && options+=' -o'
 		_rxplore_offer "$options" "$cur"
 		return
 	fi
@@ -108,9 +110,15 @@ _rxplore_word()
 		fi ;;
 	export) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	check) _rxplore_files files "$cur" ;;
+	import)
+		if ((nargs == 0)); then
+			_rxplore_files files "$cur"
+		fi ;;
 	progress)
 		if ((nargs == 0)); then
-			_rxplore_offer 'export reset' "$cur"
+			_rxplore_offer 'export merge reset' "$cur"
+		elif ((nargs == 1)) && [[ ${COMP_WORDS[COMP_CWORD - 1]} == merge ]]; then
+			_rxplore_files files "$cur"
 		fi ;;
 	fsrs)
 		if ((nargs == 0)); then

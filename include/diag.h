@@ -46,10 +46,9 @@ void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *
 /* "error", "warning" or "note". */
 const char *diag_severity_name(enum diag_severity severity);
 
-/* Formats "path:line:col: severity: message" (GNU style; "path:line:
- * severity: message" when col is 0; "path: severity:
- * message" when line is 0) into buf.  Returns the length it needed, as
- * snprintf does. */
+/* Formats "path:line:col: severity: message" (GNU style; "path: severity:
+ * message" when line is 0, "path:line: severity: message" when col is 0, as
+ * for a CSV row) into buf.  Returns the length it needed, as snprintf does. */
 int diag_format(const struct diag *diag, char *buf, size_t size);
 
 #endif

@@ -5,6 +5,9 @@
  *         stable id so that importing again updates the notes;
  *   md    a printable Markdown handout: the cards, comparison tables, then
  *         numbered questions and, at the end, the answers;
+ *   html  the same handout as one self-contained page to print: embedded
+ *         CSS with a print stylesheet (A4 or Letter), the education notice
+ *         on every printed page, no script and no network address;
  *   json  the cards themselves, for other programs.
  *
  * The formatters write to the FILE * they are given and nothing else; they
@@ -21,12 +24,13 @@
 #include <stdio.h>
 
 #include "card.h"
+#include "compare.h"
 #include "library.h"
 #include "quiz.h"
 
-enum export_format { EXPORT_ANKI, EXPORT_MD, EXPORT_JSON };
+enum export_format { EXPORT_ANKI, EXPORT_MD, EXPORT_JSON, EXPORT_HTML };
 
-/* "anki", "md" (or "markdown"), "json"; -1 when unknown. */
+/* "anki", "md" (or "markdown"), "json", "html"; -1 when unknown. */
 int export_format_parse(const char *name);
 
 enum export_error {
@@ -70,6 +74,7 @@ int export_write(FILE *out, const struct export_set *set, enum export_format for
 int export_anki(FILE *out, const struct export_set *set);
 int export_markdown(FILE *out, const struct export_set *set);
 int export_json(FILE *out, const struct export_set *set);
+int export_html(FILE *out, const struct export_set *set);
 
 /* --- pieces shared by the formats (and tested on their own) -------------- */
 
@@ -78,6 +83,32 @@ int export_json(FILE *out, const struct export_set *set);
  * questions are shuffled by a generator seeded with the FNV-1a hash of the
  * question id, so every export shows the same letters. */
 void export_choice_order(const struct quiz_question *question, unsigned char order[QUESTION_MAX_CHOICES]);
+
+/* The handouts' title: export_title_parts() pieces (the topics' titles, else
+ * the one pack's title, else "All loaded topics"), joined by ", ". */
+size_t export_title_parts(const struct export_set *set);
+const char *export_title_part(const struct export_set *set, size_t i);
+
+/* True when a chosen card comes from library pack number pack. */
+bool export_pack_used(const struct export_set *set, size_t pack);
+
+/* One comparison table of a handout, and the explainer it comes from (or NULL). */
+struct export_comparison {
+	const struct card *cards[COMPARE_MAX_CARDS];
+	size_t ncards;
+	const struct card *from;
+};
+
+/* The comparisons a handout shows: 2-4 topics side by side; one topic: an
+ * explainer's compare_with set, or the topic beside its compare_with cards;
+ * none or more than four: the compare_with set of every chosen explainer.
+ * No repeats, none of fewer than two loaded cards.  list must have room for
+ * set->ncards + 1.  Returns how many. */
+size_t export_comparisons(const struct export_set *set, struct export_comparison *list);
+
+/* Bytes of a list marker and its space at the start of s ("- ", "* ", "• ",
+ * "12. ", "3) "), as text_unfold() recognises them, or 0. */
+size_t export_list_marker(const char *s, size_t len);
 
 /* Text as the content of an HTML element (an Anki field): & < > " escaped,
  * newlines as <br>, tabs as spaces, other control characters dropped, so a

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "diag.h"
 #include "fsrs.h"
 
 struct progress; /* opaque: one open database */
@@ -138,5 +139,36 @@ long progress_memory_review_count(struct progress *progress);
 /* Runs SQLite's full integrity check: 0 when the file is sound, 1 when it is
  * not (details in progress_error()), -1 when the check could not run. */
 int progress_check(struct progress *progress);
+
+/* What progress_merge() did. */
+struct progress_merge_result {
+	size_t read;		/* reviews read from the file */
+	size_t added;		/* new to this log */
+	size_t present;		/* already in it (merged before, or the same answer) */
+	size_t skipped;		/* malformed or conflicting: one diagnostic each */
+	size_t replayed;	/* questions whose memory state was recomputed */
+};
+
+/* Merges another machine's progress — its progress.db, or the CSV of
+ * `progress export` — into this one, in one transaction.
+ *
+ * A review is known by (question id, time, grade, answer time, mode): one the
+ * log already holds is not added again, so merging a file twice, or A into B
+ * and B into A, ends with the same log (as a multiset: n equal reviews in the
+ * file and m here leave max(n, m)).  A review equal in those but logged with
+ * another card or memory flag is a conflict; it and any malformed row get a
+ * diagnostic "FILE:ROW: ..." in diags and are skipped.  Nothing already in
+ * the log is changed; the memory states of the questions that gained reviews
+ * are recomputed by replaying their whole log in time order with schedule.
+ * Returns 0 (even when rows were skipped), or -1 when the file cannot be read
+ * or the database fails (nothing merged; see progress_error()). */
+int progress_merge(struct progress *progress, const struct progress_schedule *schedule, const char *path,
+		   struct diag_list *diags, struct progress_merge_result *result);
+
+/* Writes a consistent copy of the database to path (SQLite's backup API, so
+ * another rxplore may be answering meanwhile), as one self-contained file
+ * with a rollback journal: no -wal beside it to forget.  The copy is made
+ * beside path and renamed over it once complete.  Returns 0 or -1. */
+int progress_backup(struct progress *progress, const char *path);
 
 #endif

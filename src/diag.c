@@ -102,7 +102,7 @@ int diag_format(const struct diag *diag, char *buf, size_t size)
 	const char *sev = diag_severity_name(diag->severity);
 	if (diag->line == 0)
 		return snprintf(buf, size, "%s: %s: %s", diag->path, sev, diag->message);
-	if (diag->col == 0)
+	if (diag->col == 0) /* a row of a CSV file or a database: FILE:ROW: */
 		return snprintf(buf, size, "%s:%u: %s: %s", diag->path, diag->line, sev, diag->message);
 	return snprintf(buf, size, "%s:%u:%u: %s: %s", diag->path, diag->line, diag->col, sev, diag->message);
 }

@@ -1,6 +1,9 @@
-/* export — the selection every format shares, and the choice order.  The
- * formats live in export_anki.c, export_md.c and export_json.c. */
+/* export — the selection every format shares, the choice order, and what the
+ * two handouts share.  The formats live in export_anki.c, export_md.c,
+ * export_html.c and export_json.c. */
 #include "export.h"
+
+#include "compare.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +17,8 @@ int export_format_parse(const char *name)
 		return EXPORT_MD;
 	if (strcmp(name, "json") == 0)
 		return EXPORT_JSON;
+	if (strcmp(name, "html") == 0)
+		return EXPORT_HTML;
 	return -1;
 }
 
@@ -209,6 +214,110 @@ void export_choice_order(const struct quiz_question *question, unsigned char ord
 	}
 }
 
+/* --- what the handouts (md, html) share ---------------------------------- */
+
+/* Bytes of a list marker and its space ("- ", "* ", "• ", "12. ", "3) "), as
+ * text_unfold() recognises them, or 0. */
+size_t export_list_marker(const char *s, size_t len)
+{
+	if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 2;
+	if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
+		return 4;
+	size_t d = 0;
+	while (d < len && d < 9 && (s[d] >= '0' && s[d] <= '9'))
+		d++;
+	if (d > 0 && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+		return d + 2;
+	return 0;
+}
+
+static bool same_cards(const struct export_comparison *a, const struct export_comparison *b)
+{
+	if (a->ncards != b->ncards)
+		return false;
+	for (size_t i = 0; i < a->ncards; i++) {
+		bool found = false;
+		for (size_t k = 0; k < b->ncards; k++)
+			found = found || a->cards[i] == b->cards[k];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Adds head (may be NULL) and the loaded cards of ids, unless that makes
+ * fewer than two cards or repeats an earlier comparison.  list has room for
+ * one comparison per chosen card. */
+static void add_comparison(struct export_comparison *list, size_t *n, const struct library *library,
+			   const struct card *head, const char *const *ids, size_t nids,
+			   const struct card *from)
+{
+	struct export_comparison c = { .from = from };
+	if (head)
+		c.cards[c.ncards++] = head;
+	for (size_t i = 0; i < nids && c.ncards < COMPARE_MAX_CARDS; i++) {
+		const struct card *card = library_find(library, ids[i]);
+		bool repeat = false;
+		for (size_t k = 0; card && k < c.ncards; k++)
+			repeat = repeat || c.cards[k] == card;
+		if (card && !repeat)
+			c.cards[c.ncards++] = card;
+	}
+	if (c.ncards < COMPARE_MIN_CARDS)
+		return;
+	for (size_t k = 0; k < *n; k++)
+		if (same_cards(&list[k], &c))
+			return;
+	list[(*n)++] = c;
+}
+
+/* 2-4 topics: those, side by side.  One topic: an explainer's compare_with
+ * set, or the topic beside its compare_with cards.  None or more than four:
+ * the compare_with set of every chosen explainer. */
+size_t export_comparisons(const struct export_set *set, struct export_comparison *list)
+{
+	size_t n = 0;
+	if (set->ntopics >= COMPARE_MIN_CARDS && set->ntopics <= COMPARE_MAX_CARDS) {
+		struct export_comparison c = { .ncards = set->ntopics };
+		for (size_t i = 0; i < set->ntopics; i++)
+			c.cards[i] = set->topics[i];
+		list[n++] = c;
+	} else if (set->ntopics == 1) {
+		const struct card *t = set->topics[0];
+		add_comparison(list, &n, set->library, t->kind == CARD_EXPLAINER ? NULL : t, t->compare_with,
+			       t->ncompare_with, t->kind == CARD_EXPLAINER ? t : NULL);
+	} else {
+		for (size_t i = 0; i < set->ncards; i++)
+			if (set->cards[i]->kind == CARD_EXPLAINER)
+				add_comparison(list, &n, set->library, NULL, set->cards[i]->compare_with,
+					       set->cards[i]->ncompare_with, set->cards[i]);
+	}
+	return n;
+}
+
+size_t export_title_parts(const struct export_set *set)
+{
+	return set->ntopics ? set->ntopics : 1;
+}
+
+const char *export_title_part(const struct export_set *set, size_t i)
+{
+	if (set->ntopics)
+		return i < set->ntopics ? set->topics[i]->title : "";
+	if (set->library->npacks == 1 && set->library->packs[0].title)
+		return set->library->packs[0].title;
+	return "All loaded topics";
+}
+
+bool export_pack_used(const struct export_set *set, size_t pack)
+{
+	for (size_t i = 0; i < set->ncards; i++)
+		if (set->cards[i]->pack == pack)
+			return true;
+	return false;
+}
+
 int export_write(FILE *out, const struct export_set *set, enum export_format format)
 {
 	switch (format) {
@@ -218,6 +327,8 @@ int export_write(FILE *out, const struct export_set *set, enum export_format for
 		return export_markdown(out, set);
 	case EXPORT_JSON:
 		return export_json(out, set);
+	case EXPORT_HTML:
+		return export_html(out, set);
 	}
 	return EXPORT_EINVAL;
 }

@@ -80,22 +80,6 @@ void export_md_inline(FILE *out, const char *text, enum export_md_context contex
 		md_text(out, text, strlen(text), context, false);
 }
 
-/* Bytes of a list marker and its space ("- ", "* ", "• ", "12. ", "3) "), as
- * text_unfold() recognises them, or 0. */
-static size_t list_marker(const char *s, size_t len)
-{
-	if (len >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
-		return 2;
-	if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
-		return 4;
-	size_t d = 0;
-	while (d < len && d < 9 && is_digit(s[d]))
-		d++;
-	if (d > 0 && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
-		return d + 2;
-	return 0;
-}
-
 void export_md_prose(FILE *out, const char *text)
 {
 	enum { NOTHING, PARAGRAPH, LIST } previous = NOTHING;
@@ -109,7 +93,7 @@ void export_md_prose(FILE *out, const char *text)
 		if (indent == len) {
 			blank = previous != NOTHING;
 		} else {
-			size_t marker = list_marker(p + indent, len - indent);
+			size_t marker = export_list_marker(p + indent, len - indent);
 			/* Close the previous line: a hard break inside a paragraph,
 			 * a blank line between a paragraph and a list. */
 			if (previous == PARAGRAPH && !marker && !blank)
@@ -263,78 +247,7 @@ static void card_body(FILE *out, const struct library *library, const struct car
 
 /* --- comparisons ------------------------------------------------------------- */
 
-/* One comparison to print, and the explainer it comes from (or NULL). */
-struct comparison {
-	const struct card *cards[COMPARE_MAX_CARDS];
-	size_t ncards;
-	const struct card *from;
-};
-
-static bool same_cards(const struct comparison *a, const struct comparison *b)
-{
-	if (a->ncards != b->ncards)
-		return false;
-	for (size_t i = 0; i < a->ncards; i++) {
-		bool found = false;
-		for (size_t k = 0; k < b->ncards; k++)
-			found = found || a->cards[i] == b->cards[k];
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-/* Adds head (may be NULL) and the loaded cards of ids, unless that makes
- * fewer than two cards or repeats an earlier comparison.  list has room for
- * one comparison per chosen card. */
-static void add_comparison(struct comparison *list, size_t *n, const struct library *library,
-			   const struct card *head, const char *const *ids, size_t nids,
-			   const struct card *from)
-{
-	struct comparison c = { .from = from };
-	if (head)
-		c.cards[c.ncards++] = head;
-	for (size_t i = 0; i < nids && c.ncards < COMPARE_MAX_CARDS; i++) {
-		const struct card *card = library_find(library, ids[i]);
-		bool repeat = false;
-		for (size_t k = 0; card && k < c.ncards; k++)
-			repeat = repeat || c.cards[k] == card;
-		if (card && !repeat)
-			c.cards[c.ncards++] = card;
-	}
-	if (c.ncards < COMPARE_MIN_CARDS)
-		return;
-	for (size_t k = 0; k < *n; k++)
-		if (same_cards(&list[k], &c))
-			return;
-	list[(*n)++] = c;
-}
-
-/* 2-4 topics: those, side by side.  One topic: an explainer's compare_with
- * set, or the topic beside its compare_with cards.  None or more than four:
- * the compare_with set of every chosen explainer. */
-static size_t choose_comparisons(const struct export_set *set, struct comparison *list)
-{
-	size_t n = 0;
-	if (set->ntopics >= COMPARE_MIN_CARDS && set->ntopics <= COMPARE_MAX_CARDS) {
-		struct comparison c = { .ncards = set->ntopics };
-		for (size_t i = 0; i < set->ntopics; i++)
-			c.cards[i] = set->topics[i];
-		list[n++] = c;
-	} else if (set->ntopics == 1) {
-		const struct card *t = set->topics[0];
-		add_comparison(list, &n, set->library, t->kind == CARD_EXPLAINER ? NULL : t, t->compare_with,
-			       t->ncompare_with, t->kind == CARD_EXPLAINER ? t : NULL);
-	} else {
-		for (size_t i = 0; i < set->ncards; i++)
-			if (set->cards[i]->kind == CARD_EXPLAINER)
-				add_comparison(list, &n, set->library, NULL, set->cards[i]->compare_with,
-					       set->cards[i]->ncompare_with, set->cards[i]);
-	}
-	return n;
-}
-
-static int comparison_table(FILE *out, const struct library *library, const struct comparison *c)
+static int comparison_table(FILE *out, const struct library *library, const struct export_comparison *c)
 {
 	struct compare_table table;
 	int rc = compare_build(&table, library, c->cards, c->ncards);
@@ -380,10 +293,10 @@ static int comparison_table(FILE *out, const struct library *library, const stru
 
 static int comparisons(FILE *out, const struct export_set *set)
 {
-	struct comparison *list = malloc((set->ncards + 1) * sizeof *list);
+	struct export_comparison *list = malloc((set->ncards + 1) * sizeof *list);
 	if (!list)
 		return EXPORT_ENOMEM;
-	size_t n = choose_comparisons(set, list);
+	size_t n = export_comparisons(set, list);
 	int rc = EXPORT_OK;
 	if (n > 0)
 		fputs("\n---\n\n## Comparisons\n", out);
@@ -461,25 +374,16 @@ static void title(FILE *out, const struct export_set *set)
 {
 	const struct library *library = set->library;
 	fputs("# ", out);
-	if (set->ntopics) {
-		for (size_t i = 0; i < set->ntopics; i++) {
-			fputs(i ? ", " : "", out);
-			export_md_inline(out, set->topics[i]->title, EXPORT_MD_ONE_LINE);
-		}
-	} else if (library->npacks == 1 && library->packs[0].title) {
-		export_md_inline(out, library->packs[0].title, EXPORT_MD_ONE_LINE);
-	} else {
-		fputs("All loaded topics", out);
+	for (size_t i = 0; i < export_title_parts(set); i++) {
+		fputs(i ? ", " : "", out);
+		export_md_inline(out, export_title_part(set, i), EXPORT_MD_ONE_LINE);
 	}
 	fputs("\n\n> **" RX_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a "
 	      "pharmacist or physician.\n\n", out);
 	/* The packs the chosen cards come from. */
 	bool first = true;
 	for (size_t p = 0; p < library->npacks; p++) {
-		bool used = false;
-		for (size_t i = 0; i < set->ncards && !used; i++)
-			used = set->cards[i]->pack == p;
-		if (!used)
+		if (!export_pack_used(set, p))
 			continue;
 		fputs(first ? "Content: " : "; ", out);
 		const struct pack_info *pack = &library->packs[p];

@@ -232,7 +232,7 @@ static bool try_read(struct progress *progress, const char *name, int flags)
 
 /* Reading a WAL database needs its -shm file, which an unwritable folder may
  * not have; an immutable open then reads the main file as it stands. */
-static bool open_read_only(struct progress *progress, const char *path)
+bool progress_db_open_read_only(struct progress *progress, const char *path)
 {
 	if (try_read(progress, path, 0))
 		return true;
@@ -286,7 +286,7 @@ static enum open_result open_writable(struct progress *progress, const char *pat
 		add_message(notice, "%s was written by a newer rxplore (schema %lld; this one knows %lld): "
 			    "it is opened read-only and answers will not be saved.", path, version,
 			    SCHEMA_VERSION);
-		if (!open_read_only(progress, path)) {
+		if (!progress_db_open_read_only(progress, path)) {
 			add_message(notice, "It could not be read either.");
 			open_empty(progress);
 		}
@@ -316,7 +316,7 @@ static void not_saving(struct progress *progress, struct progress_notice *notice
 	add_message(notice, "Cannot write %s (%s): answers will not be saved.", path, why);
 	close_db(progress);
 	struct stat st;
-	if (!try_file || stat(path, &st) != 0 || !open_read_only(progress, path))
+	if (!try_file || stat(path, &st) != 0 || !progress_db_open_read_only(progress, path))
 		open_empty(progress);
 }
 

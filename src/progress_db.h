@@ -93,4 +93,21 @@ static inline void rollback(struct progress *progress)
 	sqlite3_exec(progress->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* ---- shared between the halves (not part of the public API) ---- */
+
+/* Opens path for reading only into progress->db, through an immutable open
+ * when its -shm cannot be made; false when it is not a readable rxplore
+ * database. (progress.c) */
+bool progress_db_open_read_only(struct progress *progress, const char *path);
+
+/* Inside a transaction: recomputes one question's memory state, and the
+ * before_* columns undo relies on, from its whole log in time order.
+ * (progress_log.c) */
+int progress_db_replay(struct progress *progress, const struct progress_schedule *schedule,
+		       const char *question_id);
+
+/* "practice", "review", "exam" -> the mode; -1 for anything else. */
+int progress_db_mode(const char *name);
+const char *progress_db_mode_name(enum progress_mode mode);
+
 #endif

@@ -15,13 +15,24 @@
 
 static const char *const mode_names[] = { "practice", "review", "exam" };
 
-static enum progress_mode mode_from_name(const unsigned char *name)
+int progress_db_mode(const char *name)
 {
 	for (int m = PROGRESS_PRACTICE; m <= PROGRESS_EXAM; m++) {
-		if (name && strcmp((const char *)name, mode_names[m]) == 0)
-			return (enum progress_mode)m;
+		if (name && strcmp(name, mode_names[m]) == 0)
+			return m;
 	}
-	return PROGRESS_PRACTICE;
+	return -1;
+}
+
+const char *progress_db_mode_name(enum progress_mode mode)
+{
+	return mode >= PROGRESS_PRACTICE && mode <= PROGRESS_EXAM ? mode_names[mode] : "?";
+}
+
+static enum progress_mode mode_from_name(const unsigned char *name)
+{
+	int mode = progress_db_mode((const char *)name);
+	return mode < 0 ? PROGRESS_PRACTICE : (enum progress_mode)mode;
 }
 
 /* Columns first..first+5: stability, difficulty, last_review, due_day, reviews, lapses. */
@@ -360,4 +371,110 @@ int progress_reset(struct progress *progress)
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- replaying a question's log (after a merge) ---- */
+
+/* One logged answer that moved the memory state on. */
+struct replay_row {
+	long long id;
+	time_t at;
+	enum fsrs_grade grade;
+	char *card_id;
+};
+
+static void release_rows(struct replay_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sqlite3_free(rows[i].card_id);
+	sqlite3_free(rows);
+}
+
+/* The question's memory-updating answers in time order; -1 on error. */
+static int read_replay_rows(struct progress *progress, const char *question_id, struct replay_row **out,
+			    size_t *count)
+{
+	*out = NULL;
+	*count = 0;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT id, at, grade, card_id FROM review_log"
+					       " WHERE question_id = ? AND updated_memory = 1 ORDER BY at, id");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	size_t alloc = 0;
+	struct replay_row *rows = NULL;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*count == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			struct replay_row *grown = sqlite3_realloc64(rows, alloc * sizeof *rows);
+			if (!grown) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			rows = grown;
+		}
+		struct replay_row *r = &rows[(*count)++];
+		r->id = sqlite3_column_int64(stmt, 0);
+		r->at = (time_t)sqlite3_column_int64(stmt, 1);
+		r->grade = (enum fsrs_grade)sqlite3_column_int(stmt, 2);
+		r->card_id = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(stmt, 3));
+		if (!r->card_id) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, "reading a question's log");
+	sqlite3_finalize(stmt);
+	*out = rows;
+	if (rc != SQLITE_DONE) {
+		release_rows(rows, *count);
+		*out = NULL;
+		*count = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static int set_before(struct progress *progress, long long id, const struct progress_state *before, bool known)
+{
+	sqlite3_stmt *stmt = prepare(progress,
+		"UPDATE review_log SET before_stability = ?, before_difficulty = ?, before_last_review = ?,"
+		" before_due_day = ?, before_reviews = ?, before_lapses = ? WHERE id = ?");
+	if (!stmt)
+		return -1;
+	if (known)
+		bind_state(stmt, 1, before);
+	sqlite3_bind_int64(stmt, 7, id);
+	return step_done(progress, stmt, "replaying an answer");
+}
+
+int progress_db_replay(struct progress *progress, const struct progress_schedule *schedule,
+		       const char *question_id)
+{
+	struct replay_row *rows;
+	size_t count;
+	if (read_replay_rows(progress, question_id, &rows, &count) != 0)
+		return -1;
+	struct progress_state state = { 0 };
+	int rc = 0;
+	for (size_t i = 0; i < count && rc == 0; i++) {
+		struct progress_answer answer = { .question_id = question_id, .at = rows[i].at,
+						  .grade = rows[i].grade };
+		rc = set_before(progress, rows[i].id, &state, i > 0);
+		state = advance(schedule, &state, &answer);
+	}
+	if (rc == 0 && count > 0) {
+		rc = write_state(progress, question_id, rows[count - 1].card_id, &state);
+	} else if (rc == 0) {
+		sqlite3_stmt *stmt = prepare(progress, "DELETE FROM memory WHERE question_id = ?");
+		rc = stmt ? 0 : -1;
+		if (stmt) {
+			sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+			rc = step_done(progress, stmt, "removing a memory state");
+		}
+	}
+	release_rows(rows, count);
+	return rc;
 }

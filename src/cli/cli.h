@@ -63,6 +63,8 @@ int cli_packs(struct cli *cli);
 /* `rxplore export --format anki|md|json [-o FILE] [TOPIC]...` (cli_export.c);
  * format_name and output are NULL when not given. */
 int cli_export(struct cli *cli, const char *format_name, const char *output, char **args, int nargs);
+/* `rxplore import FILE -o DIR`: questions as loose cards (cli_import.c). */
+int cli_import(struct cli *cli, const char *output, char **args, int nargs);
 /* `rxplore stats`: due, answers per day, true retention, mastery (cli_stats.c). */
 int cli_stats(struct cli *cli, char **args, int nargs);
 

@@ -1,4 +1,4 @@
-/* cli_export — `rxplore export --format anki|md|json [-o FILE] [TOPIC]...`:
+/* cli_export — `rxplore export --format anki|md|html|json [-o FILE] [TOPIC]...`:
  * the formats are in export*.c; this file resolves the topics and writes the
  * file.  -o FILE is written to a temporary file beside it and renamed over it
  * only once every byte is on disk, so FILE is never left half-written. */
@@ -111,10 +111,10 @@ static int write_export(const struct export_set *set, enum export_format format,
 int cli_export(struct cli *cli, const char *format_name, const char *output, char **args, int nargs)
 {
 	if (!format_name)
-		return cli_usage("%s", "export needs --format anki, md or json");
+		return cli_usage("%s", "export needs --format anki, md, html or json");
 	int format = export_format_parse(format_name);
 	if (format < 0)
-		return cli_usage("--format takes anki, md or json with export, not '%s'", format_name);
+		return cli_usage("--format takes anki, md, html or json with export, not '%s'", format_name);
 	if (output && !*output)
 		return cli_usage("%s", "-o needs a file name ('-' for standard output)");
 	const struct card **topics = malloc(((size_t)nargs + 1) * sizeof *topics);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_signals.h"
 #include "clock.h"
 #include "plain.h"
 #include "progress.h"
@@ -93,9 +94,11 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	fputs("> ", a->out);
 	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
 	 * ignored, a full disk): stop rather than save answers given blind. */
-	if (fflush(a->out) != 0 || ferror(a->out))
+	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
 		return REPLY_QUIT;
 	if (!fgets(line, sizeof line, a->in)) {
+		if (cli_signals_caught()) /* Ctrl-C, SIGTERM, SIGHUP: stop and close the database */
+			return REPLY_QUIT;
 		if (a->echo)
 			fputc('\n', a->out);
 		return REPLY_EOF;
@@ -365,10 +368,12 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		return EXIT_PROBLEM;
 	}
 	char path[4096];
+	cli_signals_catch();
 	struct progress *progress = cli_open_progress(cli, path, sizeof path, &status);
 	struct quiz_session session;
 	if (!progress) {
 		quiz_bank_release(&bank);
+		cli_signals_end();
 		return status;
 	}
 	if (quiz_session_start(&session, &bank, progress, &settings) < 0) {
@@ -395,5 +400,6 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 	}
 	progress_close(progress);
 	quiz_bank_release(&bank);
+	cli_signals_end();
 	return status;
 }

@@ -17,6 +17,7 @@ struct cli_quiz_options {
 	size_t ntopics;
 	const char *count, *minutes, *seed;
 	bool yes;
+	const char *format, *output;	/* with progress export: --format csv|db, -o FILE */
 };
 
 int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs);

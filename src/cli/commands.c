@@ -30,18 +30,27 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 		       "questions, answered by letter or number from standard\n"
 		       "input (x: I don't know); progress is saved as you go",
 		       { ARG_NONE }, false, NULL },
-	[CMD_PROGRESS] = { "progress", cmd_progress, CMD_NEEDS_LOAD | CMD_NEEDS_PROGRESS, "progress export|reset",
-			   "the review log as CSV; delete all progress (asks first)", { ARG_WORD }, false,
-			   "export reset" },
+	[CMD_PROGRESS] = { "progress", cmd_progress, CMD_NEEDS_LOAD | CMD_NEEDS_PROGRESS,
+			   "progress export|merge FILE|reset",
+			   "the review log as CSV (--format db -o FILE: a\n"
+			   "consistent copy of the database, for a stick); add\n"
+			   "another machine's progress.db or CSV; delete all\n"
+			   "progress (asks first)",
+			   { ARG_WORD, ARG_PATH }, false, "export merge reset" },
+	[CMD_IMPORT] = { "import", cmd_import, 0, "import FILE -o DIR",
+			 "an Anki text export or a CSV/TSV of questions as a new\n"
+			 "folder of cards (load it with --content DIR)",
+			 { ARG_PATH }, false, NULL },
 	[CMD_EXPORT] = { "export", cmd_export, CMD_NEEDS_LOAD | CMD_NOTES_LOAD,
-			 "export --format anki|md|json [-o FILE] [TOPIC]...",
+			 "export --format anki|md|html|json [-o FILE] [TOPIC]...",
 			 "the cards for other tools: anki, a deck Anki imports\n"
 			 "(one note per quiz question, updated on re-import);\n"
-			 "md, a printable handout with comparisons, questions\n"
-			 "and answers; json, the cards as data.  TOPICs (ids or\n"
-			 "aliases) limit it to them and their members.  The\n"
-			 "handout compares 2-4 TOPICs side by side, one TOPIC\n"
-			 "with its compare_with cards, else each explainer's set",
+			 "md or html, a printable handout with comparisons,\n"
+			 "questions and answers; json, the cards as data.\n"
+			 "TOPICs (ids or aliases) limit it to them and their\n"
+			 "members.  The handout compares 2-4 TOPICs side by\n"
+			 "side, one TOPIC with its compare_with cards, else\n"
+			 "each explainer's set",
 			 { ARG_TOPIC }, true, NULL },
 	[CMD_FSRS] = { "fsrs", cmd_fsrs, CMD_NEEDS_PROGRESS, "fsrs fit|reset",
 		       "fit the scheduler to your reviews (asks before\n"
@@ -69,10 +78,14 @@ const struct cli_option cli_options_table[] = {
 	{ OPT_WIDTH, "width", 0, "N", 0, 0, "wrap line-mode output at N columns", NULL },
 	{ OPT_STRICT, "strict", 0, NULL, CMD_BIT(CMD_CHECK), 0, "with check: warnings count as errors", NULL },
 	{ OPT_PROFILE, "profile", 0, "NAME", 0, 0, "keep progress in progress-NAME.db (shared logins)", NULL },
-	{ OPT_FORMAT, "format", 0, "FORMAT", CMD_BIT(CMD_COMPARE) | CMD_BIT(CMD_EXPORT), 0,
-	  "with compare: text (a table, the default), md or tsv;\nwith export (required): anki, md or json", NULL },
-	{ OPT_OUTPUT, "output", 'o', "FILE", CMD_BIT(CMD_EXPORT), 0,
-	  "with export: write FILE (all or nothing) instead of\nstandard output", NULL },
+	{ OPT_FORMAT, "format", 0, "FORMAT", CMD_BIT(CMD_COMPARE) | CMD_BIT(CMD_EXPORT) | CMD_BIT(CMD_PROGRESS), 0,
+	  "with compare: text (a table, the default), linear,\nmd or tsv; with export (required): anki, md, html or\n"
+	  "json; with progress export: csv (the default) or db",
+	  NULL },
+	{ OPT_OUTPUT, "output", 'o', "FILE", CMD_BIT(CMD_EXPORT) | CMD_BIT(CMD_PROGRESS) | CMD_BIT(CMD_IMPORT), 0,
+	  "with export: write FILE (all or nothing) instead of\nstandard output; with progress export --format db:\n"
+	  "the copy; with import: the new folder of cards",
+	  NULL },
 	{ OPT_DIFF_ONLY, "diff-only", 0, NULL, CMD_BIT(CMD_COMPARE), 0, "with compare: only the facts that differ",
 	  NULL },
 	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0, "with quiz: practice (default), review or exam",

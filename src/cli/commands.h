@@ -25,6 +25,7 @@ enum cli_command_id {
 	CMD_STATS,
 	CMD_QUIZ,
 	CMD_PROGRESS,
+	CMD_IMPORT,
 	CMD_EXPORT,
 	CMD_FSRS,
 	CMD_START,
@@ -160,6 +161,7 @@ int cmd_quiz(struct cli *cli, const struct cli_request *request);
 int cmd_progress(struct cli *cli, const struct cli_request *request);
 int cmd_export(struct cli *cli, const struct cli_request *request);
 int cmd_fsrs(struct cli *cli, const struct cli_request *request);
+int cmd_import(struct cli *cli, const struct cli_request *request);
 int cmd_start(struct cli *cli, const struct cli_request *request);
 int cmd_help(struct cli *cli, const struct cli_request *request);
 /* quit is the prompt's own: its handler is NULL. */

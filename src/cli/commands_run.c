@@ -98,7 +98,15 @@ int cmd_quiz(struct cli *cli, const struct cli_request *r)
 
 int cmd_progress(struct cli *cli, const struct cli_request *r)
 {
-	return cli_progress(cli, &r->quiz, r->args, r->nargs);
+	struct cli_quiz_options options = r->quiz;
+	options.format = r->format;
+	options.output = r->output;
+	return cli_progress(cli, &options, r->args, r->nargs);
+}
+
+int cmd_import(struct cli *cli, const struct cli_request *r)
+{
+	return cli_import(cli, r->output, r->args, r->nargs);
 }
 
 int cmd_fsrs(struct cli *cli, const struct cli_request *r)

@@ -89,7 +89,7 @@ expect_words "--format values for compare" "text md tsv"
 comp quiz --topic diaz
 expect_words "--topic takes a topic id" "diazepam"
 comp progress ''
-expect_words "progress takes export or reset" "export reset"
+expect_words "progress takes export, merge or reset" "export merge reset"
 comp quiz --width ''
 expect_words "a number is not guessed" ""
 

@@ -21,15 +21,15 @@ quiz_size() {
 # --- usage errors ------------------------------------------------------------
 rx export $pack
 expect_status "export without --format is a usage error" 2
-expect_in "it names the formats" "$err" "export needs --format anki, md or json"
+expect_in "it names the formats" "$err" "export needs --format anki, md, html or json"
 rx export --format xml $pack
 expect_status "an unknown format is a usage error" 2
-expect_in "it says which formats there are" "$err" "--format takes anki, md or json with export, not 'xml'"
+expect_in "it says which formats there are" "$err" "--format takes anki, md, html or json with export, not 'xml'"
 rx export --format tsv $pack
 expect_status "compare's formats are not export's" 2
 rx list -o "$work/x" $pack
 expect_status "-o goes with export only" 2
-expect_in "-o says where it goes" "$err" "-o goes with the export command"
+expect_in "-o says where it goes" "$err" "-o goes with the progress, import and export commands"
 rx list --format md $pack
 expect_status "--format goes with compare and export only" 2
 rx export --format md --diff-only $pack

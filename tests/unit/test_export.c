@@ -437,6 +437,58 @@ static void test_json_escapes_raw_card_text(void **state)
 	library_release(&lib);
 }
 
+/* Hostile card text in the HTML handout: never a tag, an attribute or a
+ * script of its own; nothing that would fetch from a network. */
+static void test_html_handout(void **state)
+{
+	struct fixture *f = *state;
+	const struct card *topics[] = { find(f, "tricky"), find(f, "other") };
+	struct export_set set;
+	assert_int_equal(export_set_build(&set, &f->lib, topics, 2), EXPORT_OK);
+	struct sink s;
+	assert_int_equal(export_html(sink_open(&s), &set), EXPORT_OK);
+	char *text = sink_text(&s);
+	assert_true(strncmp(text, "<!DOCTYPE html>\n", 16) == 0);
+	assert_non_null(strstr(text, "<title>Tricky &quot;quoted&quot; &lt;script&gt;x&lt;/script&gt; | pipe &amp; co, "
+				     "Other</title>"));
+	/* The card's own markup arrives as text only. */
+	assert_null(strstr(text, "<script"));
+	assert_null(strstr(text, "<b>now</b>"));
+	assert_non_null(strstr(text, "Pick &quot;one&quot; &lt;b&gt;now&lt;/b&gt;"));
+	assert_non_null(strstr(text, "Because of &lt;this&gt; &amp; that."));
+	/* No control characters from the card survive. */
+	assert_null(strchr(text, '\a'));
+	assert_null(strchr(text, '\t'));
+	/* The notice, in the page and in every printed page's margin. */
+	assert_non_null(strstr(text, "<p class=\"notice\">rxplore is for education, not treatment decisions."));
+	assert_non_null(strstr(text, "@bottom-left{content:\"rxplore is for education"));
+	/* Self-contained: no script, no network address. */
+	assert_null(strstr(text, "http"));
+	assert_null(strstr(text, "//"));
+	assert_null(strstr(text, "@import"));
+	assert_null(strstr(text, "src="));
+	assert_null(strstr(text, "href="));
+	/* A comparison table, then the questions, then the answer key. */
+	char *table = strstr(text, "<table class=\"compare\">"), *questions = strstr(text, "<h2>Questions</h2>");
+	char *key = strstr(text, "<h2>Answer key</h2>");
+	assert_non_null(table);
+	assert_non_null(questions);
+	assert_non_null(key);
+	assert_true(table < questions && questions < key);
+	assert_non_null(strstr(text, "<tr class=\"differs\"><th>Receptor | target</th><td>A | B</td>"));
+	assert_non_null(strstr(key, ")</b> &lt;i&gt; — Because of"));
+	/* A list in the prose stays a list, a heading-like line stays text. */
+	assert_non_null(strstr(text, "<p># not a heading</p>\n<ul><li>item | with a pipe</li></ul>"));
+	/* Every element the handout opens, it closes. */
+	assert_int_equal(count(text, "<section"), count(text, "</section>"));
+	assert_int_equal(count(text, "<table"), count(text, "</table>"));
+	assert_int_equal(count(text, "<ol"), count(text, "</ol>"));
+	assert_int_equal(count(text, "<ul>"), count(text, "</ul>"));
+	assert_int_equal(count(text, "<p>") + count(text, "<p "), count(text, "</p>"));
+	free(text);
+	export_set_release(&set);
+}
+
 static void test_write_errors_are_reported(void **state)
 {
 	struct fixture *f = *state;
@@ -451,6 +503,8 @@ static void test_write_errors_are_reported(void **state)
 	assert_int_equal(export_write(full, &set, EXPORT_MD), EXPORT_EWRITE);
 	clearerr(full);
 	assert_int_equal(export_write(full, &set, EXPORT_JSON), EXPORT_EWRITE);
+	clearerr(full);
+	assert_int_equal(export_write(full, &set, EXPORT_HTML), EXPORT_EWRITE);
 	fclose(full);
 	export_set_release(&set);
 }
@@ -462,6 +516,7 @@ static void test_format_names(void **state)
 	assert_int_equal(export_format_parse("md"), EXPORT_MD);
 	assert_int_equal(export_format_parse("markdown"), EXPORT_MD);
 	assert_int_equal(export_format_parse("json"), EXPORT_JSON);
+	assert_int_equal(export_format_parse("html"), EXPORT_HTML);
 	assert_int_equal(export_format_parse("JSON"), -1);
 	assert_int_equal(export_format_parse(""), -1);
 	assert_non_null(strstr(export_strerror(EXPORT_EINVAL), "UTF-8"));
@@ -484,6 +539,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_anki_note_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_handout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_document, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_html_handout, setup, teardown),
 		cmocka_unit_test(test_json_escapes_raw_card_text),
 		cmocka_unit_test_setup_teardown(test_write_errors_are_reported, setup, teardown),
 		cmocka_unit_test(test_format_names),

@@ -126,12 +126,23 @@ vg "quiz, another profile" 0 'a\n' $basic --profile clinic quiz --count 1 --seed
 vg "stats with progress" 0 - $basic stats
 vg "stats --width 40" 0 - $basic --width 40 stats
 vg "progress export" 0 - $basic progress export
+vg "progress export --format db" 0 - $basic progress export --format db -o "$work/copy.db"
+vg "progress merge a database" 0 - $basic --profile clinic progress merge "$work/copy.db"
+"$RXPLORE" $basic progress export >"$work/reviews.csv" 2>/dev/null
+printf 'bad,row\r\n' >>"$work/reviews.csv"
+vg "progress merge a CSV with a bad row" 1 - $basic --profile clinic progress merge "$work/reviews.csv"
+vg "progress merge a missing file" 1 - $basic progress merge "$work/nothing.db"
 vg "progress reset --yes" 0 - $basic progress reset --yes
 vg "progress reset without --yes, no terminal" 2 - $basic progress reset
 
 # Exporting: every format, a selection, a file, and the ways it is refused.
 vg "export --format anki" 0 - $both export --format anki
 vg "export --format md" 0 - $both export --format md
+vg "export --format html" 0 - $both export --format html
+vg "export --format anki -o deck" 0 - $both export --format anki -o "$work/deck.txt"
+vg "import the deck" 0 - import "$work/deck.txt" -o "$work/imported"
+printf 'question,choices,answer,tags\n"<b>Q</b> &amp;",A | B,A,t\nbad row\n' >"$work/sheet.csv"
+vg "import a CSV with a bad row" 1 - import "$work/sheet.csv" -o "$work/sheet"
 vg "export --format md, two topics compared" 0 - $both export --format md zolpam ketazines
 vg "export --format json of a topic" 0 - $both export --format json alphazine
 vg "export -o FILE" 0 - $both export --format json -o "$work/export.json"

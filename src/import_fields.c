@@ -1,0 +1,250 @@
+/* import_fields — a row's fields to a question (see import_fields.h). */
+#include "import_fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* "b) text": the letter's index, and *text after ") "; -1 when not one. */
+static int choice_line(const char *line, const char **text)
+{
+	if (line[0] >= 'a' && line[0] < 'a' + QUESTION_MAX_CHOICES && line[1] == ')' && line[2] == ' ') {
+		*text = line + 3;
+		return line[0] - 'a';
+	}
+	return -1;
+}
+
+/* Splits s into lines in place; returns how many (at most max). */
+static size_t split_lines(char *s, char **lines, size_t max)
+{
+	size_t n = 0;
+	for (char *p = s; p && n < max;) {
+		lines[n++] = p;
+		p = strchr(p, '\n');
+		if (p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
+/* Puts back the line breaks split_lines() took out between lines[from] and
+ * lines[to - 1], making them one string again. */
+static void rejoin(char **lines, size_t from, size_t to)
+{
+	for (size_t k = from; k + 1 < to; k++)
+		lines[k][strlen(lines[k])] = '\n';
+}
+
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
+static bool is_hint(const char *line, const char *hint)
+{
+	return strcasecmp(line, hint) == 0;
+}
+
+enum { MAX_LINES = 256 };
+
+/* The question field: the ask, then choice lines "a) ".."f) " at the end. */
+static void parse_question(char *text, struct import_question *q, const char **error)
+{
+	char *lines[MAX_LINES];
+	size_t n = split_lines(text, lines, MAX_LINES);
+	size_t first = n;
+	const char *rest;
+	for (size_t i = n; i-- > 0;) {
+		int letter = choice_line(lines[i], &rest);
+		if (letter < 0)
+			break;
+		first = i;
+		if (letter == 0)
+			break;
+	}
+	for (size_t i = first, letter = 0; i < n; i++, letter++) {
+		if (choice_line(lines[i], &rest) != (int)letter) {
+			first = n; /* not a, b, c in order: not choices */
+			break;
+		}
+	}
+	for (size_t i = first; i < n && q->nchoices < QUESTION_MAX_CHOICES; i++) {
+		choice_line(lines[i], &rest);
+		q->choices[q->nchoices] = strdup(rest);
+		if (!q->choices[q->nchoices]) {
+			*error = "out of memory";
+			return;
+		}
+		q->nchoices++;
+	}
+	size_t end = first;
+	while (end > 0 && (lines[end - 1][0] == '\0' || is_hint(lines[end - 1], "Select all that apply.") ||
+			   is_hint(lines[end - 1], "True or false?"))) {
+		if (is_hint(lines[end - 1], "Select all that apply."))
+			q->select_all = true;
+		end--;
+	}
+	rejoin(lines, 0, end);
+	q->ask = strdup(end > 0 ? lines[0] : "");
+	if (!q->ask)
+		*error = "out of memory";
+}
+
+static int choice_index(const struct import_question *q, const char *text)
+{
+	for (size_t i = 0; i < q->nchoices; i++)
+		if (strcmp(q->choices[i], text) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* "a,c" or "b": letters naming choices; false if the text is not that. */
+static bool letters(struct import_question *q, const char *text)
+{
+	bool any = false, seen[QUESTION_MAX_CHOICES] = { false };
+	for (const char *p = text; *p; p++) {
+		if (*p == ',' || *p == ' ')
+			continue;
+		if (*p < 'a' || *p >= 'a' + (int)q->nchoices || (p[1] && p[1] != ',' && p[1] != ' '))
+			return false;
+		seen[*p - 'a'] = any = true;
+	}
+	for (size_t i = 0; any && i < q->nchoices; i++)
+		q->correct[i] = seen[i];
+	return any;
+}
+
+/* The answer field: the right choices (by letter line, letters, or text),
+ * then, after a blank line, an explanation — up to rxplore's own "Card:"
+ * footer.  *title receives the card title that footer names. */
+static void parse_answer(char *text, struct import_question *q, char **explain, char *title, size_t title_size)
+{
+	for (const char *prefix = "Answers:"; prefix; prefix = prefix[6] == 's' ? "Answer:" : NULL) {
+		if (strncasecmp(text, prefix, strlen(prefix)) == 0) {
+			memmove(text, text + strlen(prefix), strlen(text + strlen(prefix)) + 1);
+			break;
+		}
+	}
+	char *lines[MAX_LINES];
+	size_t n = split_lines(text, lines, MAX_LINES), i = 0;
+	for (size_t k = 0; k < n; k++)
+		lines[k] += strspn(lines[k], " ");
+	while (i < n && lines[i][0] == '\0')
+		i++;
+	const char *rest;
+	int letter;
+	if (i < n && q->nchoices > 0 && choice_line(lines[i], &rest) >= 0) {
+		for (; i < n && (letter = choice_line(lines[i], &rest)) >= 0; i++)
+			if ((size_t)letter < q->nchoices)
+				q->correct[letter] = true;
+	} else if (i < n && q->nchoices > 0 && letters(q, lines[i])) {
+		i++;
+	} else if (i < n && q->nchoices == 0) {
+		q->truth = strcasecmp(lines[i], "true") == 0 ? 1 : strcasecmp(lines[i], "false") == 0 ? 0 : -1;
+		i += q->truth >= 0;
+	} else {
+		/* The right choices by their text: lines, or items split by " | ". */
+		for (; i < n && lines[i][0]; i++) {
+			for (char *item = lines[i]; item;) {
+				char *bar = strstr(item, " | ");
+				if (bar)
+					*bar = '\0';
+				int k = choice_index(q, item);
+				if (k >= 0)
+					q->correct[k] = true;
+				item = bar ? bar + 3 : NULL;
+			}
+		}
+	}
+	size_t from = i, to = n;
+	for (size_t k = i; k < n; k++) {
+		if (strncmp(lines[k], "Card: ", 6) == 0) {
+			snprintf(title, title_size, "%s", lines[k] + 6);
+			char *dash = strstr(title, " — ");
+			if (dash)
+				*dash = '\0';
+			to = k;
+			break;
+		}
+	}
+	while (from < to && lines[from][0] == '\0')
+		from++;
+	if (from < to && !*explain) {
+		rejoin(lines, from, to);
+		*explain = strdup(lines[from]);
+		if (*explain)
+			trim_end(*explain);
+	}
+}
+
+/* Choices from a choices column: one per line, or split by " | ". */
+static const char *parse_choices(const char *field, struct import_question *q)
+{
+	const char *sep = strchr(field, '\n') ? "\n" : " | ";
+	for (const char *p = field; *p;) {
+		const char *end = strstr(p, sep);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (n > 0) {
+			if (q->nchoices == QUESTION_MAX_CHOICES)
+				return "more than 6 choices";
+			if (!(q->choices[q->nchoices++] = strndup(p, n)))
+				return "out of memory";
+		}
+		p += n + (end ? strlen(sep) : 0);
+	}
+	return NULL;
+}
+
+static const char *check(struct import_question *q)
+{
+	if (!q->ask || !q->ask[0])
+		return "no question text";
+	/* rxplore's true/false questions come back as their two choices. */
+	if (q->nchoices == 2 && strcmp(q->choices[0], "True") == 0 && strcmp(q->choices[1], "False") == 0 &&
+	    q->correct[0] != q->correct[1] && !q->select_all) {
+		q->truth = q->correct[0];
+		free(q->choices[0]);
+		free(q->choices[1]);
+		q->choices[0] = q->choices[1] = NULL;
+		q->nchoices = 0;
+		q->correct[0] = q->correct[1] = false;
+	}
+	if (q->truth >= 0)
+		return NULL;
+	if (q->nchoices == 0)
+		return "no choices (lines 'a) ...' after the question, or a choices column) and the answer is "
+		       "not true or false";
+	if (q->nchoices < 2)
+		return "a question needs 2 to 6 choices";
+	size_t right = 0;
+	for (size_t i = 0; i < q->nchoices; i++) {
+		right += q->correct[i];
+		if (!q->choices[i][0])
+			return "an empty choice";
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(q->choices[i], q->choices[k]) == 0)
+				return "two choices are the same";
+	}
+	if (right == 0)
+		return "the answer names none of the choices (give letters such as 'b' or 'a,c', or a choice's text)";
+	return NULL;
+}
+
+const char *import_fields_parse(struct import_question *q, char *question, char *answer, const char *choices,
+				const char *explain, char *title, size_t title_size)
+{
+	q->truth = -1;
+	const char *error = NULL;
+	parse_question(question, q, &error);
+	if (error)
+		return error;
+	if (choices && *choices && q->nchoices == 0 && (error = parse_choices(choices, q)))
+		return error;
+	if (explain && *explain && !(q->explain = strdup(explain)))
+		return "out of memory";
+	parse_answer(answer, q, &q->explain, title, title_size);
+	return check(q);
+}

@@ -1,0 +1,17 @@
+/* import_fields — one row's question, answer, choices and explanation (as
+ * text) to a question; private to src/import*.c. */
+#ifndef RXPLORE_IMPORT_FIELDS_H
+#define RXPLORE_IMPORT_FIELDS_H
+
+#include <stddef.h>
+
+#include "import.h"
+
+/* Fills q (ask, choices, right answers, explanation) from the fields; the
+ * question and answer texts are cut up in place.  choices and explain may be
+ * NULL.  *title receives the card title of rxplore's own "Card:" footer, if
+ * any.  Returns NULL, or why the row makes no question. */
+const char *import_fields_parse(struct import_question *q, char *question, char *answer, const char *choices,
+				const char *explain, char *title, size_t title_size);
+
+#endif
