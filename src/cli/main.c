@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ascii_out.h"
 #include "cli.h"
 #include "cli_quiz.h"
 #include "loader.h"
@@ -101,6 +102,8 @@ static const char *compare_format;
 static bool compare_diff_only;
 /* -o FILE, for export. */
 static const char *export_output;
+/* The locale's charset is not UTF-8: text is shown in ASCII (ascii_out.h). */
+static bool ascii_terminal;
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, OPT_CONTENT },
@@ -216,6 +219,7 @@ static int finish_output(int status)
 static int run_interactive(struct cli *cli)
 {
 	bool tty_in = isatty(STDIN_FILENO), tty_out = isatty(STDOUT_FILENO);
+	ascii_out_end();	/* curses writes to the real stdout, and speaks ASCII itself */
 	if (!cli->options.plain && tty_in && tty_out && ui_terminal_usable()) {
 		const char *no_color = getenv("NO_COLOR");
 		struct ui_options ui = {
@@ -225,6 +229,8 @@ static int run_interactive(struct cli *cli)
 		};
 		return ui_run(&cli->library, &cli->config, &cli->diags, &ui);
 	}
+	if (ascii_terminal)
+		ascii_out_begin();
 	cli_note_load_errors(cli);
 	if (tty_in) {
 		plain_repl(stdin, stdout, &cli->library, cli_width(cli));
@@ -329,6 +335,9 @@ int main(int argc, char **argv)
 {
 	hold_standard_fds();
 	setlocale(LC_ALL, "");
+	ascii_terminal = !ascii_out_locale_is_utf8();
+	if (ascii_terminal)
+		ascii_out_begin();
 	struct cli cli = { 0 };
 	bool version = false;
 	config_defaults(&cli.config);
@@ -376,7 +385,10 @@ int main(int argc, char **argv)
 		status = cli_check(&cli, args + 1, nargs - 1);
 		goto done;
 	}
-	if (cli_load(&cli) < 0) {
+	/* Card text in ASCII for every renderer; a file written with -o is
+	 * not shown on this terminal and keeps its UTF-8. */
+	if (cli_load(&cli) < 0 ||
+	    (ascii_terminal && !(exporting && export_output) && library_transliterate(&cli.library) < 0)) {
 		fprintf(stderr, "rxplore: out of memory while loading cards\n");
 		status = EXIT_PROBLEM;
 		goto done;
@@ -416,6 +428,8 @@ int main(int argc, char **argv)
 	}
 done:
 	status = finish_output(status);
+	if (ascii_out_end() < 0 && status == EXIT_OK)
+		status = EXIT_PROBLEM;
 	library_release(&cli.library);
 	diag_list_release(&cli.diags);
 	return status;
