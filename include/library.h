@@ -61,7 +61,7 @@ struct library {
 	struct library_index *index;	/* private: case-insensitive id/alias lookup */
 	const struct card **sorted;	/* private: topic-list order, kept by library_resolve */
 	size_t nsorted;
-	struct card_folded *folded;	/* private: folded[i] is sorted[i]'s, kept by library_resolve */
+	struct library_fold_cache *fold_cache;	/* private: search's folded text (library_folded) */
 };
 
 void library_init(struct library *library);
@@ -118,6 +118,12 @@ const char *library_suggest(const struct library *library, const char *name);
 /* Folds the strings search reads of card into *out, in arena.  Returns 0,
  * or -1 when out of memory. */
 int library_fold_card(struct arena *arena, const struct card *card, struct card_folded *out);
+
+/* The folded strings of every card, parallel to the topic-list order
+ * (library_sorted), folded on the first call after library_resolve and kept
+ * (start-up does not pay for it); NULL when the library was not resolved or
+ * memory ran out (search then folds as it goes). */
+const struct card_folded *library_folded(const struct library *library);
 
 /* Replaces every display string of every card (titles, aliases, sections,
  * diagrams, facts, quiz questions, choices and explanations, sources), the

@@ -37,6 +37,29 @@ static void fold_init(struct fold_state *state)
 	memset(state, 0, sizeof *state);
 }
 
+/* A byte that is neither a dash nor part of a longer character: dropped
+ * when it separates words (the next letter then carries the boundary mark),
+ * else its folded form.  Returns whether *out was set. */
+static bool fold_plain(struct fold_state *state, char c, char *out)
+{
+	bool emitted = !is_separator(c);
+
+	if (!emitted) {
+		state->gap = state->started;	/* no mark before the first byte */
+	} else {
+		bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+		if (state->gap && lower)
+			c = (char)(c - 'a' + 'A');
+		else if (!state->gap && upper)
+			c = (char)(c - 'A' + 'a');
+		*out = c;
+		state->gap = false;
+		state->started = true;
+	}
+	state->last = c;
+	return emitted;
+}
+
 /* Folds the ASCII that s[at..next) became into batch.  A dash after a letter
  * or digit waits for the next byte: dropped if a letter or digit follows
  * ("GABA-A"), kept otherwise ("Cl⁻ channel", "K+-").  A letter right after
@@ -59,17 +82,10 @@ static void fold_ascii(struct fold_state *state, const char *ascii, size_t n, si
 			state->dash_pending = true;
 			state->dash_at = at;
 			state->dash_next = next;
-		} else if (is_separator(c)) {
-			state->gap = state->started;	/* no mark before the first byte */
 		} else {
-			bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-			if (state->gap && lower)
-				c = (char)(c - 'a' + 'A');
-			else if (!state->gap && upper)
-				c = (char)(c - 'A' + 'a');
-			batch_push(batch, c, at, next);
-			state->gap = false;
-			state->started = true;
+			char folded;
+			if (fold_plain(state, c, &folded))
+				batch_push(batch, folded, at, next);
 		}
 		state->last = ascii[i];
 	}
@@ -119,6 +135,16 @@ size_t text_fold(const char *s, size_t len, char *out)
 
 	fold_init(&state);
 	for (;;) {
+		/* Runs of plain ASCII (no dash to decide) go straight to out. */
+		while (pos < len && !state.dash_pending && (unsigned char)s[pos] < 0x80 && s[pos] != '-') {
+			char folded;
+			if (fold_plain(&state, s[pos], &folded)) {
+				if (out)
+					out[written] = folded;
+				written++;
+			}
+			state.previous = (unsigned char)s[pos++];
+		}
 		batch.count = 0;
 		if (pos < len)
 			pos += fold_step(&state, s, len, pos, &batch);
@@ -145,14 +171,30 @@ void fold_cursor_init(struct fold_cursor *cursor, const char *s, size_t len)
 	cursor->batch_base = 0;
 }
 
+/* Moves over plain ASCII whose folded bytes all come before offset,
+ * counting them without recording where each came from: a query with
+ * half a million hits must not record the whole library. */
+static void cursor_skip(struct fold_cursor *c, size_t offset)
+{
+	char folded;
+
+	while (c->pos < c->len && c->batch_base < offset && !c->state.dash_pending &&
+	       (unsigned char)c->s[c->pos] < 0x80 && c->s[c->pos] != '-') {
+		if (fold_plain(&c->state, c->s[c->pos], &folded))
+			c->batch_base++;
+		c->state.previous = (unsigned char)c->s[c->pos++];
+	}
+}
+
 /* Moves on until the batch holds folded byte offset; false past the end. */
 static bool cursor_reach(struct fold_cursor *c, size_t offset)
 {
 	while (c->batch_base + c->batch.count <= offset) {
-		if (c->pos >= c->len && !c->state.dash_pending)
-			return false;
 		c->batch_base += c->batch.count;
 		c->batch.count = 0;
+		cursor_skip(c, offset);
+		if (c->pos >= c->len && !c->state.dash_pending)
+			return false;
 		if (c->pos < c->len)
 			c->pos += fold_step(&c->state, c->s, c->len, c->pos, &c->batch);
 		else

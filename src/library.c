@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "text.h"
+#include "library_fold_cache.h"
 #include "translit.h"
 
 /* Open-addressing hashes of names.  The exact table holds ids and aliases
@@ -127,7 +128,7 @@ void library_release(struct library *library)
 		free(library->index->folded.slots);
 	}
 	free(library->index);
-	free(library->folded);
+	library_fold_cache_free(library->fold_cache);
 	free(library->sorted);
 	free(library->cards);
 	free(library->vocab);
@@ -412,15 +413,10 @@ void library_resolve(struct library *library, struct diag_list *diags)
 		sort_cards(library, library->sorted);
 		library->nsorted = library->ncards;
 	}
-	/* Search compares folded text (text_fold): folding it once here keeps
-	 * each query a plain scan. */
-	free(library->folded);
-	library->folded = library->sorted ? calloc(library->ncards + 1, sizeof *library->folded) : NULL;
-	for (size_t i = 0; library->folded && i < library->nsorted; i++)
-		if (library_fold_card(&library->arena, library->sorted[i], &library->folded[i]) < 0) {
-			free(library->folded);
-			library->folded = NULL;	/* search folds as it goes instead */
-		}
+	/* Search compares folded text (text_fold), folded on the first search
+	 * into this cache and kept, so each later query is a plain scan. */
+	library_fold_cache_free(library->fold_cache);
+	library->fold_cache = library->sorted ? library_fold_cache_new() : NULL;
 }
 
 static int sorted_order(const void *a, const void *b)

@@ -2,8 +2,10 @@
  * ASCII for terminals that are not UTF-8 (see include/library.h). */
 #include "library.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "library_fold_cache.h"
 #include "translit.h"
 
 /* The folded form of s in arena; NULL stays NULL.  *failed is set when out of memory. */
@@ -39,6 +41,43 @@ int library_fold_card(struct arena *arena, const struct card *card, struct card_
 	out->aliases = aliases;
 	out->facts = facts;
 	return failed ? -1 : 0;
+}
+
+struct library_fold_cache *library_fold_cache_new(void)
+{
+	struct library_fold_cache *cache = calloc(1, sizeof *cache);
+	if (cache)
+		arena_init(&cache->arena);
+	return cache;
+}
+
+void library_fold_cache_free(struct library_fold_cache *cache)
+{
+	if (!cache)
+		return;
+	arena_release(&cache->arena);
+	free(cache->cards);
+	free(cache);
+}
+
+/* The cache is the library's own memory that a const look-up may fill: it
+ * changes no answer, only how fast the next one comes. */
+const struct card_folded *library_folded(const struct library *library)
+{
+	struct library_fold_cache *cache = library->fold_cache;
+	if (!cache || cache->failed || !library->sorted || library->nsorted != library->ncards)
+		return NULL;
+	if (cache->cards)
+		return cache->cards;
+	struct card_folded *cards = calloc(library->ncards + 1, sizeof *cards);
+	for (size_t i = 0; cards && i < library->ncards; i++)
+		if (library_fold_card(&cache->arena, library->sorted[i], &cards[i]) < 0) {
+			free(cards);
+			cards = NULL;
+		}
+	cache->cards = cards;
+	cache->failed = !cards;
+	return cards;
 }
 
 /* Repoints *field at the ASCII form of its string, copied into arena, when

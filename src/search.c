@@ -124,11 +124,11 @@ static int push_body(struct search_results *results, const struct card *card, co
 }
 
 /* The folded strings of order[i]: the library's, or folded into scratch. */
-static const struct card_folded *folded_card(const struct library *library, const struct card *const *order,
+static const struct card_folded *folded_card(const struct card_folded *folded, const struct card *const *order,
 					     size_t i, struct query *q, struct card_folded *spare)
 {
-	if (library->folded && library->sorted && library->nsorted == library->ncards && order == library->sorted)
-		return &library->folded[i];
+	if (folded)
+		return &folded[i];
 	return library_fold_card(&q->scratch, order[i], spare) == 0 ? spare : NULL;
 }
 
@@ -155,9 +155,10 @@ int search_run(struct search_results *results, const struct library *library, co
 		order = own;
 	}
 	struct card_folded spare;
+	const struct card_folded *folded = own ? NULL : library_folded(library);
 	for (int pass = 0; pass < 2 && rc == 0; pass++)
 		for (size_t i = 0; i < library->ncards && rc == 0; i++) {
-			const struct card_folded *f = folded_card(library, order, i, &q, &spare);
+			const struct card_folded *f = folded_card(folded, order, i, &q, &spare);
 			rc = !f ? -1 : pass == 0 ? push_names(results, order[i], f, &q) : push_body(results, order[i], f, &q);
 		}
 	free(own);
