@@ -38,6 +38,15 @@ struct library_override {
 	const char *loser_path;
 };
 
+/* A card's searchable strings in folded form (text_fold), for search.c:
+ * aliases[i] folds card->aliases[i], facts[i] card->facts[i].value. */
+struct card_folded {
+	const char *title;
+	const char **aliases;
+	const char *text[SECTION_TEXT_COUNT];	/* NULL where the card has none */
+	const char **facts;
+};
+
 struct library {
 	struct arena arena;
 	struct card **cards;
@@ -52,6 +61,7 @@ struct library {
 	struct library_index *index;	/* private: case-insensitive id/alias lookup */
 	const struct card **sorted;	/* private: topic-list order, kept by library_resolve */
 	size_t nsorted;
+	struct library_fold_cache *fold_cache;	/* private: search's folded text (library_folded) */
 };
 
 void library_init(struct library *library);
@@ -75,11 +85,55 @@ int library_vocab_index(const struct library *library, const char *key);
  * (Duplicates within one pack are the loader's to reject beforehand.) */
 int library_add_card(struct library *library, struct card *card);
 
-/* Looks a card up by id or alias, case-insensitively; NULL when unknown. */
+/* Looks a card up by id or alias as written (case-insensitively): how cards
+ * refer to each other.  NULL when unknown. */
+const struct card *library_find_exact(const struct library *library, const char *name);
+
+/* Looks up what a person typed: an id or alias as written, else an id, alias
+ * or title that folds to the same (text_fold: "GABA A" finds gaba-a, "K+"
+ * finds "K⁺ channel", "valium" finds its card by alias).  NULL when unknown. */
 const struct card *library_find(const struct library *library, const char *name);
 
-/* The id closest to name for a "did you mean" hint, or NULL. */
+/* How a query names a topic, strongest first. */
+enum library_naming {
+	LIBRARY_NAMES_ID,	/* its id or an alias, folded */
+	LIBRARY_NAMES_TITLE,	/* its title, folded */
+	LIBRARY_NAMES_PREFIX,	/* the start of an id, alias or title (3+ characters folded) */
+	LIBRARY_NAMES_FUZZY,	/* close to one (library_closest; 4+ characters folded) */
+	LIBRARY_NAMES_NONE
+};
+
+/* The topic name names, and how (*how may be NULL): exact (library_find),
+ * then the shortest name it is a prefix of, then the closest.  NULL and
+ * LIBRARY_NAMES_NONE when it names none. */
+const struct card *library_find_named(const struct library *library, const char *name, enum library_naming *how);
+
+/* The card whose folded id, alias or title is closest to name (text_suggest
+ * over the folded names) for a "did you mean" hint, or NULL. */
+const struct card *library_closest(const struct library *library, const char *name);
+
+/* The id of library_closest(), or NULL. */
 const char *library_suggest(const struct library *library, const char *name);
+
+/* Folds the strings search reads of card into *out, in arena.  Returns 0,
+ * or -1 when out of memory. */
+int library_fold_card(struct arena *arena, const struct card *card, struct card_folded *out);
+
+/* The folded strings of every card, parallel to the topic-list order
+ * (library_sorted), folded on the first call after library_resolve and kept
+ * (start-up does not pay for it); NULL when the library was not resolved or
+ * memory ran out (search then folds as it goes). */
+const struct card_folded *library_folded(const struct library *library);
+
+/* Replaces every display string of every card (titles, aliases, sections,
+ * diagrams, facts, quiz questions, choices and explanations, sources), the
+ * vocabulary's labels and questions and the packs' titles with their ASCII
+ * form (translit_text), in the library's arena: for a terminal whose charset
+ * is not UTF-8, so every renderer and every width is computed on ASCII.  Ids,
+ * fact keys, question ids and anything else progress stores are left alone.
+ * Returns 0, or -1 when out of memory (the library stays usable: each string
+ * is either old or new). */
+int library_transliterate(struct library *library);
 
 /* The start card: the packs' `start` if loaded, else the first explainer,
  * else the first card; NULL for an empty library. */

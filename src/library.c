@@ -5,20 +5,33 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
+#include "library_fold_cache.h"
+#include "translit.h"
 
-/* Open-addressing hash of lower-cased ids and aliases.  Ids are inserted
- * first-come and never displaced by an alias, so an id always wins. */
+/* Open-addressing hashes of names.  The exact table holds ids and aliases
+ * compared case-insensitively: references between cards resolve through it.
+ * The folded table holds ids, aliases and titles in their folded form
+ * (text_fold: "GABA A", "gaba-a" and "GABAa" are one key), for what people
+ * type.  In each, an id is never displaced by an alias, nor an alias by a
+ * title. */
+enum name_rank { NAME_ID, NAME_ALIAS, NAME_TITLE };
+
 struct index_slot {
-	const char *key;	/* as written; compared case-insensitively */
+	const char *key;	/* exact: as written, compared case-insensitively; folded: folded */
 	struct card *card;
-	bool is_alias;
+	enum name_rank rank;
+};
+
+struct name_table {
+	struct index_slot *slots;
+	size_t size, used;	/* size is a power of two */
 };
 
 struct library_index {
-	struct index_slot *slots;
-	size_t size, used;	/* size is a power of two */
+	struct name_table exact, folded;
 };
 
 static uint64_t hash_nocase(const char *s)
@@ -31,7 +44,7 @@ static uint64_t hash_nocase(const char *s)
 	return h;
 }
 
-static struct index_slot *index_lookup(const struct library_index *index, const char *key)
+static struct index_slot *index_lookup(const struct name_table *index, const char *key)
 {
 	if (!index || index->size == 0)
 		return NULL;
@@ -43,7 +56,7 @@ static struct index_slot *index_lookup(const struct library_index *index, const 
 	}
 }
 
-static int index_grow(struct library_index *index)
+static int index_grow(struct name_table *index)
 {
 	size_t size = index->size ? index->size * 2 : 256;
 	struct index_slot *old = index->slots;
@@ -61,26 +74,45 @@ static int index_grow(struct library_index *index)
 	return 0;
 }
 
-/* Inserts key unless present; an alias never replaces an existing entry but
- * an id replaces an alias. */
-static int index_put(struct library_index *index, const char *key, struct card *card, bool is_alias)
+/* Inserts key unless present with a stronger (or equal) rank. */
+static int index_put(struct name_table *index, const char *key, struct card *card, enum name_rank rank)
 {
 	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
 		return -1;
 	struct index_slot *slot = index_lookup(index, key);
 	if (slot->key) {
-		if (slot->is_alias && !is_alias) {
+		if (rank < slot->rank) {
 			slot->key = key;
 			slot->card = card;
-			slot->is_alias = false;
+			slot->rank = rank;
 		}
 		return 0;
 	}
 	slot->key = key;
 	slot->card = card;
-	slot->is_alias = is_alias;
+	slot->rank = rank;
 	index->used++;
 	return 0;
+}
+
+/* The folded form of s in the arena, or NULL when out of memory. */
+static char *fold_copy(struct arena *arena, const char *s)
+{
+	size_t len = strlen(s);
+	char *folded = arena_alloc(arena, text_fold(s, len, NULL) + 1);
+	if (folded)
+		text_fold(s, len, folded);
+	return folded;
+}
+
+static int index_put_folded(struct library *library, const char *name, struct card *card, enum name_rank rank)
+{
+	if (!name)
+		return 0;
+	char *folded = fold_copy(&library->arena, name);
+	if (!folded)
+		return -1;
+	return *folded ? index_put(&library->index->folded, folded, card, rank) : 0;
 }
 
 void library_init(struct library *library)
@@ -91,9 +123,12 @@ void library_init(struct library *library)
 
 void library_release(struct library *library)
 {
-	if (library->index)
-		free(library->index->slots);
+	if (library->index) {
+		free(library->index->exact.slots);
+		free(library->index->folded.slots);
+	}
 	free(library->index);
+	library_fold_cache_free(library->fold_cache);
 	free(library->sorted);
 	free(library->cards);
 	free(library->vocab);
@@ -168,8 +203,8 @@ int library_add_card(struct library *library, struct card *card)
 		if (!library->index)
 			return -1;
 	}
-	struct index_slot *slot = index_lookup(library->index, card->id);
-	if (slot && slot->key && !slot->is_alias) {
+	struct index_slot *slot = index_lookup(&library->index->exact, card->id);
+	if (slot && slot->key && slot->rank == NAME_ID) {
 		struct library_override *o = grow(library->overrides, &library->overrides_alloc,
 						  library->noverrides, sizeof *o);
 		if (!o)
@@ -187,33 +222,137 @@ int library_add_card(struct library *library, struct card *card)
 	if (!cards)
 		return -1;
 	library->cards = cards;
-	if (index_put(library->index, card->id, card, false) < 0)
+	if (index_put(&library->index->exact, card->id, card, NAME_ID) < 0 ||
+	    index_put_folded(library, card->id, card, NAME_ID) < 0)
 		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
-		if (index_put(library->index, card->aliases[i], card, true) < 0)
+		if (index_put(&library->index->exact, card->aliases[i], card, NAME_ALIAS) < 0 ||
+		    index_put_folded(library, card->aliases[i], card, NAME_ALIAS) < 0)
 			return -1;
+	if (index_put_folded(library, card->title, card, NAME_TITLE) < 0)
+		return -1;
 	cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
 		library->packs[card->pack].ncards++;
 	return 0;
 }
 
+const struct card *library_find_exact(const struct library *library, const char *name)
+{
+	struct index_slot *slot = library->index && name ? index_lookup(&library->index->exact, name) : NULL;
+	return slot && slot->key ? slot->card : NULL;
+}
+
+/* The folded table's entry for name, or NULL. */
+static const struct index_slot *find_folded(const struct library *library, const char *name)
+{
+	if (!library->index || !name)
+		return NULL;
+	size_t len = strlen(name), need = text_fold(name, len, NULL) + 1;
+	char small[256], *folded = need <= sizeof small ? small : malloc(need);
+	if (!folded)
+		return NULL;
+	text_fold(name, len, folded);
+	const struct index_slot *slot = *folded ? index_lookup(&library->index->folded, folded) : NULL;
+	if (folded != small)
+		free(folded);
+	return slot && slot->key ? slot : NULL;
+}
+
 const struct card *library_find(const struct library *library, const char *name)
 {
-	struct index_slot *slot = index_lookup(library->index, name);
-	return slot && slot->key ? slot->card : NULL;
+	const struct card *card = library_find_exact(library, name);
+	if (card)
+		return card;
+	const struct index_slot *slot = find_folded(library, name);
+	return slot ? slot->card : NULL;
+}
+
+/* The card with the shortest folded name that starts with folded (an id
+ * before an alias before a title of the same length), or NULL. */
+static const struct card *find_prefix(const struct library *library, const char *folded)
+{
+	const struct name_table *t = &library->index->folded;
+	const struct index_slot *best = NULL;
+	size_t len = strlen(folded), best_len = 0;
+	for (size_t i = 0; i < t->size; i++) {
+		const struct index_slot *slot = &t->slots[i];
+		if (!slot->key || strncasecmp(slot->key, folded, len) != 0)
+			continue;
+		size_t key_len = strlen(slot->key);
+		if (!best || key_len < best_len || (key_len == best_len && slot->rank < best->rank)) {
+			best = slot;
+			best_len = key_len;
+		}
+	}
+	return best ? best->card : NULL;
+}
+
+const struct card *library_find_named(const struct library *library, const char *name, enum library_naming *how)
+{
+	enum library_naming naming = LIBRARY_NAMES_NONE;
+	const struct card *card = library_find_exact(library, name);
+	if (card) {
+		naming = LIBRARY_NAMES_ID;
+	} else if (name && library->index) {
+		const struct index_slot *slot = find_folded(library, name);
+		size_t len = strlen(name);
+		char *folded = malloc(text_fold(name, len, NULL) + 1);
+		size_t folded_len = folded ? text_fold(name, len, folded) : 0;
+		if (slot) {
+			card = slot->card;
+			naming = slot->rank == NAME_TITLE ? LIBRARY_NAMES_TITLE : LIBRARY_NAMES_ID;
+		} else if (folded_len >= 3 && (card = find_prefix(library, folded)) != NULL) {
+			naming = LIBRARY_NAMES_PREFIX;
+		} else if (folded_len >= 4 && (card = library_closest(library, name)) != NULL) {
+			naming = LIBRARY_NAMES_FUZZY;
+		}
+		free(folded);
+	}
+	if (how)
+		*how = naming;
+	return card;
+}
+
+/* Every folded name (ids, aliases, titles) with its card, in table order. */
+static size_t folded_names(const struct library *library, const char **keys, const struct card **cards)
+{
+	size_t n = 0;
+	const struct name_table *t = library->index ? &library->index->folded : NULL;
+	for (size_t i = 0; t && i < t->size; i++)
+		if (t->slots[i].key) {
+			keys[n] = t->slots[i].key;
+			cards[n++] = t->slots[i].card;
+		}
+	return n;
+}
+
+const struct card *library_closest(const struct library *library, const char *name)
+{
+	size_t count = library->index ? library->index->folded.used : 0;
+	size_t len = name ? strlen(name) : 0;
+	const char **keys = malloc((count + 1) * sizeof *keys);
+	const struct card **cards = malloc((count + 1) * sizeof *cards);
+	char *folded = name ? malloc(text_fold(name, len, NULL) + 1) : NULL;
+	const struct card *best = NULL;
+	if (keys && cards && folded) {
+		text_fold(name, len, folded);
+		size_t n = folded_names(library, keys, cards);
+		const char *key = text_suggest(folded, keys, n);
+		for (size_t i = 0; key && i < n; i++)
+			if (keys[i] == key)
+				best = cards[i];
+	}
+	free(keys);
+	free(cards);
+	free(folded);
+	return best;
 }
 
 const char *library_suggest(const struct library *library, const char *name)
 {
-	const char **ids = malloc((library->ncards + 1) * sizeof *ids);
-	if (!ids)
-		return NULL;
-	for (size_t i = 0; i < library->ncards; i++)
-		ids[i] = library->cards[i]->id;
-	const char *best = text_suggest(name, ids, library->ncards);
-	free(ids);
-	return best;
+	const struct card *card = library_closest(library, name);
+	return card ? card->id : NULL;
 }
 
 const struct card *library_start(const struct library *library)
@@ -233,7 +372,7 @@ static size_t keep_loaded(struct library *library, const struct card *card, cons
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct card *target = library_find(library, refs[i]);
+		const struct card *target = library_find_exact(library, refs[i]);
 		if (!target) {
 			diag_add(diags, DIAG_WARNING, card->path, card->line, 1,
 				 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, what, refs[i]);
@@ -274,6 +413,10 @@ void library_resolve(struct library *library, struct diag_list *diags)
 		sort_cards(library, library->sorted);
 		library->nsorted = library->ncards;
 	}
+	/* Search compares folded text (text_fold), folded on the first search
+	 * into this cache and kept, so each later query is a plain scan. */
+	library_fold_cache_free(library->fold_cache);
+	library->fold_cache = library->sorted ? library_fold_cache_new() : NULL;
 }
 
 static int sorted_order(const void *a, const void *b)

@@ -89,7 +89,7 @@ static int load_card_data(struct library *library, size_t pack, const char *path
 		const char *stable_path = printable_name(&library->arena, path);
 		struct card *card = stable_path ? schema_card(library, pack, stable_path, root, diags) : NULL;
 		if (card) {
-			const struct card *same = library_find(library, card->id);
+			const struct card *same = library_find_exact(library, card->id);
 			if (same && same->pack == pack && strcmp(same->id, card->id) == 0) {
 				diag_add(diags, DIAG_ERROR, path, card->line, 1, "duplicate id '%s' in pack '%s'",
 					 card->id, library->packs[pack].name);

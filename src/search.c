@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "translit.h"
 
 void search_results_init(struct search_results *results)
 {
@@ -35,101 +36,169 @@ static int results_push(struct search_results *results, const struct search_hit 
 	return 0;
 }
 
-/* One hit for the first occurrence of query in text, if any. */
-static int push_first(struct search_results *results, const struct card *card, enum search_field field,
-		      int section, const char *text, const char *query)
-{
-	const char *found;
-	struct search_hit hit;
+/* A query folded once (text_fold), and where a card's folded strings come
+ * from: the library's, or folded here when the library was not resolved. */
+struct query {
+	char *folded;
+	size_t len;
+	struct arena scratch;
+};
 
-	if (!text)
-		return 0;
-	found = text_find_nocase(text, query);
+static struct search_hit make_hit(const struct card *card, enum search_field field, int section, const char *text,
+				  size_t start, size_t end)
+{
+	struct search_hit hit = { card, field, section, text, start, end - start };
+	return hit;
+}
+
+/* One hit for the first occurrence of the query in text (folded: its
+ * folded form), if any. */
+/* The next match of the query in folded[0..len) from at on that
+ * text_fold_boundary() accepts, or NULL. */
+static const char *find_folded(const char *folded, size_t len, const char *at, const struct query *q)
+{
+	while ((at = text_find_nocase_n(at, len - (size_t)(at - folded), q->folded, q->len)) != NULL) {
+		if (text_fold_boundary(folded, len, (size_t)(at - folded), q->folded, q->len))
+			return at;
+		at++;
+	}
+	return NULL;
+}
+
+static int push_first(struct search_results *results, const struct card *card, enum search_field field,
+		      int section, const char *text, const char *folded, const struct query *q)
+{
+	const char *found = text && folded ? find_folded(folded, strlen(folded), folded, q) : NULL;
 	if (!found)
 		return 0;
-	hit.card = card;
-	hit.field = field;
-	hit.section = section;
-	hit.text = text;
-	hit.offset = (size_t)(found - text);
-	hit.length = strlen(query);
+	struct fold_cursor cursor;
+	size_t start, end;
+	fold_cursor_init(&cursor, text, strlen(text));
+	fold_cursor_locate(&cursor, (size_t)(found - folded), q->len, &start, &end);
+	struct search_hit hit = make_hit(card, field, section, text, start, end);
 	return results_push(results, &hit);
 }
 
-static int push_names(struct search_results *results, const struct card *card, const char *query)
+static int push_names(struct search_results *results, const struct card *card, const struct card_folded *f,
+		      const struct query *q)
 {
-	size_t i;
-
-	if (push_first(results, card, SEARCH_TITLE, -1, card->title, query) < 0)
+	if (push_first(results, card, SEARCH_TITLE, -1, card->title, f->title, q) < 0)
 		return -1;
-	for (i = 0; i < card->naliases; i++)
-		if (push_first(results, card, SEARCH_ALIAS, -1, card->aliases[i], query) < 0)
+	for (size_t i = 0; i < card->naliases; i++)
+		if (push_first(results, card, SEARCH_ALIAS, -1, card->aliases[i], f->aliases[i], q) < 0)
 			return -1;
 	return 0;
 }
 
-/* Every occurrence in the text sections (non-overlapping), then the facts. */
-static int push_body(struct search_results *results, const struct card *card, const char *query)
+/* Every occurrence in the text sections (non-overlapping), then the facts.
+ * One cursor walks each section once however many hits it has. */
+static int push_body(struct search_results *results, const struct card *card, const struct card_folded *f,
+		     const struct query *q)
 {
-	size_t qlen = strlen(query);
-	size_t i;
-	int section;
-
-	for (section = 0; section < SECTION_TEXT_COUNT; section++) {
-		const char *text = card->text[section];
-		size_t len = text ? strlen(text) : 0;
-		const char *at = text;
+	for (int section = 0; section < SECTION_TEXT_COUNT; section++) {
+		const char *text = card->text[section], *folded = f->text[section];
+		if (!text || !folded)
+			continue;
+		size_t len = strlen(folded);
+		const char *at = folded;
+		struct fold_cursor cursor;
+		bool started = false;
 
 		/* lengths, not NULs: a common word must not re-measure the rest of the section at every hit */
-		while (at && (at = text_find_nocase_n(at, len - (size_t)(at - text), query, qlen)) != NULL) {
-			struct search_hit hit = {
-				card, SEARCH_SECTION, section, text, (size_t)(at - text), qlen
-			};
-
+		while ((at = find_folded(folded, len, at, q)) != NULL) {
+			size_t start, end;
+			if (!started)
+				fold_cursor_init(&cursor, text, strlen(text));
+			started = true;
+			fold_cursor_locate(&cursor, (size_t)(at - folded), q->len, &start, &end);
+			struct search_hit hit = make_hit(card, SEARCH_SECTION, section, text, start, end);
 			if (results_push(results, &hit) < 0)
 				return -1;
-			at += qlen;
+			at += q->len;
 		}
 	}
-	for (i = 0; i < card->nfacts; i++)
-		if (push_first(results, card, SEARCH_FACT, SECTION_FACTS, card->facts[i].value, query) < 0)
+	for (size_t i = 0; i < card->nfacts; i++)
+		if (push_first(results, card, SEARCH_FACT, SECTION_FACTS, card->facts[i].value, f->facts[i], q) < 0)
 			return -1;
 	return 0;
+}
+
+/* The folded strings of order[i]: the library's, or folded into scratch. */
+static const struct card_folded *folded_card(const struct card_folded *folded, const struct card *const *order,
+					     size_t i, struct query *q, struct card_folded *spare)
+{
+	if (folded)
+		return &folded[i];
+	return library_fold_card(&q->scratch, order[i], spare) == 0 ? spare : NULL;
 }
 
 int search_run(struct search_results *results, const struct library *library, const char *query)
 {
-	const struct card **order;
-	size_t i;
-	int rc = 0;
-
 	if (!query || !*query || library->ncards == 0)
 		return 0;
-	order = malloc(library->ncards * sizeof(*order));
-	if (!order)
+	struct query q;
+	size_t qlen = strlen(query);
+	q.len = text_fold(query, qlen, NULL);
+	if (q.len == 0)
+		return 0;	/* only spaces: nothing to look for */
+	q.folded = malloc(q.len + 1);
+	if (!q.folded)
 		return -1;
+	text_fold(query, qlen, q.folded);
+	arena_init(&q.scratch);
 	/* The order the user sees in the topic list, so results read top to bottom. */
-	library_sorted(library, order);
-	for (i = 0; i < library->ncards && rc == 0; i++)
-		rc = push_names(results, order[i], query);
-	for (i = 0; i < library->ncards && rc == 0; i++)
-		rc = push_body(results, order[i], query);
-	free(order);
+	const struct card **order = library->sorted && library->nsorted == library->ncards ? library->sorted : NULL;
+	const struct card **own = order ? NULL : malloc(library->ncards * sizeof *own);
+	int rc = order || own ? 0 : -1;
+	if (own) {
+		library_sorted(library, own);
+		order = own;
+	}
+	struct card_folded spare;
+	const struct card_folded *folded = own ? NULL : library_folded(library);
+	for (int pass = 0; pass < 2 && rc == 0; pass++)
+		for (size_t i = 0; i < library->ncards && rc == 0; i++) {
+			const struct card_folded *f = folded_card(folded, order, i, &q, &spare);
+			rc = !f ? -1 : pass == 0 ? push_names(results, order[i], f, &q) : push_body(results, order[i], f, &q);
+		}
+	free(own);
+	arena_release(&q.scratch);
+	free(q.folded);
 	return rc;
+}
+
+/* Whether the folded form of text holds the folded query. */
+static bool folded_contains(const char *text, const char *query, size_t query_len)
+{
+	size_t len = strlen(text), need = text_fold(text, len, NULL) + 1;
+	char small[512], *folded = need <= sizeof small ? small : malloc(need);
+	if (!folded)
+		return false;
+	text_fold(text, len, folded);
+	const char *at = folded;
+	bool found = false;
+	while (!found && (at = text_find_nocase_n(at, need - 1 - (size_t)(at - folded), query, query_len)) != NULL)
+		found = text_fold_boundary(folded, need - 1, (size_t)(at++ - folded), query, query_len);
+	if (folded != small)
+		free(folded);
+	return found;
 }
 
 bool search_title_matches(const struct card *card, const char *query)
 {
-	size_t i;
-
 	if (!query || !*query)
 		return true;
-	if (card->title && text_find_nocase(card->title, query))
-		return true;
-	for (i = 0; i < card->naliases; i++)
-		if (text_find_nocase(card->aliases[i], query))
-			return true;
-	return false;
+	size_t qlen = strlen(query), need = text_fold(query, qlen, NULL) + 1;
+	char small[256], *folded = need <= sizeof small ? small : malloc(need);
+	if (!folded)
+		return false;
+	text_fold(query, qlen, folded);
+	bool found = need == 1 || (card->title && folded_contains(card->title, folded, need - 1));
+	for (size_t i = 0; !found && i < card->naliases; i++)
+		found = folded_contains(card->aliases[i], folded, need - 1);
+	if (folded != small)
+		free(folded);
+	return found;
 }
 
 /* Start of the character that ends just before s + at (at > 0). */

@@ -144,8 +144,23 @@ static size_t take_one_char(const char *s, size_t len, int *cols)
 	return used;
 }
 
-/* Places a word that does not fit on an empty line: breaks it between
- * characters, leaving its last piece open so that following words may join. */
+/* Where to cut s[0..n), the part of a too-long word that fits: after its
+ * last '/', '.' or '-' (a URL or a path reads on from there: "example.org/"
+ * | "guidance/baclofen"), but not inside "//"; n when it has none. */
+static size_t soft_break(const char *s, size_t n)
+{
+	for (size_t i = n; i > 1; i--) {
+		char c = s[i - 1];
+
+		if ((c == '/' || c == '.' || c == '-') && s[i] != '/' && (c != '/' || s[i - 2] != '/'))
+			return i;
+	}
+	return n;
+}
+
+/* Places a word that does not fit on an empty line: breaks it after a
+ * slash, dot or hyphen where it can, else between characters, leaving its
+ * last piece open so that following words may join. */
 static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
 {
 	for (;;) {
@@ -168,6 +183,15 @@ static int builder_break_word(struct line_builder *b, size_t pos, size_t end)
 			n = text_fit(b->s + pos, end - pos, b->width, &cols);
 			if (cols == 0 && pos + n < end)
 				n += take_one_char(b->s + pos + n, end - pos - n, &cols);
+		}
+		if (pos + n < end) {
+			size_t cut = soft_break(b->s + pos, n);
+
+			if (cut < n) {	/* a natural break (after '/', '-'): no hyphen */
+				n = cut;
+				cols = text_width_n(b->s + pos, n);
+				hyphen = 0;
+			}
 		}
 		b->start = pos;
 		b->end = pos + n;

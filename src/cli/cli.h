@@ -28,6 +28,7 @@ struct cli {
 	struct config config;
 	struct library library;
 	struct diag_list diags;	/* problems met while loading */
+	bool ascii;		/* the locale's charset is not UTF-8: show ASCII only */
 	bool configured, loaded;	/* the config file read, the content loaded */
 };
 

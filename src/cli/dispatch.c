@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "ascii_out.h"
 #include "commands.h"
 #include "loader.h"
 #include "plain.h"
@@ -58,7 +59,11 @@ static int run_interactive(struct cli *cli)
 			.no_mouse = cli->options.no_mouse || !cli->config.mouse,
 			.profile = cli->options.profile,
 		};
-		return ui_run(&cli->library, &cli->config, &cli->diags, &ui);
+		ascii_out_end();	/* curses writes to the real stdout, and speaks ASCII itself */
+		int status = ui_run(&cli->library, &cli->config, &cli->diags, &ui);
+		if (cli->ascii)
+			ascii_out_begin();
+		return status;
 	}
 	cli_note_load_errors(cli);
 	return cli_repl(cli, tty_in);
@@ -87,7 +92,11 @@ int cli_dispatch(struct cli *cli, const struct cli_request *r, bool at_prompt)
 		read_config(cli);
 	if ((flags & CMD_NEEDS_LOAD) && !cli->loaded) {
 		cli->loaded = true;
-		if (cli_load(cli) < 0) {
+		/* Card text in ASCII for every renderer on a terminal that is not
+		 * UTF-8; a file written with export -o is not shown here and
+		 * keeps its UTF-8. */
+		bool to_file = c == &cli_commands[CMD_EXPORT] && r->output;
+		if (cli_load(cli) < 0 || (cli->ascii && !to_file && library_transliterate(&cli->library) < 0)) {
 			fprintf(stderr, "rxplore: out of memory while loading cards\n");
 			return EXIT_PROBLEM;
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ascii_out.h"
 #include "commands.h"
 
 /* A standard descriptor that was closed (`rxplore <&-`) is held by /dev/null,
@@ -42,6 +43,11 @@ int main(int argc, char **argv)
 	hold_standard_fds();
 	setlocale(LC_ALL, "");
 	struct cli cli = { 0 };
+	/* The locale's charset is not UTF-8: every byte shown goes out as ASCII
+	 * (card text is transliterated once it is loaded, see dispatch.c). */
+	cli.ascii = !ascii_out_locale_is_utf8();
+	if (cli.ascii)
+		ascii_out_begin();
 	config_defaults(&cli.config);
 	library_init(&cli.library);
 	diag_list_init(&cli.diags);
@@ -55,6 +61,8 @@ int main(int argc, char **argv)
 	cli_request_release(&request);
 
 	status = finish_output(status);
+	if (ascii_out_end() < 0 && status == EXIT_OK)
+		status = EXIT_PROBLEM;
 	library_release(&cli.library);
 	diag_list_release(&cli.diags);
 	return status;

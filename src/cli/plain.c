@@ -197,28 +197,39 @@ void plain_list(FILE *out, const struct library *library, int width)
 	free(sorted);
 }
 
+/* One line per hit under its topic's heading, topics in search_rank()
+ * order: "Baclofen (drug) [baclofen]: 3 matches, the topic you named". */
 int plain_search(FILE *out, const struct library *library, const char *query, int width)
 {
 	struct search_results results;
+	struct search_ranking ranking;
 	search_results_init(&results);
-	if (search_run(&results, library, query) < 0) {
+	search_ranking_init(&ranking);
+	if (search_run(&results, library, query) < 0 || search_rank(&ranking, &results, library, query) < 0) {
 		search_results_release(&results);
 		return -1;
 	}
-	for (size_t i = 0; i < results.count; i++) {
-		const struct search_hit *hit = &results.hits[i];
-		char where[256], snippet[1024];
-		if (hit->section >= 0)
-			snprintf(where, sizeof where, "%s › %s", hit->card->title, section_title((enum section)hit->section));
-		else
-			snprintf(where, sizeof where, "%s › %s", hit->card->title,
-				 hit->field == SEARCH_ALIAS ? "Also called" : "Title");
-		int room = width - text_width(where) - 4;
-		size_t ms, ml;
-		search_snippet(hit, room > 20 ? room : 20, snippet, sizeof snippet, &ms, &ml);
-		fprintf(out, "%s: %s  [%s]\n", where, snippet, hit->card->id);
+	for (size_t t = 0; t < ranking.count; t++) {
+		const struct search_topic *topic = &ranking.topics[t];
+		fprintf(out, "%s (%s) [%s]:", topic->card->title, card_kind_name(topic->card->kind), topic->card->id);
+		if (topic->hits)
+			fprintf(out, " %zu match%s", topic->hits, topic->hits == 1 ? "" : "es");
+		const char *named = !topic->named ? ""
+			: ranking.naming <= LIBRARY_NAMES_TITLE ? "the topic you named" : "the closest topic name";
+		fprintf(out, "%s%s\n", topic->named && topic->hits ? ", " : topic->named ? " " : "", named);
+		for (size_t k = 0; k < topic->hits; k++) {
+			const struct search_hit *hit = &results.hits[ranking.order[topic->order_start + k]];
+			const char *where = hit->section >= 0 ? section_title((enum section)hit->section)
+				: hit->field == SEARCH_ALIAS ? "Also called" : "Title";
+			char snippet[1024];
+			int room = width - text_width(where) - 4;
+			size_t ms, ml;
+			search_snippet(hit, room > 20 ? room : 20, snippet, sizeof snippet, &ms, &ml);
+			fprintf(out, "  %s: %s\n", where, snippet);
+		}
 	}
-	int n = (int)results.count;
+	int n = (int)ranking.count;
+	search_ranking_release(&ranking);
 	search_results_release(&results);
 	return n;
 }

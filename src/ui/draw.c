@@ -3,10 +3,12 @@
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "screen.h"
 #include "text.h"
+#include "translit.h"
 
 /* Bytes that must never reach the terminal even if the loader missed them:
  * C0 controls, DEL, and the UTF-8 encodings of C1 controls (C2 80..C2 9F). */
@@ -21,7 +23,12 @@ static size_t control_len(const char *s, size_t len)
 	return 0;
 }
 
-int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role)
+/* Box-drawing characters: Unicode in a UTF-8 locale (the alternate character
+ * set is unreliable there, e.g. inside tmux and over some SSH clients), else
+ * ACS.  Outside a UTF-8 locale, text is drawn transliterated (translit.h). */
+static bool unicode_lines;
+
+static int put_text(int y, int x, int max_cols, const char *s, size_t len, enum role role)
 {
 	int used = 0;
 	size_t i = 0;
@@ -54,6 +61,27 @@ int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role
 	return used;
 }
 
+/* Outside a UTF-8 locale, text that is not ASCII is drawn transliterated:
+ * the safety net for the program's own strings (card text already is ASCII
+ * there: library_transliterate). */
+int ui_put(int y, int x, int max_cols, const char *s, size_t len, enum role role)
+{
+	if (unicode_lines || !translit_needed(s, len))
+		return put_text(y, x, max_cols, s, len, role);
+	char small[512];
+	size_t n = translit_text(s, len, NULL);
+	char *ascii = n < sizeof small ? small : malloc(n + 1);
+	int used = 0;
+
+	if (ascii) {
+		translit_text(s, len, ascii);
+		used = put_text(y, x, max_cols, ascii, n, role);
+	}
+	if (ascii != small)
+		free(ascii);
+	return used;
+}
+
 int ui_puts(int y, int x, int max_cols, const char *s, enum role role)
 {
 	return ui_put(y, x, max_cols, s, strlen(s), role);
@@ -79,10 +107,6 @@ void ui_fill(int y, int x, int w, enum role role)
 	mvhline(y, x, ' ', w);
 	theme_set(ROLE_TEXT);
 }
-
-/* Box-drawing characters: Unicode in a UTF-8 locale (the alternate character
- * set is unreliable there, e.g. inside tmux and over some SSH clients), else ACS. */
-static bool unicode_lines;
 
 void ui_draw_init(bool utf8)
 {

@@ -56,7 +56,9 @@ expect_in "and a hint about the subcommands follows" "$out" "rxplore show TOPIC"
 
 rx search agonist $basic
 expect_status "search finds text" 0
-expect_in "search results name card and section" "$out" "Alphazine › Mechanism"
+expect_in "search results name the card" "$out" "Alphazine (drug) [alphazine]: "
+expect_in "search results name the section" "$out" "
+  Mechanism: "
 rx search zzzzqqq $basic
 expect_status "search with no hit exits 1" 1
 

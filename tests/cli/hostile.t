@@ -89,8 +89,10 @@ expect_in "list shows the hostile title" "$out" "end-TITLE"
 rx search SU5KRUNURUQ $hostile
 expect_status "search finds the payload text" 0
 scan "search"
+expect_in "search names the hostile card" "$out" "end-TITLE (drug) [hostile]:"
 for where in Title "Also called" Summary "Why the confusion" Diagram Facts; do
-	expect_in "search reaches the payload in: $where" "$out" "end-TITLE › $where: "
+	expect_in "search reaches the payload in: $where" "$out" "
+  $where: "
 done
 
 for format in text md tsv; do

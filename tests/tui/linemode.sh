@@ -16,7 +16,7 @@ wait_for "receptor-x"
 keys "show zolpm" Enter
 wait_for "did you mean 'zolpam'?"
 keys "search ketazine" Enter
-wait_for "Ketazines ›"
+wait_for "Ketazines (class) [ketazines]: 3 matches, the topic you named"
 keys "show escape-test" Enter
 wait_for "Before the title trick"
 expect_not_screen "PWNED$(printf '\007')"

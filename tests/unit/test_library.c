@@ -13,6 +13,8 @@
 #include <cmocka.h>
 
 #include "library.h"
+#include "loader.h"
+#include "quiz.h"
 
 static struct card *make_card(struct library *lib, size_t pack, const char *id, enum card_kind kind,
 			      const char *title)
@@ -241,6 +243,123 @@ static void search_path_order_and_no_default_packs(void **state)
 	assert_int_equal(system(buf), 0);
 }
 
+/* What people type: folded ids, aliases and titles; exact ids still first. */
+static void lookup_folds_what_people_type(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	struct card *gaba = make_card(&lib, pack, "gaba-a-receptor", CARD_CONCEPT, "GABA-A receptor");
+	struct card *alpha = make_card(&lib, pack, "alpha2-agonists", CARD_CLASS, "α2-adrenergic agonists");
+	struct card *cafe = make_card(&lib, pack, "cafe", CARD_CONCEPT, "Café");
+	static const char *aliases[] = { "Zolbac-Ω" };
+	cafe->aliases = aliases;
+	cafe->naliases = 1;
+	assert_int_equal(library_add_card(&lib, gaba), 0);
+	assert_int_equal(library_add_card(&lib, alpha), 0);
+	assert_int_equal(library_add_card(&lib, cafe), 0);
+	assert_ptr_equal(library_find(&lib, "GABA A receptor"), gaba);
+	assert_ptr_equal(library_find(&lib, "gabaa receptor"), gaba);
+	assert_ptr_equal(library_find(&lib, "GABA–A Receptor"), gaba);
+	assert_ptr_equal(library_find(&lib, "alpha2-adrenergic agonists"), alpha);
+	assert_ptr_equal(library_find(&lib, "zolbac omega"), cafe);
+	assert_ptr_equal(library_find(&lib, "CAFE"), cafe);
+	assert_null(library_find(&lib, "gaba"));
+	assert_null(library_find(&lib, ""));
+	/* References between cards stay exact. */
+	assert_null(library_find_exact(&lib, "GABA A receptor"));
+	assert_ptr_equal(library_find_exact(&lib, "Gaba-A-Receptor"), gaba);
+
+	enum library_naming how;
+	assert_ptr_equal(library_find_named(&lib, "gaba-a-receptor", &how), gaba);
+	assert_int_equal(how, LIBRARY_NAMES_ID);
+	assert_ptr_equal(library_find_named(&lib, "α2-Adrenergic Agonists", &how), alpha);
+	assert_int_equal(how, LIBRARY_NAMES_TITLE);
+	assert_ptr_equal(library_find_named(&lib, "gab", &how), gaba);
+	assert_int_equal(how, LIBRARY_NAMES_PREFIX);
+	assert_ptr_equal(library_find_named(&lib, "gaba-a-recepter", &how), gaba);
+	assert_int_equal(how, LIBRARY_NAMES_FUZZY);
+	assert_null(library_find_named(&lib, "zz", &how));
+	assert_int_equal(how, LIBRARY_NAMES_NONE);
+	assert_null(library_find_named(&lib, NULL, NULL));
+
+	/* "did you mean" compares folded names too. */
+	assert_string_equal(library_suggest(&lib, "GABA A recepter"), "gaba-a-receptor");
+	assert_string_equal(library_suggest(&lib, "kafe"), "cafe");
+	assert_null(library_suggest(&lib, "zzzzzzzz"));
+	library_release(&lib);
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* After library_transliterate every display string is ASCII, and the
+ * question ids progress is keyed to are exactly what they were. */
+static void transliterate_keeps_question_ids(void **state)
+{
+	(void)state;
+	const char *data = getenv("TEST_DATA_DIR");
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/fold", data ? data : "tests/data");
+	struct library lib;
+	struct diag_list diags;
+	library_init(&lib);
+	diag_list_init(&diags);
+	loader_load_dir(&lib, dir, &diags);
+	library_resolve(&lib, &diags);
+	assert_int_equal(diags.errors, 0);
+	assert_true(lib.ncards >= 3);
+
+	struct quiz_bank before, after;
+	assert_int_equal(quiz_bank_build(&before, &lib), 0);
+	assert_true(before.count >= 2);
+	const struct card *zolbac = library_find(&lib, "zolbac");
+	assert_non_null(zolbac);
+	assert_false(is_ascii(zolbac->text[SECTION_SUMMARY]));
+
+	assert_int_equal(library_transliterate(&lib), 0);
+	assert_int_equal(quiz_bank_build(&after, &lib), 0);
+	assert_int_equal(after.count, before.count);
+	for (size_t i = 0; i < before.count; i++) {
+		assert_string_equal(after.items[i].id, before.items[i].id);
+		assert_true(is_ascii(after.items[i].ask));
+		for (size_t c = 0; c < after.items[i].nchoices; c++)
+			assert_true(is_ascii(after.items[i].choices[c]));
+		assert_true(is_ascii(after.items[i].explain));
+	}
+	for (size_t i = 0; i < lib.ncards; i++) {
+		const struct card *card = lib.cards[i];
+		assert_true(is_ascii(card->title));
+		for (int s = 0; s < SECTION_TEXT_COUNT; s++)
+			assert_true(is_ascii(card->text[s]));
+		for (size_t a = 0; a < card->naliases; a++)
+			assert_true(is_ascii(card->aliases[a]));
+		for (size_t k = 0; k < card->nfacts; k++)
+			assert_true(is_ascii(card->facts[k].value));
+		for (size_t k = 0; k < card->nsources; k++)
+			assert_true(is_ascii(card->sources[k].title));
+	}
+	for (size_t i = 0; i < lib.nvocab; i++)
+		assert_true(is_ascii(lib.vocab[i].label));
+	assert_true(is_ascii(lib.packs[0].title));
+	assert_string_equal(zolbac->title, "Zolbac");
+	assert_non_null(strstr(zolbac->text[SECTION_SUMMARY], "GIRK K+ channels and closes Ca2+ channels -- a GABA-B"));
+	/* Look-ups still work by the original names, and by the ASCII ones. */
+	assert_ptr_equal(library_find(&lib, "Zolbac-Ω"), zolbac);
+	assert_ptr_equal(library_find(&lib, "Zolbac-Omega"), zolbac);
+	quiz_bank_release(&before);
+	quiz_bank_release(&after);
+	diag_list_release(&diags);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +371,8 @@ int main(void)
 		cmocka_unit_test(resolve_drops_dangling_links_with_warnings),
 		cmocka_unit_test(sorted_groups_by_kind_then_title),
 		cmocka_unit_test(many_cards_stay_findable),
+		cmocka_unit_test(lookup_folds_what_people_type),
+		cmocka_unit_test(transliterate_keeps_question_ids),
 		cmocka_unit_test(search_path_order_and_no_default_packs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -237,6 +237,185 @@ static void test_snippet_match_wider_than_room(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* --- folded matching and ranking ---------------------------------------- */
+
+/* add_card, with aliases known to the library's index. */
+static struct card *add_card_named(struct library *library, const char *id, const char *title, enum card_kind kind,
+				   const char **aliases, size_t naliases)
+{
+	struct card *card = arena_alloc(&library->arena, sizeof(*card));
+
+	assert_non_null(card);
+	card->id = id;
+	card->title = title;
+	card->kind = kind;
+	card->aliases = aliases;
+	card->naliases = naliases;
+	card->text[SECTION_SUMMARY] = "A summary.";
+	assert_int_equal(library_add_card(library, card), 0);
+	return card;
+}
+
+/* A library as authors write it: K⁺, Ca²⁺, α2, GABA-A; a drug card and an
+ * explainer that mentions the drug more often than the drug card does. */
+static int setup_folded(void **state)
+{
+	static const char *diazepam_aliases[] = { "Valium" };
+	static const char *gaba_aliases[] = { "GABAA receptor" };
+	struct fixture *f = test_malloc(sizeof(*f));
+	struct card *card;
+
+	library_init(&f->library);
+	card = add_card(&f->library, "is-baclofen-a-benzo", "Is baclofen a benzodiazepine?", CARD_EXPLAINER);
+	card->text[SECTION_SUMMARY] = "No: baclofen, baclofen, baclofen. K⁺ leaves; Ca²⁺ stays out; not GABA as such.";
+	card = add_card(&f->library, "baclofen", "Baclofen", CARD_DRUG);
+	card->text[SECTION_SUMMARY] = "Baclofen acts at GABA-B.";
+	card = add_card_named(&f->library, "diazepam", "Diazepam", CARD_DRUG, diazepam_aliases, 1);
+	card->text[SECTION_SUMMARY] = "Acts at the GABA-A receptor.";
+	card = add_card_named(&f->library, "gaba-a-receptor", "GABA-A receptor", CARD_CONCEPT, gaba_aliases, 1);
+	card->text[SECTION_MECHANISM] = "Subunits: 2 α1, 2 β2 and the α2 kind.";
+	*state = f;
+	return 0;
+}
+
+/* The hits of query as "card-id:matched text" lines. */
+static void expect_hits(struct fixture *f, const char *query, const char *const *want, size_t nwant)
+{
+	struct search_results results;
+	search_results_init(&results);
+	assert_int_equal(search_run(&results, &f->library, query), 0);
+	if (results.count != nwant)
+		fail_msg("'%s': %zu hits, expected %zu", query, results.count, nwant);
+	for (size_t i = 0; i < nwant; i++) {
+		char got[256];
+		const struct search_hit *hit = &results.hits[i];
+		snprintf(got, sizeof got, "%s:%.*s", hit->card->id, (int)hit->length, hit->text + hit->offset);
+		assert_string_equal(got, want[i]);
+	}
+	search_results_release(&results);
+}
+
+static void test_folded_queries_find_what_authors_wrote(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const k[] = { "is-baclofen-a-benzo:K⁺" };
+	static const char *const ca[] = { "is-baclofen-a-benzo:Ca²⁺" };
+	static const char *const alpha2[] = { "gaba-a-receptor:α2" };
+	static const char *const gabaa[] = { "gaba-a-receptor:GABA-A", "gaba-a-receptor:GABAA",
+					     "diazepam:GABA-A" };
+
+	expect_hits(f, "K+", k, 1);
+	expect_hits(f, "k⁺", k, 1);
+	expect_hits(f, "Ca2+", ca, 1);
+	expect_hits(f, "alpha2", alpha2, 1);
+	expect_hits(f, "ALPHA 2", alpha2, 1);
+	expect_hits(f, "gaba a", gabaa, 3);	/* not "GABA as" */
+	expect_hits(f, "gabaa", gabaa, 3);
+	expect_hits(f, "GABA-A", gabaa, 3);
+	expect_hits(f, " - ", NULL, 0);
+}
+
+/* The snippet highlights the original characters the folded query matched. */
+static void test_folded_snippet_highlights_the_original(void **state)
+{
+	struct fixture *f = *state;
+	struct search_results results;
+	char buf[128];
+	size_t start, len;
+
+	search_results_init(&results);
+	assert_int_equal(search_run(&results, &f->library, "alpha2"), 0);
+	assert_int_equal(results.count, 1);
+	search_snippet(&results.hits[0], 40, buf, sizeof buf, &start, &len);
+	assert_int_equal(len, strlen("α2"));
+	assert_memory_equal(buf + start, "α2", len);
+	search_results_release(&results);
+}
+
+static void test_title_filter_folds(void **state)
+{
+	struct fixture *f = *state;
+	const struct card *gaba = library_find(&f->library, "gaba-a-receptor");
+
+	assert_non_null(gaba);
+	assert_true(search_title_matches(gaba, "gaba a"));
+	assert_true(search_title_matches(gaba, "GABAA"));
+	assert_false(search_title_matches(gaba, "gaba b"));
+}
+
+static void rank(struct fixture *f, const char *query, struct search_results *results, struct search_ranking *ranking)
+{
+	search_results_init(results);
+	search_ranking_init(ranking);
+	assert_int_equal(search_run(results, &f->library, query), 0);
+	assert_int_equal(search_rank(ranking, results, &f->library, query), 0);
+}
+
+static void test_rank_named_drug_before_explainer(void **state)
+{
+	struct fixture *f = *state;
+	struct search_results results;
+	struct search_ranking ranking;
+
+	rank(f, "baclofen", &results, &ranking);
+	assert_int_equal(ranking.count, 2);
+	assert_string_equal(ranking.topics[0].card->id, "baclofen");
+	assert_true(ranking.topics[0].named);
+	assert_ptr_equal(ranking.named, ranking.topics[0].card);
+	assert_int_equal(ranking.naming, LIBRARY_NAMES_ID);
+	assert_int_equal(ranking.topics[0].hits, 2);	/* title and summary */
+	/* The explainer mentions it four times, and comes second. */
+	assert_string_equal(ranking.topics[1].card->id, "is-baclofen-a-benzo");
+	assert_int_equal(ranking.topics[1].hits, 4);
+	assert_false(ranking.topics[1].named);
+	/* order[] groups each topic's hits, in ranking order. */
+	for (size_t t = 0; t < ranking.count; t++)
+		for (size_t k = 0; k < ranking.topics[t].hits; k++)
+			assert_ptr_equal(results.hits[ranking.order[ranking.topics[t].order_start + k]].card,
+					 ranking.topics[t].card);
+	search_ranking_release(&ranking);
+	search_results_release(&results);
+}
+
+static void test_rank_alias_and_fuzzy(void **state)
+{
+	struct fixture *f = *state;
+	struct search_results results;
+	struct search_ranking ranking;
+
+	rank(f, "valium", &results, &ranking);
+	assert_non_null(ranking.named);
+	assert_string_equal(ranking.named->id, "diazepam");
+	assert_string_equal(ranking.topics[0].card->id, "diazepam");
+	search_ranking_release(&ranking);
+	search_results_release(&results);
+
+	/* A typo the text does not contain still names the topic... */
+	rank(f, "diazepm", &results, &ranking);
+	assert_int_equal(results.count, 0);
+	assert_int_equal(ranking.count, 1);
+	assert_string_equal(ranking.named->id, "diazepam");
+	assert_int_equal(ranking.naming, LIBRARY_NAMES_FUZZY);
+	assert_int_equal(ranking.topics[0].hits, 0);
+	search_ranking_release(&ranking);
+	search_results_release(&results);
+
+	/* ...but a near miss never outranks real hits. */
+	rank(f, "alpha2", &results, &ranking);
+	assert_null(ranking.named);
+	assert_int_equal(ranking.naming, LIBRARY_NAMES_NONE);
+	search_ranking_release(&ranking);
+	search_results_release(&results);
+
+	/* Title hits before body hits, drugs before other kinds. */
+	rank(f, "gaba", &results, &ranking);
+	assert_string_equal(ranking.topics[0].card->id, "gaba-a-receptor");	/* named by prefix */
+	assert_int_equal(ranking.naming, LIBRARY_NAMES_PREFIX);
+	assert_string_equal(ranking.topics[1].card->id, "is-baclofen-a-benzo");	/* 1 hit, list order */
+	search_ranking_release(&ranking);
+	search_results_release(&results);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +425,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_and_missing_queries_find_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_results_accumulate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_title_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folded_queries_find_what_authors_wrote, setup_folded, teardown),
+		cmocka_unit_test_setup_teardown(test_folded_snippet_highlights_the_original, setup_folded, teardown),
+		cmocka_unit_test_setup_teardown(test_title_filter_folds, setup_folded, teardown),
+		cmocka_unit_test_setup_teardown(test_rank_named_drug_before_explainer, setup_folded, teardown),
+		cmocka_unit_test_setup_teardown(test_rank_alias_and_fuzzy, setup_folded, teardown),
 		cmocka_unit_test(test_snippet_short_text_is_whole),
 		cmocka_unit_test(test_snippet_cuts_with_ellipses_and_fits),
 		cmocka_unit_test(test_snippet_newlines_become_spaces),

@@ -517,6 +517,38 @@ static void test_wrap_words(void **state)
 	text_lines_release(&lines);
 }
 
+/* A URL longer than the line breaks after a '/', '.' or '-', never inside
+ * "//", and only a piece with none of them is cut between characters. */
+static void test_wrap_url_at_slash(void **state)
+{
+	const char *s = "See https://www.example.org/guidance/baclofen-in-spasticity/index.html today";
+	struct text_lines lines;
+	(void)state;
+	wrap_checked(&lines, s, 30, TEXT_REFLOW);
+	assert_line(&lines, 0, s, "See", 0);
+	assert_line(&lines, 1, s, "https://www.example.org/", 0);
+	assert_line(&lines, 2, s, "guidance/baclofen-in-", 0);
+	assert_line(&lines, 3, s, "spasticity/index.html today", 0);
+	assert_int_equal(lines.count, 4);
+	text_lines_release(&lines);
+
+	/* Never between the slashes of "//", which would read as two paths. */
+	s = "https://abcdefghijklmnopqrstuvwxyz";
+	wrap_checked(&lines, s, 7, TEXT_REFLOW);
+	assert_line(&lines, 0, s, "https:/", 0);
+	text_lines_release(&lines);
+	wrap_checked(&lines, s, 10, TEXT_REFLOW);
+	assert_line(&lines, 0, s, "https://ab", 0);
+	text_lines_release(&lines);
+
+	/* No break character: cut between characters as before. */
+	s = "abcdefghijklmnop";
+	wrap_checked(&lines, s, 10, TEXT_REFLOW);
+	assert_line(&lines, 0, s, "abcdefghij", 0);
+	assert_line(&lines, 1, s, "klmnop", 0);
+	text_lines_release(&lines);
+}
+
 static void test_wrap_appends(void **state)
 {
 	const char *s = "aa bb";
@@ -1004,6 +1036,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_pre_never_breaks),
 		cmocka_unit_test(test_wrap_huge_word),
 		cmocka_unit_test(test_wrap_megabyte_degenerate_words),
+		cmocka_unit_test(test_wrap_url_at_slash),
 		cmocka_unit_test(test_casecmp_and_find),
 		cmocka_unit_test(test_find_nocase_n_everywhere),
 		cmocka_unit_test(test_edit_distance),
