@@ -227,19 +227,35 @@ const struct card *library_start(const struct library *library)
 	return library->ncards ? library->cards[0] : NULL;
 }
 
-/* Keeps the ids in refs[] that name loaded cards; warns about the others. */
-static size_t keep_loaded(struct library *library, const struct card *card, const char *what,
-			  const char **refs, size_t n, struct diag_list *diags)
+/* The references of one kind on one card: the ids and where each is written
+ * (at may be NULL), compacted together. */
+struct refs {
+	const char *what;	/* "is related to" */
+	const char **ids;
+	struct card_pos *at;
+	size_t n;
+};
+
+/* Keeps the ids that name loaded cards; warns about the others where they
+ * are written, except those that only `context` has.  Returns how many are
+ * kept. */
+static size_t keep_loaded(struct library *library, const struct library *context, const struct card *card,
+			  struct refs refs, struct diag_list *diags)
 {
 	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct card *target = library_find(library, refs[i]);
+	for (size_t i = 0; i < refs.n; i++) {
+		const struct card *target = library_find(library, refs.ids[i]);
 		if (!target) {
-			diag_add(diags, DIAG_WARNING, card->path, card->line, 1,
-				 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, what, refs[i]);
+			struct card_pos pos = refs.at && refs.at[i].line ? refs.at[i] : (struct card_pos){ card->line, 1 };
+			if (!context || !library_find(context, refs.ids[i]))
+				diag_add(diags, DIAG_WARNING, card->path, pos.line, pos.col,
+					 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, refs.what,
+					 refs.ids[i]);
 			continue;
 		}
-		refs[kept++] = target->id;
+		if (refs.at)
+			refs.at[kept] = refs.at[i];
+		refs.ids[kept++] = target->id;
 	}
 	return kept;
 }
@@ -248,13 +264,25 @@ static void sort_cards(const struct library *library, const struct card **out);
 
 void library_resolve(struct library *library, struct diag_list *diags)
 {
+	library_resolve_within(library, NULL, diags);
+}
+
+void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags)
+{
 	for (size_t c = 0; c < library->ncards; c++) {
 		struct card *card = library->cards[c];
-		if (card->member_of && keep_loaded(library, card, "is a member of", &card->member_of, 1, diags) == 0)
+		if (card->member_of &&
+		    keep_loaded(library, context, card,
+				(struct refs){ "is a member of", &card->member_of, &card->member_of_at, 1 }, diags) == 0)
 			card->member_of = NULL;
-		card->nrelated = keep_loaded(library, card, "is related to", card->related, card->nrelated, diags);
-		card->ncompare_with = keep_loaded(library, card, "compares with", card->compare_with,
-						  card->ncompare_with, diags);
+		card->nrelated = keep_loaded(library, context, card,
+					     (struct refs){ "is related to", card->related, card->related_at,
+							    card->nrelated },
+					     diags);
+		card->ncompare_with = keep_loaded(library, context, card,
+						  (struct refs){ "compares with", card->compare_with,
+								 card->compare_with_at, card->ncompare_with },
+						  diags);
 		for (size_t q = 0; q < card->nquiz; q++) {
 			struct card_question *question = &card->quiz[q];
 			if (question->see >= 0 && !card_has_section(card, (enum section)question->see)) {

@@ -349,6 +349,8 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	*card = *compiled;
 	card->pack = pack;
 	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
+	    !copy_array(&library->arena, &card->related_at, card->nrelated, sizeof *card->related_at) ||
+	    !copy_array(&library->arena, &card->compare_with_at, card->ncompare_with, sizeof *card->compare_with_at) ||
 	    !copy_array(&library->arena, &card->compare_with, card->ncompare_with, sizeof *card->compare_with) ||
 	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
 	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "diag.h"
 #include "library.h"
+#include "library_load.h"
 
 #define CLI_MAX_CONTENT 64
 
@@ -30,8 +31,11 @@ struct cli {
 	struct diag_list diags;	/* problems met while loading */
 };
 
-/* Loads the search path (and the built-in pack unless --no-default-packs),
- * then resolves references.  Returns 0, or -1 when out of memory. */
+/* What the options ask to load (library_load.h): --content, --no-default-packs
+ * and the installed packs' folder. */
+struct load_request cli_load_request(const struct cli *cli);
+/* Loads that, with the built-in pack, into cli->library.  Returns 0, or -1
+ * when out of memory. */
 int cli_load(struct cli *cli);
 
 /* The output width: --width, else the terminal's, else 80. */
