@@ -4,16 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "quiz_view.h"
+#include "study.h"
 
 static void settings_for(const struct quiz_view *v, const struct ui *ui, enum quiz_mode mode,
 			 enum quiz_scope scope, struct quiz_settings *s)
 {
-	memset(s, 0, sizeof *s);
-	s->mode = mode;
+	study_quiz_settings(s, ui->config, mode, study_seed_now());
 	if (scope == SCOPE_TOPIC && v->topic) {
 		s->topics = &v->topic;
 		s->ntopics = 1;
@@ -21,17 +19,6 @@ static void settings_for(const struct quiz_view *v, const struct ui *ui, enum qu
 		s->topics = v->marked;
 		s->ntopics = v->nmarked;
 	}
-	if (mode == QUIZ_EXAM)
-		s->count = ui->config ? (size_t)ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS;
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	s->seed = (unsigned long long)ts.tv_sec * 1000003ULL ^ (unsigned long long)ts.tv_nsec ^
-		  ((unsigned long long)getpid() << 32);
-	s->new_per_day = ui->config ? ui->config->new_per_day : 20;
-	fsrs_params_default(&s->schedule.params);
-	if (ui->config)
-		s->schedule.params.desired_retention = ui->config->desired_retention;
-	s->schedule.rollover_hour = ui->config ? ui->config->rollover_hour : 4;
 }
 
 static void add_entry(struct quiz_view *v, enum quiz_mode mode, enum quiz_scope scope, const char *label)

@@ -5,9 +5,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "paths.h"
+#include "quiz_report.h"
 #include "quiz_view.h"
 #include "screens.h"
+#include "study.h"
 
 static struct quiz_view *view_of(struct screen *screen)
 {
@@ -23,8 +24,8 @@ void quiz_view_begin_question(struct quiz_view *v)
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
 }
 
-/* The exam's first answers that were wrong, not known or never given: the
- * summary lists them and opens the card behind each. */
+/* The exam's mistakes (quiz_report.h says what counts): the summary lists
+ * them and opens the card behind each. */
 static void collect_mistakes(struct quiz_view *v)
 {
 	free(v->mistakes);
@@ -36,11 +37,7 @@ static void collect_mistakes(struct quiz_view *v)
 	v->mistakes = malloc(v->session.count * sizeof *v->mistakes);
 	if (!v->mistakes)
 		return;	/* the summary still shows the score; only the list is lost */
-	for (size_t i = 0; i < v->session.count; i++) {
-		const struct quiz_item *item = &v->session.items[i];
-		if (!item->reask && item->outcome != QUIZ_CORRECT)
-			v->mistakes[v->nmistakes++] = i;
-	}
+	v->nmistakes = quiz_report_mistakes(&v->session, v->mistakes);
 }
 
 static void finish(struct quiz_view *v)
@@ -388,17 +385,17 @@ static const struct screen_ops quiz_view_ops = {
  * (the store still hands back a handle that saves nothing). */
 static void open_progress(struct quiz_view *v, struct ui *ui)
 {
-	char path[4096];
 	const char *profile = ui->options ? ui->options->profile : NULL;
-	if (!paths_progress_db(path, sizeof path, profile)) {
-		ui_message(ui, ROLE_WARNING, "Answers will not be saved: no place for progress (set HOME%s)",
-			   profile ? ", or use a --profile of letters, digits, - and _" : "");
+	struct study_progress sp;
+	char why[4300];
+	if (study_progress_open(&sp, profile, STUDY_FOR_WRITING) < 0) {
+		ui_message(ui, ROLE_WARNING, "Answers will not be saved: %s",
+			   study_strerror(&sp, profile, why, sizeof why));
 		return;
 	}
-	struct progress_notice notice;
-	v->progress = progress_open(path, &notice);
-	if (notice.message[0])
-		ui_message(ui, ROLE_WARNING, "%s", notice.message);
+	v->progress = sp.progress;
+	if (sp.notice.message[0])
+		ui_message(ui, ROLE_WARNING, "%s", sp.notice.message);
 }
 
 struct screen *quiz_view_open(struct ui *ui, const struct screen_request *request)
