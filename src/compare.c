@@ -17,19 +17,11 @@ static const char default_empty[] = "\xE2\x80\x94";	/* — */
 
 const char *compare_strerror(int error)
 {
-	switch (error) {
-	case COMPARE_OK:
-		return "no error";
-	case COMPARE_TOO_FEW:
-		return "a comparison needs at least 2 topics";
-	case COMPARE_TOO_MANY:
-		return "a comparison takes at most 4 topics";
-	case COMPARE_SAME_TWICE:
-		return "the same topic is chosen twice";
-	case COMPARE_NO_MEMORY:
-		return "out of memory";
-	}
-	return "unknown error";
+	static const char *const messages[] = { "no error", "a comparison needs at least 2 topics",
+						"a comparison takes at most 4 topics",
+						"the same topic is chosen twice", "out of memory" };
+	/* The errors are 0, -1, -2...: the message's index negated. */
+	return error <= 0 && -error < (int)(sizeof messages / sizeof *messages) ? messages[-error] : "unknown error";
 }
 
 static bool is_blank(char c)

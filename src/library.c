@@ -6,81 +6,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strtab.h"
 #include "text.h"
 
-/* Open-addressing hash of lower-cased ids and aliases.  Ids are inserted
- * first-come and never displaced by an alias, so an id always wins. */
-struct index_slot {
-	const char *key;	/* as written; compared case-insensitively */
-	struct card *card;
-	bool is_alias;
-};
-
+/* Ids and aliases, case-insensitively (a strtab: value the card, flag set
+ * for an alias).  Ids are inserted first-come and never displaced by an
+ * alias, so an id always wins. */
 struct library_index {
-	struct index_slot *slots;
-	size_t size, used;	/* size is a power of two */
+	struct strtab table;
 };
-
-static uint64_t hash_nocase(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)tolower((unsigned char)*s);
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static struct index_slot *index_lookup(const struct library_index *index, const char *key)
-{
-	if (!index || index->size == 0)
-		return NULL;
-	size_t mask = index->size - 1;
-	for (size_t i = hash_nocase(key) & mask;; i = (i + 1) & mask) {
-		struct index_slot *slot = &index->slots[i];
-		if (!slot->key || text_casecmp(slot->key, key) == 0)
-			return slot;
-	}
-}
-
-static int index_grow(struct library_index *index)
-{
-	size_t size = index->size ? index->size * 2 : 256;
-	struct index_slot *old = index->slots;
-	size_t old_size = index->size;
-	index->slots = calloc(size, sizeof *index->slots);
-	if (!index->slots) {
-		index->slots = old;
-		return -1;
-	}
-	index->size = size;
-	for (size_t i = 0; i < old_size; i++)
-		if (old[i].key)
-			*index_lookup(index, old[i].key) = old[i];
-	free(old);
-	return 0;
-}
 
 /* Inserts key unless present; an alias never replaces an existing entry but
  * an id replaces an alias. */
 static int index_put(struct library_index *index, const char *key, struct card *card, bool is_alias)
 {
-	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
+	bool added;
+	struct strtab_slot *slot = strtab_put(&index->table, key, &added);
+	if (!slot)
 		return -1;
-	struct index_slot *slot = index_lookup(index, key);
-	if (slot->key) {
-		if (slot->is_alias && !is_alias) {
-			slot->key = key;
-			slot->card = card;
-			slot->is_alias = false;
-		}
-		return 0;
+	if (added || (slot->flag && !is_alias)) {
+		slot->key = key;
+		slot->value = card;
+		slot->flag = is_alias;
 	}
-	slot->key = key;
-	slot->card = card;
-	slot->is_alias = is_alias;
-	index->used++;
 	return 0;
+}
+
+static const struct strtab_slot *index_find(const struct library_index *index, const char *key)
+{
+	return index ? strtab_find(&index->table, key) : NULL;
 }
 
 void library_init(struct library *library)
@@ -92,7 +46,7 @@ void library_init(struct library *library)
 void library_release(struct library *library)
 {
 	if (library->index)
-		free(library->index->slots);
+		strtab_release(&library->index->table);
 	free(library->index);
 	free(library->sorted);
 	free(library->cards);
@@ -103,25 +57,11 @@ void library_release(struct library *library)
 	library_init(library);
 }
 
-/* Grows a (pointer, count, alloc) array by one element. */
-static void *grow(void *items, size_t *alloc, size_t count, size_t size)
-{
-	if (count < *alloc)
-		return items;
-	size_t n = *alloc ? *alloc * 2 : 16;
-	void *p = realloc(items, n * size);
-	if (p)
-		*alloc = n;
-	return p;
-}
-
 size_t library_add_pack(struct library *library, const struct pack_info *pack)
 {
-	struct pack_info *packs = grow(library->packs, &library->packs_alloc, library->npacks, sizeof *packs);
-	if (!packs)
+	if (array_grow(&library->packs, &library->packs_alloc, library->npacks, sizeof *library->packs) < 0)
 		return (size_t)-1;
-	library->packs = packs;
-	packs[library->npacks] = *pack;
+	library->packs[library->npacks] = *pack;
 	if (!library->start && pack->start)
 		library->start = pack->start;
 	return library->npacks++;
@@ -139,11 +79,9 @@ int library_add_vocab(struct library *library, const struct vocab_entry *entry)
 {
 	if (library_vocab(library, entry->key))
 		return 0;
-	struct vocab_entry *v = grow(library->vocab, &library->vocab_alloc, library->nvocab, sizeof *v);
-	if (!v)
+	if (array_grow(&library->vocab, &library->vocab_alloc, library->nvocab, sizeof *library->vocab) < 0)
 		return -1;
-	library->vocab = v;
-	v[library->nvocab++] = *entry;
+	library->vocab[library->nvocab++] = *entry;
 	return 0;
 }
 
@@ -167,32 +105,30 @@ int library_add_card(struct library *library, struct card *card)
 		library->index = calloc(1, sizeof *library->index);
 		if (!library->index)
 			return -1;
+		strtab_init(&library->index->table, true);
 	}
-	struct index_slot *slot = index_lookup(library->index, card->id);
-	if (slot && slot->key && !slot->is_alias) {
-		struct library_override *o = grow(library->overrides, &library->overrides_alloc,
-						  library->noverrides, sizeof *o);
-		if (!o)
+	const struct strtab_slot *slot = index_find(library->index, card->id);
+	if (slot && !slot->flag) {
+		const struct card *winner = slot->value;
+		if (array_grow(&library->overrides, &library->overrides_alloc, library->noverrides,
+			       sizeof *library->overrides) < 0)
 			return -1;
-		library->overrides = o;
-		o[library->noverrides++] = (struct library_override){
-			.id = slot->card->id,
-			.winner_pack = slot->card->pack,
+		library->overrides[library->noverrides++] = (struct library_override){
+			.id = winner->id,
+			.winner_pack = winner->pack,
 			.loser_pack = card->pack,
 			.loser_path = card->path,
 		};
 		return 1;
 	}
-	struct card **cards = grow(library->cards, &library->cards_alloc, library->ncards, sizeof *cards);
-	if (!cards)
+	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
-	library->cards = cards;
 	if (index_put(library->index, card->id, card, false) < 0)
 		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
 		if (index_put(library->index, card->aliases[i], card, true) < 0)
 			return -1;
-	cards[library->ncards++] = card;
+	library->cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
 		library->packs[card->pack].ncards++;
 	return 0;
@@ -200,8 +136,8 @@ int library_add_card(struct library *library, struct card *card)
 
 const struct card *library_find(const struct library *library, const char *name)
 {
-	struct index_slot *slot = index_lookup(library->index, name);
-	return slot && slot->key ? slot->card : NULL;
+	const struct strtab_slot *slot = index_find(library->index, name);
+	return slot ? slot->value : NULL;
 }
 
 const char *library_suggest(const struct library *library, const char *name)

@@ -188,14 +188,8 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 	while ((e = readdir(d))) {
 		if (!has_yaml_suffix(e->d_name) || strcmp(e->d_name, "pack.yaml") == 0)
 			continue;
-		if (n == alloc) {
-			size_t grown_alloc = alloc ? alloc * 2 : 64;
-			char **grown = realloc(names, grown_alloc * sizeof *names);
-			if (!grown)
-				break;
-			names = grown;
-			alloc = grown_alloc;
-		}
+		if (array_grow(&names, &alloc, n, sizeof *names) < 0)
+			break;
 		if (!(names[n] = strdup(e->d_name)))
 			break;
 		n++;

@@ -5,6 +5,7 @@
 
 #include "md.h"
 #include "plain.h"
+#include "text.h"
 
 #define MARK_UTF8 "\xE2\x89\xA0"	/* ≠ */
 
@@ -38,13 +39,9 @@ static const struct box box_ascii = {
 
 int plain_compare_format_parse(const char *name)
 {
-	if (strcmp(name, "text") == 0)
-		return PLAIN_COMPARE_TEXT;
-	if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
-		return PLAIN_COMPARE_MD;
-	if (strcmp(name, "tsv") == 0)
-		return PLAIN_COMPARE_TSV;
-	return -1;
+	static const char *const names[] = { [PLAIN_COMPARE_TEXT] = "text", [PLAIN_COMPARE_MD] = "md",
+					     [PLAIN_COMPARE_TSV] = "tsv" };
+	return strcmp(name, "markdown") == 0 ? PLAIN_COMPARE_MD : text_pick(name, names, sizeof names / sizeof *names);
 }
 
 static void repeat(FILE *out, const char *s, int n)
