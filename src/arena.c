@@ -108,8 +108,8 @@ int array_grow(void *items_field, size_t *alloc, size_t count, size_t size)
 	void *grown = realloc(items, n * size);
 	if (!grown)
 		return -1;
-	/* cppcheck-suppress memleak ; grown is stored through items_field, which cppcheck cannot follow */
 	memcpy(items_field, &grown, sizeof grown);
 	*alloc = n;
+	/* cppcheck-suppress memleak ; grown is stored through items_field, which cppcheck cannot follow */
 	return 0;
 }

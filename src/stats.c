@@ -38,7 +38,8 @@ static int map_add(struct id_map *map, const char *key, long value)
 		free(copy);
 		return slot ? 0 : -1;
 	}
-	slot->number = value;	/* the table owns copy now (map_release) */
+	slot->key = copy;	/* already so; said here, the table owns copy now (map_release) */
+	slot->number = value;
 	return 0;
 }
 

@@ -16,29 +16,7 @@
 
 #include "export.h"
 #include "loader.h"
-
-/* --- capturing output ----------------------------------------------------- */
-
-struct sink {
-	FILE *stream;
-	char *buf;
-	size_t len;
-};
-
-static FILE *sink_open(struct sink *s)
-{
-	s->buf = NULL;
-	s->len = 0;
-	s->stream = open_memstream(&s->buf, &s->len);
-	assert_non_null(s->stream);
-	return s->stream;
-}
-
-static char *sink_text(struct sink *s)
-{
-	fclose(s->stream);
-	return s->buf;
-}
+#include "sink.h"
 
 static size_t count(const char *haystack, const char *needle)
 {

@@ -13,27 +13,7 @@
 #include <string.h>
 
 #include "md.h"
-
-struct sink {
-	FILE *stream;
-	char *buf;
-	size_t len;
-};
-
-static FILE *sink_open(struct sink *s)
-{
-	s->buf = NULL;
-	s->len = 0;
-	s->stream = open_memstream(&s->buf, &s->len);
-	assert_non_null(s->stream);
-	return s->stream;
-}
-
-static char *sink_text(struct sink *s)
-{
-	fclose(s->stream);
-	return s->buf;
-}
+#include "sink.h"
 
 static void test_md_inline_table_cell(void **state)
 {
