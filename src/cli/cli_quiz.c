@@ -281,6 +281,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o, struct quiz_settings *s,
 			      const struct card **topics)
 {
+	memset(s, 0, sizeof *s);	/* even on a usage error: the caller's settings are never garbage */
 	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
 	if (mode < 0)
 		return cli_usage("--mode takes practice, review or exam, not '%s'", o->mode);
