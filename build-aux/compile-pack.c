@@ -171,6 +171,17 @@ static void put_source(const struct card_source *s)
 	puts("},");
 }
 
+/* Where each reference is written, for the warning when it names no card. */
+static void put_positions(const char *field, const struct card_pos *at, size_t n)
+{
+	if (!at || n == 0)
+		return;
+	printf("\t.%s = (struct card_pos[]){", field);
+	for (size_t i = 0; i < n; i++)
+		printf(" { %u, %u },", at[i].line, at[i].col);
+	puts(" },");
+}
+
 static void put_card(size_t n, const struct card *c)
 {
 	printf("static const struct card card_%zu = {\n", n);
@@ -205,6 +216,9 @@ static void put_card(size_t n, const struct card *c)
 	printf(", .nrelated = %zu,\n\t.compare_with = ", c->nrelated);
 	put_strs(c->compare_with, c->ncompare_with);
 	printf(", .ncompare_with = %zu,\n", c->ncompare_with);
+	printf("\t.member_of_at = { %u, %u },\n", c->member_of_at.line, c->member_of_at.col);
+	put_positions("related_at", c->related_at, c->nrelated);
+	put_positions("compare_with_at", c->compare_with_at, c->ncompare_with);
 	if (c->quiz) {
 		puts("\t.quiz = (struct card_question[]){");
 		for (size_t i = 0; i < c->nquiz; i++)

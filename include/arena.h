@@ -29,4 +29,11 @@ void *arena_array(struct arena *arena, size_t count, size_t size);
 char *arena_strndup(struct arena *arena, const char *s, size_t len);
 char *arena_strdup(struct arena *arena, const char *s);
 
+/* The one growable-array idiom, for arrays kept as (items, count, alloc) on
+ * the heap rather than in an arena: makes room for element count, doubling
+ * the allocation (16 to start) when it is full.  items_field is the address
+ * of the array pointer (&list->items).  Returns 0, or -1 when out of memory
+ * (the array is left as it was). */
+int array_grow(void *items_field, size_t *alloc, size_t count, size_t size);
+
 #endif

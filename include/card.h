@@ -63,6 +63,11 @@ struct card_source {
 
 enum card_status { CARD_DRAFT, CARD_REVIEWED };
 
+/* Where something is written in the card's file: 1-based line and column. */
+struct card_pos {
+	unsigned line, col;
+};
+
 struct card {
 	const char *id;		/* [a-z0-9-]+ */
 	const char *title;
@@ -80,6 +85,11 @@ struct card {
 	size_t nrelated;
 	const char **compare_with;
 	size_t ncompare_with;
+	/* Where each reference is written, for the warning when it names no
+	 * loaded card: parallel to member_of, related[] and compare_with[].
+	 * NULL (or a zero line) in a card made without a file: card->line then. */
+	struct card_pos member_of_at;
+	struct card_pos *related_at, *compare_with_at;
 	struct card_question *quiz;
 	size_t nquiz;
 	struct card_source *sources;

@@ -71,8 +71,27 @@ int compare_build(struct compare_table *table, const struct library *library, co
 		  size_t ncards);
 void compare_release(struct compare_table *table);
 
+/* Whether card only frames a comparison rather than taking a column in it:
+ * an explainer ("Is baclofen a benzodiazepine?") has no facts of its own to
+ * compare.  Concepts do (a receptor's type and ionic effect), so they take
+ * a column like drugs and classes. */
+bool compare_frames(const struct card *card);
+
+/* The topics card is compared with when none are chosen (the TUI's `c`, the
+ * handout's comparisons): the card itself unless it only frames, then the
+ * loaded cards it names under compare_with, without repeats, at most
+ * COMPARE_MAX_CARDS, into out[].  Returns how many; fewer than
+ * COMPARE_MIN_CARDS means there is nothing to compare. */
+size_t compare_partners(const struct library *library, const struct card *card,
+			const struct card *out[COMPARE_MAX_CARDS]);
+
 /* A sentence for an enum compare_error ("compare 2 to 4 topics"). */
 const char *compare_strerror(int error);
+
+/* The sentence under a table: that no card has facts, that nothing differs,
+ * or what mark ("≠" or "*") marks and how many rows differ, as the line mode
+ * and the Markdown export both print it.  Returns buf. */
+const char *compare_legend(const struct compare_table *table, const char *mark, char *buf, size_t size);
 
 /* Whether row i is shown under the table's diff_only setting. */
 bool compare_row_shown(const struct compare_table *table, size_t i);

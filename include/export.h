@@ -115,22 +115,4 @@ size_t export_list_marker(const char *s, size_t len);
  * field can never split a record. */
 void export_html_text(FILE *out, const char *text);
 
-/* Where Markdown text goes: a paragraph (line breaks become hard breaks, a
- * backslash at the end of the line), a table cell (line breaks become <br>)
- * or one line such as a heading (line breaks become spaces). */
-enum export_md_context { EXPORT_MD_PARAGRAPH, EXPORT_MD_TABLE_CELL, EXPORT_MD_ONE_LINE };
-
-/* Text inside Markdown: every character Markdown could read as syntax is
- * backslash-escaped (\ ` * _ [ ] < > | ~ and an & that could start an
- * entity), and in a paragraph whatever would start a block at the start of a
- * continuation line (# + - = "1."); tabs become spaces, other control
- * characters are dropped. */
-void export_md_inline(FILE *out, const char *text, enum export_md_context context);
-
-/* A prose section as Markdown: paragraphs stay paragraphs, one-line breaks
- * stay line breaks, list items ("- ", "* ", "• ", "1. ", "1) ") become
- * Markdown lists, and anything at the start of a line that Markdown would
- * read as a heading, quote, rule or list is escaped. */
-void export_md_prose(FILE *out, const char *text);
-
 #endif

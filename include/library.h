@@ -144,6 +144,11 @@ const struct card *library_start(const struct library *library);
  * topic-list order once (library_sorted then only copies it).  Call once
  * after the last pack is loaded. */
 void library_resolve(struct library *library, struct diag_list *diags);
+/* The same, for content checked on its own (`rxplore check PATH`): a
+ * reference to a card that only context (the rest of the search path) holds
+ * is dropped without a warning, since it resolves when the two load
+ * together.  context may be NULL. */
+void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags);
 
 /* Cards sorted for the topic list: by kind (explainers, concepts, classes,
  * drugs), then title.  Fills out[] (ncards entries). */

@@ -124,6 +124,25 @@ int text_wrap(struct text_lines *lines, const char *s, size_t len, int width, en
  * byte for byte).  text_find_nocase returns a pointer into haystack or NULL;
  * the _n form takes the lengths (the haystack need not end in a NUL). */
 int text_casecmp(const char *a, const char *b);
+
+/* The index of name in names[0..count) (exact match; NULL entries are
+ * skipped), or -1: the parser of every fixed set of words. */
+int text_pick(const char *name, const char *const *names, size_t count);
+
+/* --- hashing ----------------------------------------------------------- */
+
+/* 64-bit FNV-1a, the one hash of rxplore: its tables and the stable parts
+ * of question ids (card_question_hash) and choice orders.  Stored progress
+ * is keyed by such ids, so the values must never change. */
+#define TEXT_HASH_START 0xcbf29ce484222325ULL
+static inline uint64_t text_hash_byte(uint64_t hash, unsigned char byte)
+{
+	return (hash ^ byte) * 0x100000001b3ULL;
+}
+uint64_t text_hash(const char *s);
+/* The hash of s with ASCII letters lower-cased: equal for strings that
+ * text_casecmp() calls equal. */
+uint64_t text_hash_nocase(const char *s);
 const char *text_find_nocase(const char *haystack, const char *needle);
 const char *text_find_nocase_n(const char *haystack, size_t len, const char *needle, size_t nlen);
 

@@ -94,3 +94,22 @@ char *arena_strdup(struct arena *arena, const char *s)
 {
 	return arena_strndup(arena, s, strlen(s));
 }
+
+int array_grow(void *items_field, size_t *alloc, size_t count, size_t size)
+{
+	if (count < *alloc)
+		return 0;
+	size_t n = *alloc ? *alloc * 2 : 16;
+	if (size == 0 || n > SIZE_MAX / size)
+		return -1;
+	/* The field may be any object pointer type: copy it, do not alias it. */
+	void *items;
+	memcpy(&items, items_field, sizeof items);
+	void *grown = realloc(items, n * size);
+	if (!grown)
+		return -1;
+	memcpy(items_field, &grown, sizeof grown);
+	*alloc = n;
+	/* cppcheck-suppress memleak ; grown is stored through items_field, which cppcheck cannot follow */
+	return 0;
+}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 
 static const char *const kind_names[CARD_KIND_COUNT] = {
 	[CARD_EXPLAINER] = "explainer",
@@ -141,7 +142,7 @@ size_t card_source_format(const struct card_source *source, char *buf, size_t si
 
 unsigned long long card_question_hash(const char *text)
 {
-	unsigned long long hash = 0xcbf29ce484222325ULL;
+	uint64_t hash = TEXT_HASH_START;
 	bool pending_space = false, started = false;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		if (isspace(*p)) {
@@ -149,12 +150,10 @@ unsigned long long card_question_hash(const char *text)
 			continue;
 		}
 		if (pending_space) {
-			hash ^= ' ';
-			hash *= 0x100000001b3ULL;
+			hash = text_hash_byte(hash, ' ');
 			pending_space = false;
 		}
-		hash ^= (unsigned char)tolower(*p);
-		hash *= 0x100000001b3ULL;
+		hash = text_hash_byte(hash, (unsigned char)tolower(*p));
 		started = true;
 	}
 	return hash;

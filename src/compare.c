@@ -1,6 +1,7 @@
 /* compare — see include/compare.h. */
 #include "compare.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,19 +17,11 @@ static const char default_empty[] = "\xE2\x80\x94";	/* — */
 
 const char *compare_strerror(int error)
 {
-	switch (error) {
-	case COMPARE_OK:
-		return "no error";
-	case COMPARE_TOO_FEW:
-		return "a comparison needs at least 2 topics";
-	case COMPARE_TOO_MANY:
-		return "a comparison takes at most 4 topics";
-	case COMPARE_SAME_TWICE:
-		return "the same topic is chosen twice";
-	case COMPARE_NO_MEMORY:
-		return "out of memory";
-	}
-	return "unknown error";
+	static const char *const messages[] = { "no error", "a comparison needs at least 2 topics",
+						"a comparison takes at most 4 topics",
+						"the same topic is chosen twice", "out of memory" };
+	/* The errors are 0, -1, -2...: the message's index negated. */
+	return error <= 0 && -error < (int)(sizeof messages / sizeof *messages) ? messages[-error] : "unknown error";
 }
 
 static bool is_blank(char c)
@@ -139,6 +132,46 @@ void compare_release(struct compare_table *table)
 	free(table->rows);
 	table->rows = NULL;
 	table->nrows = table->ndiffer = 0;
+}
+
+bool compare_frames(const struct card *card)
+{
+	return card->kind == CARD_EXPLAINER;
+}
+
+size_t compare_partners(const struct library *library, const struct card *card,
+			const struct card *out[COMPARE_MAX_CARDS])
+{
+	size_t n = 0;
+	if (!card)
+		return 0;
+	if (!compare_frames(card))
+		out[n++] = card;
+	for (size_t i = 0; i < card->ncompare_with && n < COMPARE_MAX_CARDS; i++) {
+		const struct card *other = library_find(library, card->compare_with[i]);
+		bool repeat = !other || other == card;
+		for (size_t k = 0; k < n && !repeat; k++)
+			repeat = out[k] == other;
+		if (!repeat)
+			out[n++] = other;
+	}
+	return n;
+}
+
+const char *compare_legend(const struct compare_table *table, const char *mark, char *buf, size_t size)
+{
+	size_t shown = table->diff_only ? table->ndiffer : table->nrows;
+	if (table->nrows == 0)
+		snprintf(buf, size, "None of these topics has facts to compare.");
+	else if (shown == 0)
+		snprintf(buf, size, "No differences: every fact is the same for these topics.");
+	else if (table->diff_only)
+		snprintf(buf, size, "Only the facts that differ are shown (%s): %zu of %zu.", mark, table->ndiffer,
+			 table->nrows);
+	else
+		snprintf(buf, size, "%s marks the facts that differ: %zu of %zu.", mark, table->ndiffer,
+			 table->nrows);
+	return buf;
 }
 
 bool compare_row_shown(const struct compare_table *table, size_t i)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "text.h"
 
 void diag_list_init(struct diag_list *list)
@@ -48,15 +49,9 @@ void diag_vadd(struct diag_list *list, enum diag_severity severity, const char *
 		list->errors++;
 	else if (severity == DIAG_WARNING)
 		list->warnings++;
-	if (list->count == list->alloc) {
-		size_t alloc = list->alloc ? list->alloc * 2 : 16;
-		struct diag *items = realloc(list->items, alloc * sizeof *items);
-		if (!items) {
-			list->dropped++;
-			return;
-		}
-		list->items = items;
-		list->alloc = alloc;
+	if (array_grow(&list->items, &list->alloc, list->count, sizeof *list->items) < 0) {
+		list->dropped++;
+		return;
 	}
 	struct diag *d = &list->items[list->count];
 	d->severity = severity;

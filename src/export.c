@@ -9,33 +9,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 int export_format_parse(const char *name)
 {
-	if (strcmp(name, "anki") == 0)
-		return EXPORT_ANKI;
-	if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
-		return EXPORT_MD;
-	if (strcmp(name, "json") == 0)
-		return EXPORT_JSON;
-	if (strcmp(name, "html") == 0)
-		return EXPORT_HTML;
-	return -1;
+	static const char *const names[] = { [EXPORT_ANKI] = "anki", [EXPORT_MD] = "md", [EXPORT_JSON] = "json",
+					     [EXPORT_HTML] = "html" };
+	return strcmp(name, "markdown") == 0 ? EXPORT_MD : text_pick(name, names, sizeof names / sizeof *names);
 }
 
 const char *export_strerror(int error)
 {
-	switch (error) {
-	case EXPORT_OK:
-		return "no error";
-	case EXPORT_ENOMEM:
-		return "out of memory";
-	case EXPORT_EWRITE:
-		return "the output could not be written";
-	case EXPORT_EINVAL:
-		return "some card text cannot be written in this format (invalid UTF-8)";
-	default:
-		return "unknown export error";
-	}
+	static const char *const messages[] = { "no error", "out of memory", "the output could not be written",
+						"some card text cannot be written in this format (invalid UTF-8)" };
+	/* The errors are 0, -1, -2...: the message's index negated. */
+	return error <= 0 && -error < (int)(sizeof messages / sizeof *messages) ? messages[-error]
+										  : "unknown export error";
 }
 
 /* A loaded card with its questions: bank indices questions[first .. first + count). */
@@ -183,10 +172,7 @@ void export_set_release(struct export_set *set)
 	free(set->cards);
 	free(set->topics);
 	free(set->questions);
-	set->cards = NULL;
-	set->topics = NULL;
-	set->questions = NULL;
-	set->ncards = set->ntopics = set->nquestions = 0;
+	*set = (struct export_set){ .library = set->library, .bank = set->bank, .generator = set->generator };
 }
 
 /* splitmix64: small, and the same sequence on every platform. */

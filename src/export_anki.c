@@ -94,14 +94,7 @@ static void back(FILE *out, const struct quiz_question *q, const unsigned char *
 
 static const char *type_tag(enum question_type type)
 {
-	switch (type) {
-	case QUESTION_MULTI:
-		return "select-all";
-	case QUESTION_TRUE_FALSE:
-		return "true-false";
-	default:
-		return "single";
-	}
+	return type == QUESTION_MULTI ? "select-all" : type == QUESTION_TRUE_FALSE ? "true-false" : "single";
 }
 
 /* Tags are separated by spaces: anything that could split one is replaced. */

@@ -68,14 +68,7 @@ static void vocabulary(struct json_writer *w, const struct library *library)
 
 static const char *question_type_name(enum question_type type)
 {
-	switch (type) {
-	case QUESTION_MULTI:
-		return "select_all";
-	case QUESTION_TRUE_FALSE:
-		return "true_false";
-	default:
-		return "single";
-	}
+	return type == QUESTION_MULTI ? "select_all" : type == QUESTION_TRUE_FALSE ? "true_false" : "single";
 }
 
 static void question(struct json_writer *w, const struct card_question *q)

@@ -34,22 +34,12 @@ struct library_index {
 	struct name_table exact, folded;
 };
 
-static uint64_t hash_nocase(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)tolower((unsigned char)*s);
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 static struct index_slot *index_lookup(const struct name_table *index, const char *key)
 {
 	if (!index || index->size == 0)
 		return NULL;
 	size_t mask = index->size - 1;
-	for (size_t i = hash_nocase(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = text_hash_nocase(key) & mask;; i = (i + 1) & mask) {
 		struct index_slot *slot = &index->slots[i];
 		if (!slot->key || text_casecmp(slot->key, key) == 0)
 			return slot;
@@ -138,25 +128,11 @@ void library_release(struct library *library)
 	library_init(library);
 }
 
-/* Grows a (pointer, count, alloc) array by one element. */
-static void *grow(void *items, size_t *alloc, size_t count, size_t size)
-{
-	if (count < *alloc)
-		return items;
-	size_t n = *alloc ? *alloc * 2 : 16;
-	void *p = realloc(items, n * size);
-	if (p)
-		*alloc = n;
-	return p;
-}
-
 size_t library_add_pack(struct library *library, const struct pack_info *pack)
 {
-	struct pack_info *packs = grow(library->packs, &library->packs_alloc, library->npacks, sizeof *packs);
-	if (!packs)
+	if (array_grow(&library->packs, &library->packs_alloc, library->npacks, sizeof *library->packs) < 0)
 		return (size_t)-1;
-	library->packs = packs;
-	packs[library->npacks] = *pack;
+	library->packs[library->npacks] = *pack;
 	if (!library->start && pack->start)
 		library->start = pack->start;
 	return library->npacks++;
@@ -174,11 +150,9 @@ int library_add_vocab(struct library *library, const struct vocab_entry *entry)
 {
 	if (library_vocab(library, entry->key))
 		return 0;
-	struct vocab_entry *v = grow(library->vocab, &library->vocab_alloc, library->nvocab, sizeof *v);
-	if (!v)
+	if (array_grow(&library->vocab, &library->vocab_alloc, library->nvocab, sizeof *library->vocab) < 0)
 		return -1;
-	library->vocab = v;
-	v[library->nvocab++] = *entry;
+	library->vocab[library->nvocab++] = *entry;
 	return 0;
 }
 
@@ -205,12 +179,10 @@ int library_add_card(struct library *library, struct card *card)
 	}
 	struct index_slot *slot = index_lookup(&library->index->exact, card->id);
 	if (slot && slot->key && slot->rank == NAME_ID) {
-		struct library_override *o = grow(library->overrides, &library->overrides_alloc,
-						  library->noverrides, sizeof *o);
-		if (!o)
+		if (array_grow(&library->overrides, &library->overrides_alloc, library->noverrides,
+			       sizeof *library->overrides) < 0)
 			return -1;
-		library->overrides = o;
-		o[library->noverrides++] = (struct library_override){
+		library->overrides[library->noverrides++] = (struct library_override){
 			.id = slot->card->id,
 			.winner_pack = slot->card->pack,
 			.loser_pack = card->pack,
@@ -218,10 +190,9 @@ int library_add_card(struct library *library, struct card *card)
 		};
 		return 1;
 	}
-	struct card **cards = grow(library->cards, &library->cards_alloc, library->ncards, sizeof *cards);
-	if (!cards)
+	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
-	library->cards = cards;
+	struct card **cards = library->cards;
 	if (index_put(&library->index->exact, card->id, card, NAME_ID) < 0 ||
 	    index_put_folded(library, card->id, card, NAME_ID) < 0)
 		return -1;
@@ -367,18 +338,33 @@ const struct card *library_start(const struct library *library)
 }
 
 /* Keeps the ids in refs[] that name loaded cards; warns about the others. */
-static size_t keep_loaded(struct library *library, const struct card *card, const char *what,
-			  const char **refs, size_t n, struct diag_list *diags)
+struct refs {
+	const char *what;	/* "is related to" */
+	const char **ids;
+	struct card_pos *at;
+	size_t n;
+};
+
+/* Keeps the ids that name loaded cards; warns about the others where they
+ * are written, except those that only `context` has.  Returns how many are
+ * kept. */
+static size_t keep_loaded(struct library *library, const struct library *context, const struct card *card,
+			  struct refs refs, struct diag_list *diags)
 {
 	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct card *target = library_find_exact(library, refs[i]);
+	for (size_t i = 0; i < refs.n; i++) {
+		const struct card *target = library_find_exact(library, refs.ids[i]);
 		if (!target) {
-			diag_add(diags, DIAG_WARNING, card->path, card->line, 1,
-				 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, what, refs[i]);
+			struct card_pos pos = refs.at && refs.at[i].line ? refs.at[i] : (struct card_pos){ card->line, 1 };
+			if (!context || !library_find_exact(context, refs.ids[i]))
+				diag_add(diags, DIAG_WARNING, card->path, pos.line, pos.col,
+					 "'%s' %s '%s', which is not loaded; the link is dropped", card->id, refs.what,
+					 refs.ids[i]);
 			continue;
 		}
-		refs[kept++] = target->id;
+		if (refs.at)
+			refs.at[kept] = refs.at[i];
+		refs.ids[kept++] = target->id;
 	}
 	return kept;
 }
@@ -387,13 +373,25 @@ static void sort_cards(const struct library *library, const struct card **out);
 
 void library_resolve(struct library *library, struct diag_list *diags)
 {
+	library_resolve_within(library, NULL, diags);
+}
+
+void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags)
+{
 	for (size_t c = 0; c < library->ncards; c++) {
 		struct card *card = library->cards[c];
-		if (card->member_of && keep_loaded(library, card, "is a member of", &card->member_of, 1, diags) == 0)
+		if (card->member_of &&
+		    keep_loaded(library, context, card,
+				(struct refs){ "is a member of", &card->member_of, &card->member_of_at, 1 }, diags) == 0)
 			card->member_of = NULL;
-		card->nrelated = keep_loaded(library, card, "is related to", card->related, card->nrelated, diags);
-		card->ncompare_with = keep_loaded(library, card, "compares with", card->compare_with,
-						  card->ncompare_with, diags);
+		card->nrelated = keep_loaded(library, context, card,
+					     (struct refs){ "is related to", card->related, card->related_at,
+							    card->nrelated },
+					     diags);
+		card->ncompare_with = keep_loaded(library, context, card,
+						  (struct refs){ "compares with", card->compare_with,
+								 card->compare_with_at, card->ncompare_with },
+						  diags);
 		for (size_t q = 0; q < card->nquiz; q++) {
 			struct card_question *question = &card->quiz[q];
 			if (question->see >= 0 && !card_has_section(card, (enum section)question->see)) {

@@ -188,14 +188,8 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 	while ((e = readdir(d))) {
 		if (!has_yaml_suffix(e->d_name) || strcmp(e->d_name, "pack.yaml") == 0)
 			continue;
-		if (n == alloc) {
-			size_t grown_alloc = alloc ? alloc * 2 : 64;
-			char **grown = realloc(names, grown_alloc * sizeof *names);
-			if (!grown)
-				break;
-			names = grown;
-			alloc = grown_alloc;
-		}
+		if (array_grow(&names, &alloc, n, sizeof *names) < 0)
+			break;
 		if (!(names[n] = strdup(e->d_name)))
 			break;
 		n++;
@@ -349,6 +343,8 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	*card = *compiled;
 	card->pack = pack;
 	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
+	    !copy_array(&library->arena, &card->related_at, card->nrelated, sizeof *card->related_at) ||
+	    !copy_array(&library->arena, &card->compare_with_at, card->ncompare_with, sizeof *card->compare_with_at) ||
 	    !copy_array(&library->arena, &card->compare_with, card->ncompare_with, sizeof *card->compare_with) ||
 	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
 	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))

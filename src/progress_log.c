@@ -283,6 +283,16 @@ int progress_undo(struct progress *progress, long long review_id)
 	return 0;
 }
 
+/* Ends a loop over rows: rc is the last step's result, SQLITE_DONE when every
+ * row was read or the callback stopped early.  Returns 0 or -1. */
+static int end_rows(struct progress *progress, sqlite3_stmt *stmt, int rc, const char *what)
+{
+	if (rc != SQLITE_DONE)
+		set_db_error(progress, what);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int progress_each_review(struct progress *progress, int (*each)(const struct progress_review *, void *),
 			 void *ctx)
 {
@@ -309,10 +319,7 @@ int progress_each_review(struct progress *progress, int (*each)(const struct pro
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		set_db_error(progress, "reading the review log");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return end_rows(progress, stmt, rc, "reading the review log");
 }
 
 int progress_each_state(struct progress *progress,
@@ -337,10 +344,7 @@ int progress_each_state(struct progress *progress,
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
-		set_db_error(progress, "reading memory states");
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return end_rows(progress, stmt, rc, "reading memory states");
 }
 
 long progress_due_count(struct progress *progress, long day)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strtab.h"
 #include "text.h"
 
 /* Distractors are looked for among at most this many other values of a fact,
@@ -15,8 +16,7 @@
 #define MIN_DISTRACTORS 2
 
 struct quiz_index {
-	const struct quiz_question **slots;
-	size_t size;	/* a power of two, at least twice the question count */
+	struct strtab table;	/* question id -> its first question */
 };
 
 /* One card's value for one fact: the pool distractors are drawn from. */
@@ -24,16 +24,6 @@ struct fact_value {
 	const char *value;
 	const struct card *card;
 };
-
-static uint64_t hash_string(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 static bool blank(const char *s)
 {
@@ -77,7 +67,7 @@ static size_t pick_distractors(const struct fact_value *pool, size_t npool, cons
 	size_t count = 1;
 	if (npool < 2)
 		return 0;
-	size_t start = (size_t)(hash_string(card->id) % npool);
+	size_t start = (size_t)(text_hash(card->id) % npool);
 	size_t limit = npool < SCAN_LIMIT ? npool : SCAN_LIMIT;
 	/* First pass: cards outside the family; the second pass takes family
 	 * members only to reach the minimum. */
@@ -197,19 +187,16 @@ static int build_index(struct quiz_bank *bank)
 	struct quiz_index *index = arena_alloc(&bank->arena, sizeof *index);
 	if (!index)
 		return -1;
-	index->size = 16;
-	while (index->size < bank->count * 2)
-		index->size *= 2;
-	index->slots = arena_array(&bank->arena, index->size, sizeof *index->slots);
-	if (!index->slots)
-		return -1;
-	size_t mask = index->size - 1;
+	strtab_init(&index->table, false);
 	for (size_t i = 0; i < bank->count; i++) {
-		size_t s = (size_t)(hash_string(bank->items[i].id) & mask);
-		while (index->slots[s] && strcmp(index->slots[s]->id, bank->items[i].id) != 0)
-			s = (s + 1) & mask;
-		if (!index->slots[s])	/* a repeated id keeps its first question */
-			index->slots[s] = &bank->items[i];
+		bool added;
+		struct strtab_slot *slot = strtab_put(&index->table, bank->items[i].id, &added);
+		if (!slot) {
+			strtab_release(&index->table);
+			return -1;
+		}
+		if (added)	/* a repeated id keeps its first question */
+			slot->value = &bank->items[i];
 	}
 	bank->index = index;
 	return 0;
@@ -273,6 +260,8 @@ fail_bank:
 
 void quiz_bank_release(struct quiz_bank *bank)
 {
+	if (bank->index)
+		strtab_release(&bank->index->table);
 	free(bank->items);
 	arena_release(&bank->arena);
 	bank->items = NULL;
@@ -282,11 +271,6 @@ void quiz_bank_release(struct quiz_bank *bank)
 
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)
 {
-	if (!bank->index || !id)
-		return NULL;
-	size_t mask = bank->index->size - 1;
-	for (size_t s = (size_t)(hash_string(id) & mask); bank->index->slots[s]; s = (s + 1) & mask)
-		if (strcmp(bank->index->slots[s]->id, id) == 0)
-			return bank->index->slots[s];
-	return NULL;
+	const struct strtab_slot *slot = bank->index ? strtab_find(&bank->index->table, id) : NULL;
+	return slot ? slot->value : NULL;
 }

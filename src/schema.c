@@ -93,6 +93,25 @@ static const char **text_list(struct reader *r, const struct ynode *n, const cha
 	return items;
 }
 
+/* A list of card ids, with where each is written (for library_resolve's
+ * warnings). */
+static const char **id_list(struct reader *r, const struct ynode *n, const char *what, size_t *count,
+			    struct card_pos **at)
+{
+	const char **items = text_list(r, n, what, count);
+	size_t total = n->type == YNODE_SEQUENCE ? n->count : 1;
+	*at = items ? arena_array(&r->library->arena, total ? total : 1, sizeof **at) : NULL;
+	if (!*at)
+		return items;
+	/* text_list skips an item it rejects, but then the card is rejected
+	 * with it: for a card that loads, item i is the i-th id. */
+	for (size_t i = 0; i < total; i++) {
+		const struct ynode *item = n->type == YNODE_SEQUENCE ? n->items[i] : n;
+		(*at)[i] = (struct card_pos){ item->line, item->col };
+	}
+	return items;
+}
+
 /* Reports keys of a mapping that are not in known[], with a suggestion. */
 static void check_keys(struct reader *r, const struct ynode *map, const char *const *known, size_t nknown,
 		       const char *where)
@@ -410,16 +429,18 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 		card->text[SECTION_SUMMARY] = text_field(&r, v, "summary", true);
 	if ((v = ytree_get(root, "aliases")))
 		card->aliases = text_list(&r, v, "aliases", &card->naliases);
-	if ((v = ytree_get(root, "member_of")))
+	if ((v = ytree_get(root, "member_of"))) {
 		card->member_of = text_field(&r, v, "member_of", false);
+		card->member_of_at = (struct card_pos){ v->line, v->col };
+	}
 	if ((v = ytree_get(root, "sections")))
 		read_sections(&r, card, v);
 	if ((v = ytree_get(root, "facts")))
 		read_facts(&r, card, v);
 	if ((v = ytree_get(root, "related")))
-		card->related = text_list(&r, v, "related", &card->nrelated);
+		card->related = id_list(&r, v, "related", &card->nrelated, &card->related_at);
 	if ((v = ytree_get(root, "compare_with"))) {
-		card->compare_with = text_list(&r, v, "compare_with", &card->ncompare_with);
+		card->compare_with = id_list(&r, v, "compare_with", &card->ncompare_with, &card->compare_with_at);
 		if (card->ncompare_with > 3)
 			fail(&r, v, "'compare_with' names %zu cards; at most 3", card->ncompare_with);
 	}

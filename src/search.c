@@ -5,14 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "text.h"
 #include "translit.h"
 
 void search_results_init(struct search_results *results)
 {
-	results->hits = NULL;
-	results->count = 0;
-	results->alloc = 0;
+	*results = (struct search_results){ 0 };
 }
 
 void search_results_release(struct search_results *results)
@@ -23,15 +22,8 @@ void search_results_release(struct search_results *results)
 
 static int results_push(struct search_results *results, const struct search_hit *hit)
 {
-	if (results->count == results->alloc) {
-		size_t alloc = results->alloc ? results->alloc * 2 : 32;
-		struct search_hit *hits = realloc(results->hits, alloc * sizeof(*hits));
-
-		if (!hits)
-			return -1;
-		results->hits = hits;
-		results->alloc = alloc;
-	}
+	if (array_grow(&results->hits, &results->alloc, results->count, sizeof *results->hits) < 0)
+		return -1;
 	results->hits[results->count++] = *hit;
 	return 0;
 }

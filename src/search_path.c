@@ -48,14 +48,8 @@ static int add(struct search_path *path, const char *dir)
 {
 	if (already_listed(path, dir))
 		return 0;
-	if (path->count == path->alloc) {
-		size_t n = path->alloc ? path->alloc * 2 : 8;
-		char **dirs = realloc(path->dirs, n * sizeof *dirs);
-		if (!dirs)
-			return -1;
-		path->dirs = dirs;
-		path->alloc = n;
-	}
+	if (array_grow(&path->dirs, &path->alloc, path->count, sizeof *path->dirs) < 0)
+		return -1;
 	path->dirs[path->count] = strdup(dir);
 	if (!path->dirs[path->count])
 		return -1;
@@ -81,14 +75,9 @@ static int add_subfolders(struct search_path *path, const char *parent)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (n == alloc) {
-			alloc = alloc ? alloc * 2 : 8;
-			char **grown = realloc(names, alloc * sizeof *names);
-			if (!grown) {
-				rc = -1;
-				break;
-			}
-			names = grown;
+		if (array_grow(&names, &alloc, n, sizeof *names) < 0) {
+			rc = -1;
+			break;
 		}
 		if (!(names[n] = strdup(e->d_name))) {
 			rc = -1;

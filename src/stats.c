@@ -9,82 +9,45 @@
 #include <string.h>
 
 #include "clock.h"
+#include "strtab.h"
 #include "text.h"
 
 /* ---- a small string -> number map (question and card ids) ---- */
 
-struct id_slot {
-	char *key;	/* NULL: empty */
-	long value;
-};
-
+/* A strtab whose keys are copies it owns, each with a number. */
 struct id_map {
-	struct id_slot *slots;
-	size_t cap, count;	/* cap is 0 or a power of two */
+	struct strtab table;
 };
-
-static uint64_t hash_id(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3u;
-	}
-	return h;
-}
-
-static struct id_slot *map_slot(const struct id_map *map, const char *key)
-{
-	size_t i = (size_t)hash_id(key) & (map->cap - 1);
-	while (map->slots[i].key && strcmp(map->slots[i].key, key) != 0)
-		i = (i + 1) & (map->cap - 1);
-	return &map->slots[i];
-}
 
 static long *map_find(const struct id_map *map, const char *key)
 {
-	if (map->cap == 0 || !key)
-		return NULL;
-	struct id_slot *slot = map_slot(map, key);
-	return slot->key ? &slot->value : NULL;
+	struct strtab_slot *slot = strtab_find(&map->table, key);
+	return slot ? &slot->number : NULL;
 }
 
-static int map_grow(struct id_map *map)
-{
-	size_t cap = map->cap ? map->cap * 2 : 64;
-	struct id_slot *slots = calloc(cap, sizeof *slots);
-	if (!slots)
-		return -1;
-	struct id_map bigger = { slots, cap, map->count };
-	for (size_t i = 0; i < map->cap; i++)
-		if (map->slots[i].key)
-			*map_slot(&bigger, map->slots[i].key) = map->slots[i];
-	free(map->slots);
-	*map = bigger;
-	return 0;
-}
-
-/* Adds key with value unless present; returns 0 (added or already there) or -1. */
+/* Adds a copy of key with value unless present; returns 0 (added or
+ * already there) or -1. */
 static int map_add(struct id_map *map, const char *key, long value)
 {
-	if ((map->count + 1) * 10 > map->cap * 7 && map_grow(map) < 0)
+	char *copy = strdup(key);
+	if (!copy)
 		return -1;
-	struct id_slot *slot = map_slot(map, key);
-	if (slot->key)
-		return 0;
-	if (!(slot->key = strdup(key)))
-		return -1;
-	slot->value = value;
-	map->count++;
+	bool added = false;
+	struct strtab_slot *slot = strtab_put(&map->table, copy, &added);
+	if (!slot || !added) {
+		free(copy);
+		return slot ? 0 : -1;
+	}
+	slot->key = copy;	/* already so; said here, the table owns copy now (map_release) */
+	slot->number = value;
 	return 0;
 }
 
 static void map_release(struct id_map *map)
 {
-	for (size_t i = 0; i < map->cap; i++)
-		free(map->slots[i].key);
-	free(map->slots);
-	memset(map, 0, sizeof *map);
+	for (size_t i = 0; i < map->table.size; i++)
+		free((char *)map->table.slots[i].key);
+	strtab_release(&map->table);
 }
 
 /* ---- computing ---- */

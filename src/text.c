@@ -365,6 +365,30 @@ static int fold_ascii(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+int text_pick(const char *name, const char *const *names, size_t count)
+{
+	for (size_t i = 0; name && i < count; i++)
+		if (names[i] && strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+uint64_t text_hash(const char *s)
+{
+	uint64_t hash = TEXT_HASH_START;
+	for (; *s; s++)
+		hash = text_hash_byte(hash, (unsigned char)*s);
+	return hash;
+}
+
+uint64_t text_hash_nocase(const char *s)
+{
+	uint64_t hash = TEXT_HASH_START;
+	for (; *s; s++)
+		hash = text_hash_byte(hash, (unsigned char)fold_ascii((unsigned char)*s));
+	return hash;
+}
+
 int text_casecmp(const char *a, const char *b)
 {
 	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;

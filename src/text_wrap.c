@@ -2,6 +2,8 @@
  * text.c keeps UTF-8, width, cleaning and comparing. */
 #include "text.h"
 
+#include "arena.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,18 +94,8 @@ void text_lines_release(struct text_lines *lines)
 
 static int lines_push(struct text_lines *lines, size_t start, size_t len, int indent, int width)
 {
-	if (lines->count == lines->alloc) {
-		size_t alloc = lines->alloc ? lines->alloc * 2 : 16;
-		struct text_line *items;
-
-		if (alloc > SIZE_MAX / sizeof *items)
-			return -1;
-		items = realloc(lines->items, alloc * sizeof *items);
-		if (!items)
-			return -1;
-		lines->items = items;
-		lines->alloc = alloc;
-	}
+	if (array_grow(&lines->items, &lines->alloc, lines->count, sizeof *lines->items) < 0)
+		return -1;
 	lines->items[lines->count++] = (struct text_line){ start, len, indent, width, false };
 	return 0;
 }

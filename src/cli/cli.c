@@ -8,7 +8,7 @@
 
 #include "builtin_pack.h"
 #include "cli.h"
-#include "loader.h"
+#include "library_load.h"
 
 static const char *usage_hint = "Try 'rxplore --help' for more information.";
 
@@ -38,39 +38,20 @@ int cli_width(const struct cli *cli)
 	return 80;
 }
 
-/* Every pack's manifest and vocabulary first, then every pack's cards in the
- * same order: a card may use the fact keys of any pack loaded with it
- * (DESIGN §2), so a loose folder given first still has the bundled keys. */
+struct load_request cli_load_request(const struct cli *cli)
+{
+	return (struct load_request){
+		.content_dirs = cli->options.content,
+		.ncontent = cli->options.ncontent,
+		.no_default_packs = cli->options.no_default_packs,
+		.installed_dir = PKGDATADIR,
+	};
+}
+
 int cli_load(struct cli *cli)
 {
-	struct search_path path;
-	search_path_init(&path);
-	if (search_path_build(&path, cli->options.content, cli->options.ncontent, cli->options.no_default_packs,
-			      PKGDATADIR) < 0) {
-		search_path_release(&path);
-		return -1;
-	}
-	size_t *packs = malloc((path.count + 1) * sizeof *packs);
-	if (!packs) {
-		search_path_release(&path);
-		return -1;
-	}
-	for (size_t i = 0; i < path.count; i++)
-		packs[i] = loader_load_dir_manifest(&cli->library, path.dirs[i], &cli->diags);
-	/* The built-in pack is the weakest entry of the search path; an installed
-	 * copy of the same pack replaces it instead of overriding every card. */
-	size_t builtin = (size_t)-1;
-	if (!cli->options.no_default_packs && !library_has_pack(&cli->library, builtin_pack.info.name))
-		builtin = loader_load_compiled_manifest(&cli->library, &builtin_pack);
-	for (size_t i = 0; i < path.count; i++)
-		if (packs[i] != (size_t)-1)
-			loader_load_dir_cards(&cli->library, packs[i], path.dirs[i], &cli->diags);
-	if (builtin != (size_t)-1)
-		loader_load_compiled_cards(&cli->library, builtin, &builtin_pack, &cli->diags);
-	free(packs);
-	search_path_release(&path);
-	library_resolve(&cli->library, &cli->diags);
-	return 0;
+	struct load_request request = cli_load_request(cli);
+	return library_load(&cli->library, &request, &builtin_pack, &cli->diags);
 }
 
 const struct card *cli_topic(const struct cli *cli, const char *name)

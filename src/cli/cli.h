@@ -8,6 +8,7 @@
 #include "config.h"
 #include "diag.h"
 #include "library.h"
+#include "library_load.h"
 
 #define CLI_MAX_CONTENT 64
 
@@ -32,8 +33,11 @@ struct cli {
 	bool configured, loaded;	/* the config file read, the content loaded */
 };
 
-/* Loads the search path (and the built-in pack unless --no-default-packs),
- * then resolves references.  Returns 0, or -1 when out of memory. */
+/* What the options ask to load (library_load.h): --content, --no-default-packs
+ * and the installed packs' folder. */
+struct load_request cli_load_request(const struct cli *cli);
+/* Loads that, with the built-in pack, into cli->library.  Returns 0, or -1
+ * when out of memory. */
 int cli_load(struct cli *cli);
 
 /* The output width: --width, else the terminal's, else 80. */

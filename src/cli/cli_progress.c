@@ -12,6 +12,7 @@
 #include "paths.h"
 #include "plain.h"
 #include "progress.h"
+#include "study.h"
 
 /* One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a
  * line break. */
@@ -61,26 +62,22 @@ static int export_row(const struct progress_review *r, void *ctx)
 
 struct progress *cli_open_progress(const struct cli *cli, char *path, size_t size, int *status)
 {
-	if (!paths_progress_db(path, size, cli->options.profile)) {
-		if (cli->options.profile) {
-			*status = cli_usage("--profile takes letters, digits, '-' and '_', not '%s'",
-					    cli->options.profile);
+	struct study_progress sp;
+	char why[4300];
+	if (study_progress_open(&sp, cli->options.profile, STUDY_FOR_WRITING) < 0) {
+		study_strerror(&sp, cli->options.profile, why, sizeof why);
+		if (sp.error == STUDY_EPROFILE) {
+			*status = cli_usage("%s", why);
 		} else {
-			fprintf(stderr, "rxplore: no place for the progress database (HOME unset)\n");
+			fprintf(stderr, "rxplore: %s\n", why);
 			*status = EXIT_PROBLEM;
 		}
 		return NULL;
 	}
-	struct progress_notice notice;
-	struct progress *progress = progress_open(path, &notice);
-	if (!progress) {
-		fprintf(stderr, "rxplore: out of memory\n");
-		*status = EXIT_PROBLEM;
-		return NULL;
-	}
-	if (notice.message[0])
-		fprintf(stderr, "rxplore: warning: %s\n", notice.message);
-	return progress;
+	snprintf(path, size, "%s", sp.path);
+	if (sp.notice.message[0])
+		fprintf(stderr, "rxplore: warning: %s\n", sp.notice.message);
+	return sp.progress;
 }
 
 static bool confirmed(const char *path)

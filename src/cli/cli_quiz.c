@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,8 @@
 #include "plain.h"
 #include "progress.h"
 #include "quiz.h"
+#include "quiz_report.h"
+#include "study.h"
 #include "text.h"
 
 static bool parse_number(const char *text, unsigned long long max, unsigned long long *out)
@@ -38,6 +41,7 @@ struct asker {
 	FILE *in, *out;
 	int width;
 	bool echo;	/* input is not a terminal: show what was read */
+	bool utf8;	/* the locale's character set */
 };
 
 static void choice_line(const struct asker *a, const struct quiz_item *item, size_t pos, const char *lead)
@@ -60,14 +64,12 @@ static void choice_line(const struct asker *a, const struct quiz_item *item, siz
 
 static const char *type_hint(enum question_type type)
 {
-	switch (type) {
-	case QUESTION_MULTI:
-		return "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.";
-	case QUESTION_TRUE_FALSE:
-		return "True or false: a or b (t or f); x = I don't know; q = stop.";
-	default:
-		return "One answer: a letter or number; x = I don't know; q = stop.";
-	}
+	static const char *const hints[] = {
+		[QUESTION_SINGLE] = "One answer: a letter or number; x = I don't know; q = stop.",
+		[QUESTION_MULTI] = "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.",
+		[QUESTION_TRUE_FALSE] = "True or false: a or b (t or f); x = I don't know; q = stop.",
+	};
+	return (unsigned)type < sizeof hints / sizeof *hints ? hints[type] : hints[QUESTION_SINGLE];
 }
 
 static void ask(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
@@ -148,18 +150,6 @@ static void right_answers(const struct asker *a, const struct quiz_item *item, c
 			choice_line(a, item, pos, "  ");
 }
 
-static void your_answer(const struct asker *a, const struct quiz_item *item)
-{
-	if (item->outcome == QUIZ_DONT_KNOW || item->outcome == QUIZ_UNANSWERED) {
-		fprintf(a->out, "Your answer: %s\n", item->outcome == QUIZ_DONT_KNOW ? "I don't know" : "none");
-		return;
-	}
-	fputs("Your answer:\n", a->out);
-	for (size_t pos = 0; pos < item->question->nchoices; pos++)
-		if (item->chosen & (1u << item->order[pos]))
-			choice_line(a, item, pos, "  ");
-}
-
 static void explanation(const struct asker *a, const struct quiz_item *item)
 {
 	const struct quiz_question *q = item->question;
@@ -183,48 +173,35 @@ static void feedback(const struct asker *a, const struct quiz_item *item)
 
 /* --- the session ------------------------------------------------------------- */
 
-static void exam_report(const struct asker *a, const struct quiz_session *session,
-			const struct quiz_summary *sum)
+static int print_report_line(const struct quiz_report_line *line, void *ctx)
 {
-	fputs("\nBy topic:\n", a->out);
-	for (size_t t = 0; t < sum->ntopics; t++)
-		fprintf(a->out, "  %s: %zu of %zu\n", sum->topics[t].card->title, sum->topics[t].correct,
-			sum->topics[t].asked);
-	size_t n = 0;
-	for (size_t i = 0; i < session->count; i++) {
-		const struct quiz_item *item = &session->items[i];
-		if (item->reask || item->outcome == QUIZ_CORRECT)
-			continue;
-		if (n++ == 0)
-			fputs("\nMistakes:\n", a->out);
-		fprintf(a->out, "\n%zu. %s\n", n, item->question->card->title);
-		plain_wrap(a->out, item->question->ask, a->width, 0, false);
-		your_answer(a, item);
-		right_answers(a, item, "");
-		explanation(a, item);
+	const struct asker *a = ctx;
+	switch (line->kind) {
+	case QUIZ_REPORT_SCORE: fprintf(a->out, "\n%s\n", line->text); break;
+	case QUIZ_REPORT_HEADING: fprintf(a->out, "%s:\n", line->text); break;
+	case QUIZ_REPORT_TOPIC: fprintf(a->out, "  %s\n", line->text); break;
+	case QUIZ_REPORT_MISTAKE: {
+		/* The command that shows the section to read again. */
+		const struct quiz_question *q = line->item->question;
+		if (q->see >= 0)
+			fprintf(a->out, "%s (rxplore show %s %s)\n", line->text, q->card->id,
+				section_key((enum section)q->see));
+		else
+			fprintf(a->out, "%s (rxplore show %s)\n", line->text, q->card->id);
+		break;
 	}
-	if (n == 0 && sum->asked)
-		fputs("\nNo mistakes.\n", a->out);
+	case QUIZ_REPORT_BLANK: fputc('\n', a->out); break;
+	default: plain_wrap(a->out, line->text, a->width, 0, false); break;
+	}
+	return ferror(a->out) ? -1 : 0;
 }
 
 static void summary(const struct asker *a, const struct quiz_session *session, size_t saved)
 {
-	struct quiz_summary sum;
-	if (quiz_session_summary(session, &sum) < 0)
+	bool timed_out = session->settings.mode == QUIZ_EXAM && quiz_session_seconds_left(session) == 0;
+	if (quiz_report_render(session, timed_out, a->utf8, print_report_line, (void *)a) < 0)
 		return;
-	unsigned pct = sum.asked ? (unsigned)(100.0 * (double)sum.correct / (double)sum.asked + 0.5) : 0;
-	if (session->settings.mode == QUIZ_EXAM) {
-		fprintf(a->out, "\nExam over. Score: %zu of %zu (%u%%).", sum.correct, sum.asked, pct);
-		if (sum.answered < sum.asked)
-			fprintf(a->out, " Unanswered: %zu.", sum.asked - sum.answered);
-		fputc('\n', a->out);
-		exam_report(a, session, &sum);
-	} else {
-		fprintf(a->out, "\nSession over: %zu of %zu answered, %zu right the first time.\n", sum.answered,
-			sum.asked, sum.correct);
-	}
 	fprintf(a->out, "%zu answer%s saved.\n", saved, saved == 1 ? "" : "s");
-	quiz_summary_release(&sum);
 }
 
 static long elapsed_ms(const struct timespec *since)
@@ -308,18 +285,16 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o, struct quiz_settings *s,
 			      const struct card **topics)
 {
-	memset(s, 0, sizeof *s);
+	memset(s, 0, sizeof *s);	/* even on a usage error: the caller's settings are never garbage */
 	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
 	if (mode < 0)
 		return cli_usage("--mode takes practice, review or exam, not '%s'", o->mode);
-	s->mode = (enum quiz_mode)mode;
+	study_quiz_settings(s, &cli->config, (enum quiz_mode)mode, 0);
 	unsigned long long n;
 	if (o->count) {
 		if (!parse_number(o->count, 10000, &n) || n == 0)
 			return cli_usage("--count takes a number of questions from 1 to 10000, not '%s'", o->count);
 		s->count = (size_t)n;
-	} else if (s->mode == QUIZ_EXAM) {
-		s->count = (size_t)cli->config.exam_questions;
 	}
 	if (o->minutes) {
 		if (s->mode != QUIZ_EXAM)
@@ -333,10 +308,7 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 			return cli_usage("--seed takes a whole number, not '%s'", o->seed);
 		s->seed = n;
 	} else {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		s->seed = (unsigned long long)ts.tv_sec * 1000003ULL ^ (unsigned long long)ts.tv_nsec ^
-			  ((unsigned long long)getpid() << 32);
+		s->seed = study_seed_now();
 	}
 	for (size_t i = 0; i < o->ntopics; i++) {
 		topics[i] = cli_topic(cli, o->topics[i]);
@@ -345,10 +317,6 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	}
 	s->topics = topics;
 	s->ntopics = o->ntopics;
-	s->new_per_day = cli->config.new_per_day;
-	fsrs_params_default(&s->schedule.params);
-	s->schedule.params.desired_retention = cli->config.desired_retention;
-	s->schedule.rollover_hour = cli->config.rollover_hour;
 	return EXIT_OK;
 }
 
@@ -389,7 +357,8 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
 		quiz_session_release(&session);
 	} else {
-		struct asker asker = { stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO) };
+		struct asker asker = { stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO),
+				       strcmp(nl_langinfo(CODESET), "UTF-8") == 0 };
 		printf("%s\n", RX_DISCLAIMER);
 		size_t saved = run_session(&asker, &session);
 		summary(&asker, &session, saved);

@@ -1,16 +1,17 @@
 /* cli_stats — `rxplore stats`: the study statistics in line mode. */
 #include <errno.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "clock.h"
 #include "plain.h"
 #include "cli.h"
-#include "paths.h"
+#include "clock.h"
 #include "progress.h"
 #include "quiz.h"
 #include "stats.h"
+#include "study.h"
 
 #define EMPTY_HINT "Answer a few questions with `rxplore quiz`, then run `rxplore stats` again."
 
@@ -20,63 +21,35 @@ static int print_line(const struct stats_line *line, void *ctx)
 	return fprintf(out, "%s\n", line->text) < 0 ? -1 : 0;
 }
 
-static void report_notice(const struct progress_notice *notice)
-{
-	if (notice->message[0])
-		fprintf(stderr, "rxplore: warning: %s\n", notice->message);
-}
-
 int cli_stats(struct cli *cli, char **args, int nargs)
 {
 	(void)args;
 	if (nargs > 0)
 		return cli_usage("%s", "stats takes no arguments");
 	const char *profile = cli->options.profile;
-	if (profile && !paths_profile_valid(profile)) {
-		return cli_usage("--profile takes letters, digits, '-' and '_', not '%s'", profile);
-	}
-	char path[4096];
-	if (!paths_progress_db(path, sizeof path, profile)) {
-		fprintf(stderr, "rxplore: cannot find where progress is kept: set HOME or XDG_STATE_HOME\n");
-		return EXIT_PROBLEM;
-	}
-
-	struct quiz_bank bank;
-	if (quiz_bank_build(&bank, &cli->library) < 0) {
-		fprintf(stderr, "rxplore: out of memory while building the questions\n");
-		return EXIT_PROBLEM;
-	}
-	struct fsrs_params params;
-	fsrs_params_default(&params);
-	params.desired_retention = cli->config.desired_retention;
-	time_t now = clock_now();
-	int rollover = cli->config.rollover_hour;
-	struct stats stats;
-	struct progress *progress = NULL;
-	struct stat st;
-	int status = EXIT_OK;
-
-	/* Looking must not create an empty database (or its folders). */
-	if (stat(path, &st) != 0) {
-		if (errno != ENOENT)
-			fprintf(stderr, "rxplore: warning: cannot read %s: %s\n", path, strerror(errno));
-		memset(&stats, 0, sizeof stats);
-		stats.today = clock_day(now, rollover);
-		stats.rollover_hour = rollover;
-		stats.questions = bank.count;
-	} else {
-		struct progress_notice notice;
-		progress = progress_open(path, &notice);
-		if (!progress) {
-			fprintf(stderr, "rxplore: out of memory while opening %s\n", path);
-			quiz_bank_release(&bank);
+	struct study_progress sp;
+	char why[4300];
+	if (study_progress_open(&sp, profile, STUDY_FOR_READING) < 0) {
+		study_strerror(&sp, profile, why, sizeof why);
+		if (sp.error == STUDY_EPROFILE)
+			return cli_usage("%s", why);
+		if (sp.error != STUDY_EUNREADABLE) {
+			fprintf(stderr, "rxplore: %s\n", why);
 			return EXIT_PROBLEM;
 		}
-		report_notice(&notice);
-		if (stats_compute(&stats, progress, &bank, &params, rollover, now) < 0) {
-			fprintf(stderr, "rxplore: cannot read %s: %s\n", path, progress_error(progress));
-			status = EXIT_PROBLEM;
-		}
+		/* Unreadable: say so, and show the empty statistics. */
+		fprintf(stderr, "rxplore: warning: %s\n", why);
+	}
+	if (sp.notice.message[0])
+		fprintf(stderr, "rxplore: warning: %s\n", sp.notice.message);
+	struct stats stats;
+	int status = EXIT_OK;
+	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, clock_now()) < 0) {
+		if (sp.progress && progress_error(sp.progress)[0])
+			fprintf(stderr, "rxplore: cannot read %s: %s\n", sp.path, progress_error(sp.progress));
+		else
+			fprintf(stderr, "rxplore: out of memory while computing the statistics\n");
+		status = EXIT_PROBLEM;
 	}
 	if (status == EXIT_OK) {
 		bool utf8 = plain_utf8();
@@ -84,7 +57,6 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 			status = EXIT_PROBLEM;
 	}
 	stats_release(&stats);
-	progress_close(progress);
-	quiz_bank_release(&bank);
+	study_progress_close(&sp);
 	return status;
 }

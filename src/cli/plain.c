@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_entry.h"
 #include "search.h"
 #include "text.h"
 
@@ -55,14 +56,6 @@ static void labelled(FILE *out, const char *label, const char *value, int width)
 	labelled_with(out, label, ": ", value, width);
 }
 
-static void source_line(FILE *out, size_t n, const struct card_source *s, int width)
-{
-	char buf[2048], num[32];
-	card_source_format(s, buf, sizeof buf);
-	snprintf(num, sizeof num, "%zu.", n);
-	labelled_with(out, num, " ", buf, width);
-}
-
 static void ids_line(FILE *out, const char *label, const char *const *ids, size_t n, int width)
 {
 	if (n == 0)
@@ -102,14 +95,11 @@ static void section_body(FILE *out, const struct library *library, const struct 
 		plain_wrap(out, card->text[s], width, 2, true);
 	} else if (s < SECTION_TEXT_COUNT) {
 		plain_wrap(out, card->text[s], width, 2, false);
-	} else if (s == SECTION_FACTS) {
-		for (size_t i = 0; i < card->nfacts; i++) {
-			const struct vocab_entry *v = library_vocab(library, card->facts[i].key);
-			labelled(out, v ? v->label : card->facts[i].key, card->facts[i].value, width);
-		}
-	} else if (s == SECTION_SOURCES) {
-		for (size_t i = 0; i < card->nsources; i++)
-			source_line(out, i + 1, &card->sources[i], width);
+	} else {
+		struct card_entry entry;
+		char buf[2048];
+		for (size_t i = 0; card_entry_get(library, card, s, i, &entry, buf, sizeof buf); i++)
+			labelled_with(out, entry.label, s == SECTION_FACTS ? ": " : " ", entry.text, width);
 	}
 }
 

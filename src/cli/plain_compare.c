@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "md.h"
 #include "plain.h"
+#include "text.h"
 
 #define MARK_UTF8 "\xE2\x89\xA0"	/* ≠ */
 
@@ -43,15 +45,9 @@ static const struct box box_ascii = {
 
 int plain_compare_format_parse(const char *name)
 {
-	if (strcmp(name, "text") == 0)
-		return PLAIN_COMPARE_TEXT;
-	if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0)
-		return PLAIN_COMPARE_MD;
-	if (strcmp(name, "tsv") == 0)
-		return PLAIN_COMPARE_TSV;
-	if (strcmp(name, "linear") == 0)
-		return PLAIN_COMPARE_LINEAR;
-	return -1;
+	static const char *const names[] = { [PLAIN_COMPARE_TEXT] = "text", [PLAIN_COMPARE_MD] = "md",
+					     [PLAIN_COMPARE_TSV] = "tsv", [PLAIN_COMPARE_LINEAR] = "linear" };
+	return strcmp(name, "markdown") == 0 ? PLAIN_COMPARE_MD : text_pick(name, names, sizeof names / sizeof *names);
 }
 
 static void repeat(FILE *out, const char *s, int n)
@@ -169,17 +165,7 @@ static int text_part(FILE *out, const struct compare_table *table, const struct 
 static void notes(FILE *out, const struct compare_table *table, const char *mark, bool letters, int width)
 {
 	char legend[256];
-	size_t shown = table->diff_only ? table->ndiffer : table->nrows;
-	if (table->nrows == 0)
-		snprintf(legend, sizeof legend, "None of these topics has facts to compare.");
-	else if (shown == 0)
-		snprintf(legend, sizeof legend, "No differences: every fact is the same for these topics.");
-	else if (table->diff_only)
-		snprintf(legend, sizeof legend, "Only the facts that differ are shown (%s): %zu of %zu.", mark,
-			 table->ndiffer, table->nrows);
-	else
-		snprintf(legend, sizeof legend, "%s marks the facts that differ: %zu of %zu.", mark, table->ndiffer,
-			 table->nrows);
+	compare_legend(table, mark, legend, sizeof legend);
 	plain_wrap(out, legend, width, 0, false);
 	if (letters)
 		plain_wrap(out, "In a row that differs, cells with the same letter say the same thing.", width, 0,
@@ -208,43 +194,10 @@ static void text_table(FILE *out, const struct compare_table *table, int width, 
 	notes(out, table, box->mark, letters, width);
 }
 
-/* Markdown cell text: pipes and backslashes escaped, line breaks as <br>. */
-static void md_cell(FILE *out, const char *s)
-{
-	fputc(' ', out);
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\')
-			fputc('\\', out);
-		if (*s == '\n')
-			fputs("<br>", out);
-		else
-			fputc(*s, out);
-	}
-	fputs(" |", out);
-}
-
 static void md_table(FILE *out, const struct compare_table *table, int width, bool utf8)
 {
 	const char *mark = utf8 ? MARK_UTF8 : "\\*";
-	fputs("| Fact |", out);
-	for (size_t i = 0; i < table->ncards; i++)
-		md_cell(out, table->cards[i]->title);
-	fputs("\n| --- |", out);
-	for (size_t i = 0; i < table->ncards; i++)
-		fputs(" --- |", out);
-	fputc('\n', out);
-	for (size_t r = 0; r < table->nrows; r++) {
-		const struct compare_row *row = &table->rows[r];
-		if (!compare_row_shown(table, r))
-			continue;
-		fputc('|', out);
-		if (row->differs)
-			fprintf(out, " %s", mark);
-		md_cell(out, row->label);
-		for (size_t i = 0; i < table->ncards; i++)
-			md_cell(out, row->values[i] ? row->values[i] : table->empty);
-		fputc('\n', out);
-	}
+	md_compare_table(out, table, mark);
 	fputc('\n', out);
 	notes(out, table, mark, false, width);
 }

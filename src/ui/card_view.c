@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_entry.h"
 #include "card_view.h"
 #include "disclaimer.h"
 #include "scroll.h"
@@ -53,35 +54,21 @@ static void builder_add(struct builder *b, const char *s)
 	b->len += n;
 }
 
-static void build_facts(struct card_view *view, struct builder *b)
+/* "Label: value" a line for facts; "1. citation" with a blank line between
+ * for sources. */
+static void build_entries(struct card_view *view, struct builder *b, enum section section)
 {
-	size_t i;
+	struct card_entry entry;
+	char buf[2048];
 
-	for (i = 0; i < view->card->nfacts; i++) {
-		const struct card_fact *fact = &view->card->facts[i];
-		const struct vocab_entry *entry = library_vocab(view->library, fact->key);
-
-		builder_add(b, entry && entry->label ? entry->label : fact->key);
-		builder_add(b, ": ");
-		if (i < sizeof(view->fact_offsets) / sizeof(view->fact_offsets[0]))
+	for (size_t i = 0; card_entry_get(view->library, view->card, section, i, &entry, buf, sizeof(buf)); i++) {
+		if (section == SECTION_SOURCES && i > 0)
+			builder_add(b, "\n");
+		builder_add(b, entry.label);
+		builder_add(b, section == SECTION_FACTS ? ": " : " ");
+		if (section == SECTION_FACTS && i < sizeof(view->fact_offsets) / sizeof(view->fact_offsets[0]))
 			view->fact_offsets[i] = b->len;
-		builder_add(b, fact->value);
-		builder_add(b, "\n");
-	}
-}
-
-static void build_sources(struct card_view *view, struct builder *b)
-{
-	size_t i;
-	char number[24];
-
-	for (i = 0; i < view->card->nsources; i++) {
-		char citation[2048];
-
-		card_source_format(&view->card->sources[i], citation, sizeof(citation));
-		snprintf(number, sizeof(number), "%s%zu. ", i ? "\n" : "", i + 1);
-		builder_add(b, number);
-		builder_add(b, citation);
+		builder_add(b, entry.text);
 		builder_add(b, "\n");
 	}
 }
@@ -130,10 +117,7 @@ static void load_body(struct card_view *view)
 	} else if (view->card && section >= 0 && section < SECTION_TEXT_COUNT && view->card->text[section]) {
 		view->body = view->card->text[section];
 	} else if (view->card && (section == SECTION_FACTS || section == SECTION_SOURCES)) {
-		if (section == SECTION_FACTS)
-			build_facts(view, &b);
-		else
-			build_sources(view, &b);
+		build_entries(view, &b, (enum section)section);
 		if (b.failed) {
 			free(b.s);
 			b.s = NULL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "card_entry.h"
 #include "compare.h"
 #include "compare_view.h"
 #include "pager.h"
@@ -310,10 +311,9 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 		const struct card *card = v->table.cards[i];
 		if (card->nsources == 0)
 			pager_add(p, card->title, "(no sources listed)", ROLE_DIM);
-		for (size_t s = 0; s < card->nsources; s++) {
-			card_source_format(&card->sources[s], buf, sizeof(buf));
-			pager_add(p, s == 0 ? card->title : "", buf, ROLE_TEXT);
-		}
+		struct card_entry entry;
+		for (size_t s = 0; card_entry_get(ui->library, card, SECTION_SOURCES, s, &entry, buf, sizeof(buf)); s++)
+			pager_add(p, s == 0 ? card->title : "", entry.text, ROLE_TEXT);
 	}
 	pager_add(p, NULL, "", ROLE_TEXT);
 	pager_add(p, NULL, v->table.any_draft ? RX_DRAFT_NOTE " " RX_DISCLAIMER : RX_DISCLAIMER,
@@ -521,28 +521,9 @@ struct screen *compare_pick_open(struct ui *ui, const struct screen_request *req
 		return NULL;
 	v->picking = true;
 	/* Start from the topic in view: the usual first column. */
-	if (request->card && request->card->kind != CARD_EXPLAINER && request->card->kind != CARD_CONCEPT)
+	if (request->card && !compare_frames(request->card))
 		snprintf(v->input, sizeof(v->input), "%s ", request->card->id);
 	return &v->base;
-}
-
-/* The topics `c` compares when none are marked: the card and the topics it
- * names under compare_with; an explainer or concept card only frames the
- * question, so then just the topics it names. */
-static size_t default_cards(const struct ui *ui, const struct card *card, const struct card **out, size_t max)
-{
-	size_t n = 0;
-
-	if (!card)
-		return 0;
-	if (card->kind != CARD_EXPLAINER && card->kind != CARD_CONCEPT)
-		out[n++] = card;
-	for (size_t i = 0; i < card->ncompare_with && n < max; i++) {
-		const struct card *other = library_find(ui->library, card->compare_with[i]);
-		if (other && other != card)
-			out[n++] = other;
-	}
-	return n;
 }
 
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request)
@@ -561,7 +542,7 @@ struct screen *compare_view_open(struct ui *ui, const struct screen_request *req
 		return NULL;
 	}
 	if (n == 0) {
-		n = default_cards(ui, request->card, cards, COMPARE_MAX_CARDS);
+		n = compare_partners(ui->library, request->card, cards);
 		if (n < COMPARE_MIN_CARDS) {
 			ui_message(ui, ROLE_WARNING, "%s names nothing to compare with: mark 2 to 4 topics with Space",
 				   request->card ? request->card->title : "This card");

@@ -9,10 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "paths.h"
 #include "quiz_view.h"
 #include "screens.h"
 #include "scroll.h"
+#include "study.h"
 
 #define QUIZ_MENU_MAX 5
 
@@ -49,8 +49,9 @@ static struct quiz_chooser *chooser_of(struct screen *screen)
 static void settings_for(const struct quiz_chooser *c, const struct ui *ui, enum quiz_mode mode,
 			 enum quiz_scope scope, struct quiz_settings *s)
 {
-	memset(s, 0, sizeof *s);
-	s->mode = mode;
+	/* The config's defaults and the seed come from the presenter the
+	 * line mode uses too; only the topics are this screen's. */
+	study_quiz_settings(s, ui->config, mode, study_seed_now());
 	if (scope == SCOPE_TOPIC && c->topic) {
 		s->topics = &c->topic;
 		s->ntopics = 1;
@@ -58,17 +59,6 @@ static void settings_for(const struct quiz_chooser *c, const struct ui *ui, enum
 		s->topics = c->marked;
 		s->ntopics = c->nmarked;
 	}
-	if (mode == QUIZ_EXAM)
-		s->count = ui->config ? (size_t)ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS;
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	s->seed = (unsigned long long)ts.tv_sec * 1000003ULL ^ (unsigned long long)ts.tv_nsec ^
-		  ((unsigned long long)getpid() << 32);
-	s->new_per_day = ui->config ? ui->config->new_per_day : 20;
-	fsrs_params_default(&s->schedule.params);
-	if (ui->config)
-		s->schedule.params.desired_retention = ui->config->desired_retention;
-	s->schedule.rollover_hour = ui->config ? ui->config->rollover_hour : 4;
 }
 
 static void add_entry(struct quiz_chooser *c, enum quiz_mode mode, enum quiz_scope scope, const char *label)
@@ -350,17 +340,17 @@ static const struct screen_ops chooser_ops = {
  * is shared with line mode in the core's presenter: swap this for it. */
 static void open_progress(struct quiz_chooser *c, struct ui *ui)
 {
-	char path[4096];
 	const char *profile = ui->options ? ui->options->profile : NULL;
-	if (!paths_progress_db(path, sizeof path, profile)) {
-		ui_message(ui, ROLE_WARNING, "Answers will not be saved: no place for progress (set HOME%s)",
-			   profile ? ", or use a --profile of letters, digits, - and _" : "");
+	struct study_progress sp;
+	char why[4300];
+	if (study_progress_open(&sp, profile, STUDY_FOR_WRITING) < 0) {
+		ui_message(ui, ROLE_WARNING, "Answers will not be saved: %s",
+			   study_strerror(&sp, profile, why, sizeof why));
 		return;
 	}
-	struct progress_notice notice;
-	c->progress = progress_open(path, &notice);
-	if (notice.message[0])
-		ui_message(ui, ROLE_WARNING, "%s", notice.message);
+	c->progress = sp.progress;
+	if (sp.notice.message[0])
+		ui_message(ui, ROLE_WARNING, "%s", sp.notice.message);
 }
 
 struct screen *quiz_chooser_open(struct ui *ui, const struct screen_request *request)

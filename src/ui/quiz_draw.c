@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiz_report.h"
 #include "quiz_view.h"
 #include "text.h"
 
@@ -72,37 +73,11 @@ static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, cons
 		    ROLE_DIM);
 }
 
-/* "b) X receptor" or "a) It is a drug; c) It is an agonist": the choices
- * whose display positions are in the bit set. */
+/* The choices at the display positions in the bit set, in the view's scratch. */
 static const char *describe(struct quiz_view *v, const struct quiz_item *item, unsigned positions)
 {
-	const char *out = "";
-	for (size_t pos = 0; pos < item->question->nchoices; pos++)
-		if ((positions >> pos) & 1u)
-			out = line_body_fmt(&v->body, "%s%s%c) %s", out, out[0] ? "; " : "", 'a' + (int)pos, quiz_item_choice(item, pos));
-	return out;
-}
-
-static unsigned right_positions(const struct quiz_item *item, bool *several)
-{
-	unsigned bits = 0;
-	size_t n = 0;
-	for (size_t pos = 0; pos < item->question->nchoices; pos++)
-		if (quiz_item_choice_correct(item, pos)) {
-			bits |= 1u << pos;
-			n++;
-		}
-	*several = n > 1;
-	return bits;
-}
-
-static unsigned chosen_positions(const struct quiz_item *item)
-{
-	unsigned bits = 0;
-	for (size_t pos = 0; pos < item->question->nchoices; pos++)
-		if ((item->chosen >> item->order[pos]) & 1u)
-			bits |= 1u << pos;
-	return bits;
+	char buf[2048];
+	return line_body_fmt(&v->body, "%s", quiz_report_choices(item, positions, buf, sizeof buf));
 }
 
 static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
@@ -116,9 +91,9 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 		    line_body_fmt(&v->body, "%s %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"),
 			item->outcome == QUIZ_DONT_KNOW ? "Not known" : "Wrong"),
 		    ROLE_ERROR);
-	bool several;
-	const char *right = describe(v, item, right_positions(item, &several));
-	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "Right answer%s: %s", several ? "s" : "", right), ROLE_TEXT);
+	unsigned right = quiz_report_right(item);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+	    line_body_fmt(&v->body, "Right answer%s: %s", (right & (right - 1)) ? "s" : "", describe(v, item, right)), ROLE_TEXT);
 	if (q->explain)
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, q->explain, ROLE_TEXT);
 	if (v->session.settings.mode != QUIZ_EXAM) {
@@ -135,50 +110,9 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	    ROLE_DIM);
 }
 
-/* n counts from 1; the heading row is selectable (choice n - 1), and opens the card. */
-static void add_mistake(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item,
-			size_t n)
+/* Under the score: whether the answers are kept. */
+static void save_status(struct quiz_view *v, int width)
 {
-	const struct quiz_question *q = item->question;
-	enum section see = q->see >= 0 ? (enum section)q->see : SECTION_SUMMARY;
-	long l = line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-		     line_body_fmt(&v->body, "%zu. %s %s %s", n, q->card->title, UI_GLYPH(ui, "\xE2\x80\xBA", ">"), section_title(see)),
-		     ROLE_HEADING);
-	if (l >= 0) {
-		v->body.lines[l].choice = (int)(n - 1);
-		v->body.lines[l].cursor = (long)(n - 1) == v->mistake_cursor;
-	}
-	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, item->question->ask, ROLE_TEXT);
-	const char *yours = item->outcome == QUIZ_DONT_KNOW ? "I don't know"
-			    : item->outcome == QUIZ_UNANSWERED ? "none"
-							       : describe(v, item, chosen_positions(item));
-	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s Your answer: %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"), yours),
-	    ROLE_ERROR);
-	bool several;
-	const char *right = describe(v, item, right_positions(item, &several));
-	line_body_add(&v->body, width, 3, NULL, ROLE_TEXT,
-	    line_body_fmt(&v->body, "%s Right answer%s: %s", UI_GLYPH(ui, "\xE2\x9C\x93", "+"), several ? "s" : "", right), ROLE_OK);
-	if (item->question->explain)
-		line_body_add(&v->body, width, 3, NULL, ROLE_TEXT, item->question->explain, ROLE_TEXT);
-	line_body_blank(&v->body);
-}
-
-static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
-{
-	const struct quiz_summary *sum = &v->summary;
-	unsigned pct = sum->asked ? (unsigned)(100.0 * (double)sum->correct / (double)sum->asked + 0.5) : 0;
-	bool exam = v->session.settings.mode == QUIZ_EXAM;
-	if (exam)
-		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-		    line_body_fmt(&v->body, "%s Score: %zu of %zu (%u%%)%s", v->timed_out ? "Time ran out." : "Exam over.",
-			sum->correct, sum->asked, pct,
-			sum->answered < sum->asked ? line_body_fmt(&v->body, "; %zu unanswered", sum->asked - sum->answered) : ""),
-		    ROLE_HEADING);
-	else
-		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-		    line_body_fmt(&v->body, "Session over: %zu of %zu answered, %zu right the first time.", sum->answered, sum->asked,
-			sum->correct),
-		    ROLE_HEADING);
 	if (!v->progress || !progress_can_save(v->progress))
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Nothing was saved (see the warning when the quiz opened).",
 		    ROLE_WARNING);
@@ -187,25 +121,62 @@ static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
 		    line_body_fmt(&v->body, "Some answers could not be saved: %s", progress_error(v->progress)), ROLE_WARNING);
 	else
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Every answer is saved.", ROLE_DIM);
-	if (exam) {
-		line_body_blank(&v->body);
-		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "By topic", ROLE_HEADING);
-		for (size_t t = 0; t < sum->ntopics; t++)
-			line_body_add(&v->body, width, 2, NULL, ROLE_TEXT,
-			    line_body_fmt(&v->body, "%s: %zu of %zu", sum->topics[t].card->title, sum->topics[t].correct,
-				sum->topics[t].asked),
-			    sum->topics[t].correct == sum->topics[t].asked ? ROLE_OK : ROLE_TEXT);
-		line_body_blank(&v->body);
-		if (v->nmistakes > 0)
-			line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-			    line_body_fmt(&v->body, "Mistakes %s %s picks one, o or Enter opens the card behind it",
-				UI_GLYPH(ui, "\xE2\x80\x94", "-"), UI_GLYPH(ui, "\xE2\x86\x91\xE2\x86\x93", "j/k")),
-			    ROLE_HEADING);
-		for (size_t m = 0; m < v->nmistakes; m++)
-			add_mistake(v, ui, width, &v->session.items[v->mistakes[m]], m + 1);
-		if (v->nmistakes == 0)
-			line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "No mistakes.", ROLE_OK);
+}
+
+struct summary_drawing {
+	struct quiz_view *v;
+	const struct ui *ui;
+	int width;
+};
+
+/* One line of the report: a mistake's first row is selectable (choice n)
+ * and opens the card behind it. */
+static int summary_line(const struct quiz_report_line *line, void *ctx)
+{
+	struct summary_drawing *d = ctx;
+	struct quiz_view *v = d->v;
+	const char *text = line_body_fmt(&v->body, "%s", line->text);
+	long l;
+	switch (line->kind) {
+	case QUIZ_REPORT_SCORE:
+		line_body_add(&v->body, d->width, 0, NULL, ROLE_TEXT, text, ROLE_HEADING);
+		save_status(v, d->width);
+		break;
+	case QUIZ_REPORT_HEADING:
+		if (strcmp(line->text, "Mistakes") == 0)
+			text = line_body_fmt(&v->body, "%s %s %s picks one, o or Enter opens the card behind it", text,
+				   UI_GLYPH(d->ui, "\xE2\x80\x94", "-"), UI_GLYPH(d->ui, "\xE2\x86\x91\xE2\x86\x93", "j/k"));
+		line_body_add(&v->body, d->width, 0, NULL, ROLE_TEXT, text, ROLE_HEADING);
+		break;
+	case QUIZ_REPORT_TOPIC: line_body_add(&v->body, d->width, 2, NULL, ROLE_TEXT, text, line->good ? ROLE_OK : ROLE_TEXT); break;
+	case QUIZ_REPORT_MISTAKE:
+		l = line_body_add(&v->body, d->width, 0, NULL, ROLE_TEXT, text, ROLE_HEADING);
+		if (l >= 0) {
+			v->body.lines[l].choice = (int)line->mistake;
+			v->body.lines[l].cursor = line->mistake == v->mistake_cursor;
+		}
+		break;
+	case QUIZ_REPORT_YOURS:
+		line_body_add(&v->body, d->width, 3, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s %s", UI_GLYPH(d->ui, "\xE2\x9C\x97", "x"), text),
+		    ROLE_ERROR);
+		break;
+	case QUIZ_REPORT_RIGHT:
+		line_body_add(&v->body, d->width, 3, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s %s", UI_GLYPH(d->ui, "\xE2\x9C\x93", "+"), text),
+		    ROLE_OK);
+		break;
+	case QUIZ_REPORT_QUESTION:
+	case QUIZ_REPORT_EXPLAIN: line_body_add(&v->body, d->width, 3, NULL, ROLE_TEXT, text, ROLE_TEXT); break;
+	case QUIZ_REPORT_NOTE: line_body_add(&v->body, d->width, 0, NULL, ROLE_TEXT, text, line->good ? ROLE_OK : ROLE_TEXT); break;
+	case QUIZ_REPORT_BLANK: line_body_blank(&v->body); break;
 	}
+	return 0;
+}
+
+static void layout_summary(struct quiz_view *v, const struct ui *ui, int width)
+{
+	struct summary_drawing d = { v, ui, width };
+	if (quiz_report_render(&v->session, v->timed_out, ui->utf8, summary_line, &d) < 0)
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Out of memory: no summary.", ROLE_ERROR);
 	line_body_blank(&v->body);
 	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
 	    v->nmistakes > 0 ? "q: back to browsing." : "Enter or q: back to browsing.", ROLE_DIM);

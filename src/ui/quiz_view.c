@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "quiz_report.h"
 #include "quiz_view.h"
 #include "screens.h"
 #include "scroll.h"
@@ -25,8 +26,8 @@ static void begin_question(struct quiz_view *v)
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
 }
 
-/* The exam's first answers that were wrong, not known or never given: the
- * summary lists them and opens the card behind each. */
+/* The exam's mistakes (quiz_report.h says what counts): the summary lists
+ * them and opens the card behind each. */
 static void collect_mistakes(struct quiz_view *v)
 {
 	free(v->mistakes);
@@ -38,11 +39,7 @@ static void collect_mistakes(struct quiz_view *v)
 	v->mistakes = malloc(v->session.count * sizeof *v->mistakes);
 	if (!v->mistakes)
 		return;	/* the summary still shows the score; only the list is lost */
-	for (size_t i = 0; i < v->session.count; i++) {
-		const struct quiz_item *item = &v->session.items[i];
-		if (!item->reask && item->outcome != QUIZ_CORRECT)
-			v->mistakes[v->nmistakes++] = i;
-	}
+	v->nmistakes = quiz_report_mistakes(&v->session, v->mistakes);
 }
 
 static void finish(struct quiz_view *v)

@@ -4,20 +4,18 @@
  * comes from stats_render(), the same as `rxplore stats`, and is redone only
  * when the width changes.  The database is opened for the computation and
  * closed again, so the screen holds no handle (and never creates a file). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "clock.h"
-#include "paths.h"
 #include "progress.h"
 #include "quiz.h"
 #include "screen.h"
 #include "screens.h"
 #include "scroll.h"
 #include "stats.h"
+#include "study.h"
 
 #define EMPTY_HINT "Press t on a topic to quiz yourself, then come back here with s."
 
@@ -186,51 +184,25 @@ static const struct screen_ops stats_view_ops = {
 static bool compute(struct stats_view *v, struct ui *ui)
 {
 	const char *profile = ui->options ? ui->options->profile : NULL;
-	int rollover = ui->config ? ui->config->rollover_hour : 4;
-	time_t now = clock_now();
-	struct fsrs_params params;
-	struct quiz_bank bank;
-	char path[4096];
-	struct stat st;
-	bool ok = false;
-
-	if (!paths_progress_db(path, sizeof(path), profile)) {
-		ui_message(ui, ROLE_ERROR, "No place for progress: set HOME or XDG_STATE_HOME%s",
-			   profile ? ", or use a --profile of letters, digits, - and _" : "");
-		return false;
-	}
-	if (quiz_bank_build(&bank, ui->library) < 0) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
-		return false;
-	}
-	fsrs_params_default(&params);
-	if (ui->config)
-		params.desired_retention = ui->config->desired_retention;
-	if (stat(path, &st) != 0) {
-		/* Nothing saved yet: say so, and do not create the file just to look. */
-		memset(&v->stats, 0, sizeof(v->stats));
-		v->stats.today = clock_day(now, rollover);
-		v->stats.rollover_hour = rollover;
-		v->stats.questions = bank.count;
-		if (errno != ENOENT)
-			ui_message(ui, ROLE_WARNING, "Cannot read %s: %s", path, strerror(errno));
-		ok = true;
-	} else {
-		struct progress_notice notice;
-		struct progress *progress = progress_open(path, &notice);
-
-		if (!progress) {
-			ui_message(ui, ROLE_ERROR, "Out of memory");
-		} else if (stats_compute(&v->stats, progress, &bank, &params, rollover, now) < 0) {
-			ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s", progress_error(progress));
-		} else {
-			if (notice.message[0])
-				ui_message(ui, ROLE_WARNING, "%s", notice.message);
-			ok = true;
+	struct study_progress sp;
+	char why[4300];
+	if (study_progress_open(&sp, profile, STUDY_FOR_READING) < 0) {
+		study_strerror(&sp, profile, why, sizeof why);
+		if (sp.error != STUDY_EUNREADABLE) {
+			ui_message(ui, ROLE_ERROR, "%s", why);
+			return false;
 		}
-		progress_close(progress);
+		/* Unreadable: say so, and show the empty statistics. */
+		ui_message(ui, ROLE_WARNING, "%s", why);
 	}
-	quiz_bank_release(&bank);
+	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, clock_now()) == 0;
+	if (!ok)
+		ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s",
+			   sp.progress && progress_error(sp.progress)[0] ? progress_error(sp.progress)
+									 : "out of memory");
+	else if (sp.notice.message[0])
+		ui_message(ui, ROLE_WARNING, "%s", sp.notice.message);
+	study_progress_close(&sp);
 	return ok;
 }
 

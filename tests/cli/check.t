@@ -51,4 +51,21 @@ rx check --strict --no-default-packs "$TOP_SRCDIR/content"
 expect_status "the bundled content passes check --strict" 0
 if [ "$status" -ne 0 ]; then printf '%s\n' "$out" | sed 's/^/# /'; fi
 
+# Loose cards checked on their own see the bundled pack: a link to the
+# bundled baclofen resolves when rxplore loads them, so --strict passes; a
+# link to no card at all is reported on its own line, not at the card's top.
+mkdir -p "$work/loose"
+printf 'id: my-note\ntitle: My note\nkind: concept\nsummary: Mine.\nfacts:\n  receptor: GABA-B\n%s\n%s\n' \
+	'related: [baclofen]' 'status: draft' >"$work/loose/my-note.yaml"
+rx check --strict "$work/loose"
+expect_status "check --strict: a link to a bundled card is no warning" 0
+expect_not_in "the bundled card is not called missing" "$out" "not loaded"
+expect_in "only the checked card is counted" "$out" "1 card, 0 errors, 0 warnings"
+printf 'id: other-note\ntitle: Other note\nkind: concept\nsummary: Other.\nrelated:\n  - baclofen\n  - no-such-card\nstatus: draft\n' \
+	>"$work/loose/other-note.yaml"
+rx check --strict "$work/loose"
+expect_status "check --strict: a dangling link fails" 1
+expect_in "a dangling link is reported at its own line and column" "$out" \
+	"$work/loose/other-note.yaml:7:5: warning: 'other-note' is related to 'no-such-card', which is not loaded"
+
 done_testing

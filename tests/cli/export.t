@@ -110,6 +110,19 @@ expect_in "md: 2 topics are compared with each other" "$out" "### Plainol vs Oth
 rx export --format markdown plainol $pack
 expect_in "md: one topic is compared with its compare_with cards" "$out" "### Plainol vs Tricky"
 
+# One escaper for both Markdown tables: the comparison in the handout and
+# `compare --format md` of the same two cards are the same lines.
+rx export --format md plainol tricky $pack
+handout_table=$(printf '%s\n' "$out" | sed -n '/^### Plainol vs Tricky/,/marks the facts/p' | grep '^|')
+rx compare plainol tricky --format md $pack
+compare_table=$(printf '%s\n' "$out" | grep '^|')
+expect_in "md: the handout escapes a fact value" "$handout_table" \
+	'GABA\_A \*and\* \<b\> \[x\](y) \~z\~ \&amp; line two'
+if [ -n "$compare_table" ] && [ "$handout_table" = "$compare_table" ]; then
+	ok "md: compare and export write the same escaped table"; else
+	not_ok "md: compare and export write the same escaped table" "export:" "$handout_table" "compare:" \
+		"$compare_table"; fi
+
 # --- json -------------------------------------------------------------------------
 rx export --format json $pack
 expect_status "json exits 0" 0

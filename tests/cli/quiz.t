@@ -94,7 +94,13 @@ expect_in "an exam ends with the score" "$out" "Exam over. Score:"
 expect_in "an exam counts unanswered questions" "$out" "Unanswered: 1."
 expect_in "an exam scores per topic" "$out" "By topic:"
 expect_in "an exam lists the mistakes" "$out" "Mistakes:"
-expect_in "a mistake shows its explanation" "$out" "It is a modulator."
+expect_in "a mistake shows its explanation" "$out" "Its name says so."
+expect_in "a mistake names the section to read" "$out" "1. Alphazine › Mechanism (rxplore show alphazine mechanism)"
+expect_in "a mistake shows the answer given" "$out" "Your answer: a) Gamma receptor"
+# The question left when the input ran out is unanswered, not a mistake.
+expect_not_in "an unanswered question is not listed as a mistake" \
+	"$(printf '%s\n' "$out" | sed -n '/^Mistakes:/,$p')" "Betamol is an agonist."
+expect_not_in "nor given an answer of 'none'" "$out" "Your answer: none"
 rx progress export $basic
 expect_in "exam answers are logged as exam" "$out" ",exam,yes"
 

@@ -36,7 +36,7 @@ keys x
 wait_for "Question 2 of "
 wait_for "Time is up: the exam is over" 20
 expect_screen "Time ran out. Score: 0 of "
-expect_screen "unanswered"
+expect_screen "Unanswered: "
 expect_screen "Every answer is saved."
 
 # The mistakes open their cards: pick the first, Enter, back, pick by o.

@@ -8,6 +8,8 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
+
 #include "arena.h"
 #include "diag.h"
 
@@ -106,6 +108,32 @@ static void many_diagnostics_are_kept(void **state)
 	diag_list_release(&list);
 }
 
+/* The one growable-array idiom: room appears when full, contents survive,
+ * and a size that would overflow is refused without losing the array. */
+static void test_array_grow(void **state)
+{
+	(void)state;
+	long *items = NULL;
+	size_t count = 0, alloc = 0;
+	for (long i = 0; i < 1000; i++) {
+		assert_int_equal(array_grow(&items, &alloc, count, sizeof *items), 0);
+		assert_true(alloc > count);
+		items[count++] = i;
+	}
+	assert_int_equal(alloc & (alloc - 1), 0);	/* doubled from 16 */
+	for (long i = 0; i < 1000; i++)
+		assert_int_equal(items[i], i);
+	long *kept = items;
+	size_t kept_alloc = alloc;
+	assert_int_equal(array_grow(&items, &alloc, count, sizeof *items), 0);	/* room already */
+	assert_ptr_equal(items, kept);
+	assert_int_equal(alloc, kept_alloc);
+	assert_int_equal(array_grow(&items, &alloc, alloc, SIZE_MAX / 2), -1);
+	assert_ptr_equal(items, kept);
+	assert_int_equal(alloc, kept_alloc);
+	free(items);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +143,7 @@ int main(void)
 		cmocka_unit_test(strings_are_copied),
 		cmocka_unit_test(diagnostics_format_gnu_style),
 		cmocka_unit_test(many_diagnostics_are_kept),
+		cmocka_unit_test(test_array_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,6 +63,8 @@ static void question_hash_ignores_case_and_spacing(void **state)
 	/* FNV-1a 64 of the empty string is its offset basis. */
 	assert_true(card_question_hash("") == 0xcbf29ce484222325ULL);
 	assert_true(card_question_hash("a") == 0xaf63dc4c8601ec8cULL);
+	/* Pinned: stored progress is keyed by ids made from these values. */
+	assert_true(card_question_hash("  Which receptor DOES x\tact on? ") == 0xcfa61e2a6374e98dULL);
 }
 
 static void has_section_and_fact_lookup(void **state)

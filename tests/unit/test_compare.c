@@ -367,6 +367,45 @@ static void rows_wrap_under_the_layout(void **state)
 
 /* Over a range of widths, no wrapped line is wider than its column and the
  * table never takes more than the width (once the minimum frame fits). */
+/* The partners of a card: itself beside what it names, unless it only frames
+ * the question (an explainer); concepts take a column like drugs. */
+static void partners_of_a_card(void **state)
+{
+	struct fixture *f = *state;
+	static const char *explainer_names[] = { "alpha", "nosuch", "beta", "alpha" };
+	static const char *concept_names[] = { "gaba-b", "gaba-a" };
+	static const char *many_names[] = { "alpha", "beta", "wide", "long", "gaba-a" };
+	struct card explainer = { .id = "why", .title = "Why?", .kind = CARD_EXPLAINER,
+				  .compare_with = explainer_names, .ncompare_with = 4 };
+	struct card concept_a = { .id = "gaba-a", .title = "GABA-A", .kind = CARD_CONCEPT,
+				  .compare_with = concept_names, .ncompare_with = 2 };
+	struct card concept_b = { .id = "gaba-b", .title = "GABA-B", .kind = CARD_CONCEPT };
+	struct card drug = { .id = "many", .title = "Many", .kind = CARD_DRUG, .compare_with = many_names,
+			     .ncompare_with = 5 };
+	struct card *cards[] = { &alpha, &beta, &wide, &longw, &explainer, &concept_a, &concept_b, &drug };
+	for (size_t i = 0; i < sizeof cards / sizeof *cards; i++)
+		assert_int_equal(library_add_card(&f->library, cards[i]), 0);
+	const struct card *out[COMPARE_MAX_CARDS];
+
+	assert_true(compare_frames(&explainer));
+	assert_false(compare_frames(&concept_a));
+	/* Unknown and repeated names are skipped; the explainer has no column. */
+	assert_int_equal(compare_partners(&f->library, &explainer, out), 2);
+	assert_ptr_equal(out[0], &alpha);
+	assert_ptr_equal(out[1], &beta);
+	/* A concept beside the concept it names (itself named again: once). */
+	assert_int_equal(compare_partners(&f->library, &concept_a, out), 2);
+	assert_ptr_equal(out[0], &concept_a);
+	assert_ptr_equal(out[1], &concept_b);
+	/* Nothing named: nothing to compare. */
+	assert_int_equal(compare_partners(&f->library, &concept_b, out), 1);
+	assert_int_equal(compare_partners(&f->library, NULL, out), 0);
+	/* At most COMPARE_MAX_CARDS. */
+	assert_int_equal(compare_partners(&f->library, &drug, out), COMPARE_MAX_CARDS);
+	assert_ptr_equal(out[0], &drug);
+	assert_ptr_equal(out[3], &wide);
+}
+
 static void every_width_fits(void **state)
 {
 	struct compare_table t;
@@ -503,6 +542,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(cells_are_grouped_by_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(tagged_cells_carry_their_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(narrow_tables_stack_their_labels, setup, teardown),
+		cmocka_unit_test_setup_teardown(partners_of_a_card, setup, teardown),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))

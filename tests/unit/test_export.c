@@ -1,5 +1,5 @@
 /* Unit tests for export: the selection (topics, class members, repeats), the
- * deterministic choice order, the HTML and Markdown escapers fed the worst
+ * deterministic choice order, the HTML escaper fed the worst
  * text we can think of, and the three formats on loaded cards (Anki rows
  * never split, Markdown tables never broken by a pipe, JSON strings escaped),
  * including a stream that cannot be written. */
@@ -16,29 +16,7 @@
 
 #include "export.h"
 #include "loader.h"
-
-/* --- capturing output ----------------------------------------------------- */
-
-struct sink {
-	FILE *stream;
-	char *buf;
-	size_t len;
-};
-
-static FILE *sink_open(struct sink *s)
-{
-	s->buf = NULL;
-	s->len = 0;
-	s->stream = open_memstream(&s->buf, &s->len);
-	assert_non_null(s->stream);
-	return s->stream;
-}
-
-static char *sink_text(struct sink *s)
-{
-	fclose(s->stream);
-	return s->buf;
-}
+#include "sink.h"
 
 static size_t count(const char *haystack, const char *needle)
 {
@@ -233,59 +211,6 @@ static void test_html_text(void **state)
 	char *text = sink_text(&s);
 	assert_string_equal(text, "a &amp; b &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; "
 				  "tab<br>line é 受");
-	free(text);
-}
-
-static void test_md_inline_table_cell(void **state)
-{
-	(void)state;
-	struct sink s;
-	export_md_inline(sink_open(&s), "A | B\nC `x` *y* _z_ [l](u) <b> ~s~ \\ &amp; & é\t.",
-			 EXPORT_MD_TABLE_CELL);
-	char *text = sink_text(&s);
-	assert_string_equal(text, "A \\| B<br>C \\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) \\<b\\> \\~s\\~ "
-				  "\\\\ \\&amp; & é .");
-	free(text);
-}
-
-static void test_md_inline_paragraph_line_starts(void **state)
-{
-	(void)state;
-	struct sink s;
-	export_md_inline(sink_open(&s), "first\n# h\n- l\n+ p\n= u\n12. n\n3) m\n    code?\nok\x01",
-			 EXPORT_MD_PARAGRAPH);
-	char *text = sink_text(&s);
-	assert_string_equal(text, "first\\\n\\# h\\\n\\- l\\\n\\+ p\\\n\\= u\\\n"
-				  "12\\. n\\\n3\\) m\\\ncode?\\\nok");
-	free(text);
-}
-
-static void test_md_inline_one_line(void **state)
-{
-	(void)state;
-	struct sink s;
-	export_md_inline(sink_open(&s), "two\nlines # x", EXPORT_MD_ONE_LINE);
-	char *text = sink_text(&s);
-	assert_string_equal(text, "two lines # x");
-	free(text);
-}
-
-static void test_md_prose(void **state)
-{
-	(void)state;
-	struct sink s;
-	export_md_prose(sink_open(&s), "Para one\nhard break.\n\n# not heading\n- item *a*\n"
-				       "\xE2\x80\xA2 bullet\n  - nested\n1. one\n"
-				       "after list\n\n\nlast | pipe");
-	char *text = sink_text(&s);
-	assert_string_equal(text, "Para one\\\nhard break.\n\n"
-				  "\\# not heading\n\n"
-				  "- item \\*a\\*\n"
-				  "- bullet\n"
-				  "  - nested\n"
-				  "1. one\n\n"
-				  "after list\n\n"
-				  "last \\| pipe\n");
 	free(text);
 }
 
@@ -531,10 +456,6 @@ int main(void)
 		cmocka_unit_test(test_choice_order_is_a_stable_permutation),
 		cmocka_unit_test(test_true_false_keeps_its_order),
 		cmocka_unit_test(test_html_text),
-		cmocka_unit_test(test_md_inline_table_cell),
-		cmocka_unit_test(test_md_inline_paragraph_line_starts),
-		cmocka_unit_test(test_md_inline_one_line),
-		cmocka_unit_test(test_md_prose),
 		cmocka_unit_test_setup_teardown(test_anki_rows_never_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_anki_note_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markdown_handout, setup, teardown),

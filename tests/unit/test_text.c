@@ -1006,6 +1006,19 @@ static void test_suggest(void **state)
 	assert_string_equal(text_suggest("baclofem", with_null, 2), "baclofen");
 }
 
+/* FNV-1a: the published values, and the case-folded variant agreeing with
+ * text_casecmp. */
+static void test_hash(void **state)
+{
+	(void)state;
+	assert_true(text_hash("") == 0xcbf29ce484222325ULL);
+	assert_true(text_hash("a") == 0xaf63dc4c8601ec8cULL);
+	assert_true(text_hash("baclofen") == 0xefe68c35d15dbe55ULL);
+	assert_true(text_hash_nocase("BaClOfEn") == text_hash("baclofen"));
+	assert_true(text_hash_nocase("\xC3\x89") == text_hash("\xC3\x89"));	/* non-ASCII as it is */
+	assert_false(text_hash("Baclofen") == text_hash("baclofen"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1041,6 +1054,7 @@ int main(void)
 		cmocka_unit_test(test_find_nocase_n_everywhere),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_hash),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
