@@ -25,9 +25,9 @@ expect_status "a unique prefix of an option is enough" 0
 # Each tagged option, with a command it does not go with.
 for case in "--strict|--strict goes with the check command" \
 	"--diff-only|--diff-only goes with the compare command" \
-	"--format md|--format goes with the compare and export commands" \
-	"-o x|-o goes with the export command" \
-	"--yes|--yes goes with the progress command" \
+	"--format md|--format goes with the compare, progress and export commands" \
+	"-o x|-o goes with the progress, import and export commands" \
+	"--yes|--yes goes with the progress and fsrs commands" \
 	"--seed 1|--mode, --topic, --count, --minutes and --seed go with the quiz command"; do
 	option=${case%%|*}
 	rx list $option $basic

@@ -45,7 +45,7 @@ session 'show alphazine mech\nalphazine summary\nsearch agonist\nlist\npacks\nch
 expect_status "a session of commands exits 0" 0
 expect_in "show with a section" "$out" "Alphazine: Mechanism"
 expect_in "a topic alone is shown, with its section" "$out" "Alphazine: Summary"
-expect_in "search" "$out" "Alphazine › Mechanism"
+expect_in "search" "$out" "  Mechanism: An agonist at the alpha receptor."
 expect_in "list" "$out" "alphazine    drug"
 expect_in "packs" "$out" "basic-fixture 2026.01"
 expect_in "check" "$out" "0 errors"

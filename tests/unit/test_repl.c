@@ -122,7 +122,7 @@ static void test_complete_arguments(void **state)
 	assert_string_equal(complete("show alphazine mechanism "), "");
 	assert_string_equal(complete("alphazine mech"), "mechanism");
 	assert_string_equal(complete("compare alphazine betamol alph"), "alphazine");
-	assert_string_equal(complete("progress "), "export reset");
+	assert_string_equal(complete("progress "), "export merge reset");
 	assert_string_equal(complete("help qu"), "quiz quit");
 	assert_string_equal(complete("nosuch "), "");
 }
