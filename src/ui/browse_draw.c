@@ -39,11 +39,14 @@ static void draw_list(struct browse *b, struct ui *ui, struct rect area)
 			ui_fill(y, area.x, area.w, role);
 		if (b->marked[row->index])
 			ui_puts(y, area.x, 2, UI_GLYPH(ui, "\xE2\x9C\x93", "*"), selected ? role : ROLE_MARKER);
+		/* The last row shares its end with the scroll hint: the title
+		 * stops before it ("Sedatives and mu Top" read as one title). */
+		int hint_w = y == area.y + area.h - 1 && b->nrows > (size_t)area.h ? SCROLL_HINT_COLS : 0;
 		if (row->card != b->view.card) {
-			ui_puts_cut(ui, y, area.x + 2, area.w - 2, row->card->title, role);
+			ui_puts_cut(ui, y, area.x + 2, area.w - 2 - hint_w, row->card->title, role);
 		} else {
 			/* The open card's row points at the pane that shows it. */
-			ui_puts_cut(ui, y, area.x + 2, area.w - 3, row->card->title, role);
+			ui_puts_cut(ui, y, area.x + 2, area.w - 3 - hint_w, row->card->title, role);
 			ui_puts(y, area.x + area.w - 1, 1, UI_GLYPH(ui, "\xE2\x96\xB8", ">"),
 				selected ? role : ROLE_MARKER);
 		}
@@ -71,8 +74,10 @@ void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
 
 	if (list_w < 18)
 		list_w = 18;
-	if (list_w > 34)
-		list_w = 34;
+	/* The list grows with the terminal, so long titles show whole on a
+	 * wide one, but never takes more than it needs. */
+	if (list_w > 44)
+		list_w = 44;
 	b->list_w = list_w;
 	if (b->prompting) {
 		area.h--;

@@ -444,7 +444,7 @@ void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, boo
 		ui_hline(y++, x, w, ROLE_DIM);
 	/* Related topics at the bottom (up to 3 rows, 1 on short screens) above a rule. */
 	if (nlinks > 0 && bottom - y >= 6) {
-		int max_rows = bottom - y >= 16 ? 3 : 1;
+		int max_rows = bottom - y >= 30 ? 5 : bottom - y >= 16 ? 3 : 1;
 
 		related_rows = layout_related(view, ui, 0, x, w, max_rows, false, false);
 		layout_related(view, ui, bottom - related_rows, x, w, max_rows, focused && view->link >= 0, true);
@@ -457,7 +457,9 @@ void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, boo
 	view->body_rows = bottom - related_rows - y;
 	if (view->body_rows <= 0)
 		return;
-	rewrap(view, w > 1 ? w - 1 : 1);
+	/* Prose keeps a readable measure on a wide terminal: lines of more
+	 * than about 100 columns are hard to follow back to their start. */
+	rewrap(view, w - 1 > CARD_VIEW_MEASURE ? CARD_VIEW_MEASURE : w > 1 ? w - 1 : 1);
 	if (view->has_target) {
 		for (i = 0; i < view->lines.count; i++) {
 			const struct text_line *line = &view->lines.items[i];

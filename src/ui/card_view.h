@@ -17,6 +17,8 @@
 
 #define CARD_VIEW_MAX_MATCHES 512
 #define CARD_VIEW_MAX_LINKS 32
+/* The widest a line of card prose is wrapped, however wide the pane. */
+#define CARD_VIEW_MEASURE 100
 
 struct span {
 	int y, x, w;

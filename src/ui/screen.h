@@ -194,6 +194,8 @@ void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+/* Columns ui_scroll_hint() may take, its blanks included (" 40% "). */
+#define SCROLL_HINT_COLS 6
 /* Draws a scroll position hint like "40%" / "All" right-aligned at y. */
 void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
 
