@@ -25,6 +25,8 @@ void study_quiz_settings(struct quiz_settings *settings, const struct config *co
 			 unsigned long long seed);
 
 /* A seed for a session nobody asked to repeat: the time and the process. */
+/* A seed for a session's order: from the clock, or RXPLORE_SEED when it is
+ * set (tests). */
 unsigned long long study_seed_now(void);
 
 enum study_access {

@@ -47,8 +47,9 @@ struct screen *problems_new(struct ui *ui)
 	char title[128], line[1024];
 	size_t i;
 
-	snprintf(title, sizeof(title), "Problems met while loading: %zu errors, %zu warnings",
-		 diags ? diags->errors : 0, diags ? diags->warnings : 0);
+	size_t errors = diags ? diags->errors : 0, warnings = diags ? diags->warnings : 0;
+	snprintf(title, sizeof(title), "Problems met while loading: %zu error%s, %zu warning%s", errors,
+		 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	pager = pager_new(title);
 	if (!pager) {
 		ui_message(ui, ROLE_ERROR, "Out of memory");

@@ -18,22 +18,6 @@ golden_dir=$(dirname "$0")/golden
 differ=
 taken=
 
-# snap NAME TEXT: once TEXT is on screen and the screen is still, compares
-# the whole screen with golden/NAME.txt (or saves it there).
-snap() {
-	settle "$2"
-	screen >"$work/$1.txt"
-	taken="$taken $1"
-	if [ -n "${GOLDEN_REGEN:-}" ]; then
-		cp "$work/$1.txt" "$GOLDEN_REGEN/$1.txt" || fail "cannot write $GOLDEN_REGEN/$1.txt"
-		return 0
-	fi
-	[ -f "$golden_dir/$1.txt" ] || { echo "no golden file for screen $1" >&2; differ="$differ $1"; return 0; }
-	if ! diff -u --label "golden/$1.txt" --label "screen $1 now" "$golden_dir/$1.txt" "$work/$1.txt" >&2; then
-		differ="$differ $1"
-	fi
-}
-
 # open_topic TEXT: opens the first topic whose title or alias has TEXT in it.
 open_topic() {
 	keys /
@@ -144,14 +128,4 @@ TUI_COLS=30 TUI_ROWS=10 start
 snap too-small "Terminal too small"
 tm kill-server
 
-if [ -n "${GOLDEN_REGEN:-}" ]; then
-	echo "golden screens written to $GOLDEN_REGEN:$taken"
-	pass
-fi
-# A golden file no screen produced any more is a screen lost.
-for f in "$golden_dir"/*.txt; do
-	name=$(basename "$f" .txt)
-	case " $taken " in *" $name "*) ;; *) differ="$differ $name(not captured)" ;; esac
-done
-[ -z "$differ" ] || fail "screens differ from their golden files:$differ (tests/tui/golden/regen.sh rewrites them)"
-pass
+golden_finish

@@ -97,3 +97,37 @@ expect_too_small() {
 	done
 	expect_not_screen "? help"
 }
+
+# snap NAME TEXT: once TEXT is on screen and the screen is still, compares
+# the whole screen with $golden_dir/NAME.txt (or saves it into
+# $GOLDEN_REGEN); the caller sets golden_dir, and reads $differ and $taken.
+snap() {
+	settle "$2"
+	screen >"$work/$1.txt"
+	taken="$taken $1"
+	if [ -n "${GOLDEN_REGEN:-}" ]; then
+		cp "$work/$1.txt" "$GOLDEN_REGEN/$1.txt" || fail "cannot write $GOLDEN_REGEN/$1.txt"
+		return 0
+	fi
+	[ -f "$golden_dir/$1.txt" ] || { echo "no golden file for screen $1" >&2; differ="$differ $1"; return 0; }
+	if ! diff -u --label "golden/$1.txt" --label "screen $1 now" "$golden_dir/$1.txt" "$work/$1.txt" >&2; then
+		differ="$differ $1"
+	fi
+}
+
+# golden_finish: after the last snap, passes when every screen matched its
+# golden file and every golden file in $golden_dir was captured (a file no
+# screen produces any more is a screen lost); with GOLDEN_REGEN, says what it
+# wrote.
+golden_finish() {
+	if [ -n "${GOLDEN_REGEN:-}" ]; then
+		echo "golden screens written to $GOLDEN_REGEN:$taken"
+		pass
+	fi
+	for f in "$golden_dir"/*.txt; do
+		name=$(basename "$f" .txt)
+		case " $taken " in *" $name "*) ;; *) differ="$differ $name(not captured)" ;; esac
+	done
+	[ -z "$differ" ] || fail "screens differ from their golden files:$differ (tests/tui/golden/regen.sh rewrites them)"
+	pass
+}

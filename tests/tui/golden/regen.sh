@@ -16,6 +16,9 @@ build=${1:-$top/build}
 case $build in /*) ;; *) build=$(pwd)/$build ;; esac
 [ -x "$build/src/rxplore" ] || { echo "regen.sh: no rxplore in $build/src (build first)" >&2; exit 1; }
 export RXPLORE="$build/src/rxplore" TEST_DATA_DIR="$top/tests/data"
-rm -f "$here"/*.txt
+rm -f "$here"/*.txt "$here"/sizes/*.txt
+mkdir -p "$here/sizes"
 GOLDEN_REGEN=$here sh "$top/tests/tui/golden.sh"
+GOLDEN_REGEN=$here sh "$top/tests/tui/golden_sizes.sh"
 sh "$top/tests/tui/golden.sh"
+sh "$top/tests/tui/golden_sizes.sh"
