@@ -4,10 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "clock.h"
-#include "plain.h"
 #include "cli.h"
 #include "clock.h"
+#include "plain.h"
 #include "progress.h"
 #include "quiz.h"
 #include "stats.h"
