@@ -375,49 +375,77 @@ static int draw_tabs(struct card_view *view, struct ui *ui, int y, int x, int w)
 
 /* Related topics, flowed over at most max_rows rows from y; returns the rows
  * used.  With draw false it only measures. */
+/* The row (from 0) each related link falls on when the links flow after
+ * "Related: " at width w; returns the number of rows. */
+static int related_rows(const struct card_view *view, int x, int w, int label_w, int *rows)
+{
+	int n = card_view_nlinks(view), row = 0, col = x + label_w;
+	for (int i = 0; i < n && i < CARD_VIEW_MAX_LINKS; i++) {
+		const struct card *target = card_view_link(view, i);
+		int tw = text_width(target ? target->title : view->card->related[i]);
+		if (i > 0 && col + 3 + tw > x + w) {
+			row++;
+			col = x + label_w;
+		} else if (i > 0) {
+			col += 3;
+		}
+		rows[i] = row;
+		col += tw;
+	}
+	return n > 0 ? row + 1 : 0;
+}
+
+/* Lays out (and with draw, draws) the related links in at most max_rows
+ * rows from y; returns the rows used.  When they need more rows than that,
+ * the rows shown are those of the selected link, so a link Tab selects is
+ * always on screen ("…more:" says rows are hidden above, "…" below). */
 static int layout_related(struct card_view *view, struct ui *ui, int y, int x, int w, int max_rows,
 			  bool focused, bool draw)
 {
-	int n = card_view_nlinks(view), i, row = 0, col = x, label_w;
-	const char *label = "Related: ";
+	int n = card_view_nlinks(view), rows[CARD_VIEW_MAX_LINKS];
+	const int label_w = 9;	/* "Related: " and "  \u2026more: " alike */
 
 	if (draw)
 		view->nlink_spans = 0;
 	if (n == 0 || max_rows <= 0)
 		return 0;
-	label_w = text_width(label);
-	if (draw)
-		ui_puts(y, col, w, label, ROLE_HEADING);
-	col += label_w;
-	for (i = 0; i < n && i < CARD_VIEW_MAX_LINKS; i++) {
+	int total = related_rows(view, x, w, label_w, rows);
+	int first = 0;
+	if (focused && view->link >= 0 && view->link < CARD_VIEW_MAX_LINKS && rows[view->link] >= max_rows)
+		first = rows[view->link] - max_rows + 1;
+	int shown = total - first < max_rows ? total - first : max_rows;
+	if (!draw)
+		return shown;
+	ui_puts(y, x, w, first > 0 ? UI_GLYPH(ui, "  \xE2\x80\xA6more: ", "  ...more:") : "Related: ", ROLE_HEADING);
+	if (first + shown < total)
+		ui_puts(y + shown - 1, x + w - 1, 1, UI_GLYPH(ui, "\xE2\x80\xA6", "+"), ROLE_DIM);
+	int col = x + label_w, row = first;
+	for (int i = 0; i < n && i < CARD_VIEW_MAX_LINKS; i++) {
 		const struct card *target = card_view_link(view, i);
 		const char *title = target ? target->title : view->card->related[i];
 		int tw = text_width(title);
 		bool selected = focused && i == view->link;
-
-		if (i > 0 && col + 3 + tw > x + w) {
-			if (++row >= max_rows) {
-				if (draw)
-					ui_puts(y + row - 1, x + w - 1, 1, UI_GLYPH(ui, "\xE2\x80\xA6", "+"), ROLE_DIM);
-				return max_rows;
-			}
+		view->link_spans[i] = (struct span){ 0, 0, 0 };	/* hidden: no click lands on it */
+		view->nlink_spans = i + 1;
+		if (rows[i] != row) {
+			row = rows[i];
 			col = x + label_w;
-		} else if (i > 0) {
-			if (draw)
-				ui_puts(y + row, col, 3, UI_GLYPH(ui, " \xC2\xB7 ", " | "), ROLE_DIM);
+		} else if (i > 0 && rows[i - 1] == row) {
+			if (row >= first && row < first + shown)
+				ui_puts(y + row - first, col, 3, UI_GLYPH(ui, " \xC2\xB7 ", " | "), ROLE_DIM);
 			col += 3;
 		}
-		if (!draw) {
+		if (row < first || row >= first + shown) {
 			col += tw;
 			continue;
 		}
-		view->link_spans[i] = (struct span){ y + row, col, tw < x + w - col ? tw : x + w - col };
-		view->nlink_spans = i + 1;
+		int at = y + row - first;
+		view->link_spans[i] = (struct span){ at, col, tw < x + w - col ? tw : x + w - col };
 		if (selected)
-			ui_cursor(ui, y + row, col);
-		col += ui_puts(y + row, col, x + w - col, title, selected ? ROLE_SELECTION : ROLE_LINK);
+			ui_cursor(ui, at, col);
+		col += ui_puts_cut(ui, at, col, x + w - col, title, selected ? ROLE_SELECTION : ROLE_LINK);
 	}
-	return row + 1;
+	return shown;
 }
 
 void card_view_draw(struct card_view *view, struct ui *ui, struct rect area, bool focused, bool marked)
