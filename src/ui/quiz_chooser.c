@@ -127,8 +127,9 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 		snprintf(label, sizeof label, "Review what is due");
 	}
 	add_entry(c, QUIZ_REVIEW, SCOPE_ALL, label);
-	snprintf(label, sizeof label, "Exam: %d questions from everything, no feedback until the end",
-		 ui->config ? ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS);
+	int exam = ui->config ? ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS;
+	snprintf(label, sizeof label, "Exam: %d question%s from everything, no feedback until the end", exam,
+		 exam == 1 ? "" : "s");
 	add_entry(c, QUIZ_EXAM, SCOPE_ALL, label);
 }
 
