@@ -53,6 +53,8 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$wo
 export XDG_STATE_HOME="$work/home/.local/state" XDG_DATA_DIRS="$work/nowhere"
 export RXPLORE_NOW=2026-11-21T09:30:00 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export ASAN_OPTIONS="log_path=$work/asan:detect_leaks=1"
+# Leaks inside the libraries rxplore links (tests/lsan.supp says which and why).
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="log_path=$work/ubsan:print_stacktrace=1"
 mkdir -p "$HOME"
 
