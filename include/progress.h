@@ -152,11 +152,12 @@ struct progress_merge_result {
 /* Merges another machine's progress — its progress.db, or the CSV of
  * `progress export` — into this one, in one transaction.
  *
- * A review is known by (question id, time, grade, answer time, mode): one the
+ * A review is known by (question id, time, grade, answer time, mode, whether
+ * it updated memory — a re-ask in the same second is another review): one the
  * log already holds is not added again, so merging a file twice, or A into B
  * and B into A, ends with the same log (as a multiset: n equal reviews in the
  * file and m here leave max(n, m)).  A review equal in those but logged with
- * another card or memory flag is a conflict; it and any malformed row get a
+ * another card is a conflict; it and any malformed row get a
  * diagnostic "FILE:ROW: ..." in diags and are skipped.  Nothing already in
  * the log is changed; the memory states of the questions that gained reviews
  * are recomputed by replaying their whole log in time order with schedule.

@@ -234,7 +234,12 @@ static int compare_identity(const struct incoming *a, const struct incoming *b)
 		return a->grade < b->grade ? -1 : 1;
 	if (a->answer_ms != b->answer_ms)
 		return a->answer_ms < b->answer_ms ? -1 : 1;
-	return (a->mode > b->mode) - (a->mode < b->mode);
+	if (a->mode != b->mode)
+		return (a->mode > b->mode) - (a->mode < b->mode);
+	/* A question asked again in the same second with the same grade is a
+	 * second review, not the first one twice: only the first answer
+	 * updates memory, so the flag tells them apart. */
+	return (a->updated_memory > b->updated_memory) - (a->updated_memory < b->updated_memory);
 }
 
 static int by_identity_then_row(const void *x, const void *y)
@@ -268,9 +273,9 @@ enum fate { FATE_ADD, FATE_PRESENT, FATE_CONFLICT, FATE_ERROR };
 static enum fate fate_of(struct progress *progress, const struct incoming *row)
 {
 	sqlite3_stmt *stmt = prepare(progress,
-		"SELECT count(*), count(CASE WHEN card_id = ?6 AND updated_memory = ?7 THEN 1 END)"
+		"SELECT count(*), count(CASE WHEN card_id = ?6 THEN 1 END)"
 		" FROM review_log WHERE question_id = ?1 AND at = ?2 AND grade = ?3 AND answer_ms = ?4"
-		" AND mode = ?5");
+		" AND mode = ?5 AND updated_memory = ?7");
 	if (!stmt)
 		return FATE_ERROR;
 	sqlite3_bind_text(stmt, 1, row->question_id, -1, SQLITE_STATIC);
@@ -356,8 +361,7 @@ static int merge_batch(struct progress *progress, const struct progress_schedule
 			b->result->present++;
 			break;
 		case FATE_CONFLICT:
-			skip_row(b, row->row, "this review is already logged with another card or memory flag "
-				 "(a conflict)");
+			skip_row(b, row->row, "this review is already logged with another card (a conflict)");
 			break;
 		case FATE_ERROR:
 			rc = -1;

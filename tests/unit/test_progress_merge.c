@@ -315,6 +315,39 @@ static void test_csv_rows(void **state)
 	diag_list_release(&diags);
 }
 
+/* The same question answered again in the same second with the same grade
+ * (a practice re-ask) is a second review: merging a copy of the database
+ * into itself adds nothing and finds no conflict (valgrind's run of
+ * `progress merge` met this with a pinned clock). */
+static void test_reask_in_the_same_second(void **state)
+{
+	struct fixture *fx = *state;
+	const char *db = in_dir(fx, "p.db"), *copy = in_dir(fx, "copy.db");
+	struct progress *p = open_db(db);
+	record(p, "q1", T0, FSRS_GOOD, 1000);
+	struct progress_schedule s = schedule();
+	struct progress_answer again = { .question_id = "q1", .card_id = "card", .at = (time_t)T0,
+					 .grade = FSRS_GOOD, .answer_ms = 1000, .mode = PROGRESS_REVIEW,
+					 .update_memory = false };
+	assert_true(progress_record(p, &s, &again, NULL) > 0);
+	progress_close(p);
+	p = open_db(db);
+	struct text before, after;
+	log_of(p, &before);
+	assert_int_equal(progress_backup(p, copy), 0);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct progress_merge_result r;
+	assert_int_equal(merge(p, copy, &r, &diags), 0);
+	assert_int_equal(r.skipped, 0);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(diags.count, 0);
+	log_of(p, &after);
+	assert_string_equal(before.buf, after.buf);
+	progress_close(p);
+	diag_list_release(&diags);
+}
+
 static void test_conflict_keeps_ours(void **state)
 {
 	struct fixture *fx = *state;
@@ -439,7 +472,7 @@ int main(void)
 	setenv("TZ", "UTC", 1);
 	const struct CMUnitTest tests[] = {
 		T(test_union_and_again), T(test_symmetric), T(test_replay_matches_recording), T(test_csv_rows),
-		T(test_conflict_keeps_ours), T(test_unreadable_sources), T(test_old_database), T(test_backup),
+		T(test_conflict_keeps_ours), T(test_reask_in_the_same_second), T(test_unreadable_sources), T(test_old_database), T(test_backup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
