@@ -377,7 +377,7 @@ static int draw_tabs(struct card_view *view, struct ui *ui, int y, int x, int w)
  * used.  With draw false it only measures. */
 /* The row (from 0) each related link falls on when the links flow after
  * "Related: " at width w; returns the number of rows. */
-static int related_rows(const struct card_view *view, int x, int w, int label_w, int *rows)
+static int link_rows(const struct card_view *view, int x, int w, int label_w, int *rows)
 {
 	int n = card_view_nlinks(view), row = 0, col = x + label_w;
 	for (int i = 0; i < n && i < CARD_VIEW_MAX_LINKS; i++) {
@@ -409,7 +409,7 @@ static int layout_related(struct card_view *view, struct ui *ui, int y, int x, i
 		view->nlink_spans = 0;
 	if (n == 0 || max_rows <= 0)
 		return 0;
-	int total = related_rows(view, x, w, label_w, rows);
+	int total = link_rows(view, x, w, label_w, rows);
 	int first = 0;
 	if (focused && view->link >= 0 && view->link < CARD_VIEW_MAX_LINKS && rows[view->link] >= max_rows)
 		first = rows[view->link] - max_rows + 1;
