@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 /* ---- collecting a history ---- */
 
 void fsrs_history_init(struct fsrs_history *history)
@@ -83,14 +85,8 @@ int fsrs_history_add(struct fsrs_history *history, const struct fsrs_history_ent
 {
 	if (entry->rating < FSRS_AGAIN || entry->rating > FSRS_EASY || entry->card >= history->card_count)
 		return -1;
-	if (history->count == history->alloc) {
-		size_t alloc = history->alloc ? history->alloc * 2 : 256;
-		struct fsrs_history_entry *entries = realloc(history->entries, alloc * sizeof *entries);
-		if (!entries)
-			return -1;
-		history->entries = entries;
-		history->alloc = alloc;
-	}
+	if (array_grow(&history->entries, &history->alloc, history->count, sizeof *history->entries) < 0)
+		return -1;
 	history->entries[history->count++] = *entry;
 	return 0;
 }

@@ -6,6 +6,7 @@
  * adds the new reviews and replays the questions that gained some.  A kill at
  * any moment leaves the database as it was or with the whole merge.
  */
+#include "arena.h"
 #include "progress.h"
 
 #include <errno.h>
@@ -69,14 +70,8 @@ static int batch_add(struct batch *b, const struct incoming *row)
 		return skip_row(b, row->row, "a negative answer time"), 0;
 	if (row->mode < 0)
 		return skip_row(b, row->row, "the mode is not practice, review or exam"), 0;
-	if (b->count == b->alloc) {
-		size_t alloc = b->alloc ? b->alloc * 2 : 64;
-		struct incoming *grown = realloc(b->items, alloc * sizeof *grown);
-		if (!grown)
-			return -1;
-		b->items = grown;
-		b->alloc = alloc;
-	}
+	if (array_grow(&b->items, &b->alloc, b->count, sizeof *b->items) < 0)
+		return -1;
 	struct incoming *copy = &b->items[b->count];
 	*copy = *row;
 	copy->question_id = strdup(row->question_id);

@@ -251,12 +251,10 @@ int card_view_nlinks(const struct card_view *view)
 
 static void rewrap(struct card_view *view, int width)
 {
-	int section = card_view_section(view);
 	size_t i;
 
 	if (view->wrap_width == width)
 		return;
-	(void)section;
 	view->lines.count = 0;
 	view->widest_pre = 0;
 	if (text_wrap(&view->lines, view->body, view->pre_len, width, TEXT_PRE) < 0)
