@@ -69,7 +69,9 @@ while [ $i -le "$runs" ]; do
 	cp "$work/before.db" "$db"
 	rm -f "$db-wal" "$db-shm" "$db-journal"
 	delay=$(awk -v seed="$i" -v span="$span_ms" 'BEGIN { srand(seed); printf "%.3f", rand() * span / 1000 }')
-	rx progress merge "$theirs" >/dev/null 2>&1 &
+	# rxplore itself, not the rx function: a function in the background is a
+	# subshell, and SIGKILL to that subshell would leave rxplore running on.
+	"$RXPLORE" --no-default-packs --content "$top/tests/data/basic" progress merge "$theirs" >/dev/null 2>&1 &
 	merge=$!
 	sleep "$delay"
 	kill -s KILL "$merge" 2>/dev/null
