@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 void csv_reader_init(struct csv_reader *reader, const char *text, size_t len, char separator)
 {
 	reader->text = text;
@@ -37,14 +39,9 @@ struct field {
 
 static bool field_put(struct field *f, char c)
 {
-	if (f->len + 1 >= f->alloc) {
-		size_t alloc = f->alloc ? f->alloc * 2 : 64;
-		char *bytes = realloc(f->bytes, alloc);
-		if (!bytes)
-			return false;
-		f->bytes = bytes;
-		f->alloc = alloc;
-	}
+	/* Room for c and the terminating NUL after it. */
+	if (array_grow(&f->bytes, &f->alloc, f->len + 1, 1) < 0)
+		return false;
 	f->bytes[f->len++] = c;
 	f->bytes[f->len] = '\0';
 	return true;
@@ -54,14 +51,8 @@ static bool add_field(struct csv_record *record, struct field *f)
 {
 	if (!f->bytes && !(f->bytes = calloc(1, 1)))
 		return false;
-	if (record->count == record->alloc) {
-		size_t alloc = record->alloc ? record->alloc * 2 : 8;
-		char **fields = realloc(record->fields, alloc * sizeof *fields);
-		if (!fields)
-			return false;
-		record->fields = fields;
-		record->alloc = alloc;
-	}
+	if (array_grow(&record->fields, &record->alloc, record->count, sizeof *record->fields) < 0)
+		return false;
 	record->fields[record->count++] = f->bytes;
 	memset(f, 0, sizeof *f);
 	return true;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "order.h"
 
 /* ---- collecting a history ---- */
 
@@ -65,14 +66,9 @@ size_t fsrs_history_card(struct fsrs_history *history, const char *name)
 	size_t slot = find_slot(history, name);
 	if (history->slots[slot] != 0)
 		return history->slots[slot] - 1;
-	if (history->card_count == history->card_alloc) {
-		size_t alloc = history->card_alloc ? history->card_alloc * 2 : 64;
-		char **names = realloc(history->card_names, alloc * sizeof *names);
-		if (!names)
-			return (size_t)-1;
-		history->card_names = names;
-		history->card_alloc = alloc;
-	}
+	if (array_grow(&history->card_names, &history->card_alloc, history->card_count,
+		       sizeof *history->card_names) < 0)
+		return (size_t)-1;
 	char *copy = strdup(name);
 	if (!copy)
 		return (size_t)-1;
@@ -112,10 +108,10 @@ static int by_card_and_time(const void *a, const void *b)
 {
 	const struct entry_key *x = a, *y = b;
 	if (x->card != y->card)
-		return x->card < y->card ? -1 : 1;
+		return ORDER(x->card, y->card);
 	if (x->time_ms != y->time_ms)
-		return x->time_ms < y->time_ms ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
+		return ORDER(x->time_ms, y->time_ms);
+	return ORDER(x->index, y->index);
 }
 
 struct timed_item {
@@ -128,8 +124,8 @@ static int by_time(const void *a, const void *b)
 {
 	const struct timed_item *x = a, *y = b;
 	if (x->time_ms != y->time_ms)
-		return x->time_ms < y->time_ms ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
+		return ORDER(x->time_ms, y->time_ms);
+	return ORDER(x->order, y->order);
 }
 
 static bool is_learning(const struct fsrs_history_entry *entry)
@@ -250,8 +246,8 @@ static int by_pair(const void *a, const void *b)
 {
 	const struct pair_group *x = a, *y = b;
 	if (x->rating != y->rating)
-		return x->rating < y->rating ? -1 : 1;
-	return x->delta_t < y->delta_t ? -1 : x->delta_t > y->delta_t;
+		return ORDER(x->rating, y->rating);
+	return ORDER(x->delta_t, y->delta_t);
 }
 
 /* Smallest groups first, ties by the shorter interval: the order in which
@@ -260,8 +256,8 @@ static int by_size_then_interval(const void *a, const void *b)
 {
 	const struct pair_group *x = *(struct pair_group *const *)a, *y = *(struct pair_group *const *)b;
 	if (x->size != y->size)
-		return x->size < y->size ? -1 : 1;
-	return x->delta_t < y->delta_t ? -1 : x->delta_t > y->delta_t;
+		return ORDER(x->size, y->size);
+	return ORDER(x->delta_t, y->delta_t);
 }
 
 static const struct pair_group *find_group(const struct pair_group *groups, size_t count, unsigned rating,

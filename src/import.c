@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "csv.h"
 #include "export.h"
 #include "import_fields.h"
@@ -263,14 +264,8 @@ static struct import_card *card_for(struct import_deck *deck, const char *id, co
 	for (size_t i = 0; i < deck->count; i++)
 		if (strcmp(deck->cards[i].id, id) == 0)
 			return &deck->cards[i];
-	if (deck->count == deck->alloc) {
-		size_t alloc = deck->alloc ? deck->alloc * 2 : 8;
-		struct import_card *grown = realloc(deck->cards, alloc * sizeof *grown);
-		if (!grown)
-			return NULL;
-		deck->cards = grown;
-		deck->alloc = alloc;
-	}
+	if (array_grow(&deck->cards, &deck->alloc, deck->count, sizeof *deck->cards) < 0)
+		return NULL;
 	struct import_card *card = &deck->cards[deck->count];
 	memset(card, 0, sizeof *card);
 	card->id = strdup(id);
@@ -403,16 +398,8 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 	struct import_card *card = error ? NULL : card_for(deck, card_id, title);
 	if (!error && !card)
 		error = "out of memory", rc = -1;
-	if (card && card->count == card->alloc) {
-		size_t alloc = card->alloc ? card->alloc * 2 : 16;
-		struct import_question *grown = realloc(card->questions, alloc * sizeof *grown);
-		if (grown) {
-			card->questions = grown;
-			card->alloc = alloc;
-		} else {
-			error = "out of memory", rc = -1;
-		}
-	}
+	if (card && array_grow(&card->questions, &card->alloc, card->count, sizeof *card->questions) < 0)
+		error = "out of memory", rc = -1;
 	if (!error) {
 		card->questions[card->count++] = q;
 	} else {

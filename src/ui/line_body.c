@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "line_body.h"
 #include "text.h"
 
@@ -41,14 +42,8 @@ const char *line_body_fmt(struct line_body *body, const char *format, ...)
 
 static struct body_line *push_line(struct line_body *body)
 {
-	if (body->nlines == body->alloc) {
-		size_t alloc = body->alloc ? body->alloc * 2 : 64;
-		struct body_line *lines = realloc(body->lines, alloc * sizeof *lines);
-		if (!lines)
-			return NULL;
-		body->lines = lines;
-		body->alloc = alloc;
-	}
+	if (array_grow(&body->lines, &body->alloc, body->nlines, sizeof *body->lines) < 0)
+		return NULL;
 	struct body_line *l = &body->lines[body->nlines++];
 	memset(l, 0, sizeof *l);
 	l->choice = -1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "pager.h"
 #include "scroll.h"
 #include "text.h"
@@ -43,15 +44,8 @@ int pager_add(struct pager *pager, const char *left, const char *text, enum role
 {
 	struct pager_item *item;
 
-	if (pager->nitems == pager->items_alloc) {
-		size_t alloc = pager->items_alloc ? pager->items_alloc * 2 : 64;
-		struct pager_item *items = realloc(pager->items, alloc * sizeof(*items));
-
-		if (!items)
-			return -1;
-		pager->items = items;
-		pager->items_alloc = alloc;
-	}
+	if (array_grow(&pager->items, &pager->items_alloc, pager->nitems, sizeof *pager->items) < 0)
+		return -1;
 	item = &pager->items[pager->nitems];
 	item->left = left ? strdup(left) : NULL;
 	item->text = strdup(text);
@@ -70,15 +64,8 @@ int pager_add(struct pager *pager, const char *left, const char *text, enum role
 
 static int push_row(struct pager *pager, const struct pager_row *row)
 {
-	if (pager->nrows == pager->rows_alloc) {
-		size_t alloc = pager->rows_alloc ? pager->rows_alloc * 2 : 128;
-		struct pager_row *rows = realloc(pager->rows, alloc * sizeof(*rows));
-
-		if (!rows)
-			return -1;
-		pager->rows = rows;
-		pager->rows_alloc = alloc;
-	}
+	if (array_grow(&pager->rows, &pager->rows_alloc, pager->nrows, sizeof *pager->rows) < 0)
+		return -1;
 	pager->rows[pager->nrows++] = *row;
 	return 0;
 }
