@@ -72,6 +72,17 @@ size_t text_fold(const char *s, size_t len, char *out);
  * or more letters, which may be the start of the text's word: "gabaa" and
  * "gaba a" find "GABA-A receptor" but not "GABA as"; "gaba rec" finds
  * "GABA receptor".  folded[0..len) is a text_fold() result. */
+/* The folded form of the string s in small (small_size bytes) when it fits,
+ * else in a new heap buffer: the one way to fold a query or name for a
+ * look-up.  *len (if not NULL) gets its length.  NULL when out of memory.
+ * Give the result back with text_fold_release(result, small). */
+char *text_fold_buffer(const char *s, char *small, size_t small_size, size_t *len);
+void text_fold_release(char *folded, const char *small);
+
+struct arena;
+/* The folded form of the string s, kept in arena; NULL when out of memory. */
+char *text_fold_arena(struct arena *arena, const char *s);
+
 bool text_fold_boundary(const char *folded, size_t len, size_t at, const char *query, size_t query_len);
 
 /* Private to fold.c: the state of folding one string a character at a time. */

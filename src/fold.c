@@ -2,8 +2,10 @@
  * table (see include/translit.h). */
 #include "translit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "text.h"
 
 static bool is_alnum(char c)
@@ -236,4 +238,31 @@ bool text_fold_boundary(const char *folded, size_t len, size_t at, const char *q
 		if (is_mark(query[i - 1]))
 			last_word = query_len - (i - 1);
 	return before && (after || last_word >= 2);
+}
+
+char *text_fold_buffer(const char *s, char *small, size_t small_size, size_t *len)
+{
+	size_t n = strlen(s), need = text_fold(s, n, NULL) + 1;
+	char *folded = need <= small_size ? small : malloc(need);
+	if (!folded)
+		return NULL;
+	text_fold(s, n, folded);
+	if (len)
+		*len = need - 1;
+	return folded;
+}
+
+void text_fold_release(char *folded, const char *small)
+{
+	if (folded != small)
+		free(folded);
+}
+
+char *text_fold_arena(struct arena *arena, const char *s)
+{
+	size_t n = strlen(s);
+	char *folded = arena_alloc(arena, text_fold(s, n, NULL) + 1);
+	if (folded)
+		text_fold(s, n, folded);
+	return folded;
 }

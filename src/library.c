@@ -85,21 +85,11 @@ static int index_put(struct name_table *index, const char *key, struct card *car
 	return 0;
 }
 
-/* The folded form of s in the arena, or NULL when out of memory. */
-static char *fold_copy(struct arena *arena, const char *s)
-{
-	size_t len = strlen(s);
-	char *folded = arena_alloc(arena, text_fold(s, len, NULL) + 1);
-	if (folded)
-		text_fold(s, len, folded);
-	return folded;
-}
-
 static int index_put_folded(struct library *library, const char *name, struct card *card, enum name_rank rank)
 {
 	if (!name)
 		return 0;
-	char *folded = fold_copy(&library->arena, name);
+	char *folded = text_fold_arena(&library->arena, name);
 	if (!folded)
 		return -1;
 	return *folded ? index_put(&library->index->folded, folded, card, rank) : 0;
@@ -219,14 +209,11 @@ static const struct index_slot *find_folded(const struct library *library, const
 {
 	if (!library->index || !name)
 		return NULL;
-	size_t len = strlen(name), need = text_fold(name, len, NULL) + 1;
-	char small[256], *folded = need <= sizeof small ? small : malloc(need);
+	char small[256], *folded = text_fold_buffer(name, small, sizeof small, NULL);
 	if (!folded)
 		return NULL;
-	text_fold(name, len, folded);
 	const struct index_slot *slot = *folded ? index_lookup(&library->index->folded, folded) : NULL;
-	if (folded != small)
-		free(folded);
+	text_fold_release(folded, small);
 	return slot && slot->key ? slot : NULL;
 }
 
@@ -267,9 +254,8 @@ const struct card *library_find_named(const struct library *library, const char 
 		naming = LIBRARY_NAMES_ID;
 	} else if (name && library->index) {
 		const struct index_slot *slot = find_folded(library, name);
-		size_t len = strlen(name);
-		char *folded = malloc(text_fold(name, len, NULL) + 1);
-		size_t folded_len = folded ? text_fold(name, len, folded) : 0;
+		size_t folded_len = 0;
+		char small[256], *folded = text_fold_buffer(name, small, sizeof small, &folded_len);
 		if (slot) {
 			card = slot->card;
 			naming = slot->rank == NAME_TITLE ? LIBRARY_NAMES_TITLE : LIBRARY_NAMES_ID;
@@ -278,7 +264,7 @@ const struct card *library_find_named(const struct library *library, const char 
 		} else if (folded_len >= 4 && (card = library_closest(library, name)) != NULL) {
 			naming = LIBRARY_NAMES_FUZZY;
 		}
-		free(folded);
+		text_fold_release(folded, small);
 	}
 	if (how)
 		*how = naming;
@@ -301,13 +287,11 @@ static size_t folded_names(const struct library *library, const char **keys, con
 const struct card *library_closest(const struct library *library, const char *name)
 {
 	size_t count = library->index ? library->index->folded.used : 0;
-	size_t len = name ? strlen(name) : 0;
 	const char **keys = malloc((count + 1) * sizeof *keys);
 	const struct card **cards = malloc((count + 1) * sizeof *cards);
-	char *folded = name ? malloc(text_fold(name, len, NULL) + 1) : NULL;
+	char *folded = name ? text_fold_buffer(name, NULL, 0, NULL) : NULL;
 	const struct card *best = NULL;
 	if (keys && cards && folded) {
-		text_fold(name, len, folded);
 		size_t n = folded_names(library, keys, cards);
 		const char *key = text_suggest(folded, keys, n);
 		for (size_t i = 0; key && i < n; i++)

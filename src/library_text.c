@@ -13,13 +13,9 @@ static const char *folded(struct arena *arena, const char *s, bool *failed)
 {
 	if (!s)
 		return NULL;
-	size_t len = strlen(s);
-	char *out = arena_alloc(arena, text_fold(s, len, NULL) + 1);
-	if (!out) {
+	char *out = text_fold_arena(arena, s);
+	if (!out)
 		*failed = true;
-		return NULL;
-	}
-	text_fold(s, len, out);
 	return out;
 }
 

@@ -162,17 +162,15 @@ int search_run(struct search_results *results, const struct library *library, co
 /* Whether the folded form of text holds the folded query. */
 static bool folded_contains(const char *text, const char *query, size_t query_len)
 {
-	size_t len = strlen(text), need = text_fold(text, len, NULL) + 1;
-	char small[512], *folded = need <= sizeof small ? small : malloc(need);
+	size_t len;
+	char small[512], *folded = text_fold_buffer(text, small, sizeof small, &len);
 	if (!folded)
 		return false;
-	text_fold(text, len, folded);
 	const char *at = folded;
 	bool found = false;
-	while (!found && (at = text_find_nocase_n(at, need - 1 - (size_t)(at - folded), query, query_len)) != NULL)
-		found = text_fold_boundary(folded, need - 1, (size_t)(at++ - folded), query, query_len);
-	if (folded != small)
-		free(folded);
+	while (!found && (at = text_find_nocase_n(at, len - (size_t)(at - folded), query, query_len)) != NULL)
+		found = text_fold_boundary(folded, len, (size_t)(at++ - folded), query, query_len);
+	text_fold_release(folded, small);
 	return found;
 }
 
@@ -180,16 +178,14 @@ bool search_title_matches(const struct card *card, const char *query)
 {
 	if (!query || !*query)
 		return true;
-	size_t qlen = strlen(query), need = text_fold(query, qlen, NULL) + 1;
-	char small[256], *folded = need <= sizeof small ? small : malloc(need);
+	size_t len;
+	char small[256], *folded = text_fold_buffer(query, small, sizeof small, &len);
 	if (!folded)
 		return false;
-	text_fold(query, qlen, folded);
-	bool found = need == 1 || (card->title && folded_contains(card->title, folded, need - 1));
+	bool found = len == 0 || (card->title && folded_contains(card->title, folded, len));
 	for (size_t i = 0; !found && i < card->naliases; i++)
-		found = folded_contains(card->aliases[i], folded, need - 1);
-	if (folded != small)
-		free(folded);
+		found = folded_contains(card->aliases[i], folded, len);
+	text_fold_release(folded, small);
 	return found;
 }
 
