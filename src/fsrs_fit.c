@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "order.h"
+
 /* fsrs-rs's spread of each parameter across learners: the pull toward the
  * starting parameters is weaker where learners differ more. */
 const double fsrs_fit_stddev[FSRS_PARAM_COUNT] = {
@@ -27,17 +29,14 @@ void fsrs_fit_options_default(struct fsrs_fit_options *options)
 
 const char *fsrs_fit_outcome_text(enum fsrs_fit_outcome outcome)
 {
-	switch (outcome) {
-	case FSRS_FIT_TOO_FEW:
-		return "too few reviews to fit: the default parameters are kept";
-	case FSRS_FIT_NO_FIRST_REVIEWS:
-		return "no card has a second review on a later day yet: the default parameters are kept";
-	case FSRS_FIT_INITIAL_ONLY:
-		return "few reviews: only the four initial stabilities were fitted";
-	case FSRS_FIT_FULL:
-		break;
-	}
-	return "all 21 parameters fitted";
+	static const char *const texts[] = {
+		[FSRS_FIT_TOO_FEW] = "too few reviews to fit: the default parameters are kept",
+		[FSRS_FIT_NO_FIRST_REVIEWS] = "no card has a second review on a later day yet: "
+					      "the default parameters are kept",
+		[FSRS_FIT_INITIAL_ONLY] = "few reviews: only the four initial stabilities were fitted",
+		[FSRS_FIT_FULL] = "all 21 parameters fitted",
+	};
+	return (unsigned)outcome < sizeof texts / sizeof *texts ? texts[outcome] : texts[FSRS_FIT_FULL];
 }
 
 /* ---- evaluation ---- */
@@ -76,10 +75,10 @@ static int by_bin(const void *a, const void *b)
 {
 	const struct bin_entry *x = a, *y = b;
 	if (x->interval_bin != y->interval_bin)
-		return x->interval_bin < y->interval_bin ? -1 : 1;
+		return ORDER(x->interval_bin, y->interval_bin);
 	if (x->length_bin != y->length_bin)
-		return x->length_bin < y->length_bin ? -1 : 1;
-	return x->lapse_bin < y->lapse_bin ? -1 : x->lapse_bin > y->lapse_bin;
+		return ORDER(x->length_bin, y->length_bin);
+	return ORDER(x->lapse_bin, y->lapse_bin);
 }
 
 /* RMSE(bins): per bin, mean prediction against mean outcome, weighted. */
@@ -153,8 +152,8 @@ static int by_length(const void *a, const void *b, const struct fsrs_dataset *da
 	const struct train_item *x = a, *y = b;
 	unsigned lx = data->items[x->item].length, ly = data->items[y->item].length;
 	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return x->item < y->item ? -1 : x->item > y->item;
+		return ORDER(lx, ly);
+	return ORDER(x->item, y->item);
 }
 
 /* Stable insertion-merge sort by item length (qsort has no context pointer in

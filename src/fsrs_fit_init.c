@@ -9,6 +9,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "order.h"
+
 #define DEFAULT_DECAY 0.1542	/* w20's default: pre-training keeps the curve's shape */
 
 /* Recall seen at one first interval, for one first rating. */
@@ -21,8 +23,8 @@ static int by_rating_and_interval(const void *a, const void *b)
 {
 	const struct interval_recall *x = a, *y = b;
 	if (x->rating != y->rating)
-		return x->rating < y->rating ? -1 : 1;
-	return x->delta_t < y->delta_t ? -1 : x->delta_t > y->delta_t;
+		return ORDER(x->rating, y->rating);
+	return ORDER(x->delta_t, y->delta_t);
 }
 
 static double default_curve(double t, double s)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "order.h"
 #include "text.h"
 #include "yamltree.h"
 
@@ -71,7 +72,7 @@ static int key_order(const void *a, const void *b)
 	int c = strcmp(x->value, y->value);
 	if (c)
 		return c;
-	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->col < y->col ? -1 : x->col > y->col);
+	return x->line != y->line ? ORDER(x->line, y->line) : ORDER(x->col, y->col);
 }
 
 /* Mapping keys must be text and unique.  Sorting a copy keeps a hostile file

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "csv.h"
+#include "order.h"
 #include "progress_db.h"
 #include "slurp.h"
 
@@ -224,13 +225,13 @@ static int compare_identity(const struct incoming *a, const struct incoming *b)
 	if (c)
 		return c;
 	if (a->at != b->at)
-		return a->at < b->at ? -1 : 1;
+		return ORDER(a->at, b->at);
 	if (a->grade != b->grade)
-		return a->grade < b->grade ? -1 : 1;
+		return ORDER(a->grade, b->grade);
 	if (a->answer_ms != b->answer_ms)
-		return a->answer_ms < b->answer_ms ? -1 : 1;
+		return ORDER(a->answer_ms, b->answer_ms);
 	if (a->mode != b->mode)
-		return (a->mode > b->mode) - (a->mode < b->mode);
+		return ORDER(a->mode, b->mode);
 	/* A question asked again in the same second with the same grade is a
 	 * second review, not the first one twice: only the first answer
 	 * updates memory, so the flag tells them apart. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "order.h"
 
 #define NO_ITEM ((size_t)-1)
 
@@ -139,8 +140,8 @@ static int by_due(const void *a, const void *b)
 {
 	const struct due_entry *x = a, *y = b;
 	if (x->due_day != y->due_day)
-		return x->due_day < y->due_day ? -1 : 1;
-	return x->tie < y->tie ? -1 : x->tie > y->tie;
+		return ORDER(x->due_day, y->due_day);
+	return ORDER(x->tie, y->tie);
 }
 
 /* Review: due questions first (most overdue first, ties in seeded random

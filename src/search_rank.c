@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "order.h"
+
 void search_ranking_init(struct search_ranking *ranking)
 {
 	ranking->topics = NULL;
@@ -47,7 +49,7 @@ static int topic_order(const void *a, const void *b)
 		return kind_rank(x->card->kind) - kind_rank(y->card->kind);
 	if (x->hits != y->hits)
 		return x->hits > y->hits ? -1 : 1;
-	return x->first_hit < y->first_hit ? -1 : x->first_hit > y->first_hit;
+	return ORDER(x->first_hit, y->first_hit);
 }
 
 /* Card to topic entry: an open-addressing table of pointers, so that

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "order.h"
 
 static void alloc_is_zeroed_and_aligned(void **state)
 {
@@ -134,6 +135,18 @@ static void test_array_grow(void **state)
 	free(items);
 }
 
+/* ORDER compares; it does not subtract, so the extremes of a type sort right. */
+static void order_is_three_way_without_overflow(void **state)
+{
+	(void)state;
+	assert_int_equal(ORDER(1, 2), -1);
+	assert_int_equal(ORDER(2, 1), 1);
+	assert_int_equal(ORDER(7, 7), 0);
+	assert_int_equal(ORDER((size_t)SIZE_MAX, (size_t)0), 1);
+	assert_int_equal(ORDER(INT64_MIN, INT64_MAX), -1);
+	assert_int_equal(ORDER(-0.5, 0.25), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +157,7 @@ int main(void)
 		cmocka_unit_test(diagnostics_format_gnu_style),
 		cmocka_unit_test(many_diagnostics_are_kept),
 		cmocka_unit_test(test_array_grow),
+		cmocka_unit_test(order_is_three_way_without_overflow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
