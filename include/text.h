@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* --- UTF-8 ------------------------------------------------------------- */
 
@@ -154,5 +155,12 @@ size_t text_edit_distance(const char *a, const char *b, size_t limit);
  * is close enough (distance at most max(1, strlen(word) / 3), or a candidate
  * that starts with word).  Ties go to the earlier candidate. */
 const char *text_suggest(const char *word, const char *const *candidates, size_t count);
+
+/* The one escaping writer, for the export formats: each byte of text goes
+ * to out as escape[byte] where that is set (ASCII only), else a control
+ * character (below 0x20, and 0x7F) through control(out, byte), dropped when
+ * control is NULL, else the byte itself.  UTF-8 passes through untouched. */
+void text_write_escaped(FILE *out, const char *text, const char *const escape[128],
+			void (*control)(FILE *out, unsigned char byte));
 
 #endif

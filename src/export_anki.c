@@ -12,36 +12,16 @@
 #include "disclaimer.h"
 #include "text.h"
 
+/* A field that starts with a quote would open a quoted CSV field, hence
+ * &quot;; a tab would end the field.  Other control characters (CR above
+ * all) could end a record: they are dropped. */
+static const char *const html_escapes[128] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\n'] = "<br>", ['\t'] = " ",
+};
+
 void export_html_text(FILE *out, const char *text)
 {
-	for (const char *p = text ? text : ""; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		switch (c) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			/* A field that starts with a quote would open a quoted CSV field. */
-			fputs("&quot;", out);
-			break;
-		case '\n':
-			fputs("<br>", out);
-			break;
-		case '\t':
-			fputc(' ', out);
-			break;
-		default:
-			/* Other control characters (CR above all) could end a record. */
-			if (c >= 0x20 && c != 0x7F)
-				fputc(c, out);
-		}
-	}
+	text_write_escaped(out, text, html_escapes, NULL);
 }
 
 static void choice_line(FILE *out, const struct quiz_question *q, const unsigned char *order, size_t pos)

@@ -136,30 +136,20 @@ char *import_html_to_text(const char *html)
 	return out;
 }
 
+/* A double-quoted YAML scalar: its escapes, and \xXX for other controls. */
+static const char *const yaml_escapes[128] = {
+	['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\t'] = "\\t",
+};
+
+static void yaml_control(FILE *out, unsigned char byte)
+{
+	fprintf(out, "\\x%02X", byte);
+}
+
 void import_yaml_string(FILE *out, const char *text)
 {
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				fprintf(out, "\\x%02X", *p);
-			else
-				fputc(*p, out);
-		}
-	}
+	text_write_escaped(out, text, yaml_escapes, yaml_control);
 	fputc('"', out);
 }
 

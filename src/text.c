@@ -587,3 +587,16 @@ const char *text_suggest(const char *word, const char *const *candidates, size_t
 	}
 	return best;
 }
+
+void text_write_escaped(FILE *out, const char *text, const char *const escape[128],
+			void (*control)(FILE *out, unsigned char byte))
+{
+	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+		if (*p < 128 && escape[*p])
+			fputs(escape[*p], out);
+		else if (*p >= 0x20 && *p != 0x7F)
+			fputc(*p, out);
+		else if (control)
+			control(out, *p);
+	}
+}

@@ -1019,10 +1019,35 @@ static void test_hash(void **state)
 	assert_false(text_hash("Baclofen") == text_hash("baclofen"));
 }
 
+static void hex_control(FILE *out, unsigned char byte)
+{
+	fprintf(out, "<%02X>", byte);
+}
+
+/* Escapes by table, UTF-8 untouched, controls through the callback or dropped. */
+static void test_write_escaped(void **state)
+{
+	(void)state;
+	static const char *const escapes[128] = { ['&'] = "&amp;", ['\n'] = "\\n" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	text_write_escaped(out, "a&b\n\xce\xb1\r\x7f.", escapes, hex_control);
+	fputc('|', out);
+	text_write_escaped(out, "a&b\r\x7f.", escapes, NULL);
+	fputc('|', out);
+	text_write_escaped(out, NULL, escapes, NULL);
+	fclose(out);
+	assert_string_equal(buf, "a&amp;b\\n\xce\xb1<0D><7F>.|a&amp;b.|");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_write_escaped),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_valid_and_bad_offset),
