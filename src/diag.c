@@ -81,15 +81,8 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *p
 
 const char *diag_severity_name(enum diag_severity severity)
 {
-	switch (severity) {
-	case DIAG_ERROR:
-		return "error";
-	case DIAG_WARNING:
-		return "warning";
-	case DIAG_NOTE:
-		return "note";
-	}
-	return "error";
+	static const char *const names[] = { [DIAG_ERROR] = "error", [DIAG_WARNING] = "warning", [DIAG_NOTE] = "note" };
+	return (unsigned)severity < sizeof names / sizeof *names ? names[severity] : "error";
 }
 
 int diag_format(const struct diag *diag, char *buf, size_t size)

@@ -88,6 +88,19 @@ static inline int step_done(struct progress *progress, sqlite3_stmt *stmt, const
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Steps a statement that returns one count, then finalizes it: the count,
+ * or -1 with the error set. */
+static inline long step_count(struct progress *progress, sqlite3_stmt *stmt, const char *doing)
+{
+	long count = -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		count = (long)sqlite3_column_int64(stmt, 0);
+	else
+		set_db_error(progress, doing);
+	sqlite3_finalize(stmt);
+	return count;
+}
+
 static inline void rollback(struct progress *progress)
 {
 	sqlite3_exec(progress->db, "ROLLBACK", NULL, NULL, NULL);

@@ -89,11 +89,5 @@ long progress_memory_review_count(struct progress *progress)
 	sqlite3_stmt *stmt = prepare(progress, "SELECT count(*) FROM review_log WHERE updated_memory = 1");
 	if (!stmt)
 		return -1;
-	long count = -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		count = (long)sqlite3_column_int64(stmt, 0);
-	else
-		set_db_error(progress, "counting reviews");
-	sqlite3_finalize(stmt);
-	return count;
+	return step_count(progress, stmt, "counting reviews");
 }

@@ -355,13 +355,7 @@ long progress_due_count(struct progress *progress, long day)
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, day);
-	long count = -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		count = (long)sqlite3_column_int64(stmt, 0);
-	else
-		set_db_error(progress, "counting due questions");
-	sqlite3_finalize(stmt);
-	return count;
+	return step_count(progress, stmt, "counting due questions");
 }
 
 int progress_reset(struct progress *progress)
