@@ -106,6 +106,13 @@ bool progress_db_open_read_only(struct progress *progress, const char *path);
 int progress_db_replay(struct progress *progress, const struct progress_schedule *schedule,
 		       const char *question_id);
 
+/* What was chosen (progress_choice.c).  Whether chosen fits (setting the
+ * error when not); saving it beside review_id and forgetting it again, inside
+ * the caller's transaction: 0 or -1. */
+bool progress_db_valid_chosen(struct progress *progress, const struct progress_chosen *chosen);
+int progress_db_save_chosen(struct progress *progress, long long review_id, const struct progress_chosen *chosen);
+int progress_db_forget_chosen(struct progress *progress, long long review_id);
+
 /* "practice", "review", "exam" -> the mode; -1 for anything else. */
 int progress_db_mode(const char *name);
 const char *progress_db_mode_name(enum progress_mode mode);

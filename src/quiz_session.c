@@ -273,6 +273,28 @@ static enum progress_mode progress_mode_of(enum quiz_mode mode)
 	return mode == QUIZ_EXAM ? PROGRESS_EXAM : mode == QUIZ_REVIEW ? PROGRESS_REVIEW : PROGRESS_PRACTICE;
 }
 
+struct progress_chosen quiz_item_chosen(const struct quiz_item *item, struct progress_choice *picked)
+{
+	const struct quiz_question *q = item->question;
+	struct progress_chosen chosen = {
+		.recorded = item->outcome != QUIZ_UNANSWERED,
+		.outcome = item->outcome == QUIZ_CORRECT ? PROGRESS_RIGHT
+			   : item->outcome == QUIZ_DONT_KNOW ? PROGRESS_DONT_KNOW : PROGRESS_WRONG,
+		.choices = picked,
+	};
+	for (size_t c = 0; c < q->nchoices && chosen.nchoices < PROGRESS_MAX_CHOICES; c++) {
+		if (!((item->chosen >> c) & 1u))
+			continue;
+		picked[chosen.nchoices++] = (struct progress_choice){
+			.index = (int)c,
+			.text = q->choices[c],
+			.topic = q->choice_topic[c] ? q->choice_topic[c]->id : NULL,
+			.correct = q->correct[c],
+		};
+	}
+	return chosen;
+}
+
 /* Logs the item's answer; a failure to save is remembered, not fatal. */
 static void save_answer(struct quiz_session *session, struct quiz_item *item)
 {
@@ -288,6 +310,8 @@ static void save_answer(struct quiz_session *session, struct quiz_item *item)
 		.mode = progress_mode_of(session->settings.mode),
 		.update_memory = item->updated_memory,
 	};
+	struct progress_choice picked[QUESTION_MAX_CHOICES];
+	answer.chosen = quiz_item_chosen(item, picked);
 	long long id = progress_record(session->progress, &session->settings.schedule, &answer, NULL);
 	if (id < 0)
 		session->save_failed = true;
