@@ -134,6 +134,7 @@ struct progress_answer_row {
 	time_t at;
 	enum fsrs_grade grade;
 	enum progress_mode mode;
+	bool updated_memory;		/* a first answer, not a re-ask */
 	struct progress_chosen chosen;	/* recorded is always true here */
 };
 

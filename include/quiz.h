@@ -36,6 +36,7 @@ struct quiz_question {
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	bool generated;
+	const char *fact;	/* generated: the vocabulary key it asks; NULL for authored */
 };
 
 struct quiz_bank {
@@ -80,6 +81,9 @@ struct quiz_settings {
 	/* The scope: these cards and the cards that are member_of them; none = everything. */
 	const struct card *const *topics;
 	size_t ntopics;
+	/* A contrast drill of two topics (both set): only the questions
+	 * confusion_contrasts() picks for them; topics is then ignored. */
+	const struct card *contrast[2];
 	size_t count;		/* at most this many questions; 0: all (practice, review), 20 (exam) */
 	int minutes;		/* exam time limit; 0: none */
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */

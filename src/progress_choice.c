@@ -154,6 +154,7 @@ static void start_row(struct gathering *g, sqlite3_stmt *stmt, struct owned *own
 	g->row.chosen.outcome = outcome < 0 ? PROGRESS_WRONG : (enum progress_outcome)outcome;
 	g->row.chosen.typed = keep(owned, sqlite3_column_text(stmt, 7));
 	g->row.chosen.choices = g->choices;
+	g->row.updated_memory = sqlite3_column_int(stmt, 12) != 0;
 }
 
 static void add_choice(struct gathering *g, sqlite3_stmt *stmt, struct owned *owned)
@@ -176,7 +177,7 @@ int progress_each_answer(struct progress *progress, int (*each)(const struct pro
 		return 0;
 	sqlite3_stmt *stmt = prepare(progress,
 		"SELECT l.id, l.question_id, l.card_id, l.at, l.grade, l.mode, a.outcome, a.typed,"
-		" c.choice_index, c.text, c.topic, c.correct"
+		" c.choice_index, c.text, c.topic, c.correct, l.updated_memory"
 		" FROM review_answer AS a JOIN review_log AS l ON l.id = a.review_id"
 		" LEFT JOIN review_choice AS c ON c.review_id = a.review_id"
 		" ORDER BY l.at, l.id, c.position");

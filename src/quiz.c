@@ -171,6 +171,7 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 	q->card = card;
 	q->type = QUESTION_SINGLE;
 	q->generated = true;
+	q->fact = entry->key;
 	q->see = SECTION_FACTS;
 	q->nchoices = ndistractors + 1;
 	for (size_t c = 0; c < q->nchoices; c++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "confusions.h"
 
 #define NO_ITEM ((size_t)-1)
 
@@ -50,8 +51,11 @@ static void shuffle(unsigned long long *state, size_t *a, size_t n)
 	}
 }
 
-static bool in_scope(const struct quiz_settings *settings, const struct card *card)
+static bool in_scope(const struct quiz_settings *settings, const struct quiz_question *question)
 {
+	const struct card *card = question->card;
+	if (settings->contrast[0] && settings->contrast[1])
+		return confusion_contrasts(question, settings->contrast[0], settings->contrast[1]);
 	if (settings->ntopics == 0)
 		return true;
 	for (size_t i = 0; i < settings->ntopics; i++)
@@ -207,7 +211,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		goto fail;
 	size_t nscope = 0;
 	for (size_t i = 0; i < bank->count; i++)
-		if (in_scope(settings, bank->items[i].card))
+		if (in_scope(settings, &bank->items[i]))
 			scope[nscope++] = i;
 	if (settings->mode == QUIZ_REVIEW) {
 		if (queue_review(session, scope, nscope) < 0)

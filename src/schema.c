@@ -561,7 +561,7 @@ int schema_pack(struct library *library, const char *path, const struct ynode *r
 /* --- config.yaml --------------------------------------------------------- */
 
 static const char *const config_keys[] = { "desired_retention", "new_per_day", "rollover_hour",
-					   "exam_questions",	"theme",       "mouse" };
+					   "exam_questions",	"theme",       "mouse", "leech_threshold" };
 
 static bool read_number(struct reader *r, const struct ynode *v, double lo, double hi, double *out)
 {
@@ -603,6 +603,8 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 		config->rollover_hour = (int)x;
 	if ((v = ytree_get(root, "exam_questions")) && read_number(&r, v, 1, 500, &x))
 		config->exam_questions = (int)x;
+	if ((v = ytree_get(root, "leech_threshold")) && read_number(&r, v, 1, 99, &x))
+		config->leech_threshold = (int)x;
 	if ((v = ytree_get(root, "theme"))) {
 		int theme = v->type == YNODE_SCALAR ? config_theme_parse(v->value) : -1;
 		if (theme < 0)

@@ -281,6 +281,25 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	return saved;
 }
 
+/* --contrast A,B: the two topics of a contrast drill. */
+static int contrast_from(struct cli *cli, const char *value, struct quiz_settings *s)
+{
+	const char *comma = strchr(value, ',');
+	if (!comma || comma == value || !comma[1] || strchr(comma + 1, ','))
+		return cli_usage("--contrast takes two topics as A,B, not '%s'", value);
+	char first[256];
+	snprintf(first, sizeof first, "%.*s", (int)(comma - value), value);
+	s->contrast[0] = cli_topic(cli, first);
+	s->contrast[1] = s->contrast[0] ? cli_topic(cli, comma + 1) : NULL;
+	if (!s->contrast[1])
+		return EXIT_PROBLEM;
+	if (s->contrast[0] == s->contrast[1])
+		return cli_usage("--contrast takes two different topics, not '%s' twice", first);
+	if (s->ntopics)
+		return cli_usage("%s", "--contrast and --topic do not go together");
+	return EXIT_OK;
+}
+
 /* Everything a quiz needs from the options; returns EXIT_OK or a usage error. */
 static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o, struct quiz_settings *s,
 			      const struct card **topics)
@@ -317,7 +336,7 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	}
 	s->topics = topics;
 	s->ntopics = o->ntopics;
-	return EXIT_OK;
+	return o->contrast ? contrast_from(cli, o->contrast, s) : EXIT_OK;
 }
 
 int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs)
@@ -353,7 +372,8 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
 		else
 			fprintf(stderr, "rxplore: no questions for %s\n",
-				settings.ntopics ? "these topics" : "the loaded cards");
+				settings.contrast[0] ? "a contrast of these topics (their answers do not differ)"
+				: settings.ntopics ? "these topics" : "the loaded cards");
 		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
 		quiz_session_release(&session);
 	} else {
