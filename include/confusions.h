@@ -75,6 +75,12 @@ const struct card *confusion_explainer(const struct library *library, const stru
 /* The leech entry of a question, or NULL when it is not a leech. */
 const struct leech *confusion_leech(const struct confusion_report *report, const struct quiz_question *question);
 
+/* What the quiz offers before asking a leech again, as one sentence both
+ * front-ends show before their own way to act on it (a command, a key):
+ * the comparison with the topic its wrong answers chose when there is one,
+ * else its `see` section.  Truncates like snprintf; returns buf. */
+const char *confusion_leech_offer(const struct leech *leech, char *buf, size_t size);
+
 /* ---- the presenter (confusions_render.c): the same lines for
  * `rxplore confusions`, the Confusions screen and the stats section ---- */
 

@@ -72,6 +72,22 @@ static void render_leech(struct out *out, const struct leech *l)
 	emit(out, CONFUSION_COMMAND, line, NULL, l);
 }
 
+const char *confusion_leech_offer(const struct leech *leech, char *buf, size_t size)
+{
+	const struct quiz_question *q = leech->question;
+	int n = snprintf(buf, size, "You have missed this question %u times. ", leech->failures);
+	size_t used = n < 0 ? 0 : (size_t)n < size ? (size_t)n : size;
+	if (leech->mixed_with)
+		snprintf(buf + used, size - used, "Your wrong answers point to %s: compare it with %s first.",
+			 leech->mixed_with->title, q->card->title);
+	else if (q->see >= 0)
+		snprintf(buf + used, size - used, "Read %s › %s first.", q->card->title,
+			 section_title((enum section)q->see));
+	else
+		snprintf(buf + used, size - used, "Read the card %s first.", q->card->title);
+	return buf;
+}
+
 int confusions_render(const struct confusion_report *report, const struct library *library, unsigned parts,
 		      size_t max_pairs, int (*each)(const struct confusion_line *line, void *ctx), void *ctx)
 {

@@ -1,0 +1,116 @@
+#!/bin/sh
+# What the learner chose: rxplore confusions, quiz --contrast, how a confusion fades, leeches.
+# A scripted learner keeps answering baclofen's receptor question with "GABA-A".
+. "${TOP_SRCDIR:-.}/tests/cli/lib.sh"
+pack="--no-default-packs --content $TEST_DATA_DIR/confuse-pack"
+export TZ=UTC
+
+rx confusions $pack
+expect_status "confusions with nothing answered exits 0" 0
+expect_in "nothing answered: none yet" "$out" "None yet"
+rx confusions extra $pack
+expect_status "confusions takes no arguments" 2
+for bad in "baclofen" "baclofen," ",baclofen" "baclofen,benzodiazepines,gabapentin" "baclofen,baclofen"; do
+	rx quiz --contrast "$bad" $pack
+	expect_status "quiz --contrast $bad is a usage error" 2
+done
+rx quiz --contrast baclofen,nosuch $pack
+expect_status "quiz --contrast with an unknown topic exits 1" 1
+rx quiz --contrast baclofen,benzodiazepines --topic baclofen $pack
+expect_status "--contrast and --topic do not go together" 2
+
+# exam ARGS...: an exam of seed 1 with the answers on stdin ($answers); sets $out.
+exam() {
+	status=0
+	printf '%s' "$answers" | "$RXPLORE" quiz --mode exam --seed 1 "$@" $pack >"$work/out" 2>"$work/err" || status=$?
+	out=$(cat "$work/out")
+}
+
+# The layout of an exam depends on its seed only: a first run under another
+# profile, answered "x" throughout, shows every question and its letters.
+answers=$(printf 'x\nx\nx\nx\nx\nx\nx\nx\n')
+exam --profile probe --topic baclofen
+probe=$out
+expect_in "the baclofen exam has the sedation question (equal for both topics)" "$probe" "How sedating is Baclofen?"
+
+# letters WANT ASK: one line per question of $probe, the letter of the choice
+# WANT in the question ASK, else x.
+letters() {
+	printf '%s\n' "$probe" | awk -v want="$1" -v ask="$2" '
+	/^Question [0-9]+ of/ { if (q) print pick; q = 1; pick = "x"; getline; asked = $0; next }
+	q && asked == ask && substr($0, 4, 1) == ")" && substr($0, 6) == want { pick = substr($0, 3, 1) }
+	/^Exam over/ { if (q) print pick; q = 0 }'
+}
+
+gaba_a=$(letters "GABA-A receptor (benzodiazepine site)" "Which receptor does baclofen activate?")
+case $gaba_a in *[a-f]*) ok "the learner finds the GABA-A choice" ;; *) not_ok "the learner finds the GABA-A choice" "$probe" ;; esac
+answers="$gaba_a
+"
+for day in 01 02 03; do
+	RXPLORE_NOW=2026-11-${day}T10:00:00 exam --topic baclofen
+done
+expect_status "the learner's exams exit 0" 0
+# Then one more recent, weaker confusion: gabapentin's use for baclofen's.
+answers="$(letters "Neuropathic pain, focal seizures" "What is Baclofen used for?")
+"
+RXPLORE_NOW=2026-11-04T10:00:00 exam --topic baclofen
+
+export RXPLORE_NOW=2026-11-05T10:00:00
+rx confusions $pack
+expect_status "confusions exits 0" 0
+first=$(printf '%s\n' "$out" | grep -m1 '^1\. ')
+expect_in "GABA-A three times: baclofen ↔ benzodiazepines is first" "$first" \
+	"1. Baclofen ↔ Benzodiazepines: 3 wrong answers, last 03 Nov 2026"
+expect_in "the weaker, more recent pair comes second" "$out" "2. Baclofen ↔ Gabapentin: 1 wrong answer"
+expect_in "a pair says how to compare it" "$out" "Compare: rxplore compare baclofen benzodiazepines"
+expect_in "a pair names the explainer that compares both" "$out" "Read:    rxplore show is-baclofen-a-benzo"
+expect_in "a pair says how to drill it" "$out" "Drill:   rxplore quiz --contrast baclofen,benzodiazepines"
+expect_not_in "no explainer covers baclofen and gabapentin" "$(printf '%s\n' "$out" | sed -n '/^2\./,$p')" "Read:"
+expect_in "the fading rule is stated" "$out" "fades by one"
+
+rx stats $pack
+expect_in "stats lists the confusions beside the statistics" "$out" "1. Baclofen ↔ Benzodiazepines"
+expect_in "stats has a leeches section" "$out" "Leeches"
+
+# The contrast drill asks only the questions whose answers differ.
+answers=$(printf 'x\nx\nx\nx\nx\nx\nx\nx\nx\n')
+exam --profile probe --contrast baclofen,benzodiazepines
+expect_status "a contrast drill exits 0" 0
+drill=$out
+expect_in "the drill asks the contrast questions of both topics" "$drill" "Exam: 6 questions"
+expect_in "it asks the authored receptor question" "$drill" "Which receptor does baclofen activate?"
+expect_in "it asks the generated receptor question of the class" "$drill" "Which receptor does Benzodiazepines act on?"
+expect_in "it asks an authored question whose wrong choice is the other topic" "$drill" \
+	"What reverses a benzodiazepine overdose?"
+expect_not_in "equal cells are not asked (sedation)" "$drill" "How sedating"
+expect_not_in "questions that do not contrast the two are not asked" "$drill" "How is baclofen cleared?"
+
+# Fading: two right first answers to contrast questions take two away.
+probe=$drill
+right=$(printf '%s\n' "$drill" | sed -n 's/^Right answer: \([a-f]\)) .*/\1/p' | head -n 2)
+answers="$right
+"
+RXPLORE_NOW=2026-11-06T10:00:00 exam --contrast baclofen,benzodiazepines
+RXPLORE_NOW=2026-11-06T11:00:00 rx confusions $pack
+expect_in "right contrast answers fade the pair" "$out" "1. Baclofen ↔ Benzodiazepines: 1 left of 3 wrong answers"
+expect_not_in "a pair with nothing left is no longer listed" "$out" "Gabapentin"
+
+# Leeches: a question failed leech_threshold times is offered its section first.
+mkdir -p "$XDG_CONFIG_HOME/rxplore"
+printf 'leech_threshold: 3\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
+rx stats $pack
+expect_in "stats lists the leech" "$out" "- How is baclofen cleared? (Baclofen): failed 4 times"
+answers=$(printf 'x\nx\nx\nx\nx\nx\n')
+exam --topic baclofen
+expect_in "before a leech, the quiz offers its section" "$out" \
+	"You have missed this question 4 times. Read Baclofen › Pharmacokinetics first."
+expect_in "with the command that shows it" "$out" "  rxplore show baclofen pharmacokinetics"
+expect_in "a leech whose wrong answers chose another topic offers the comparison" "$out" \
+	"  rxplore compare baclofen benzodiazepines"
+expect_in "and says why" "$out" "Benzodiazepines: compare it with Baclofen first."
+printf 'leech_threshold: lots\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
+rx stats $pack
+expect_in "a bad leech_threshold is a located warning" "$err" "config.yaml:1:18: warning: expected a number from 1 to 99"
+expect_in "and the default applies" "$out" "Leeches"
+
+done_testing
