@@ -47,24 +47,30 @@ static int open_for_reading(struct cli *cli, struct study_progress *sp)
 	return EXIT_OK;
 }
 
+/* Each line wrapped to the width, its continuation under its own indent. */
 static int print_confusion(const struct confusion_line *line, void *ctx)
 {
-	FILE *out = ctx;
-	return fprintf(out, "%s\n", line->text) < 0 ? -1 : 0;
+	const int *width = ctx;
+	int indent = (int)strspn(line->text, " ");
+	if (!line->text[indent])
+		putchar('\n');
+	else
+		plain_wrap(stdout, line->text + indent, *width, indent, false);
+	return ferror(stdout) ? -1 : 0;
 }
 
 /* The confusions (at most max_pairs, 0: all) and the leeches as parts asks. */
 static int print_confusions(struct cli *cli, struct study_progress *sp, unsigned parts, size_t max_pairs)
 {
 	struct study_confusions sc;
-	int status = EXIT_OK;
+	int status = EXIT_OK, width = cli_width(cli);
 	if (study_confusions_load(&sc, &cli->library, &cli->config, sp->progress) < 0) {
 		if (sp->progress && progress_error(sp->progress)[0])
 			fprintf(stderr, "rxplore: cannot read %s: %s\n", sp->path, progress_error(sp->progress));
 		else
 			fprintf(stderr, "rxplore: out of memory while finding confusions\n");
 		status = EXIT_PROBLEM;
-	} else if (confusions_render(&sc.report, &cli->library, parts, max_pairs, print_confusion, stdout) != 0) {
+	} else if (confusions_render(&sc.report, &cli->library, parts, max_pairs, print_confusion, &width) != 0) {
 		status = EXIT_PROBLEM;
 	}
 	study_confusions_release(&sc);
