@@ -47,9 +47,11 @@ struct asker {
 };
 
 /* Before a leech: the core's offer, and the command that acts on it. */
-static void offer_leech(const struct asker *a, const struct quiz_item *item)
+static void offer_leech(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
 {
-	const struct leech *leech = item->reask ? NULL : confusion_leech(a->known, item->question);
+	/* Not in an exam: its cards stay closed until the end. */
+	bool offer = !item->reask && session->settings.mode != QUIZ_EXAM;
+	const struct leech *leech = offer ? confusion_leech(a->known, item->question) : NULL;
 	if (!leech)
 		return;
 	const struct quiz_question *q = leech->question;
@@ -257,7 +259,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	introduce(a, session);
 	struct quiz_item *item;
 	while ((item = quiz_session_current(session)) != NULL) {
-		offer_leech(a, item);
+		offer_leech(a, session, item);
 		ask(a, session, item);
 		struct timespec shown;
 		clock_gettime(CLOCK_MONOTONIC, &shown);

@@ -187,7 +187,9 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 	*right = "";
 	const struct quiz_settings *s = &v->session.settings;
 	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" : "Practice";
-	const char *scope = s->ntopics == 1 ? s->topics[0]->title
+	const char *scope = s->contrast[0] && s->contrast[1]
+				    ? line_body_fmt(&v->body, "%s vs %s", s->contrast[0]->title, s->contrast[1]->title)
+			  : s->ntopics == 1 ? s->topics[0]->title
 			  : s->ntopics > 1  ? "marked topics"
 					    : "everything";
 	*left = s->mode == QUIZ_REVIEW ? mode : line_body_fmt(&v->body, "%s %s %s", mode, UI_GLYPH(ui, "\xC2\xB7", "-"), scope);

@@ -6,6 +6,7 @@ const struct screen_entry screens_table[SCREEN_KIND_COUNT] = {
 	[SCREEN_COMPARE_PICK] = { compare_pick_open, NULL },
 	[SCREEN_QUIZ] = { quiz_chooser_open, NULL },
 	[SCREEN_STATS] = { stats_view_open, NULL },
+	[SCREEN_CONFUSIONS] = { confusions_view_open, NULL },
 };
 
 enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request)

@@ -9,7 +9,9 @@
 
 #include "screen.h"
 
-enum screen_kind { SCREEN_COMPARE, SCREEN_COMPARE_PICK, SCREEN_QUIZ, SCREEN_STATS, SCREEN_KIND_COUNT };
+enum screen_kind {
+	SCREEN_COMPARE, SCREEN_COMPARE_PICK, SCREEN_QUIZ, SCREEN_STATS, SCREEN_CONFUSIONS, SCREEN_KIND_COUNT
+};
 
 typedef struct screen *(*screen_factory)(struct ui *ui, const struct screen_request *request);
 
@@ -31,6 +33,8 @@ struct screen *stats_view_open(struct ui *ui, const struct screen_request *reque
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
 /* The comparison, after asking for its topics by name. */
 struct screen *compare_pick_open(struct ui *ui, const struct screen_request *request);
+/* The confusions, strongest first: compare a pair, read its explainer, drill it. */
+struct screen *confusions_view_open(struct ui *ui, const struct screen_request *request);
 /* The quiz chooser: it replaces itself with the session it starts. */
 struct screen *quiz_chooser_open(struct ui *ui, const struct screen_request *request);
 

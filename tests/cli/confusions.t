@@ -26,32 +26,14 @@ exam() {
 	out=$(cat "$work/out")
 }
 
-# The layout of an exam depends on its seed only: a first run under another
-# profile, answered "x" throughout, shows every question and its letters.
-answers=$(printf 'x\nx\nx\nx\nx\nx\nx\nx\n')
-exam --profile probe --topic baclofen
-probe=$out
+. "${TOP_SRCDIR:-.}/tests/cli/learner.sh"
+learner_probe "$RXPLORE" $pack
 expect_in "the baclofen exam has the sedation question (equal for both topics)" "$probe" "How sedating is Baclofen?"
-
-# letters WANT ASK: one line per question of $probe, the letter of the choice
-# WANT in the question ASK, else x.
-letters() {
-	printf '%s\n' "$probe" | awk -v want="$1" -v ask="$2" '
-	/^Question [0-9]+ of/ { if (q) print pick; q = 1; pick = "x"; getline; asked = $0; next }
-	q && asked == ask && substr($0, 4, 1) == ")" && substr($0, 6) == want { pick = substr($0, 3, 1) }
-	/^Exam over/ { if (q) print pick; q = 0 }'
-}
-
-gaba_a=$(letters "GABA-A receptor (benzodiazepine site)" "Which receptor does baclofen activate?")
+gaba_a=$(learner_letters "GABA-A receptor (benzodiazepine site)" "Which receptor does baclofen activate?")
 case $gaba_a in *[a-f]*) ok "the learner finds the GABA-A choice" ;; *) not_ok "the learner finds the GABA-A choice" "$probe" ;; esac
-answers="$gaba_a
-"
-for day in 01 02 03; do
-	RXPLORE_NOW=2026-11-${day}T10:00:00 exam --topic baclofen
-done
-expect_status "the learner's exams exit 0" 0
+if learner_gaba_a "$RXPLORE" $pack; then ok "the learner's three exams ran"; else not_ok "the learner's three exams ran"; fi
 # Then one more recent, weaker confusion: gabapentin's use for baclofen's.
-answers="$(letters "Neuropathic pain, focal seizures" "What is Baclofen used for?")
+answers="$(learner_letters "Neuropathic pain, focal seizures" "What is Baclofen used for?")
 "
 RXPLORE_NOW=2026-11-04T10:00:00 exam --topic baclofen
 
@@ -102,8 +84,16 @@ rx stats $pack
 expect_in "stats lists the leech" "$out" "- How is baclofen cleared? (Baclofen): failed 4 times"
 answers=$(printf 'x\nx\nx\nx\nx\nx\n')
 exam --topic baclofen
+expect_not_in "an exam offers nothing (cards stay closed until its end)" "$out" "You have missed"
+# Practice of seed 1 lays its questions out as the exam of seed 1: answered
+# right, none comes back, and every offer shows.
+learner_probe "$RXPLORE" $pack
+printf '%s\n' "$probe" | sed -n 's/^Right answer: \([a-f]\)) .*/\1/p' |
+	"$RXPLORE" quiz --seed 1 --topic baclofen $pack >"$work/out" 2>&1
+out=$(cat "$work/out")
+# (the exam just above failed it a fifth time)
 expect_in "before a leech, the quiz offers its section" "$out" \
-	"You have missed this question 4 times. Read Baclofen › Pharmacokinetics first."
+	"You have missed this question 5 times. Read Baclofen › Pharmacokinetics first."
 expect_in "with the command that shows it" "$out" "  rxplore show baclofen pharmacokinetics"
 expect_in "a leech whose wrong answers chose another topic offers the comparison" "$out" \
 	"  rxplore compare baclofen benzodiazepines"
