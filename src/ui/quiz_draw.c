@@ -63,6 +63,15 @@ static void add_question(struct quiz_view *v, const struct ui *ui, int width, co
 
 static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
 {
+	const struct leech *leech = quiz_view_leech(v);
+	if (leech) {
+		char offer[512];
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      line_body_fmt(&v->body, "%s o: %s.", confusion_leech_offer(leech, offer, sizeof offer),
+					    leech->mixed_with ? "compare them" : "read it"),
+			      ROLE_WARNING);
+		line_body_blank(&v->body);
+	}
 	add_question(v, ui, width, item, false);
 	const char *letters = letters_hint(v, item->question->nchoices, ui);
 	if (item->question->type == QUESTION_MULTI)

@@ -21,8 +21,11 @@ wait_exit
 tm kill-server >/dev/null 2>&1
 
 learner_gaba_a "$RXPLORE" --no-default-packs --content "$TUI_PACK" || fail "the scripted learner's quiz failed"
+mkdir -p "$XDG_CONFIG_HOME/rxplore"
+printf 'leech_threshold: 3\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
 
-start
+# Seed 1: the drill asks the receptor question first (as quiz --seed 1 does).
+start RXPLORE_SEED=1 --
 wait_for "No: baclofen acts on GABA-B"
 keys x
 wait_for "1. Baclofen ↔ Benzodiazepines: 3 wrong answers"
@@ -45,23 +48,44 @@ keys q
 wait_for "1. Baclofen ↔ Benzodiazepines"
 
 # The contrast drill: six questions, the sedation one (equal cells) never.
+# With leech_threshold 3 the receptor question, missed three times, is a
+# leech: before it the drill offers the comparison, one key (o) away.
 keys d
 wait_for "Question 1 of 6"
 expect_screen "Practice · Baclofen vs Benzodiazepines"
 n=1	# not i: wait_for counts with i
-while [ $n -le 6 ]; do
+offered=0
+while [ $n -le 14 ] && [ $offered = 0 ]; do
 	wait_for "Question $n of"
 	expect_not_screen "How sedating"
 	expect_not_screen "How is baclofen cleared"
+	if screen | grep -qF "Which receptor does baclofen activate?"; then
+		expect_screen "You have missed this question 3 times."
+		expect_screen "o: compare them."
+		keys o
+		wait_for "Comparison  2 topics"
+		keys q
+		wait_for "Which receptor does baclofen activate?"
+		offered=1
+	fi
 	keys x
 	wait_for "Not known"
 	keys Enter
 	n=$((n + 1))
 done
+[ $offered = 1 ] || fail "the leech never came up in the drill"
 keys q
 wait_for "Session over"
 keys q
 wait_for "1. Baclofen ↔ Benzodiazepines"
+keys q
+wait_for "No: baclofen acts on GABA-B"
+# The statistics end with the top confusions and the leeches.
+keys s
+wait_for "Study statistics"
+keys G
+wait_for "1. Baclofen ↔ Benzodiazepines"
+expect_screen "Leeches"
 keys q
 wait_for "No: baclofen acts on GABA-B"
 keys q
