@@ -69,7 +69,8 @@ void confusion_report_release(struct confusion_report *report);
 bool confusion_contrasts(const struct quiz_question *question, const struct card *a, const struct card *b);
 
 /* The explainer whose compare_with covers both a and b (each named, or
- * within a named class), or NULL. */
+ * within a named class), or NULL.  Among several: the one that names both
+ * rather than their classes, then the one comparing fewest cards. */
 const struct card *confusion_explainer(const struct library *library, const struct card *a, const struct card *b);
 
 /* The leech entry of a question, or NULL when it is not a leech. */

@@ -46,27 +46,43 @@ bool confusion_contrasts(const struct quiz_question *question, const struct card
 	return false;
 }
 
-/* Whether explainer's compare_with names card, or a class card is in. */
-static bool covers(const struct library *library, const struct card *explainer, const struct card *card)
+/* How explainer's compare_with covers card: 2 when it names it, 1 when it
+ * names a class card is in, 0 not at all. */
+static int coverage(const struct library *library, const struct card *explainer, const struct card *card)
 {
-	for (size_t i = 0; i < explainer->ncompare_with; i++) {
+	int best = 0;
+	for (size_t i = 0; i < explainer->ncompare_with && best < 2; i++) {
 		const struct card *named = library_find_exact(library, explainer->compare_with[i]);
-		if (named && card_in_topic(card, named))
-			return true;
+		if (named == card)
+			best = 2;
+		else if (named && card_in_topic(card, named))
+			best = 1;
 	}
-	return false;
+	return best;
 }
 
+/* The explainer about exactly this pair comes first: the one that names
+ * both (rather than their classes), then the one that compares fewest. */
 const struct card *confusion_explainer(const struct library *library, const struct card *a, const struct card *b)
 {
 	if (!library || !a || !b)
 		return NULL;
+	const struct card *best = NULL;
+	int best_score = 0;
 	for (size_t i = 0; i < library->ncards; i++) {
 		const struct card *e = library->cards[i];
-		if (e->kind == CARD_EXPLAINER && covers(library, e, a) && covers(library, e, b))
-			return e;
+		int ca = e->kind == CARD_EXPLAINER ? coverage(library, e, a) : 0;
+		int cb = ca ? coverage(library, e, b) : 0;
+		if (!cb)
+			continue;
+		/* Named cards count most; fewer compared cards break a tie. */
+		int score = (ca + cb) * 16 - (int)(e->ncompare_with < 15 ? e->ncompare_with : 15);
+		if (score > best_score) {
+			best = e;
+			best_score = score;
+		}
 	}
-	return NULL;
+	return best;
 }
 
 /* ---- reading the log ---- */

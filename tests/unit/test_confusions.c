@@ -156,7 +156,13 @@ static void the_explainer_covers_both(void **state)
 	assert_ptr_equal(confusion_explainer(&fx->lib, fx->benzos, fx->baclofen), e);
 	/* Diazepam is within benzodiazepines, which the explainer names. */
 	assert_ptr_equal(confusion_explainer(&fx->lib, fx->diazepam, fx->baclofen), e);
-	assert_null(confusion_explainer(&fx->lib, fx->baclofen, fx->gabapentin));
+	/* The overview compares baclofen and gabapentin too, and is loaded
+	 * first; for baclofen and benzodiazepines the explainer that compares
+	 * just those two wins. */
+	const struct card *overview = confusion_explainer(&fx->lib, fx->baclofen, fx->gabapentin);
+	assert_non_null(overview);
+	assert_string_equal(overview->id, "gaba-drugs-overview");
+	assert_null(confusion_explainer(&fx->lib, fx->baclofen, fx->tizanidine));
 	assert_null(confusion_explainer(NULL, fx->baclofen, fx->benzos));
 }
 
