@@ -203,6 +203,8 @@ struct progress_merge_result {
  * diagnostic "FILE:ROW: ..." in diags and are skipped.  Nothing already in
  * the log is changed; the memory states of the questions that gained reviews
  * are recomputed by replaying their whole log in time order with schedule.
+ * From a database, what was chosen comes along with each review added (a
+ * CSV export has no choices).
  * Returns 0 (even when rows were skipped), or -1 when the file cannot be read
  * or the database fails (nothing merged; see progress_error()). */
 int progress_merge(struct progress *progress, const struct progress_schedule *schedule, const char *path,

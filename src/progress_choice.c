@@ -91,7 +91,7 @@ int progress_db_forget_chosen(struct progress *progress, long long review_id)
 }
 
 /* A file from before schema 3 opened read-only has no review_answer table. */
-static bool has_answers(struct progress *progress)
+bool progress_db_has_answers(struct progress *progress)
 {
 	sqlite3_stmt *stmt = prepare(progress, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
 					       " AND name = 'review_answer'");
@@ -173,7 +173,7 @@ int progress_each_answer(struct progress *progress, int (*each)(const struct pro
 {
 	if (!progress || !progress->db || !each)
 		return -1;
-	if (!has_answers(progress))
+	if (!progress_db_has_answers(progress))
 		return 0;
 	sqlite3_stmt *stmt = prepare(progress,
 		"SELECT l.id, l.question_id, l.card_id, l.at, l.grade, l.mode, a.outcome, a.typed,"
@@ -214,4 +214,75 @@ int progress_each_answer(struct progress *progress, int (*each)(const struct pro
 	release_strings(&owned);
 	sqlite3_finalize(stmt);
 	return result;
+}
+
+/* ---- copies for a merge ---- */
+
+void progress_db_chosen_release(struct progress_db_chosen *chosen)
+{
+	free(chosen->typed);
+	for (size_t i = 0; i < chosen->nchoices; i++) {
+		free((char *)chosen->choices[i].text);
+		free((char *)chosen->choices[i].topic);
+	}
+	memset(chosen, 0, sizeof *chosen);
+}
+
+static char *copy_text(const unsigned char *text, bool *failed)
+{
+	if (!text)
+		return NULL;
+	char *copy = strdup((const char *)text);
+	*failed = *failed || !copy;
+	return copy;
+}
+
+int progress_db_read_chosen(struct progress *source, long long review_id, struct progress_db_chosen *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *stmt = prepare(source, "SELECT a.outcome, a.typed, c.choice_index, c.text, c.topic, c.correct"
+					     " FROM review_answer AS a LEFT JOIN review_choice AS c"
+					     " ON c.review_id = a.review_id WHERE a.review_id = ? ORDER BY c.position");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, review_id);
+	bool failed = false;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && !failed) {
+		if (!out->recorded) {
+			int outcome = outcome_from_name(sqlite3_column_text(stmt, 0));
+			out->recorded = true;
+			out->outcome = outcome < 0 ? PROGRESS_WRONG : outcome;
+			out->typed = copy_text(sqlite3_column_text(stmt, 1), &failed);
+		}
+		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL || out->nchoices == PROGRESS_MAX_CHOICES)
+			continue;
+		struct progress_choice *c = &out->choices[out->nchoices++];
+		c->index = sqlite3_column_int(stmt, 2);
+		c->text = copy_text(sqlite3_column_text(stmt, 3), &failed);
+		c->topic = copy_text(sqlite3_column_text(stmt, 4), &failed);
+		c->correct = sqlite3_column_int(stmt, 5) != 0;
+	}
+	if (!failed && rc != SQLITE_DONE)
+		set_db_error(source, "reading what was chosen");
+	sqlite3_finalize(stmt);
+	if (failed || rc != SQLITE_DONE) {
+		if (failed)
+			set_error(source, "out of memory reading what was chosen");
+		progress_db_chosen_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int progress_db_save_copied(struct progress *progress, long long review_id, const struct progress_db_chosen *chosen)
+{
+	struct progress_chosen view = {
+		.recorded = chosen->recorded,
+		.outcome = (enum progress_outcome)chosen->outcome,
+		.choices = chosen->choices,
+		.nchoices = chosen->nchoices,
+		.typed = chosen->typed,
+	};
+	return progress_db_valid_chosen(progress, &view) ? progress_db_save_chosen(progress, review_id, &view) : -1;
 }

@@ -256,6 +256,47 @@ static void test_schema2_database_migrates(void **state)
 	progress_close(p);
 }
 
+/* A merge from another machine's database brings each added review's choices. */
+static void test_merge_brings_the_choices(void **state)
+{
+	struct fixture *fx = *state;
+	char other[4300];
+	snprintf(other, sizeof other, "%s/other.db", fx->dir);
+	struct progress *o = open_db(other);
+	const struct progress_choice wrong[] = { { 1, "GABA-A receptor", "benzodiazepines", false } };
+	record(o, "q1", T0, FSRS_AGAIN, (struct progress_chosen){ true, PROGRESS_WRONG, wrong, 1, "typed" });
+	record(o, "q2", T0 + 5, FSRS_GOOD, (struct progress_chosen){ .recorded = false });
+	progress_close(o);
+
+	struct progress *p = open_db(fx->db);
+	struct progress_schedule s = schedule;
+	fsrs_params_default(&s.params);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct progress_merge_result r;
+	assert_int_equal(progress_merge(p, &s, other, &diags, &r), 0);
+	assert_int_equal(r.added, 2);
+	struct dump d;
+	dump_answers(p, &d);
+	assert_string_equal(d.buf, "q1 wrong 1:GABA-A receptor:benzodiazepines:0 typed=typed\n");
+	/* Merged again: nothing doubled. */
+	assert_int_equal(progress_merge(p, &s, other, &diags, &r), 0);
+	assert_int_equal(r.added, 0);
+	dump_answers(p, &d);
+	assert_int_equal(d.rows, 1);
+	/* The schema-2 fixture merges in with no choices and no error. */
+	const char *data = getenv("TEST_DATA_DIR");
+	char old[4200];
+	snprintf(old, sizeof old, "%s/progress-schema2.db", data ? data : "tests/data");
+	assert_int_equal(progress_merge(p, &s, old, &diags, &r), 0);
+	assert_int_equal(r.added, 20);
+	dump_answers(p, &d);
+	assert_int_equal(d.rows, 1);
+	assert_int_equal(diags.count, 0);
+	diag_list_release(&diags);
+	progress_close(p);
+}
+
 static void test_null_arguments(void **state)
 {
 	(void)state;
@@ -269,6 +310,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_choices_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_and_reset_forget_choices, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema2_database_migrates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_brings_the_choices, setup, teardown),
 		cmocka_unit_test(test_null_arguments),
 	};
 	setenv("TZ", "UTC", 1);
