@@ -47,6 +47,16 @@ static int open_for_reading(struct cli *cli, struct study_progress *sp)
 	return EXIT_OK;
 }
 
+/* Says why computing `what` failed: the database's error, else memory. */
+static int read_failed(const struct study_progress *sp, const char *what)
+{
+	if (sp->progress && progress_error(sp->progress)[0])
+		fprintf(stderr, "rxplore: cannot read %s: %s\n", sp->path, progress_error(sp->progress));
+	else
+		fprintf(stderr, "rxplore: out of memory while %s\n", what);
+	return EXIT_PROBLEM;
+}
+
 /* Each line wrapped to the width, its continuation under its own indent. */
 static int print_confusion(const struct confusion_line *line, void *ctx)
 {
@@ -64,15 +74,10 @@ static int print_confusions(struct cli *cli, struct study_progress *sp, unsigned
 {
 	struct study_confusions sc;
 	int status = EXIT_OK, width = cli_width(cli);
-	if (study_confusions_load(&sc, &cli->library, &cli->config, sp->progress) < 0) {
-		if (sp->progress && progress_error(sp->progress)[0])
-			fprintf(stderr, "rxplore: cannot read %s: %s\n", sp->path, progress_error(sp->progress));
-		else
-			fprintf(stderr, "rxplore: out of memory while finding confusions\n");
+	if (study_confusions_load(&sc, &cli->library, &cli->config, sp->progress) < 0)
+		status = read_failed(sp, "finding confusions");
+	else if (confusions_render(&sc.report, &cli->library, parts, max_pairs, print_confusion, &width) != 0)
 		status = EXIT_PROBLEM;
-	} else if (confusions_render(&sc.report, &cli->library, parts, max_pairs, print_confusion, &width) != 0) {
-		status = EXIT_PROBLEM;
-	}
 	study_confusions_release(&sc);
 	return status;
 }
@@ -89,13 +94,8 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 		return status;
 	}
 	struct stats stats;
-	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, clock_now()) < 0) {
-		if (sp.progress && progress_error(sp.progress)[0])
-			fprintf(stderr, "rxplore: cannot read %s: %s\n", sp.path, progress_error(sp.progress));
-		else
-			fprintf(stderr, "rxplore: out of memory while computing the statistics\n");
-		status = EXIT_PROBLEM;
-	}
+	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, clock_now()) < 0)
+		status = read_failed(&sp, "computing the statistics");
 	if (status == EXIT_OK) {
 		bool utf8 = plain_utf8();
 		if (stats_render(&stats, cli_width(cli), utf8, EMPTY_HINT, print_line, stdout) != 0)

@@ -37,17 +37,9 @@ static bool load(struct confusions_view *v, struct ui *ui)
 	if (v->loaded)
 		study_confusions_release(&v->sc);
 	v->loaded = false;
-	const char *profile = ui->options ? ui->options->profile : NULL;
 	struct study_progress sp;
-	char why[4300];
-	if (study_progress_open(&sp, profile, STUDY_FOR_READING) < 0) {
-		study_strerror(&sp, profile, why, sizeof why);
-		if (sp.error != STUDY_EUNREADABLE) {
-			ui_message(ui, ROLE_ERROR, "%s", why);
-			return false;
-		}
-		ui_message(ui, ROLE_WARNING, "%s", why);
-	}
+	if (!screens_progress_for_reading(ui, &sp))
+		return false;
 	bool ok = study_confusions_load(&v->sc, ui->library, ui->config, sp.progress) == 0;
 	if (!ok)
 		ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s",

@@ -26,6 +26,14 @@ extern const struct screen_entry screens_table[SCREEN_KIND_COUNT];
  * shows a message and returns INTENT_REDRAW. */
 enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request);
 
+struct study_progress;
+
+/* Opens the learner's progress for a screen that only looks (never creating
+ * a file): false with a status-bar error when it cannot; a file that cannot
+ * be read is a warning, with sp->progress NULL (nothing to show).  The
+ * caller closes sp after a true. */
+bool screens_progress_for_reading(struct ui *ui, struct study_progress *sp);
+
 /* The constructors of the table's screens. */
 struct screen *stats_view_open(struct ui *ui, const struct screen_request *request);
 /* The marked topics (more than 4: a message), or with none marked the card in

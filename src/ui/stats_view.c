@@ -82,7 +82,6 @@ static int keep_line(const struct stats_line *line, void *ctx)
 struct confusion_layout {
 	struct stats_view *v;
 	int width;
-	int status;
 };
 
 /* The confusions section: the presenter's lines wrapped to the width; line
@@ -121,7 +120,7 @@ static void layout(struct stats_view *v, const struct ui *ui, int width)
 		return;
 	clear_lines(v);
 	v->width = width;
-	struct confusion_layout lay = { v, width, 0 };
+	struct confusion_layout lay = { v, width };
 	struct stats_line blank = { STATS_BLANK, "", 0, 0 };
 	if (stats_render(&v->stats, width, ui->utf8, EMPTY_HINT, keep_line, v) != 0 ||
 	    (v->have_confusions &&
@@ -233,18 +232,10 @@ static const struct screen_ops stats_view_ops = {
 /* Fills v->stats; false with a status-bar message when that cannot be done. */
 static bool compute(struct stats_view *v, struct ui *ui)
 {
-	const char *profile = ui->options ? ui->options->profile : NULL;
 	struct study_progress sp;
-	char why[4300];
-	if (study_progress_open(&sp, profile, STUDY_FOR_READING) < 0) {
-		study_strerror(&sp, profile, why, sizeof why);
-		if (sp.error != STUDY_EUNREADABLE) {
-			ui_message(ui, ROLE_ERROR, "%s", why);
-			return false;
-		}
-		/* Unreadable: say so, and show the empty statistics. */
-		ui_message(ui, ROLE_WARNING, "%s", why);
-	}
+	/* Unreadable: said so, and the statistics are empty. */
+	if (!screens_progress_for_reading(ui, &sp))
+		return false;
 	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, clock_now()) == 0;
 	/* Beside them, once something is saved: the confusions and leeches. */
 	if (ok && sp.progress) {
