@@ -104,4 +104,17 @@ rx stats $pack
 expect_in "a bad leech_threshold is a located warning" "$err" "config.yaml:1:18: warning: expected a number from 1 to 99"
 expect_in "and the default applies" "$out" "Leeches"
 
+# check: a choice topic is validated where it is written.
+mkdir -p "$work/cards"
+printf 'id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-q\n    ask: q\n    choices:\n      - x\n      - text: y\n        topic: Not An Id\n    answer: x\n' \
+	>"$work/cards/a.yaml"
+rx check --no-default-packs "$work/cards"
+expect_status "check fails on a bad choice topic" 1
+expect_in "with the place of the topic" "$err$out" "a.yaml:11:16: error: choice topic 'Not An Id' is not a card id"
+printf 'id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-q\n    ask: q\n    choices:\n      - x\n      - text: y\n        topic: nowhere\n    answer: x\n' \
+	>"$work/cards/a.yaml"
+rx check --strict --no-default-packs "$work/cards"
+expect_in "a topic that names no loaded card is a located warning" "$err$out" \
+	"a.yaml:11:16: warning: choice 'y' of a question of 'a' stands for 'nowhere', which is not loaded"
+
 done_testing
