@@ -104,6 +104,14 @@ rx stats $pack
 expect_in "a bad leech_threshold is a located warning" "$err" "config.yaml:1:18: warning: expected a number from 1 to 99"
 expect_in "and the default applies" "$out" "Leeches"
 
+# The JSON export carries the topics, parallel to the choices.
+rx export --format json baclofen $pack
+topics=$(printf '%s\n' "$out" | python3 -c 'import json,sys
+d = json.load(sys.stdin)
+q = [q for c in d["cards"] for q in c["quiz"] if q["id"] == "baclofen-receptor"][0]
+print(q["choice_topics"])' 2>&1)
+expect_in "the JSON export has each choice's topic" "$topics" "[None, 'benzodiazepines', 'gabapentin', 'tizanidine']"
+
 # check: a choice topic is validated where it is written.
 mkdir -p "$work/cards"
 printf 'id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-q\n    ask: q\n    choices:\n      - x\n      - text: y\n        topic: Not An Id\n    answer: x\n' \
