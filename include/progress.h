@@ -42,9 +42,9 @@ enum progress_outcome { PROGRESS_RIGHT, PROGRESS_WRONG, PROGRESS_DONT_KNOW };
 
 /* One choice the learner picked. */
 struct progress_choice {
-	int index;		/* in the question's own order (a generated one: 0 is the answer) */
 	const char *text;	/* as shown */
 	const char *topic;	/* id of the card the choice stands for, or NULL */
+	int index;		/* in the question's own order (a generated one: 0 is the answer) */
 	bool correct;
 };
 

@@ -20,12 +20,12 @@ static bool blank(const char *s)
 	return true;
 }
 
-/* A choice's topic t stands for card c when it is c or c's class... and a
- * class topic stands for its members' cells too (benzodiazepines for
- * diazepam). */
-static bool stands_for(const struct card *topic, const struct card *card)
+/* A choice tagged x stands for card y when x is y, y's class (a class
+ * topic stands for its members' cells: benzodiazepines for diazepam) or a
+ * member of y. */
+static bool stands_for(const struct card *x, const struct card *y)
 {
-	return topic && (card_in_topic(topic, card) || card_in_topic(card, topic));
+	return x && (card_in_topic(x, y) || card_in_topic(y, x));
 }
 
 bool confusion_contrasts(const struct quiz_question *question, const struct card *a, const struct card *b)

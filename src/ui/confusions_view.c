@@ -68,7 +68,7 @@ static enum role role_of(const struct confusion_line *line)
 {
 	switch (line->kind) {
 	case CONFUSION_TITLE: return ROLE_HEADING;
-	case CONFUSION_PAIR: return ROLE_TEXT;
+	case CONFUSION_PAIR:
 	case CONFUSION_LEECH: return ROLE_TEXT;
 	default: return ROLE_DIM;
 	}

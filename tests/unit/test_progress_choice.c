@@ -113,9 +113,9 @@ static void test_saves_and_reads_choices(void **state)
 {
 	struct fixture *fx = *state;
 	struct progress *p = open_db(fx->db);
-	const struct progress_choice wrong[] = { { 1, "GABA-A receptor", "benzodiazepines", false } };
-	const struct progress_choice two[] = { { 0, "GABA-B receptor", NULL, true },
-					       { 3, "α2δ subunit", "gabapentin", false } };
+	const struct progress_choice wrong[] = { { "GABA-A receptor", "benzodiazepines", 1, false } };
+	const struct progress_choice two[] = { { "GABA-B receptor", NULL, 0, true },
+					       { "α2δ subunit", "gabapentin", 3, false } };
 	assert_true(record(p, "q1", T0, FSRS_AGAIN,
 			   (struct progress_chosen){ true, PROGRESS_WRONG, wrong, 1, NULL }) > 0);
 	assert_true(record(p, "q2", T0 + 10, FSRS_AGAIN,
@@ -137,7 +137,7 @@ static void test_bad_choices_are_refused(void **state)
 {
 	struct fixture *fx = *state;
 	struct progress *p = open_db(fx->db);
-	const struct progress_choice no_text[] = { { 1, NULL, NULL, false } };
+	const struct progress_choice no_text[] = { { NULL, NULL, 1, false } };
 	assert_int_equal(record(p, "q1", T0, FSRS_AGAIN,
 				(struct progress_chosen){ true, PROGRESS_WRONG, no_text, 1, NULL }),
 			 -1);
@@ -162,7 +162,7 @@ static void test_undo_and_reset_forget_choices(void **state)
 {
 	struct fixture *fx = *state;
 	struct progress *p = open_db(fx->db);
-	const struct progress_choice wrong[] = { { 1, "GABA-A receptor", "benzodiazepines", false } };
+	const struct progress_choice wrong[] = { { "GABA-A receptor", "benzodiazepines", 1, false } };
 	struct progress_chosen chosen = { true, PROGRESS_WRONG, wrong, 1, NULL };
 	record(p, "q1", T0, FSRS_AGAIN, chosen);
 	long long id = record(p, "q2", T0 + 5, FSRS_AGAIN, chosen);
@@ -171,7 +171,7 @@ static void test_undo_and_reset_forget_choices(void **state)
 	dump_answers(p, &d);
 	assert_string_equal(d.buf, "q1 wrong 1:GABA-A receptor:benzodiazepines:0\n");
 	/* A later answer must not inherit the undone one's choices (ids are not reused). */
-	const struct progress_choice right[] = { { 0, "GABA-B receptor", NULL, true } };
+	const struct progress_choice right[] = { { "GABA-B receptor", NULL, 0, true } };
 	record(p, "q2", T0 + 9, FSRS_GOOD, (struct progress_chosen){ true, PROGRESS_RIGHT, right, 1, NULL });
 	dump_answers(p, &d);
 	assert_string_equal(d.buf, "q1 wrong 1:GABA-A receptor:benzodiazepines:0\n"
@@ -238,7 +238,7 @@ static void test_schema2_database_migrates(void **state)
 	dump_answers(p, &d);
 	assert_int_equal(d.rows, 0);	/* old reviews kept, with no choice */
 
-	const struct progress_choice wrong[] = { { 2, "Beta receptor", "betamol", false } };
+	const struct progress_choice wrong[] = { { "Beta receptor", "betamol", 2, false } };
 	assert_true(record(p, "alphazine-receptor", T0 + 400 * 86400, FSRS_AGAIN,
 			   (struct progress_chosen){ true, PROGRESS_WRONG, wrong, 1, NULL }) > 0);
 	progress_close(p);
@@ -263,7 +263,7 @@ static void test_merge_brings_the_choices(void **state)
 	char other[4300];
 	snprintf(other, sizeof other, "%s/other.db", fx->dir);
 	struct progress *o = open_db(other);
-	const struct progress_choice wrong[] = { { 1, "GABA-A receptor", "benzodiazepines", false } };
+	const struct progress_choice wrong[] = { { "GABA-A receptor", "benzodiazepines", 1, false } };
 	record(o, "q1", T0, FSRS_AGAIN, (struct progress_chosen){ true, PROGRESS_WRONG, wrong, 1, "typed" });
 	record(o, "q2", T0 + 5, FSRS_GOOD, (struct progress_chosen){ .recorded = false });
 	progress_close(o);
