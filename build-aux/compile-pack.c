@@ -153,7 +153,15 @@ static void put_question(const struct card_question *q)
 	printf(", .nchoices = %zu,\n\t\t  .correct = {", q->nchoices);
 	for (size_t i = 0; i < QUESTION_MAX_CHOICES; i++)
 		printf(" %d,", q->correct[i] ? 1 : 0);
-	printf(" },\n\t\t  .explain = ");
+	printf(" },\n\t\t  .choice_topics = ");
+	put_strs(q->choice_topics, q->choice_topics ? q->nchoices : 0);
+	if (q->choice_topics_at) {
+		printf(",\n\t\t  .choice_topics_at = (struct card_pos[]){");
+		for (size_t i = 0; i < q->nchoices; i++)
+			printf(" { %u, %u },", q->choice_topics_at[i].line, q->choice_topics_at[i].col);
+		printf(" }");
+	}
+	printf(",\n\t\t  .explain = ");
 	put_str(q->explain);
 	puts(" },");
 }

@@ -4,9 +4,9 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats quiz progress import export fsrs'
+_rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
-	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version
+	--profile --format --diff-only --mode --topic --contrast --count --minutes --seed --yes --output --help --version
 	--log --rollover --tz --json'
 _rxplore_sections='summary mechanism uses side-effects dependence confusion interactions safety
 	pharmacokinetics diagram facts sources'
@@ -15,7 +15,7 @@ _rxplore_sections='summary mechanism uses side-effects dependence confusion inte
 _rxplore_takes_value()
 {
 	case $1 in
-	--content | --width | --profile | --format | --mode | --topic | --count | --minutes | --seed | -o | --output | \
+	--content | --width | --profile | --format | --mode | --topic | --contrast | --count | --minutes | --seed | -o | --output | \
 	--log | --rollover | --tz)
 		return 0 ;;
 	esac

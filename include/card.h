@@ -39,6 +39,11 @@ struct card_fact {
 	const char *value;
 };
 
+/* Where something is written in the card's file: 1-based line and column. */
+struct card_pos {
+	unsigned line, col;
+};
+
 enum question_type { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_TRUE_FALSE };
 
 #define QUESTION_MAX_CHOICES 6
@@ -51,6 +56,11 @@ struct card_question {
 	const char **choices;	/* true/false questions get "True", "False" */
 	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES */
 	bool correct[QUESTION_MAX_CHOICES];	/* which choices are right */
+	/* The card a choice stands for (a choice's `topic:`), parallel to
+	 * choices: NULL (the array or an entry) where none is named; an id
+	 * that names no loaded card is dropped with a warning at resolve. */
+	const char **choice_topics;
+	struct card_pos *choice_topics_at;	/* where each is written */
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	unsigned line;
@@ -62,11 +72,6 @@ struct card_source {
 };
 
 enum card_status { CARD_DRAFT, CARD_REVIEWED };
-
-/* Where something is written in the card's file: 1-based line and column. */
-struct card_pos {
-	unsigned line, col;
-};
 
 struct card {
 	const char *id;		/* [a-z0-9-]+ */

@@ -16,6 +16,7 @@ struct config {
 	int new_per_day;		/* 0 .. 9999, default 20 */
 	int rollover_hour;		/* 0 .. 23, default 4 */
 	int exam_questions;		/* 1 .. 500, default 20 */
+	int leech_threshold;		/* 1 .. 99, default 6: failures that make a question a leech */
 	enum config_theme theme;	/* default auto */
 	bool mouse;			/* default true */
 };

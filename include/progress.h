@@ -35,6 +35,28 @@ struct progress_schedule {
 	int rollover_hour;	/* 0..23, default 4 */
 };
 
+/* What the learner did with a question, kept beside its review (schema 3). */
+enum progress_outcome { PROGRESS_RIGHT, PROGRESS_WRONG, PROGRESS_DONT_KNOW };
+
+#define PROGRESS_MAX_CHOICES 8
+
+/* One choice the learner picked. */
+struct progress_choice {
+	const char *text;	/* as shown */
+	const char *topic;	/* id of the card the choice stands for, or NULL */
+	int index;		/* in the question's own order (a generated one: 0 is the answer) */
+	bool correct;
+};
+
+/* What was chosen: saved with the review when `recorded`. */
+struct progress_chosen {
+	bool recorded;		/* false: nothing is saved beyond the review (old callers) */
+	enum progress_outcome outcome;
+	const struct progress_choice *choices;	/* the picked ones, at most PROGRESS_MAX_CHOICES */
+	size_t nchoices;
+	const char *typed;	/* a typed answer, or NULL (no question type asks for one yet) */
+};
+
 /* One answer, as logged. */
 struct progress_answer {
 	const char *question_id;
@@ -44,6 +66,7 @@ struct progress_answer {
 	long answer_ms;		/* time taken to answer */
 	enum progress_mode mode;
 	bool update_memory;	/* false: logged as practice only (re-asks, exam re-takes) */
+	struct progress_chosen chosen;	/* what was picked (left zero: not recorded) */
 };
 
 /* The memory state of one question. */
@@ -87,6 +110,7 @@ int progress_state(struct progress *progress, const char *question_id, struct pr
 /* Records one answer in one transaction: appends it to the log and, when
  * answer->update_memory, moves the memory state on with FSRS (first review or
  * next review after the whole days elapsed, per schedule->rollover_hour).
+ * What was chosen is saved beside it when answer->chosen.recorded.
  * *after (may be NULL) receives the new state.  Returns the log row id (> 0),
  * 0 when not saving (state still computed into *after), -1 on error. */
 long long progress_record(struct progress *progress, const struct progress_schedule *schedule,
@@ -100,6 +124,24 @@ int progress_undo(struct progress *progress, long long review_id);
 /* Calls each(row, ctx) for every review in time order; stops early when it
  * returns non-zero.  Returns 0, or -1 on error. */
 int progress_each_review(struct progress *progress, int (*each)(const struct progress_review *, void *),
+			 void *ctx);
+
+/* One review with what was chosen (only reviews recorded with a choice: schema
+ * 3 onwards; older reviews have none). */
+struct progress_answer_row {
+	long long review_id;
+	const char *question_id, *card_id;
+	time_t at;
+	enum fsrs_grade grade;
+	enum progress_mode mode;
+	bool updated_memory;		/* a first answer, not a re-ask */
+	struct progress_chosen chosen;	/* recorded is always true here */
+};
+
+/* Calls each(row, ctx) for every review saved with what was chosen, in time
+ * order; stops early when it returns non-zero.  A database from before schema
+ * 3 opened read-only simply has none.  Returns 0, or -1 on error. */
+int progress_each_answer(struct progress *progress, int (*each)(const struct progress_answer_row *, void *),
 			 void *ctx);
 
 /* Calls each(question_id, card_id, state, ctx) for every question with a memory
@@ -161,6 +203,8 @@ struct progress_merge_result {
  * diagnostic "FILE:ROW: ..." in diags and are skipped.  Nothing already in
  * the log is changed; the memory states of the questions that gained reviews
  * are recomputed by replaying their whole log in time order with schedule.
+ * From a database, what was chosen comes along with each review added (a
+ * CSV export has no choices).
  * Returns 0 (even when rows were skipped), or -1 when the file cannot be read
  * or the database fails (nothing merged; see progress_error()). */
 int progress_merge(struct progress *progress, const struct progress_schedule *schedule, const char *path,

@@ -28,9 +28,15 @@ struct quiz_question {
 	const char *choices[QUESTION_MAX_CHOICES];	/* in authored order (sessions shuffle) */
 	size_t nchoices;
 	bool correct[QUESTION_MAX_CHOICES];
+	/* The card each choice stands for, or NULL: a generated question's
+	 * answer is its own card's value and each distractor another card's; an
+	 * authored choice has the card its `topic:` names.  A wrong choice with a
+	 * topic is what a confusion is made of (confusions.h). */
+	const struct card *choice_topic[QUESTION_MAX_CHOICES];
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	bool generated;
+	const char *fact;	/* generated: the vocabulary key it asks; NULL for authored */
 };
 
 struct quiz_bank {
@@ -75,6 +81,9 @@ struct quiz_settings {
 	/* The scope: these cards and the cards that are member_of them; none = everything. */
 	const struct card *const *topics;
 	size_t ntopics;
+	/* A contrast drill of two topics (both set): only the questions
+	 * confusion_contrasts() picks for them; topics is then ignored. */
+	const struct card *contrast[2];
 	size_t count;		/* at most this many questions; 0: all (practice, review), 20 (exam) */
 	int minutes;		/* exam time limit; 0: none */
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
@@ -135,6 +144,11 @@ long quiz_session_seconds_left(const struct quiz_session *session);
 /* The choice shown at display position pos (0 = "a"). */
 const char *quiz_item_choice(const struct quiz_item *item, size_t pos);
 bool quiz_item_choice_correct(const struct quiz_item *item, size_t pos);
+
+/* What an answered item picked, for progress_record(): picked (room for
+ * QUESTION_MAX_CHOICES) receives the chosen choices in the question's own
+ * order, each with the card it stands for. */
+struct progress_chosen quiz_item_chosen(const struct quiz_item *item, struct progress_choice *picked);
 
 /* Answers the current item: positions is a bit set of display positions
  * (exactly one bit for single-choice and true/false questions, at least one

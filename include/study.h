@@ -15,6 +15,7 @@
 #include "library.h"
 #include "progress.h"
 #include "quiz.h"
+#include "confusions.h"
 #include "stats.h"
 
 /* Settings for a session in mode from config (NULL: the defaults): the
@@ -67,5 +68,17 @@ const char *study_strerror(const struct study_progress *sp, const char *profile,
  * release. */
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
 		struct progress *progress, time_t now);
+
+/* The confusions and leeches of progress (NULL: none), with the question
+ * bank they point into; config gives leech_threshold (NULL: default).
+ * Returns 0, or -1 (out of memory, or progress_error()); *sc is always safe
+ * to release. */
+struct study_confusions {
+	struct quiz_bank bank;
+	struct confusion_report report;
+};
+int study_confusions_load(struct study_confusions *sc, const struct library *library, const struct config *config,
+			  struct progress *progress);
+void study_confusions_release(struct study_confusions *sc);
 
 #endif

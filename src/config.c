@@ -14,6 +14,7 @@ void config_defaults(struct config *config)
 		.new_per_day = 20,
 		.rollover_hour = 4,
 		.exam_questions = 20,
+		.leech_threshold = 6,
 		.theme = THEME_AUTO,
 		.mouse = true,
 	};

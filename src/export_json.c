@@ -9,12 +9,14 @@
  *                  sections: { mechanism: ..., ... in display order },
  *                  facts: { key: value, ... in vocabulary order },
  *                  related, compare_with,
- *                  quiz: [ { id, type, ask, choices, answer, explain, see } ],
+ *                  quiz: [ { id, type, ask, choices, choice_topics, answer, explain, see } ],
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
  * A quiz answer is written as the card writes it: true or false for a
  * true/false question, one choice's text for a single answer, a list of
- * texts for select-all-that-apply.  Absent optional values are null. */
+ * texts for select-all-that-apply.  choice_topics is parallel to choices:
+ * the card id a choice stands for, or null.  Absent optional values are
+ * null. */
 #include "export.h"
 
 #include "json_writer.h"
@@ -81,6 +83,11 @@ static void question(struct json_writer *w, const struct card_question *q)
 	json_begin_array(w);
 	for (size_t c = 0; q->type != QUESTION_TRUE_FALSE && c < q->nchoices; c++)
 		json_string(w, q->choices[c]);
+	json_end_array(w);
+	json_key(w, "choice_topics");
+	json_begin_array(w);
+	for (size_t c = 0; q->type != QUESTION_TRUE_FALSE && c < q->nchoices; c++)
+		json_string(w, q->choice_topics ? q->choice_topics[c] : NULL);
 	json_end_array(w);
 	json_key(w, "answer");
 	if (q->type == QUESTION_TRUE_FALSE) {

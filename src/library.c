@@ -353,6 +353,30 @@ static size_t keep_loaded(struct library *library, const struct library *context
 	return kept;
 }
 
+/* A choice's topic that names no loaded card is dropped, with a warning where
+ * it is written (as for related and compare_with). */
+static void drop_unloaded_topics(struct library *library, const struct library *context, const struct card *card,
+				 struct card_question *question, struct diag_list *diags)
+{
+	for (size_t i = 0; question->choice_topics && i < question->nchoices; i++) {
+		const char *id = question->choice_topics[i];
+		const struct card *target = id ? library_find_exact(library, id) : NULL;
+		if (target) {
+			question->choice_topics[i] = target->id;
+			continue;
+		}
+		if (id && (!context || !library_find_exact(context, id))) {
+			struct card_pos pos = question->choice_topics_at && question->choice_topics_at[i].line
+						      ? question->choice_topics_at[i]
+						      : (struct card_pos){ question->line, 1 };
+			diag_add(diags, DIAG_WARNING, card->path, pos.line, pos.col,
+				 "choice '%s' of a question of '%s' stands for '%s', which is not loaded; the topic "
+				 "is dropped", question->choices[i], card->id, id);
+		}
+		question->choice_topics[i] = NULL;
+	}
+}
+
 static void sort_cards(const struct library *library, const struct card **out);
 
 void library_resolve(struct library *library, struct diag_list *diags)
@@ -384,6 +408,7 @@ void library_resolve_within(struct library *library, const struct library *conte
 					 section_key((enum section)question->see), card->id);
 				question->see = -1;
 			}
+			drop_unloaded_topics(library, context, card, question, diags);
 		}
 	}
 	/* Search sorts its hits in this order on every query: with 10,000 cards

@@ -349,6 +349,11 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
 	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))
 		return NULL;
+	/* library_resolve() drops choice topics that name no loaded card. */
+	for (size_t q = 0; q < card->nquiz; q++)
+		if (!copy_array(&library->arena, &card->quiz[q].choice_topics, card->quiz[q].nchoices,
+				sizeof *card->quiz[q].choice_topics))
+			return NULL;
 	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
 	for (size_t i = 1; i < card->nfacts; i++) {
 		struct card_fact fact = card->facts[i];

@@ -101,8 +101,28 @@ static int migrate_to_2(struct progress *progress)
 		" w TEXT NOT NULL, reviews INTEGER NOT NULL, fitted_at INTEGER NOT NULL);");
 }
 
+/* What the learner chose, beside the review it belongs to (review_log.id):
+ * review_answer holds one row per review saved with it (older reviews have
+ * none and keep everything they had), review_choice one row per picked
+ * choice.  index is the choice's place in the question's own order, topic the
+ * card id it stands for (NULL: none); typed waits for typed answers. */
+static int migrate_to_3(struct progress *progress)
+{
+	return exec_sql(progress,
+		"CREATE TABLE review_answer ("
+		" review_id INTEGER PRIMARY KEY,"
+		" outcome TEXT NOT NULL CHECK (outcome IN ('right', 'wrong', 'dont_know')),"
+		" typed TEXT);"
+		"CREATE TABLE review_choice ("
+		" review_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+		" choice_index INTEGER NOT NULL, text TEXT NOT NULL, topic TEXT,"
+		" correct INTEGER NOT NULL,"
+		" PRIMARY KEY (review_id, position));"
+		"CREATE INDEX review_choice_topic ON review_choice (topic);");
+}
+
 /* migrations[v] moves a database from user_version v to v + 1. */
-static int (*const migrations[])(struct progress *) = { migrate_to_1, migrate_to_2 };
+static int (*const migrations[])(struct progress *) = { migrate_to_1, migrate_to_2, migrate_to_3 };
 #define SCHEMA_VERSION ((long long)(sizeof migrations / sizeof migrations[0]))
 
 /* Brings the schema up to SCHEMA_VERSION; returns a sqlite result code. */

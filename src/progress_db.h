@@ -119,6 +119,33 @@ bool progress_db_open_read_only(struct progress *progress, const char *path);
 int progress_db_replay(struct progress *progress, const struct progress_schedule *schedule,
 		       const char *question_id);
 
+/* What was chosen (progress_choice.c).  Whether chosen fits (setting the
+ * error when not); saving it beside review_id and forgetting it again, inside
+ * the caller's transaction: 0 or -1. */
+bool progress_db_valid_chosen(struct progress *progress, const struct progress_chosen *chosen);
+int progress_db_save_chosen(struct progress *progress, long long review_id, const struct progress_chosen *chosen);
+int progress_db_forget_chosen(struct progress *progress, long long review_id);
+
+/* What was chosen, copied out of another database for a merge (its strings
+ * owned here). */
+struct progress_db_chosen {
+	bool recorded;
+	int outcome;			/* enum progress_outcome */
+	char *typed;
+	struct progress_choice choices[PROGRESS_MAX_CHOICES];	/* text and topic malloc'ed */
+	size_t nchoices;
+};
+
+/* Whether source has the tables of what was chosen (schema 3 on). */
+bool progress_db_has_answers(struct progress *source);
+/* Reads review_id's answer and choices from source into *out (recorded
+ * false when it has none): 0, or -1 (out of memory or a database error, in
+ * source's error). */
+int progress_db_read_chosen(struct progress *source, long long review_id, struct progress_db_chosen *out);
+void progress_db_chosen_release(struct progress_db_chosen *chosen);
+/* Saves a copy beside review_id, inside the caller's transaction: 0 or -1. */
+int progress_db_save_copied(struct progress *progress, long long review_id, const struct progress_db_chosen *chosen);
+
 /* "practice", "review", "exam" -> the mode; -1 for anything else. */
 int progress_db_mode(const char *name);
 const char *progress_db_mode_name(enum progress_mode mode);

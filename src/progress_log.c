@@ -168,7 +168,7 @@ static bool valid_answer(struct progress *progress, const struct progress_schedu
 		set_error(progress, "rollover hour %d is not 0-23", schedule->rollover_hour);
 		return false;
 	}
-	return true;
+	return progress_db_valid_chosen(progress, &answer->chosen);
 }
 
 long long progress_record(struct progress *progress, const struct progress_schedule *schedule,
@@ -204,6 +204,8 @@ long long progress_record(struct progress *progress, const struct progress_sched
 	if (insert_review(progress, answer, &before, known) != 0)
 		goto fail;
 	long long id = sqlite3_last_insert_rowid(progress->db);
+	if (progress_db_save_chosen(progress, id, &answer->chosen) != 0)
+		goto fail;
 	if (answer->update_memory && write_state(progress, answer->question_id, answer->card_id, &next) != 0)
 		goto fail;
 	if (exec_sql(progress, "COMMIT") != SQLITE_OK)
@@ -250,7 +252,8 @@ static int undo_in_transaction(struct progress *progress, long long review_id)
 	} else if (sqlite3_column_int64(row, 9) != review_id) {
 		set_error(progress, "only the latest answer to a question can be undone");
 	} else if (sqlite3_column_int(row, 2) == 0 || restore_before(progress, row) == 0) {
-		sqlite3_stmt *del = prepare(progress, "DELETE FROM review_log WHERE id = ?");
+		sqlite3_stmt *del = progress_db_forget_chosen(progress, review_id) == 0
+					    ? prepare(progress, "DELETE FROM review_log WHERE id = ?") : NULL;
 		if (del) {
 			sqlite3_bind_int64(del, 1, review_id);
 			result = step_done(progress, del, "removing the answer");
@@ -362,7 +365,9 @@ int progress_reset(struct progress *progress)
 {
 	if (begin_write(progress) != 0)
 		return -1;
-	if (exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
+	if (exec_sql(progress, "DELETE FROM review_choice") != SQLITE_OK ||
+	    exec_sql(progress, "DELETE FROM review_answer") != SQLITE_OK ||
+	    exec_sql(progress, "DELETE FROM review_log") != SQLITE_OK ||
 	    exec_sql(progress, "DELETE FROM memory") != SQLITE_OK ||
 	    exec_sql(progress, "COMMIT") != SQLITE_OK) {
 		rollback(progress);

@@ -32,6 +32,7 @@ struct incoming {
 	bool updated_memory;
 	unsigned row;		/* the CSV line, or the database row id */
 	size_t rank;		/* 1 + the earlier equal reviews in the file */
+	struct progress_db_chosen chosen;	/* from a database: what was chosen (a CSV has none) */
 };
 
 struct batch {
@@ -47,6 +48,7 @@ static void batch_release(struct batch *b)
 	for (size_t i = 0; i < b->count; i++) {
 		free(b->items[i].question_id);
 		free(b->items[i].card_id);
+		progress_db_chosen_release(&b->items[i].chosen);
 	}
 	free(b->items);
 }
@@ -192,8 +194,10 @@ static int read_db(struct progress *progress, struct batch *b)
 		return -1;
 	}
 	int rc, result = 0;
+	bool with_choices = progress_db_has_answers(&source);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(stmt, 0);
+		size_t before = b->count;
 		struct incoming row = {
 			.question_id = (char *)sqlite3_column_text(stmt, 1),
 			.card_id = (char *)sqlite3_column_text(stmt, 2),
@@ -206,9 +210,13 @@ static int read_db(struct progress *progress, struct batch *b)
 		};
 		if ((result = batch_add(b, &row)) != 0)
 			break;
+		/* The choices travel with their review. */
+		if (with_choices && b->count > before &&
+		    (result = progress_db_read_chosen(&source, id, &b->items[b->count - 1].chosen)) != 0)
+			break;
 	}
 	if (result != 0)
-		set_error(progress, "out of memory reading %s", b->path);
+		set_error(progress, "reading %s: %s", b->path, source.error[0] ? source.error : "out of memory");
 	else if (rc != SQLITE_DONE)
 		set_error(progress, "reading %s: %s", b->path, source.error[0] ? source.error :
 			  sqlite3_errmsg(source.db));
@@ -306,7 +314,11 @@ static int insert_incoming(struct progress *progress, const struct incoming *row
 	sqlite3_bind_int64(stmt, 5, row->answer_ms);
 	sqlite3_bind_text(stmt, 6, progress_db_mode_name((enum progress_mode)row->mode), -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 7, row->updated_memory ? 1 : 0);
-	return step_done(progress, stmt, "adding a review");
+	if (step_done(progress, stmt, "adding a review") != 0)
+		return -1;
+	return row->chosen.recorded ? progress_db_save_copied(progress, sqlite3_last_insert_rowid(progress->db),
+							      &row->chosen)
+				    : 0;
 }
 
 static int by_question(const void *x, const void *y)

@@ -62,7 +62,7 @@ static bool usable_distractor(const char *value, const char *const *taken, size_
  * how many.  The scan starts at a place that depends on the card so that
  * different cards get different distractors, yet the bank is repeatable. */
 static size_t pick_distractors(const struct fact_value *pool, size_t npool, const struct card *card,
-			       const char **choices)
+			       const char **choices, const struct card **sources)
 {
 	size_t count = 1;
 	if (npool < 2)
@@ -78,8 +78,10 @@ static size_t pick_distractors(const struct fact_value *pool, size_t npool, cons
 			const struct fact_value *fv = &pool[(start + k) % npool];
 			if (fv->card == card || (pass == 0 && same_family(card, fv->card)))
 				continue;
-			if (usable_distractor(fv->value, choices, count))
+			if (usable_distractor(fv->value, choices, count)) {
+				sources[count] = fv->card;
 				choices[count++] = fv->value;
+			}
 		}
 	}
 	return count - 1;
@@ -129,7 +131,8 @@ static char *join3(struct arena *arena, const char *a, const char *b, const char
 	return out;
 }
 
-static void add_authored(struct quiz_question *q, const struct card *card, const struct card_question *src)
+static void add_authored(struct quiz_question *q, const struct library *library, const struct card *card,
+			 const struct card_question *src)
 {
 	memset(q, 0, sizeof *q);
 	q->id = src->id;
@@ -140,6 +143,8 @@ static void add_authored(struct quiz_question *q, const struct card *card, const
 	for (size_t c = 0; c < q->nchoices; c++) {
 		q->choices[c] = src->choices[c];
 		q->correct[c] = src->correct[c];
+		if (src->choice_topics && src->choice_topics[c])
+			q->choice_topic[c] = library_find_exact(library, src->choice_topics[c]);
 	}
 	q->explain = src->explain;
 	q->see = src->see;
@@ -157,7 +162,8 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 	if (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0)
 		return 0;
 	const char *choices[MAX_DISTRACTORS + 1] = { value };
-	size_t ndistractors = pick_distractors(pool, npool, card, choices);
+	const struct card *sources[MAX_DISTRACTORS + 1] = { card };
+	size_t ndistractors = pick_distractors(pool, npool, card, choices, sources);
 	if (ndistractors < MIN_DISTRACTORS)
 		return 0;
 	struct quiz_question *q = &bank->items[bank->count];
@@ -165,10 +171,13 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 	q->card = card;
 	q->type = QUESTION_SINGLE;
 	q->generated = true;
+	q->fact = entry->key;
 	q->see = SECTION_FACTS;
 	q->nchoices = ndistractors + 1;
-	for (size_t c = 0; c < q->nchoices; c++)
+	for (size_t c = 0; c < q->nchoices; c++) {
 		q->choices[c] = choices[c];
+		q->choice_topic[c] = sources[c];
+	}
 	q->correct[0] = true;
 	char *id_tail = join3(&bank->arena, ":fact:", entry->key, "");
 	const char *label = entry->label ? entry->label : entry->key;
@@ -236,7 +245,7 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 		const struct card *card = library->cards[i];
 		for (size_t q = 0; q < card->nquiz; q++)
 			if (card->quiz[q].id)
-				add_authored(&bank->items[bank->count++], card, &card->quiz[q]);
+				add_authored(&bank->items[bank->count++], library, card, &card->quiz[q]);
 		for (size_t v = 0; v < library->nvocab; v++) {
 			if (!library->vocab[v].ask)
 				continue;

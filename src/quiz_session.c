@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "confusions.h"
 #include "order.h"
 
 #define NO_ITEM ((size_t)-1)
@@ -51,8 +52,11 @@ static void shuffle(unsigned long long *state, size_t *a, size_t n)
 	}
 }
 
-static bool in_scope(const struct quiz_settings *settings, const struct card *card)
+static bool in_scope(const struct quiz_settings *settings, const struct quiz_question *question)
 {
+	const struct card *card = question->card;
+	if (settings->contrast[0] && settings->contrast[1])
+		return confusion_contrasts(question, settings->contrast[0], settings->contrast[1]);
 	if (settings->ntopics == 0)
 		return true;
 	for (size_t i = 0; i < settings->ntopics; i++)
@@ -208,7 +212,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		goto fail;
 	size_t nscope = 0;
 	for (size_t i = 0; i < bank->count; i++)
-		if (in_scope(settings, bank->items[i].card))
+		if (in_scope(settings, &bank->items[i]))
 			scope[nscope++] = i;
 	if (settings->mode == QUIZ_REVIEW) {
 		if (queue_review(session, scope, nscope) < 0)
@@ -274,6 +278,28 @@ static enum progress_mode progress_mode_of(enum quiz_mode mode)
 	return mode == QUIZ_EXAM ? PROGRESS_EXAM : mode == QUIZ_REVIEW ? PROGRESS_REVIEW : PROGRESS_PRACTICE;
 }
 
+struct progress_chosen quiz_item_chosen(const struct quiz_item *item, struct progress_choice *picked)
+{
+	const struct quiz_question *q = item->question;
+	struct progress_chosen chosen = {
+		.recorded = item->outcome != QUIZ_UNANSWERED,
+		.outcome = item->outcome == QUIZ_CORRECT ? PROGRESS_RIGHT
+			   : item->outcome == QUIZ_DONT_KNOW ? PROGRESS_DONT_KNOW : PROGRESS_WRONG,
+		.choices = picked,
+	};
+	for (size_t c = 0; c < q->nchoices && chosen.nchoices < PROGRESS_MAX_CHOICES; c++) {
+		if (!((item->chosen >> c) & 1u))
+			continue;
+		picked[chosen.nchoices++] = (struct progress_choice){
+			.index = (int)c,
+			.text = q->choices[c],
+			.topic = q->choice_topic[c] ? q->choice_topic[c]->id : NULL,
+			.correct = q->correct[c],
+		};
+	}
+	return chosen;
+}
+
 /* Logs the item's answer; a failure to save is remembered, not fatal. */
 static void save_answer(struct quiz_session *session, struct quiz_item *item)
 {
@@ -289,6 +315,8 @@ static void save_answer(struct quiz_session *session, struct quiz_item *item)
 		.mode = progress_mode_of(session->settings.mode),
 		.update_memory = item->updated_memory,
 	};
+	struct progress_choice picked[QUESTION_MAX_CHOICES];
+	answer.chosen = quiz_item_chosen(item, picked);
 	long long id = progress_record(session->progress, &session->settings.schedule, &answer, NULL);
 	if (id < 0)
 		session->save_failed = true;

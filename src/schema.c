@@ -160,6 +160,7 @@ static const char *const card_keys[] = {
 	"related", "compare_with", "quiz", "sources", "status",	   "reviewed_by", "reviewed",
 };
 static const char *const question_keys[] = { "id", "ask", "choices", "answer", "explain", "see" };
+static const char *const choice_keys[] = { "text", "topic" };
 static const char *const source_keys[] = { "title", "publisher", "authors", "chapter", "edition",
 					   "year",  "url",	 "identifier", "note" };
 static const char *const true_false[] = { "True", "False" };
@@ -257,6 +258,51 @@ static void read_answer(struct reader *r, struct card_question *q, const struct 
 	}
 }
 
+/* A choice is text, or a mapping {text, topic} that names the card a wrong
+ * choice stands for (so a wrong answer tells which topics the learner mixes
+ * up).  Whether the topic is loaded is library_resolve()'s check. */
+static void read_choices(struct reader *r, const struct card *card, const struct ynode *list,
+			 struct card_question *q)
+{
+	struct arena *arena = &r->library->arena;
+	q->choices = arena_array(arena, list->count, sizeof *q->choices);
+	if (!q->choices)
+		return;
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ynode *item = list->items[i], *text = item, *topic = NULL;
+		if (item->type == YNODE_MAPPING) {
+			check_keys(r, item, choice_keys, sizeof choice_keys / sizeof *choice_keys, "a choice");
+			text = ytree_get(item, "text");
+			topic = ytree_get(item, "topic");
+			if (!text) {
+				fail(r, item, "a choice written as a mapping needs 'text'");
+				continue;
+			}
+		}
+		const char *s = text_field(r, text, "choices", false);
+		if (!s)
+			continue;
+		if (topic && expect(r, topic, YNODE_SCALAR, "topic")) {
+			bool ok = valid_id(topic->value, "");
+			if (!ok)
+				fail(r, topic, "choice topic '%s' is not a card id (a-z, 0-9 and '-')", topic->value);
+			else if (card->id && strcmp(topic->value, card->id) == 0) {
+				fail(r, topic, "a choice's topic names another card; '%s' is this card", topic->value);
+				ok = false;
+			}
+			if (ok && !q->choice_topics) {
+				q->choice_topics = arena_array(arena, list->count, sizeof *q->choice_topics);
+				q->choice_topics_at = arena_array(arena, list->count, sizeof *q->choice_topics_at);
+			}
+			if (ok && q->choice_topics && q->choice_topics_at) {
+				q->choice_topics[q->nchoices] = clean(r, topic, false);
+				q->choice_topics_at[q->nchoices] = (struct card_pos){ topic->line, topic->col };
+			}
+		}
+		q->choices[q->nchoices++] = s;
+	}
+}
+
 static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
 {
 	q->line = n->line;
@@ -302,7 +348,7 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 			     choices->count);
 			return;
 		}
-		q->choices = text_list(r, choices, "choices", &q->nchoices);
+		read_choices(r, card, choices, q);
 		for (size_t i = 0; i < q->nchoices; i++)
 			for (size_t j = 0; j < i; j++)
 				if (strcmp(q->choices[i], q->choices[j]) == 0)
@@ -515,7 +561,7 @@ int schema_pack(struct library *library, const char *path, const struct ynode *r
 /* --- config.yaml --------------------------------------------------------- */
 
 static const char *const config_keys[] = { "desired_retention", "new_per_day", "rollover_hour",
-					   "exam_questions",	"theme",       "mouse" };
+					   "exam_questions",	"theme",       "mouse", "leech_threshold" };
 
 static bool read_number(struct reader *r, const struct ynode *v, double lo, double hi, double *out)
 {
@@ -557,6 +603,8 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 		config->rollover_hour = (int)x;
 	if ((v = ytree_get(root, "exam_questions")) && read_number(&r, v, 1, 500, &x))
 		config->exam_questions = (int)x;
+	if ((v = ytree_get(root, "leech_threshold")) && read_number(&r, v, 1, 99, &x))
+		config->leech_threshold = (int)x;
 	if ((v = ytree_get(root, "theme"))) {
 		int theme = v->type == YNODE_SCALAR ? config_theme_parse(v->value) : -1;
 		if (theme < 0)

@@ -95,6 +95,23 @@ const char *study_strerror(const struct study_progress *sp, const char *profile,
 	return buf;
 }
 
+int study_confusions_load(struct study_confusions *sc, const struct library *library, const struct config *config,
+			  struct progress *progress)
+{
+	struct config defaults;
+	config = or_defaults(config, &defaults);
+	memset(sc, 0, sizeof *sc);
+	if (quiz_bank_build(&sc->bank, library) < 0)
+		return -1;
+	return confusion_report_compute(&sc->report, progress, &sc->bank, library, config->leech_threshold);
+}
+
+void study_confusions_release(struct study_confusions *sc)
+{
+	confusion_report_release(&sc->report);
+	quiz_bank_release(&sc->bank);
+}
+
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
 		struct progress *progress, time_t now)
 {

@@ -72,5 +72,7 @@ int cli_export(struct cli *cli, const char *format_name, const char *output, cha
 int cli_import(struct cli *cli, const char *output, char **args, int nargs);
 /* `rxplore stats`: due, answers per day, true retention, mastery (cli_stats.c). */
 int cli_stats(struct cli *cli, char **args, int nargs);
+/* `rxplore confusions`: the topic pairs the learner mixes up (cli_stats.c). */
+int cli_confusions(struct cli *cli, char **args, int nargs);
 
 #endif

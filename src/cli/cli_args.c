@@ -110,6 +110,9 @@ static int set_option(struct cli_request *r, const struct cli_option *o, const c
 			return cli_usage("%s", "too many --topic options");
 		q->topics[q->ntopics++] = value;
 		break;
+	case OPT_CONTRAST:
+		q->contrast = value;
+		break;
 	case OPT_COUNT:
 		q->count = value;
 		break;

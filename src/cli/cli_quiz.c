@@ -15,6 +15,7 @@
 
 #include "cli_signals.h"
 #include "clock.h"
+#include "confusions.h"
 #include "plain.h"
 #include "progress.h"
 #include "quiz.h"
@@ -42,7 +43,29 @@ struct asker {
 	int width;
 	bool echo;	/* input is not a terminal: show what was read */
 	bool utf8;	/* the locale's character set */
+	const struct confusion_report *known;	/* the learner's leeches, or NULL */
 };
+
+/* Before a leech: the core's offer, and the command that acts on it. */
+static void offer_leech(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
+{
+	/* Not in an exam: its cards stay closed until the end. */
+	bool offer = !item->reask && session->settings.mode != QUIZ_EXAM;
+	const struct leech *leech = offer ? confusion_leech(a->known, item->question) : NULL;
+	if (!leech)
+		return;
+	const struct quiz_question *q = leech->question;
+	char sentence[512], command[256];
+	if (leech->mixed_with)
+		snprintf(command, sizeof command, "rxplore compare %s %s", q->card->id, leech->mixed_with->id);
+	else if (q->see >= 0)
+		snprintf(command, sizeof command, "rxplore show %s %s", q->card->id, section_key((enum section)q->see));
+	else
+		snprintf(command, sizeof command, "rxplore show %s", q->card->id);
+	fputc('\n', a->out);
+	plain_wrap(a->out, confusion_leech_offer(leech, sentence, sizeof sentence), a->width, 0, false);
+	fprintf(a->out, "  %s\n", command);
+}
 
 static void choice_line(const struct asker *a, const struct quiz_item *item, size_t pos, const char *lead)
 {
@@ -236,6 +259,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	introduce(a, session);
 	struct quiz_item *item;
 	while ((item = quiz_session_current(session)) != NULL) {
+		offer_leech(a, session, item);
 		ask(a, session, item);
 		struct timespec shown;
 		clock_gettime(CLOCK_MONOTONIC, &shown);
@@ -281,6 +305,25 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	return saved;
 }
 
+/* --contrast A,B: the two topics of a contrast drill. */
+static int contrast_from(struct cli *cli, const char *value, struct quiz_settings *s)
+{
+	const char *comma = strchr(value, ',');
+	if (!comma || comma == value || !comma[1] || strchr(comma + 1, ','))
+		return cli_usage("--contrast takes two topics as A,B, not '%s'", value);
+	char first[256];
+	snprintf(first, sizeof first, "%.*s", (int)(comma - value), value);
+	s->contrast[0] = cli_topic(cli, first);
+	s->contrast[1] = s->contrast[0] ? cli_topic(cli, comma + 1) : NULL;
+	if (!s->contrast[1])
+		return EXIT_PROBLEM;
+	if (s->contrast[0] == s->contrast[1])
+		return cli_usage("--contrast takes two different topics, not '%s' twice", first);
+	if (s->ntopics)
+		return cli_usage("%s", "--contrast and --topic do not go together");
+	return EXIT_OK;
+}
+
 /* Everything a quiz needs from the options; returns EXIT_OK or a usage error. */
 static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o, struct quiz_settings *s,
 			      const struct card **topics)
@@ -317,7 +360,7 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	}
 	s->topics = topics;
 	s->ntopics = o->ntopics;
-	return EXIT_OK;
+	return o->contrast ? contrast_from(cli, o->contrast, s) : EXIT_OK;
 }
 
 int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs)
@@ -353,12 +396,17 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
 		else
 			fprintf(stderr, "rxplore: no questions for %s\n",
-				settings.ntopics ? "these topics" : "the loaded cards");
+				settings.contrast[0] ? "a contrast of these topics (their answers do not differ)"
+				: settings.ntopics ? "these topics" : "the loaded cards");
 		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
 		quiz_session_release(&session);
 	} else {
+		/* Unreadable confusions only cost the leech offers. */
+		struct confusion_report known;
+		if (confusion_report_compute(&known, progress, &bank, &cli->library, cli->config.leech_threshold) < 0)
+			memset(&known, 0, sizeof known);
 		struct asker asker = { stdin, stdout, cli_width(cli), !isatty(STDIN_FILENO),
-				       strcmp(nl_langinfo(CODESET), "UTF-8") == 0 };
+				       strcmp(nl_langinfo(CODESET), "UTF-8") == 0, &known };
 		printf("%s\n", RX_DISCLAIMER);
 		size_t saved = run_session(&asker, &session);
 		summary(&asker, &session, saved);
@@ -366,6 +414,7 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 			fprintf(stderr, "rxplore: warning: some answers could not be saved: %s\n",
 				progress_error(progress));
 		quiz_session_release(&session);
+		confusion_report_release(&known);
 	}
 	progress_close(progress);
 	quiz_bank_release(&bank);

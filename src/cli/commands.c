@@ -26,6 +26,12 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			"due questions, answers per day, true retention and\n"
 			"mastery per topic, as bar charts",
 			{ ARG_NONE }, false, NULL },
+	[CMD_CONFUSIONS] = { "confusions", cmd_confusions, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS,
+			     "confusions",
+			     "the topics you mix up (a wrong answer that chose\n"
+			     "another topic's answer), strongest first, with the\n"
+			     "commands to compare them and drill the difference",
+			     { ARG_NONE }, false, NULL },
 	[CMD_QUIZ] = { "quiz", cmd_quiz, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS, "quiz",
 		       "questions, answered by letter or number from standard\n"
 		       "input (x: I don't know); progress is saved as you go",
@@ -92,6 +98,8 @@ const struct cli_option cli_options_table[] = {
 	  "practice review exam" },
 	{ OPT_TOPIC, "topic", 0, "ID", QUIZ_ONLY, 0, "with quiz: only this topic (and its members); repeatable",
 	  NULL },
+	{ OPT_CONTRAST, "contrast", 0, "A,B", QUIZ_ONLY, 0,
+	  "with quiz: a contrast drill: the questions of topics A\nand B whose answers differ between them", NULL },
 	{ OPT_COUNT, "count", 0, "N", QUIZ_ONLY, 0, "with quiz: at most N questions (exam default 20)", NULL },
 	{ OPT_MINUTES, "minutes", 0, "M", QUIZ_ONLY, 0, "with quiz --mode exam: a time limit", NULL },
 	{ OPT_SEED, "seed", 0, "N", QUIZ_ONLY, 0, "with quiz: repeatable question and choice order", NULL },

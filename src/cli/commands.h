@@ -23,6 +23,7 @@ enum cli_command_id {
 	CMD_PACKS,
 	CMD_COMPARE,
 	CMD_STATS,
+	CMD_CONFUSIONS,
 	CMD_QUIZ,
 	CMD_PROGRESS,
 	CMD_IMPORT,
@@ -75,6 +76,7 @@ enum cli_option_id {
 	OPT_DIFF_ONLY,
 	OPT_MODE,
 	OPT_TOPIC,
+	OPT_CONTRAST,
 	OPT_COUNT,
 	OPT_MINUTES,
 	OPT_SEED,
@@ -157,6 +159,7 @@ int cmd_check(struct cli *cli, const struct cli_request *request);
 int cmd_packs(struct cli *cli, const struct cli_request *request);
 int cmd_compare(struct cli *cli, const struct cli_request *request);
 int cmd_stats(struct cli *cli, const struct cli_request *request);
+int cmd_confusions(struct cli *cli, const struct cli_request *request);
 int cmd_quiz(struct cli *cli, const struct cli_request *request);
 int cmd_progress(struct cli *cli, const struct cli_request *request);
 int cmd_export(struct cli *cli, const struct cli_request *request);

@@ -91,6 +91,11 @@ int cmd_stats(struct cli *cli, const struct cli_request *r)
 	return cli_stats(cli, r->args, r->nargs);
 }
 
+int cmd_confusions(struct cli *cli, const struct cli_request *r)
+{
+	return cli_confusions(cli, r->args, r->nargs);
+}
+
 int cmd_quiz(struct cli *cli, const struct cli_request *r)
 {
 	return cli_quiz(cli, &r->quiz, r->args, r->nargs);

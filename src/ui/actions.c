@@ -29,6 +29,7 @@ const struct action actions_table[] = {
 	{ ACT_COMPARE_BY_NAME, CTX_BROWSE, K('C'), "Compare topics chosen by name (Tab completes)" },
 	{ ACT_QUIZ, CTX_BROWSE, K('t'), "Test yourself: quiz on this topic" },
 	{ ACT_STATS, CTX_BROWSE, K('s'), "Study statistics" },
+	{ ACT_CONFUSIONS, CTX_BROWSE, K('x'), "Confusions: the topics you mix up, and leeches" },
 	{ ACT_PROBLEMS, CTX_BROWSE, K('!'), "Show problems met while loading cards" },
 	{ ACT_BACK, CTX_BROWSE, K(KEYC_ESC), "Back: clear the filter, or return to the topic list", 7, "back" },
 	{ ACT_QUIT, CTX_BROWSE, K('q'), "Quit rxplore", 8, "quit" },
@@ -114,7 +115,8 @@ const struct action actions_table[] = {
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ, K(KEYC_ENTER), "Submit the answer", 3, "submit" },
 	{ ACT_QUIZ_DONT_KNOW, CTX_QUIZ, K('x'), "I don't know", 5, "don't know" },
 	{ ACT_QUIZ_GRADE, CTX_QUIZ, K('1', '2', '3', '4'), "(after answering: change the grade)" },
-	{ ACT_QUIZ_OPEN, CTX_QUIZ, K('o'), "(after answering: open the card that explains it)" },
+	{ ACT_QUIZ_OPEN, CTX_QUIZ, K('o'),
+	  "(after answering, or first on a question missed often: open the card that explains it)" },
 	{ ACT_QUIZ_UNDO, CTX_QUIZ, K('u'), "Undo the last answer", 6, "undo" },
 	{ ACT_MOVE_UP, CTX_QUIZ, K(KEYC_UP, 'k'), "Previous choice" },
 	{ ACT_MOVE_DOWN, CTX_QUIZ, K(KEYC_DOWN, 'j'), "Next choice" },
@@ -157,6 +159,18 @@ const struct action actions_table[] = {
 	{ ACT_TOP, CTX_STATS, K('g', KEYC_HOME), "Top", 5, "top/end" },
 	{ ACT_BOTTOM, CTX_STATS, K('G', KEYC_END), "End", 5, "top/end" },
 	{ ACT_BACK, CTX_STATS, K(KEYC_ESC, 'q'), "Back to browsing", 3, "back" },
+
+	{ ACT_MOVE_UP, CTX_CONFUSIONS, K(KEYC_UP, 'k'), "Previous pair", 2, "pick a pair" },
+	{ ACT_MOVE_DOWN, CTX_CONFUSIONS, K(KEYC_DOWN, 'j'), "Next pair", 2, "pick a pair" },
+	{ ACT_CONFUSION_COMPARE, CTX_CONFUSIONS, K('c', KEYC_ENTER), "Compare the two topics of the pair", 3,
+	  "compare" },
+	{ ACT_CONFUSION_EXPLAIN, CTX_CONFUSIONS, K('e'), "Read the explainer that compares both (when there is one)",
+	  4, "explainer" },
+	{ ACT_CONFUSION_DRILL, CTX_CONFUSIONS, K('d'), "Contrast drill: the questions whose answers differ", 5,
+	  "drill" },
+	{ ACT_SCROLL_PAGE_UP, CTX_CONFUSIONS, K(KEYC_PGUP), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_CONFUSIONS, K(KEYC_PGDN), "Scroll down a page" },
+	{ ACT_BACK, CTX_CONFUSIONS, K(KEYC_ESC, 'q'), "Back to browsing", 6, "back" },
 };
 
 const size_t actions_count = sizeof(actions_table) / sizeof(actions_table[0]);
@@ -400,6 +414,7 @@ const char *actions_context_title(enum action_context context)
 		[CTX_QUIZ_SUMMARY] = "Quiz: the summary",
 		[CTX_PEEK] = "Quiz: the card of an answer",
 		[CTX_STATS] = "Statistics",
+		[CTX_CONFUSIONS] = "Confusions",
 	};
 
 	return (int)context >= 0 && context < CTX_COUNT ? titles[context] : "?";

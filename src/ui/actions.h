@@ -52,6 +52,7 @@ enum action_context {
 	CTX_QUIZ_SUMMARY,	/* the end of a quiz */
 	CTX_PEEK,	/* the card an answer points to */
 	CTX_STATS,
+	CTX_CONFUSIONS,	/* the topics the learner mixes up */
 	CTX_COUNT
 };
 
@@ -71,6 +72,7 @@ enum action_id {
 	ACT_EXAM_MINUTES,
 	ACT_QUIZ_CHOOSE, ACT_QUIZ_TOGGLE, ACT_QUIZ_SUBMIT, ACT_QUIZ_DONT_KNOW, ACT_QUIZ_GRADE, ACT_QUIZ_OPEN,
 	ACT_QUIZ_UNDO,
+	ACT_CONFUSIONS, ACT_CONFUSION_COMPARE, ACT_CONFUSION_EXPLAIN, ACT_CONFUSION_DRILL,
 	ACT_COUNT
 };
 

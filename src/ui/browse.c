@@ -351,6 +351,9 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	case ACT_STATS:
 		request = request_for(b, buf, 0);
 		return screens_open(ui, SCREEN_STATS, &request);
+	case ACT_CONFUSIONS:
+		request = request_for(b, buf, 0);
+		return screens_open(ui, SCREEN_CONFUSIONS, &request);
 	case ACT_PROBLEMS:
 		ui->pending = problems_new(ui);
 		return ui->pending ? INTENT_OPEN : INTENT_HANDLED;

@@ -63,6 +63,15 @@ static void add_question(struct quiz_view *v, const struct ui *ui, int width, co
 
 static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
 {
+	const struct leech *leech = quiz_view_leech(v);
+	if (leech) {
+		char offer[512];
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      line_body_fmt(&v->body, "%s o: %s.", confusion_leech_offer(leech, offer, sizeof offer),
+					    leech->mixed_with ? "compare them" : "read it"),
+			      ROLE_WARNING);
+		line_body_blank(&v->body);
+	}
 	add_question(v, ui, width, item, false);
 	const char *letters = letters_hint(v, item->question->nchoices, ui);
 	if (item->question->type == QUESTION_MULTI)
@@ -187,7 +196,9 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 	*right = "";
 	const struct quiz_settings *s = &v->session.settings;
 	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" : "Practice";
-	const char *scope = s->ntopics == 1 ? s->topics[0]->title
+	const char *scope = s->contrast[0] && s->contrast[1]
+				    ? line_body_fmt(&v->body, "%s vs %s", s->contrast[0]->title, s->contrast[1]->title)
+			  : s->ntopics == 1 ? s->topics[0]->title
 			  : s->ntopics > 1  ? "marked topics"
 					    : "everything";
 	*left = s->mode == QUIZ_REVIEW ? mode : line_body_fmt(&v->body, "%s %s %s", mode, UI_GLYPH(ui, "\xC2\xB7", "-"), scope);

@@ -127,9 +127,35 @@ static enum intent undo(struct quiz_view *v, struct ui *ui)
 	return INTENT_REDRAW;
 }
 
+const struct leech *quiz_view_leech(const struct quiz_view *v)
+{
+	const struct quiz_item *item = v->stage == STAGE_ASK && v->session.current < v->session.count
+					       ? &v->session.items[v->session.current] : NULL;
+	if (!item || item->reask || v->session.settings.mode == QUIZ_EXAM)
+		return NULL;
+	return confusion_leech(&v->known, item->question);
+}
+
+/* Before a leech is answered, o opens what the offer names: the comparison
+ * with the topic its wrong answers chose, else its section. */
+static enum intent open_leech_offer(struct ui *ui, const struct leech *leech)
+{
+	const struct quiz_question *q = leech->question;
+	if (leech->mixed_with) {
+		const struct card *cards[2] = { q->card, leech->mixed_with };
+		struct screen_request request = { .card = q->card, .section = -1, .cards = cards, .ncards = 2 };
+		return screens_open(ui, SCREEN_COMPARE, &request);
+	}
+	ui->pending = card_peek_new(ui, q->card, q->see);
+	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
 static enum intent open_card(struct quiz_view *v, struct ui *ui)
 {
 	struct quiz_item *item = quiz_session_current(&v->session);
+	const struct leech *leech = quiz_view_leech(v);
+	if (leech)
+		return open_leech_offer(ui, leech);
 	if (v->session.settings.mode == QUIZ_EXAM && v->stage != STAGE_SUMMARY) {
 		ui_message(ui, ROLE_WARNING, "Opening cards is off until the exam ends");
 		return INTENT_REDRAW;
@@ -339,6 +365,7 @@ static void quiz_view_free(struct screen *screen)
 		quiz_bank_release(v->bank);
 	free(v->bank);
 	progress_close(v->progress);
+	confusion_report_release(&v->known);
 	free(v->mistakes);
 	line_body_release(&v->body);
 	free(v);
@@ -389,6 +416,10 @@ struct screen *quiz_view_new(struct ui *ui, struct quiz_bank **bank, struct prog
 	v->progress = *progress;
 	*bank = NULL;
 	*progress = NULL;
+	/* Unreadable, they only cost the leech offers. */
+	int threshold = ui->config ? ui->config->leech_threshold : 0;
+	if (confusion_report_compute(&v->known, v->progress, v->bank, ui->library, threshold) < 0)
+		confusion_report_release(&v->known);
 	v->seconds_shown = -1;
 	v->mistake_cursor = -1;
 	v->stage = STAGE_ASK;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "confusions.h"
 #include "line_body.h"
 #include "progress.h"
 #include "quiz.h"
@@ -41,6 +42,7 @@ struct quiz_view {
 	struct progress *progress;	/* owned; NULL: nothing is saved */
 	struct quiz_session session;
 	const struct card *topics[QUIZ_MARKED_MAX];	/* session.settings.topics points here */
+	struct confusion_report known;	/* the learner's leeches, offered before they are asked */
 	/* Asking. */
 	int cursor;
 	unsigned selected;	/* bit set of display positions */
@@ -61,6 +63,10 @@ struct quiz_view {
  * left with the caller. */
 struct screen *quiz_view_new(struct ui *ui, struct quiz_bank **bank, struct progress **progress,
 			     const struct quiz_settings *settings);
+
+/* quiz_view.c: the leech entry of the question being asked, when the quiz
+ * offers its section or comparison first (not in an exam, not a re-ask). */
+const struct leech *quiz_view_leech(const struct quiz_view *v);
 
 /* quiz_draw.c: lays out and draws the session's stage. */
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area);

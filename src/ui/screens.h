@@ -9,7 +9,9 @@
 
 #include "screen.h"
 
-enum screen_kind { SCREEN_COMPARE, SCREEN_COMPARE_PICK, SCREEN_QUIZ, SCREEN_STATS, SCREEN_KIND_COUNT };
+enum screen_kind {
+	SCREEN_COMPARE, SCREEN_COMPARE_PICK, SCREEN_QUIZ, SCREEN_STATS, SCREEN_CONFUSIONS, SCREEN_KIND_COUNT
+};
 
 typedef struct screen *(*screen_factory)(struct ui *ui, const struct screen_request *request);
 
@@ -24,6 +26,14 @@ extern const struct screen_entry screens_table[SCREEN_KIND_COUNT];
  * shows a message and returns INTENT_REDRAW. */
 enum intent screens_open(struct ui *ui, enum screen_kind kind, const struct screen_request *request);
 
+struct study_progress;
+
+/* Opens the learner's progress for a screen that only looks (never creating
+ * a file): false with a status-bar error when it cannot; a file that cannot
+ * be read is a warning, with sp->progress NULL (nothing to show).  The
+ * caller closes sp after a true. */
+bool screens_progress_for_reading(struct ui *ui, struct study_progress *sp);
+
 /* The constructors of the table's screens. */
 struct screen *stats_view_open(struct ui *ui, const struct screen_request *request);
 /* The marked topics (more than 4: a message), or with none marked the card in
@@ -31,6 +41,8 @@ struct screen *stats_view_open(struct ui *ui, const struct screen_request *reque
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
 /* The comparison, after asking for its topics by name. */
 struct screen *compare_pick_open(struct ui *ui, const struct screen_request *request);
+/* The confusions, strongest first: compare a pair, read its explainer, drill it. */
+struct screen *confusions_view_open(struct ui *ui, const struct screen_request *request);
 /* The quiz chooser: it replaces itself with the session it starts. */
 struct screen *quiz_chooser_open(struct ui *ui, const struct screen_request *request);
 

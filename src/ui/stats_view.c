@@ -16,6 +16,7 @@
 #include "scroll.h"
 #include "stats.h"
 #include "study.h"
+#include "text.h"
 
 #define EMPTY_HINT "Press t on a topic to quiz yourself, then come back here with s."
 
@@ -28,6 +29,8 @@ struct view_line {
 struct stats_view {
 	struct screen base;
 	struct stats stats;
+	struct study_confusions sc;	/* the top confusions and the leeches, below the statistics */
+	bool have_confusions;
 	struct view_line *lines;
 	size_t nlines, alloc;
 	size_t ntitle;		/* the first ntitle lines stay on top while scrolling */
@@ -73,13 +76,57 @@ static int keep_line(const struct stats_line *line, void *ctx)
 	return 0;
 }
 
+/* How many confusions the statistics show (the x screen lists them all). */
+#define STATS_TOP_CONFUSIONS 3
+
+struct confusion_layout {
+	struct stats_view *v;
+	int width;
+};
+
+/* The confusions section: the presenter's lines wrapped to the width; line
+ * mode's commands are left out (x opens the Confusions screen). */
+static int keep_confusion(const struct confusion_line *line, void *ctx)
+{
+	struct confusion_layout *lay = ctx;
+	if (line->kind == CONFUSION_COMMAND)
+		return 0;
+	enum stats_line_kind kind = line->kind == CONFUSION_TITLE ? STATS_HEADING
+				    : line->kind == CONFUSION_BLANK ? STATS_BLANK
+				    : line->kind == CONFUSION_TEXT ? STATS_NOTE : STATS_TEXT;
+	int indent = (int)strspn(line->text, " ");
+	const char *text = line->text + indent;
+	struct text_lines lines;
+	text_lines_init(&lines);
+	int avail = lay->width - indent > 10 ? lay->width - indent : 10;
+	int rc = text_wrap(&lines, text, strlen(text), avail, TEXT_REFLOW);
+	for (size_t i = 0; rc == 0 && i < lines.count; i++) {
+		char row[1024];
+		snprintf(row, sizeof row, "%*s%.*s", indent, "", (int)lines.items[i].len, text + lines.items[i].start);
+		struct stats_line out = { kind, row, 0, 0 };
+		rc = keep_line(&out, lay->v);
+	}
+	if (rc == 0 && lines.count == 0) {
+		struct stats_line out = { kind, "", 0, 0 };
+		rc = keep_line(&out, lay->v);
+	}
+	text_lines_release(&lines);
+	return rc;
+}
+
 static void layout(struct stats_view *v, const struct ui *ui, int width)
 {
 	if (v->width == width)
 		return;
 	clear_lines(v);
 	v->width = width;
-	if (stats_render(&v->stats, width, ui->utf8, EMPTY_HINT, keep_line, v) != 0) {
+	struct confusion_layout lay = { v, width };
+	struct stats_line blank = { STATS_BLANK, "", 0, 0 };
+	if (stats_render(&v->stats, width, ui->utf8, EMPTY_HINT, keep_line, v) != 0 ||
+	    (v->have_confusions &&
+	     (keep_line(&blank, v) != 0 ||
+	      confusions_render(&v->sc.report, ui->library, CONFUSION_RENDER_PAIRS | CONFUSION_RENDER_LEECHES,
+				STATS_TOP_CONFUSIONS, keep_confusion, &lay) != 0))) {
 		clear_lines(v);	/* out of memory: an empty screen, still closable */
 		v->width = 0;
 	}
@@ -168,6 +215,8 @@ static void stats_view_free(struct screen *screen)
 	clear_lines(v);
 	free(v->lines);
 	stats_release(&v->stats);
+	if (v->have_confusions)
+		study_confusions_release(&v->sc);
 	free(v);
 }
 
@@ -183,19 +232,17 @@ static const struct screen_ops stats_view_ops = {
 /* Fills v->stats; false with a status-bar message when that cannot be done. */
 static bool compute(struct stats_view *v, struct ui *ui)
 {
-	const char *profile = ui->options ? ui->options->profile : NULL;
 	struct study_progress sp;
-	char why[4300];
-	if (study_progress_open(&sp, profile, STUDY_FOR_READING) < 0) {
-		study_strerror(&sp, profile, why, sizeof why);
-		if (sp.error != STUDY_EUNREADABLE) {
-			ui_message(ui, ROLE_ERROR, "%s", why);
-			return false;
-		}
-		/* Unreadable: say so, and show the empty statistics. */
-		ui_message(ui, ROLE_WARNING, "%s", why);
-	}
+	/* Unreadable: said so, and the statistics are empty. */
+	if (!screens_progress_for_reading(ui, &sp))
+		return false;
 	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, clock_now()) == 0;
+	/* Beside them, once something is saved: the confusions and leeches. */
+	if (ok && sp.progress) {
+		v->have_confusions = study_confusions_load(&v->sc, ui->library, ui->config, sp.progress) == 0;
+		if (!v->have_confusions)
+			study_confusions_release(&v->sc);
+	}
 	if (!ok)
 		ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s",
 			   sp.progress && progress_error(sp.progress)[0] ? progress_error(sp.progress)

@@ -24,6 +24,9 @@ expect_in "fact by fact" "$out" "Receptor target (differs) — Baclofen: GABA-B 
 expect_in "stats prints the statistics" "$out" "Study statistics for"
 expect_in "each line is echoed after the prompt" "$out" "rxplore> compare baclofen diazepam"
 expect_in "the banner comes first" "$(printf '%s\n' "$out" | head -n 1)" "rxplore line mode."
+session 'confusions\nquiz --contrast baclofen,benzodiazepines --count 1 --seed 2\nx\n' --plain
+expect_in "confusions works at the prompt" "$out" "Confusions — topics you mix up"
+expect_in "quiz --contrast works at the prompt" "$out" "Question 1 of 1"
 rx --plain compare baclofen diazepam
 table=$out
 session 'compare baclofen diazepam\n' --plain

@@ -109,6 +109,18 @@ snap exam-summary "Exam over."
 tm kill-server
 TUI_PACK=$TEST_DATA_DIR/tui-pack
 
+# --- the Confusions screen, after the scripted learner (tests/cli/learner.sh) --
+. "$(dirname "$0")/../cli/learner.sh"
+learner_gaba_a "$RXPLORE" --no-default-packs --content "$TEST_DATA_DIR/confuse-pack" ||
+	fail "the scripted learner's quiz failed"
+TUI_PACK=$TEST_DATA_DIR/confuse-pack
+start
+wait_for "No: baclofen acts on GABA-B"
+keys x
+snap confusions "1. Baclofen ↔ Benzodiazepines"
+tm kill-server
+TUI_PACK=$TEST_DATA_DIR/tui-pack
+
 # --- load problems: relative paths, so the screen is the same in any tree ---
 TUI_CWD=$TEST_DATA_DIR TUI_PACK=tui-pack
 start -- --content bad

@@ -29,9 +29,9 @@ wait_for "Related: Zolpam"
 resize 80 24
 keys ?
 wait_for "rxplore help: keys"
-expect_not_screen "Statistics"
+expect_not_screen "Previous pair"
 keys G
-wait_for "Statistics"
+wait_for "Previous pair"	# the last context's keys
 keys g
 wait_for "rxplore is for education"
 keys Escape

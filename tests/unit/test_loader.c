@@ -224,6 +224,68 @@ static void each_rule_has_a_located_error(void **state)
 	assert_null(library_find(&f->lib, "a"));
 }
 
+/* A choice may name the card it stands for: text and topic in a mapping. */
+static void choices_may_name_their_topic(void **state)
+{
+	struct fixture *f = *state;
+	static const char card[] =
+		"id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n"
+		"  - id: a-q\n    ask: Which?\n    choices:\n      - Right\n"
+		"      - text: Wrong\n        topic: b\n"
+		"      - text: Gone\n        topic: nowhere\n"
+		"      - Plain\n"
+		"    answer: Right\n";
+	static const char other[] = "id: b\ntitle: B\nkind: drug\nsummary: y\n";
+	assert_int_equal(load(f, "a.yaml", card), 1);
+	assert_int_equal(load(f, "b.yaml", other), 1);
+	assert_int_equal(f->diags.count, 0);
+	const struct card *a = library_find(&f->lib, "a");
+	assert_non_null(a);
+	const struct card_question *q = &a->quiz[0];
+	assert_int_equal(q->nchoices, 4);
+	assert_string_equal(q->choices[1], "Wrong");
+	assert_true(q->correct[0]);
+	assert_null(q->choice_topics[0]);
+	assert_string_equal(q->choice_topics[1], "b");
+	assert_int_equal(q->choice_topics_at[1].line, 11);
+	assert_int_equal(q->choice_topics_at[1].col, 16);
+	library_resolve(&f->lib, &f->diags);
+	/* The topic that names no loaded card is dropped where it is written. */
+	assert_true(has_diag(f, "a.yaml:13:16: warning: choice 'Gone' of a question of 'a' stands for 'nowhere', "
+				"which is not loaded; the topic is dropped"));
+	assert_string_equal(q->choice_topics[1], "b");
+	assert_null(q->choice_topics[2]);
+	assert_null(q->choice_topics[3]);
+}
+
+static void choice_topics_have_located_errors(void **state)
+{
+	struct fixture *f = *state;
+	static const char head[] = "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    answer: x\n"
+				   "    choices:\n      - x\n";
+	static const struct {
+		const char *choice, *want;
+	} cases[] = {
+		{ "      - text: y\n        topic: Not An Id\n",
+		  "t.yaml:11:16: error: choice topic 'Not An Id' is not a card id (a-z, 0-9 and '-')" },
+		{ "      - text: y\n        topic: a\n",
+		  "t.yaml:11:16: error: a choice's topic names another card; 'a' is this card" },
+		{ "      - topic: b\n", "t.yaml:10:9: error: a choice written as a mapping needs 'text'" },
+		{ "      - text: y\n        topc: b\n",
+		  "t.yaml:11:9: error: unknown key 'topc' in a choice (did you mean 'topic'?)" },
+		{ "      - text: y\n        topic: [b, c]\n", "t.yaml:11:16: error: 'topic' must be text, not a list" },
+		{ "      - text: [y]\n", "t.yaml:10:15: error: 'choices' must be text, not a list" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "%s%s", head, cases[i].choice);
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", text), 0);
+		assert_true(has_diag(f, cases[i].want));
+	}
+	assert_null(library_find(&f->lib, "a"));
+}
+
 static void billion_laughs_is_refused_at_the_first_anchor(void **state)
 {
 	struct fixture *f = *state;
@@ -623,6 +685,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(crlf_bom_and_tabs_are_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(control_characters_never_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_rule_has_a_located_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(choices_may_name_their_topic, setup, teardown),
+		cmocka_unit_test_setup_teardown(choice_topics_have_located_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),

@@ -654,7 +654,7 @@ static void test_newer_version_read_only(void **state)
 	progress_close(progress);
 	snprintf(wal, sizeof wal, "%s-wal", fx->db);
 	assert_false(exists(wal)); /* the last close checkpointed everything into the file */
-	assert_int_equal(peek_user_version(fx->db), 2); /* the current schema */
+	assert_int_equal(peek_user_version(fx->db), 3); /* the current schema */
 	poke_user_version(fx->db, 99);
 
 	progress = progress_open(fx->db, &notice);
