@@ -32,6 +32,24 @@ void arena_release(struct arena *arena)
 	arena_init(arena);
 }
 
+void arena_adopt(struct arena *arena, struct arena *from)
+{
+	if (!from->head)
+		return;
+	/* from's chunks go behind arena's current one, which keeps its room. */
+	struct arena_chunk *last = from->head;
+	while (last->next)
+		last = last->next;
+	if (arena->head) {
+		last->next = arena->head->next;
+		arena->head->next = from->head;
+	} else {
+		arena->head = from->head;
+	}
+	arena->bytes += from->bytes;
+	arena_init(from);
+}
+
 static size_t align_up(size_t n)
 {
 	size_t a = alignof(max_align_t);

@@ -174,34 +174,54 @@ static bool has_yaml_suffix(const char *name)
 				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
 }
 
-/* Loads every *.yaml in dir (except pack.yaml), in byte order. */
-static int load_cards_in(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+void loader_listing_release(struct loader_listing *listing)
+{
+	free(listing->card_dir);
+	for (size_t i = 0; i < listing->count; i++)
+		free(listing->names[i]);
+	free(listing->names);
+	*listing = (struct loader_listing){ 0 };
+}
+
+static int list_yaml_in(const char *dir, struct loader_listing *out)
 {
 	DIR *d = opendir(dir);
-	if (!d) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+	if (!d)
 		return -1;
-	}
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
+	size_t alloc = 0;
 	struct dirent *e;
+	int rc = 0;
 	while ((e = readdir(d))) {
 		if (!has_yaml_suffix(e->d_name) || strcmp(e->d_name, "pack.yaml") == 0)
 			continue;
-		if (array_grow(&names, &alloc, n, sizeof *names) < 0)
+		if (array_grow(&out->names, &alloc, out->count, sizeof *out->names) < 0 ||
+		    !(out->names[out->count] = strdup(e->d_name))) {
+			rc = -1;
+			errno = ENOMEM;
 			break;
-		if (!(names[n] = strdup(e->d_name)))
-			break;
-		n++;
+		}
+		out->count++;
 	}
 	closedir(d);
-	if (n > 1)	/* names is NULL when the folder has no cards: not for qsort */
-		qsort(names, n, sizeof *names, by_name);
+	if (out->count > 1)	/* names is NULL when the folder has no cards: not for qsort */
+		qsort(out->names, out->count, sizeof *out->names, by_name);
+	return rc;
+}
+
+/* Loads every card file of the listing, in its order. */
+static int load_cards_in(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+{
+	struct loader_listing listing = { 0 };
+	if (list_yaml_in(dir, &listing) < 0 && listing.count == 0) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+		loader_listing_release(&listing);
+		return -1;
+	}
 	int added = 0;
 	bool full = false;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < listing.count; i++) {
 		char path[PATH_MAX];
-		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		int len = snprintf(path, sizeof path, "%s/%s", dir, listing.names[i]);
 		/* A full pack says so once, at the first file left out, instead of
 		 * parsing (and reporting) every file after it. */
 		if (!full && len > 0 && (size_t)len < sizeof path &&
@@ -209,13 +229,13 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 			full = true;
 			diag_add(diags, DIAG_ERROR, path, 1, 1,
 				 "pack '%s' is full: a pack holds at most %d cards; this file and the %zu after it "
-				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK, n - i - 1);
+				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK,
+				 listing.count - i - 1);
 		}
 		if (!full && len > 0 && (size_t)len < sizeof path)
 			added += load_card_file(library, pack, path, diags);
-		free(names[i]);
 	}
-	free(names);
+	loader_listing_release(&listing);
 	return added;
 }
 
@@ -244,11 +264,33 @@ size_t loader_load_dir_manifest(struct library *library, const char *dir, struct
 	return pack;
 }
 
+/* Where a pack folder's cards are: its cards/ subfolder, else the folder. */
+static void card_folder(const char *dir, char *out, size_t size)
+{
+	snprintf(out, size, "%s/cards", dir);
+	if (!exists(out, S_IFDIR))
+		snprintf(out, size, "%s", dir);
+}
+
 int loader_load_dir_cards(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
 {
 	char cards[PATH_MAX];
-	snprintf(cards, sizeof cards, "%s/cards", dir);
-	return load_cards_in(library, pack, exists(cards, S_IFDIR) ? cards : dir, diags);
+	card_folder(dir, cards, sizeof cards);
+	return load_cards_in(library, pack, cards, diags);
+}
+
+int loader_list_cards(const char *dir, struct loader_listing *out)
+{
+	char cards[PATH_MAX];
+	*out = (struct loader_listing){ 0 };
+	card_folder(dir, cards, sizeof cards);
+	if (!(out->card_dir = strdup(cards)))
+		return -1;
+	if (list_yaml_in(cards, out) < 0) {
+		loader_listing_release(out);
+		return -1;
+	}
+	return 0;
 }
 
 int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags)
