@@ -51,34 +51,30 @@ static uint64_t get_u64(struct in *in)
 	return v;
 }
 
-/* A string inside the file, or NULL for none.  Card text must be clean
- * (text_is_clean); diagnostics are cleaned again when added. */
-static const char *get_str_as(struct in *in, bool card_text)
+/* A string inside the file, or NULL for none: NUL-terminated where its
+ * length says, zero-padded, and text the loader could have produced. */
+static const char *get_str(struct in *in)
 {
+	static const unsigned char zeros[4];
 	uint32_t len = get_u32(in);
 	if (len == CACHE_NULL || in->why)
 		return NULL;
-	size_t room = (size_t)(in->end - in->p);
-	if (len >= room || cache_pad((size_t)len + 1) > room) {
+	size_t room = (size_t)(in->end - in->p), padded = cache_pad((size_t)len + 1);
+	if (len >= room || padded > room) {
 		fail(in, "a string runs past its end");
 		return NULL;
 	}
 	const char *s = (const char *)in->p;
-	if (s[len] != '\0' || memchr(s, '\0', len)) {
+	if (memcmp(s + len, zeros, padded - len) != 0 || memchr(s, '\0', len)) {
 		fail(in, "a string is not terminated where it says");
 		return NULL;
 	}
-	if (card_text && !text_is_clean(s, len)) {
+	if (!text_is_clean(s, len)) {
 		fail(in, "a string holds characters the loader never keeps");
 		return NULL;
 	}
-	in->p += cache_pad((size_t)len + 1);
+	in->p += padded;
 	return s;
-}
-
-static const char *get_str(struct in *in)
-{
-	return get_str_as(in, true);
 }
 
 static const char *get_required(struct in *in)
@@ -235,10 +231,10 @@ static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *
 	struct compiled_diag *diags = get_array(in, arena, out->ndiags, sizeof *diags);
 	for (size_t i = 0; diags && i < out->ndiags; i++) {
 		diags[i].severity = (enum diag_severity)get_below(in, DIAG_NOTE + 1);
-		diags[i].path = get_str_as(in, false);
+		diags[i].path = get_str(in);
 		diags[i].line = get_u32(in);
 		diags[i].col = get_u32(in);
-		diags[i].message = get_str_as(in, false);
+		diags[i].message = get_str(in);
 		if (!diags[i].path || !diags[i].message)
 			fail(in, "a diagnostic is incomplete");
 	}
