@@ -43,6 +43,9 @@ struct compiled_pack {
 	size_t nvocab;
 	const struct card *const *cards;
 	size_t ncards;
+	/* Instead of cards: cards already in the arena of the library they are
+	 * loaded into (the pack cache's), taken as they are rather than copied. */
+	struct card *const *own_cards;
 	const struct compiled_diag *diags;
 	size_t ndiags;
 };

@@ -91,7 +91,7 @@ enum pack_cache_status {
 /* Reads a cache image: checks its header, its digest unless skip_digest
  * (fuzzing, tests of the checks behind it), that it was made from key (any
  * key when NULL), and every value in it.  On PACK_CACHE_OK, out holds its
- * cards (allocated in library's arena, their text pointing into data) and
+ * cards as own_cards (in library's arena, their text pointing into data) and
  * diagnostics, ready for loader_load_compiled_cards(); their fact keys are
  * known to library's vocabulary.  Otherwise *why says what was wrong (a
  * static string).  data must stay mapped as long as the cards are used. */

@@ -19,7 +19,7 @@ static int hand_over(struct library *library, size_t pack, struct library *scrat
 		const struct diag *d = &found->items[i];
 		copies[i] = (struct compiled_diag){ d->severity, d->path, d->line, d->col, d->message };
 	}
-	struct compiled_pack compiled = { .cards = (const struct card *const *)scratch->cards,
+	struct compiled_pack compiled = { .own_cards = scratch->cards,
 					  .ncards = scratch->ncards,
 					  .diags = copies,
 					  .ndiags = found->count };

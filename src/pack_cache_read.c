@@ -314,7 +314,7 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 		*out = (struct compiled_pack){ 0 };
 		return strcmp(in.why, "out of memory") == 0 ? PACK_CACHE_NO_MEMORY : PACK_CACHE_DAMAGED;
 	}
-	out->cards = (const struct card *const *)cards;
+	out->own_cards = cards;
 	out->ncards = ncards;
 	*why = NULL;
 	return PACK_CACHE_OK;

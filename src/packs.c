@@ -374,23 +374,11 @@ static bool copy_array(struct arena *arena, void *field, size_t n, size_t size)
 	return true;
 }
 
-/* The parts of a compiled card that library_resolve() edits or that depend
- * on the packs loaded before it (the order of facts) are copied; the text
- * stays where the compiler put it. */
-static struct card *adopt_card(struct library *library, const struct card *compiled, size_t pack)
+/* Puts a card of pack into the library: its facts in the order of the
+ * vocabulary merged so far. */
+static struct card *settle_card(struct library *library, struct card *card, size_t pack)
 {
-	struct card *card = arena_alloc(&library->arena, sizeof *card);
-	if (!card)
-		return NULL;
-	*card = *compiled;
 	card->pack = pack;
-	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
-	    !copy_array(&library->arena, &card->related_at, card->nrelated, sizeof *card->related_at) ||
-	    !copy_array(&library->arena, &card->compare_with_at, card->ncompare_with, sizeof *card->compare_with_at) ||
-	    !copy_array(&library->arena, &card->compare_with, card->ncompare_with, sizeof *card->compare_with) ||
-	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
-	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))
-		return NULL;
 	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
 	for (size_t i = 1; i < card->nfacts; i++) {
 		struct card_fact fact = card->facts[i];
@@ -401,6 +389,25 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 		card->facts[j] = fact;
 	}
 	return card;
+}
+
+/* The parts of a compiled card that library_resolve() edits or that depend
+ * on the packs loaded before it (the order of facts) are copied; the text
+ * stays where the compiler put it. */
+static struct card *adopt_card(struct library *library, const struct card *compiled, size_t pack)
+{
+	struct card *card = arena_alloc(&library->arena, sizeof *card);
+	if (!card)
+		return NULL;
+	*card = *compiled;
+	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
+	    !copy_array(&library->arena, &card->related_at, card->nrelated, sizeof *card->related_at) ||
+	    !copy_array(&library->arena, &card->compare_with_at, card->ncompare_with, sizeof *card->compare_with_at) ||
+	    !copy_array(&library->arena, &card->compare_with, card->ncompare_with, sizeof *card->compare_with) ||
+	    !copy_array(&library->arena, &card->quiz, card->nquiz, sizeof *card->quiz) ||
+	    !copy_array(&library->arena, &card->facts, card->nfacts, sizeof *card->facts))
+		return NULL;
+	return settle_card(library, card, pack);
 }
 
 size_t loader_load_compiled_manifest(struct library *library, const struct compiled_pack *compiled)
@@ -425,7 +432,8 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 	}
 	int added = 0;
 	for (size_t i = 0; i < compiled->ncards; i++) {
-		struct card *card = adopt_card(library, compiled->cards[i], pack);
+		struct card *card = compiled->own_cards ? settle_card(library, compiled->own_cards[i], pack)
+							: adopt_card(library, compiled->cards[i], pack);
 		int rc = card ? library_add_card(library, card) : -1;
 		if (rc < 0)
 			return -1;
