@@ -27,27 +27,29 @@ static void fail(struct in *in, const char *why)
 	in->p = in->end;
 }
 
+/* n bytes into v, or zeros once the input ran out. */
+static void get_raw(struct in *in, void *v, size_t n)
+{
+	if ((size_t)(in->end - in->p) < n) {
+		fail(in, "it ends early");
+		memset(v, 0, n);
+		return;
+	}
+	memcpy(v, in->p, n);
+	in->p += n;
+}
+
 static uint32_t get_u32(struct in *in)
 {
-	uint32_t v = 0;
-	if ((size_t)(in->end - in->p) < sizeof v) {
-		fail(in, "it ends early");
-		return 0;
-	}
-	memcpy(&v, in->p, sizeof v);
-	in->p += sizeof v;
+	uint32_t v;
+	get_raw(in, &v, sizeof v);
 	return v;
 }
 
 static uint64_t get_u64(struct in *in)
 {
-	uint64_t v = 0;
-	if ((size_t)(in->end - in->p) < sizeof v) {
-		fail(in, "it ends early");
-		return 0;
-	}
-	memcpy(&v, in->p, sizeof v);
-	in->p += sizeof v;
+	uint64_t v;
+	get_raw(in, &v, sizeof v);
 	return v;
 }
 
