@@ -393,7 +393,7 @@ static void every_truncation_and_flipped_byte_is_survived(void **state)
 }
 
 /* Writes one crafted card and reads it back. */
-static enum pack_cache_status read_crafted(const struct fixture *f, struct card *card, const char **why)
+static enum pack_cache_status read_crafted(struct fixture *f, struct card *card, const char **why)
 {
 	struct pack_cache_key key = { .dir = f->pack, .real_dir = f->pack };
 	char file[256];
