@@ -4,8 +4,8 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs'
-_rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
+_rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs cache'
+_rxplore_options='--content --no-default-packs --no-cache --plain --no-color --no-colour --no-mouse --width --strict
 	--profile --format --diff-only --mode --topic --contrast --count --minutes --seed --yes --output --help --version
 	--log --rollover --tz --json'
 _rxplore_sections='summary mechanism uses side-effects dependence confusion interactions safety
@@ -123,6 +123,10 @@ _rxplore_word()
 	fsrs)
 		if ((nargs == 0)); then
 			_rxplore_offer 'fit reset' "$cur"
+		fi ;;
+	cache)
+		if ((nargs == 0)); then
+			_rxplore_offer 'clear' "$cur"
 		fi ;;
 	esac
 }

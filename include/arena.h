@@ -19,6 +19,10 @@ struct arena {
 void arena_init(struct arena *arena);
 void arena_release(struct arena *arena);
 
+/* Moves everything from holds into arena (no copy): pointers into it stay
+ * valid and now live until arena_release(arena); from is left empty. */
+void arena_adopt(struct arena *arena, struct arena *from);
+
 /* size bytes aligned for any object, or NULL when out of memory.  Zeroed. */
 void *arena_alloc(struct arena *arena, size_t size);
 

@@ -62,10 +62,21 @@ struct library {
 	const struct card **sorted;	/* private: topic-list order, kept by library_resolve */
 	size_t nsorted;
 	struct library_fold_cache *fold_cache;	/* private: search's folded text (library_folded) */
+	/* Read-only file mappings cards point into (the pack cache), unmapped
+	 * by library_release. */
+	struct library_mapping {
+		void *addr;
+		size_t size;
+	} *mappings;
+	size_t nmappings, mappings_alloc;
 };
 
 void library_init(struct library *library);
 void library_release(struct library *library);
+
+/* Hands a mapping (mmap) to the library, which unmaps it when released.
+ * Returns 0, or -1 when out of memory (the caller keeps it then). */
+int library_keep_mapping(struct library *library, void *addr, size_t size);
 
 /* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
 size_t library_add_pack(struct library *library, const struct pack_info *pack);
@@ -75,6 +86,9 @@ bool library_has_pack(const struct library *library, const char *name);
 /* Adds a vocabulary entry unless its key is already known (first wins).
  * Strings must already live in the library's arena.  Returns 0 or -1. */
 int library_add_vocab(struct library *library, const struct vocab_entry *entry);
+/* Copies from's vocabulary after library's own (first wins), strings and
+ * all.  Returns 0 or -1. */
+int library_copy_vocab(struct library *library, const struct library *from);
 const struct vocab_entry *library_vocab(const struct library *library, const char *key);
 /* Position of key in the vocabulary (display order), or -1. */
 int library_vocab_index(const struct library *library, const char *key);

@@ -25,6 +25,9 @@ struct load_request {
 	size_t ncontent;
 	bool no_default_packs;		/* only the content dirs: no data folders, no built-in pack */
 	const char *installed_dir;	/* where packs are installed (PKGDATADIR), or NULL */
+	/* Where pack caches are kept (include/pack_cache.h), or NULL to parse
+	 * every pack's YAML.  Checking never uses them. */
+	const char *cache_dir;
 	/* Checking (`rxplore check PATH...`): when ncheck > 0 only these folders
 	 * or card files load, cards and diagnostics; the search path above lends
 	 * them its vocabulary (after their own) and its card ids, so a fact key or

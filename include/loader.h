@@ -43,6 +43,9 @@ struct compiled_pack {
 	size_t nvocab;
 	const struct card *const *cards;
 	size_t ncards;
+	/* Instead of cards: cards already in the arena of the library they are
+	 * loaded into (the pack cache's), taken as they are rather than copied. */
+	struct card *const *own_cards;
 	const struct compiled_diag *diags;
 	size_t ndiags;
 };
@@ -64,6 +67,18 @@ size_t loader_load_dir_manifest(struct library *library, const char *dir, struct
 /* The folder's cards (the same dir): its cards/ subfolder, or every *.yaml
  * beside pack.yaml when there is no cards/. */
 int loader_load_dir_cards(struct library *library, size_t pack, const char *dir, struct diag_list *diags);
+/* The card files of a pack folder, as loader_load_dir_cards() reads them:
+ * card_dir is dir/cards when that exists, else dir; names are its *.yaml and
+ * *.yml files but pack.yaml and hidden ones, in byte order.  Returns 0, or -1
+ * with errno set (nothing to release then). */
+struct loader_listing {
+	char *card_dir;
+	char **names;
+	size_t count;
+};
+int loader_list_cards(const char *dir, struct loader_listing *out);
+void loader_listing_release(struct loader_listing *listing);
+
 /* Both phases for one folder alone: its cards see only the vocabulary loaded
  * before them and its own.  Returns cards added, or -1. */
 int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags);

@@ -66,6 +66,12 @@ size_t text_clean_size(const char *in, size_t len);
  * the length written (out is NUL-terminated). */
 size_t text_clean(const char *in, size_t len, char *out);
 
+/* Whether s[0..len) is something text_clean() could have written: valid
+ * UTF-8 without a character it removes, and without a tab (it expands
+ * them).  For text read back from a file rxplore wrote itself (the pack
+ * cache), which is checked rather than trusted. */
+bool text_is_clean(const char *s, size_t len);
+
 /* For text that is shown but cannot simply lose characters (file names,
  * diagnostics quoting a file): replaces, in place, each character
  * text_clean() would remove -- tab and newline included -- and each invalid

@@ -32,13 +32,32 @@ void arena_release(struct arena *arena)
 	arena_init(arena);
 }
 
+void arena_adopt(struct arena *arena, struct arena *from)
+{
+	if (!from->head)
+		return;
+	/* from's chunks go behind arena's current one, which keeps its room. */
+	struct arena_chunk *last = from->head;
+	while (last->next)
+		last = last->next;
+	if (arena->head) {
+		last->next = arena->head->next;
+		arena->head->next = from->head;
+	} else {
+		arena->head = from->head;
+	}
+	arena->bytes += from->bytes;
+	arena_init(from);
+}
+
 static size_t align_up(size_t n)
 {
 	size_t a = alignof(max_align_t);
 	return (n + a - 1) & ~(a - 1);
 }
 
-void *arena_alloc(struct arena *arena, size_t size)
+/* size bytes, not zeroed: for copies that overwrite them all. */
+static void *alloc_raw(struct arena *arena, size_t size)
 {
 	if (size == 0)
 		size = 1;
@@ -67,7 +86,14 @@ void *arena_alloc(struct arena *arena, size_t size)
 	void *p = chunk->data + chunk->used;
 	chunk->used += size;
 	arena->bytes += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	void *p = alloc_raw(arena, size);
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
@@ -82,7 +108,7 @@ char *arena_strndup(struct arena *arena, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;
-	char *copy = arena_alloc(arena, len + 1);
+	char *copy = alloc_raw(arena, len + 1);
 	if (copy) {
 		memcpy(copy, s, len);
 		copy[len] = '\0';

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "text.h"
 #include "library_fold_cache.h"
@@ -114,8 +115,34 @@ void library_release(struct library *library)
 	free(library->vocab);
 	free(library->packs);
 	free(library->overrides);
+	for (size_t i = 0; i < library->nmappings; i++)
+		munmap(library->mappings[i].addr, library->mappings[i].size);
+	free(library->mappings);
 	arena_release(&library->arena);
 	library_init(library);
+}
+
+int library_keep_mapping(struct library *library, void *addr, size_t size)
+{
+	if (array_grow(&library->mappings, &library->mappings_alloc, library->nmappings, sizeof *library->mappings) < 0)
+		return -1;
+	library->mappings[library->nmappings++] = (struct library_mapping){ addr, size };
+	return 0;
+}
+
+int library_copy_vocab(struct library *library, const struct library *from)
+{
+	for (size_t i = 0; i < from->nvocab; i++) {
+		const struct vocab_entry *v = &from->vocab[i];
+		if (library_vocab(library, v->key))
+			continue;
+		struct vocab_entry copy = { arena_strdup(&library->arena, v->key),
+					    arena_strdup(&library->arena, v->label),
+					    v->ask ? arena_strdup(&library->arena, v->ask) : NULL };
+		if (!copy.key || !copy.label || (v->ask && !copy.ask) || library_add_vocab(library, &copy) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 size_t library_add_pack(struct library *library, const struct pack_info *pack)

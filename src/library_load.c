@@ -1,6 +1,8 @@
 /* library_load — see include/library_load.h. */
 #include "library_load.h"
 
+#include "pack_cache.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,12 +22,16 @@ static size_t load_manifest(struct library *library, const struct source *source
 			       : loader_load_dir_manifest(library, source->path, diags);
 }
 
-static void load_cards(struct library *library, const struct source *source, struct diag_list *diags)
+/* cache_dir: where pack caches are, or NULL to parse every folder. */
+static void load_cards(struct library *library, const struct source *source, const char *cache_dir,
+		       struct diag_list *diags)
 {
 	if (source->pack == NO_PACK)
 		return;
 	if (source->is_file)
 		loader_load_file_card(library, source->pack, source->path, diags);
+	else if (cache_dir)
+		pack_cache_load_cards(library, source->pack, source->path, cache_dir, diags);
 	else
 		loader_load_dir_cards(library, source->pack, source->path, diags);
 }
@@ -78,7 +84,8 @@ static bool names_a_checked_pack(const struct library *checked, const char *dir)
  * no source already has a pack of its name).  skip_like: sources whose pack
  * is named like one of its packs are left out (checking). */
 static int load_sources(struct library *library, struct source *sources, size_t n,
-			const struct compiled_pack *builtin, const struct library *skip_like, struct diag_list *diags)
+			const struct compiled_pack *builtin, const struct library *skip_like, const char *cache_dir,
+			struct diag_list *diags)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!skip_like || !names_a_checked_pack(skip_like, sources[i].path))
@@ -93,25 +100,9 @@ static int load_sources(struct library *library, struct source *sources, size_t 
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		load_cards(library, &sources[i], diags);
+		load_cards(library, &sources[i], cache_dir, diags);
 	if (builtin_pack != NO_PACK && loader_load_compiled_cards(library, builtin_pack, builtin, diags) < 0)
 		return -1;
-	return 0;
-}
-
-/* Copies context's vocabulary after library's own (first wins). */
-static int lend_vocabulary(struct library *library, const struct library *context)
-{
-	for (size_t i = 0; i < context->nvocab; i++) {
-		const struct vocab_entry *v = &context->vocab[i];
-		if (library_vocab(library, v->key))
-			continue;
-		struct vocab_entry copy = { arena_strdup(&library->arena, v->key),
-					    arena_strdup(&library->arena, v->label),
-					    v->ask ? arena_strdup(&library->arena, v->ask) : NULL };
-		if (!copy.key || !copy.label || (v->ask && !copy.ask) || library_add_vocab(library, &copy) < 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -141,11 +132,11 @@ static int load_checked(struct library *library, const struct load_request *requ
 	diag_list_init(&context_diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(&context, sources, n, builtin, library, &context_diags) : -1;
+	int rc = sources ? load_sources(&context, sources, n, builtin, library, NULL, &context_diags) : -1;
 	if (rc == 0)
-		rc = lend_vocabulary(library, &context);
+		rc = library_copy_vocab(library, &context);
 	for (size_t i = 0; rc == 0 && i < request->ncheck; i++)
-		load_cards(library, &checked[i], diags);
+		load_cards(library, &checked[i], NULL, diags);
 	if (rc == 0)
 		library_resolve_within(library, &context, diags);
 	free_sources(sources, n);
@@ -164,7 +155,7 @@ int library_load(struct library *library, const struct load_request *request, co
 		return load_checked(library, request, builtin, diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(library, sources, n, builtin, NULL, diags) : -1;
+	int rc = sources ? load_sources(library, sources, n, builtin, NULL, request->cache_dir, diags) : -1;
 	if (rc == 0)
 		library_resolve(library, diags);
 	free_sources(sources, n);

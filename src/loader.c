@@ -32,9 +32,11 @@ static void error_at(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
 	va_end(ap);
 }
 
-static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark_t mark)
+/* A node, with room for text_len bytes of text and a NUL behind it (0 for
+ * a collection): one allocation per scalar, not two. */
+static struct ynode *new_node(struct builder *b, enum ynode_type type, yaml_mark_t mark, size_t text_len)
 {
-	struct ynode *n = arena_alloc(b->arena, sizeof *n);
+	struct ynode *n = arena_alloc(b->arena, sizeof *n + text_len + 1);
 	if (n) {
 		n->type = type;
 		n->line = (unsigned)mark.line + 1;
@@ -91,6 +93,17 @@ static int check_mapping(struct builder *b, const struct ynode *map)
 	}
 	if (rc < 0 || n < 2)
 		return rc;
+	/* A card's mappings are small and nearly always without duplicates:
+	 * comparing every pair says so without sorting. */
+	if (n <= 16) {
+		bool duplicate = false;
+		for (size_t i = 1; i < n && !duplicate; i++)
+			for (size_t j = 0; j < i && !duplicate; j++)
+				duplicate = map->items[2 * i]->value[0] == map->items[2 * j]->value[0] &&
+					    strcmp(map->items[2 * i]->value, map->items[2 * j]->value) == 0;
+		if (!duplicate)
+			return 0;
+	}
 	const struct ynode **keys = malloc(n * sizeof *keys);
 	if (!keys)
 		return -1;
@@ -166,10 +179,12 @@ static int on_event(struct builder *b, const yaml_event_t *ev, int *documents)
 				 ev->data.scalar.length);
 			return -1;
 		}
-		struct ynode *n = new_node(b, YNODE_SCALAR, ev->start_mark);
-		if (!n || !(n->value = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
-						     ev->data.scalar.length)))
+		struct ynode *n = new_node(b, YNODE_SCALAR, ev->start_mark, ev->data.scalar.length);
+		if (!n)
 			return -1;
+		char *text = (char *)(n + 1);
+		memcpy(text, ev->data.scalar.value, ev->data.scalar.length);
+		n->value = text;
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
@@ -181,7 +196,7 @@ static int on_event(struct builder *b, const yaml_event_t *ev, int *documents)
 		return -1;
 	}
 	struct ynode *n = new_node(b, ev->type == YAML_MAPPING_START_EVENT ? YNODE_MAPPING : YNODE_SEQUENCE,
-				   ev->start_mark);
+				   ev->start_mark, 0);
 	if (!n || attach(b, n) < 0)
 		return -1;
 	b->cap[b->depth] = 0;
@@ -281,9 +296,15 @@ const struct ynode *ytree_get(const struct ynode *mapping, const char *key)
 {
 	if (!mapping || mapping->type != YNODE_MAPPING)
 		return NULL;
+	size_t len = strlen(key);
 	for (size_t i = 0; i + 1 < mapping->count; i += 2)
-		if (strcmp(mapping->items[i]->value, key) == 0)
+	{
+		/* strcmp's meaning (a key may hold a NUL written as "\0"),
+		 * without its call for every key that differs in length. */
+		const struct ynode *k = mapping->items[i];
+		if (k->len >= len && k->value[len] == '\0' && memcmp(k->value, key, len) == 0)
 			return mapping->items[i + 1];
+	}
 	return NULL;
 }
 

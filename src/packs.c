@@ -174,34 +174,54 @@ static bool has_yaml_suffix(const char *name)
 				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
 }
 
-/* Loads every *.yaml in dir (except pack.yaml), in byte order. */
-static int load_cards_in(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+void loader_listing_release(struct loader_listing *listing)
+{
+	free(listing->card_dir);
+	for (size_t i = 0; i < listing->count; i++)
+		free(listing->names[i]);
+	free(listing->names);
+	*listing = (struct loader_listing){ 0 };
+}
+
+static int list_yaml_in(const char *dir, struct loader_listing *out)
 {
 	DIR *d = opendir(dir);
-	if (!d) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+	if (!d)
 		return -1;
-	}
-	char **names = NULL;
-	size_t n = 0, alloc = 0;
+	size_t alloc = 0;
 	struct dirent *e;
+	int rc = 0;
 	while ((e = readdir(d))) {
 		if (!has_yaml_suffix(e->d_name) || strcmp(e->d_name, "pack.yaml") == 0)
 			continue;
-		if (array_grow(&names, &alloc, n, sizeof *names) < 0)
+		if (array_grow(&out->names, &alloc, out->count, sizeof *out->names) < 0 ||
+		    !(out->names[out->count] = strdup(e->d_name))) {
+			rc = -1;
+			errno = ENOMEM;
 			break;
-		if (!(names[n] = strdup(e->d_name)))
-			break;
-		n++;
+		}
+		out->count++;
 	}
 	closedir(d);
-	if (n > 1)	/* names is NULL when the folder has no cards: not for qsort */
-		qsort(names, n, sizeof *names, by_name);
+	if (out->count > 1)	/* names is NULL when the folder has no cards: not for qsort */
+		qsort(out->names, out->count, sizeof *out->names, by_name);
+	return rc;
+}
+
+/* Loads every card file of the listing, in its order. */
+static int load_cards_in(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
+{
+	struct loader_listing listing = { 0 };
+	if (list_yaml_in(dir, &listing) < 0 && listing.count == 0) {
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read folder: %s", strerror(errno));
+		loader_listing_release(&listing);
+		return -1;
+	}
 	int added = 0;
 	bool full = false;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < listing.count; i++) {
 		char path[PATH_MAX];
-		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		int len = snprintf(path, sizeof path, "%s/%s", dir, listing.names[i]);
 		/* A full pack says so once, at the first file left out, instead of
 		 * parsing (and reporting) every file after it. */
 		if (!full && len > 0 && (size_t)len < sizeof path &&
@@ -209,13 +229,13 @@ static int load_cards_in(struct library *library, size_t pack, const char *dir, 
 			full = true;
 			diag_add(diags, DIAG_ERROR, path, 1, 1,
 				 "pack '%s' is full: a pack holds at most %d cards; this file and the %zu after it "
-				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK, n - i - 1);
+				 "are not loaded", library->packs[pack].name, LOADER_MAX_CARDS_PER_PACK,
+				 listing.count - i - 1);
 		}
 		if (!full && len > 0 && (size_t)len < sizeof path)
 			added += load_card_file(library, pack, path, diags);
-		free(names[i]);
 	}
-	free(names);
+	loader_listing_release(&listing);
 	return added;
 }
 
@@ -244,11 +264,33 @@ size_t loader_load_dir_manifest(struct library *library, const char *dir, struct
 	return pack;
 }
 
+/* Where a pack folder's cards are: its cards/ subfolder, else the folder. */
+static void card_folder(const char *dir, char *out, size_t size)
+{
+	snprintf(out, size, "%s/cards", dir);
+	if (!exists(out, S_IFDIR))
+		snprintf(out, size, "%s", dir);
+}
+
 int loader_load_dir_cards(struct library *library, size_t pack, const char *dir, struct diag_list *diags)
 {
 	char cards[PATH_MAX];
-	snprintf(cards, sizeof cards, "%s/cards", dir);
-	return load_cards_in(library, pack, exists(cards, S_IFDIR) ? cards : dir, diags);
+	card_folder(dir, cards, sizeof cards);
+	return load_cards_in(library, pack, cards, diags);
+}
+
+int loader_list_cards(const char *dir, struct loader_listing *out)
+{
+	char cards[PATH_MAX];
+	*out = (struct loader_listing){ 0 };
+	card_folder(dir, cards, sizeof cards);
+	if (!(out->card_dir = strdup(cards)))
+		return -1;
+	if (list_yaml_in(cards, out) < 0) {
+		loader_listing_release(out);
+		return -1;
+	}
+	return 0;
 }
 
 int loader_load_dir(struct library *library, const char *dir, struct diag_list *diags)
@@ -332,6 +374,23 @@ static bool copy_array(struct arena *arena, void *field, size_t n, size_t size)
 	return true;
 }
 
+/* Puts a card of pack into the library: its facts in the order of the
+ * vocabulary merged so far. */
+static struct card *settle_card(struct library *library, struct card *card, size_t pack)
+{
+	card->pack = pack;
+	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
+	for (size_t i = 1; i < card->nfacts; i++) {
+		struct card_fact fact = card->facts[i];
+		int rank = library_vocab_index(library, fact.key);
+		size_t j = i;
+		for (; j > 0 && library_vocab_index(library, card->facts[j - 1].key) > rank; j--)
+			card->facts[j] = card->facts[j - 1];
+		card->facts[j] = fact;
+	}
+	return card;
+}
+
 /* The parts of a compiled card that library_resolve() edits or that depend
  * on the packs loaded before it (the order of facts) are copied; the text
  * stays where the compiler put it. */
@@ -341,7 +400,6 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	if (!card)
 		return NULL;
 	*card = *compiled;
-	card->pack = pack;
 	if (!copy_array(&library->arena, &card->related, card->nrelated, sizeof *card->related) ||
 	    !copy_array(&library->arena, &card->related_at, card->nrelated, sizeof *card->related_at) ||
 	    !copy_array(&library->arena, &card->compare_with_at, card->ncompare_with, sizeof *card->compare_with_at) ||
@@ -354,16 +412,7 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 		if (!copy_array(&library->arena, &card->quiz[q].choice_topics, card->quiz[q].nchoices,
 				sizeof *card->quiz[q].choice_topics))
 			return NULL;
-	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
-	for (size_t i = 1; i < card->nfacts; i++) {
-		struct card_fact fact = card->facts[i];
-		int rank = library_vocab_index(library, fact.key);
-		size_t j = i;
-		for (; j > 0 && library_vocab_index(library, card->facts[j - 1].key) > rank; j--)
-			card->facts[j] = card->facts[j - 1];
-		card->facts[j] = fact;
-	}
-	return card;
+	return settle_card(library, card, pack);
 }
 
 size_t loader_load_compiled_manifest(struct library *library, const struct compiled_pack *compiled)
@@ -388,7 +437,8 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 	}
 	int added = 0;
 	for (size_t i = 0; i < compiled->ncards; i++) {
-		struct card *card = adopt_card(library, compiled->cards[i], pack);
+		struct card *card = compiled->own_cards ? settle_card(library, compiled->own_cards[i], pack)
+							: adopt_card(library, compiled->cards[i], pack);
 		int rc = card ? library_add_card(library, card) : -1;
 		if (rc < 0)
 			return -1;

@@ -39,12 +39,17 @@ static void warn(struct reader *r, const struct ynode *at, const char *fmt, ...)
  * and prose unfolded so authors may wrap their lines. */
 static const char *clean(struct reader *r, const struct ynode *n, bool prose)
 {
-	char *out = arena_alloc(&r->library->arena, text_clean_size(n->value, n->len));
+	/* Most text is clean already: one pass to see so and a copy cost less
+	 * than measuring and cleaning it. */
+	bool is_clean = text_is_clean(n->value, n->len);
+	char *out = is_clean ? arena_strndup(&r->library->arena, n->value, n->len)
+			     : arena_alloc(&r->library->arena, text_clean_size(n->value, n->len));
 	if (!out) {
 		fail(r, n, "out of memory");
 		return NULL;
 	}
-	text_clean(n->value, n->len, out);
+	if (!is_clean)
+		text_clean(n->value, n->len, out);
 	if (prose)
 		text_unfold(out);
 	return out;
@@ -120,7 +125,7 @@ static void check_keys(struct reader *r, const struct ynode *map, const char *co
 		const struct ynode *key = map->items[i];
 		bool ok = false;
 		for (size_t k = 0; k < nknown && !ok; k++)
-			ok = strcmp(key->value, known[k]) == 0;
+			ok = key->value[0] == known[k][0] && strcmp(key->value, known[k]) == 0;
 		if (ok)
 			continue;
 		const char *hint = text_suggest(key->value, known, nknown);

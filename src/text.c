@@ -264,6 +264,28 @@ static bool is_removed_control(uint32_t cp)
 		|| (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool text_is_clean(const char *s, size_t len)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		pos += printable_ascii_run(s + pos, len - pos);
+		if (pos == len)
+			break;
+		if (s[pos] == '\n') {
+			pos++;
+			continue;
+		}
+		uint32_t cp;
+		int used = text_utf8_decode(s + pos, len - pos, &cp);
+
+		if (used < 0 || cp == '\t' || is_removed_control(cp))
+			return false;
+		pos += (size_t)used;
+	}
+	return true;
+}
+
 void text_make_printable(char *s)
 {
 	size_t len = strlen(s), in = 0, out = 0;

@@ -1,5 +1,6 @@
 /* cli — what every line-mode command shares: usage errors, the output
  * width, loading the content, looking a topic up. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "builtin_pack.h"
 #include "cli.h"
 #include "library_load.h"
+#include "paths.h"
 
 static const char *usage_hint = "Try 'rxplore --help' for more information.";
 
@@ -51,6 +53,9 @@ struct load_request cli_load_request(const struct cli *cli)
 int cli_load(struct cli *cli)
 {
 	struct load_request request = cli_load_request(cli);
+	char cache_dir[PATH_MAX];
+	if (!cli->options.no_cache && paths_cache_dir(cache_dir, sizeof cache_dir))
+		request.cache_dir = cache_dir;
 	return library_load(&cli->library, &request, &builtin_pack, &cli->diags);
 }
 

@@ -18,7 +18,7 @@ enum { EXIT_OK = 0, EXIT_PROBLEM = 1, EXIT_USAGE = 2 };
 struct cli_options {
 	const char *content[CLI_MAX_CONTENT];
 	size_t ncontent;
-	bool no_default_packs, plain, no_color, no_mouse, strict;
+	bool no_default_packs, no_cache, plain, no_color, no_mouse, strict;
 	int width;		/* 0: the terminal's, or 80 */
 	const char *profile;
 };

@@ -76,6 +76,9 @@ static int set_option(struct cli_request *r, const struct cli_option *o, const c
 	case OPT_NO_DEFAULT_PACKS:
 		r->options.no_default_packs = true;
 		break;
+	case OPT_NO_CACHE:
+		r->options.no_cache = true;
+		break;
 	case OPT_PLAIN:
 		r->options.plain = true;
 		break;

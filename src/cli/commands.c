@@ -62,6 +62,10 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 		       "fit the scheduler to your reviews (asks before\n"
 		       "saving); back to the default parameters",
 		       { ARG_WORD }, false, "fit reset" },
+	[CMD_CACHE] = { "cache", cmd_cache, 0, "cache clear",
+			"remove the compiled copies of packs that make large\n"
+			"packs open fast (they are rebuilt when next needed)",
+			{ ARG_WORD }, false, "clear" },
 	[CMD_START] = { "start", cmd_start, CMD_NEEDS_LOAD | CMD_PROMPT_ONLY, "start", "the start card",
 			{ ARG_NONE }, false, NULL },
 	[CMD_HELP] = { "help", cmd_help, CMD_PROMPT_ONLY, "help [COMMAND]",
@@ -75,6 +79,8 @@ const struct cli_option cli_options_table[] = {
 	  "load the pack (or folder of cards) in DIR first;\nmay be given more than once", NULL },
 	{ OPT_NO_DEFAULT_PACKS, "no-default-packs", 0, NULL, 0, OPT_STARTUP, "load only the --content folders",
 	  NULL },
+	{ OPT_NO_CACHE, "no-cache", 0, NULL, 0, OPT_STARTUP,
+	  "parse every pack's cards, neither using nor writing\nthe pack cache", NULL },
 	{ OPT_PLAIN, "plain", 0, NULL, 0, OPT_STARTUP, "line mode, even on a capable terminal", NULL },
 	{ OPT_NO_COLOR, "no-color", 0, NULL, 0, OPT_STARTUP, "no colours (also: NO_COLOR set and non-empty)",
 	  NULL },

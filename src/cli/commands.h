@@ -29,6 +29,7 @@ enum cli_command_id {
 	CMD_IMPORT,
 	CMD_EXPORT,
 	CMD_FSRS,
+	CMD_CACHE,
 	CMD_START,
 	CMD_HELP,
 	CMD_QUIT,
@@ -65,6 +66,7 @@ struct cli_command {
 enum cli_option_id {
 	OPT_CONTENT,
 	OPT_NO_DEFAULT_PACKS,
+	OPT_NO_CACHE,
 	OPT_PLAIN,
 	OPT_NO_COLOR,
 	OPT_NO_MOUSE,
@@ -165,6 +167,7 @@ int cmd_progress(struct cli *cli, const struct cli_request *request);
 int cmd_export(struct cli *cli, const struct cli_request *request);
 int cmd_fsrs(struct cli *cli, const struct cli_request *request);
 int cmd_import(struct cli *cli, const struct cli_request *request);
+int cmd_cache(struct cli *cli, const struct cli_request *request);
 int cmd_start(struct cli *cli, const struct cli_request *request);
 int cmd_help(struct cli *cli, const struct cli_request *request);
 /* quit is the prompt's own: its handler is NULL. */

@@ -1,10 +1,14 @@
 /* commands_run — the handlers the command table names: each checks its
  * arguments and calls the command's own module (cli_*.c, plain*.c). */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "pack_cache.h"
+#include "paths.h"
 #include "plain.h"
 #include "plain_compare.h"
 
@@ -122,6 +126,25 @@ int cmd_fsrs(struct cli *cli, const struct cli_request *r)
 int cmd_export(struct cli *cli, const struct cli_request *r)
 {
 	return cli_export(cli, r->format, r->output, r->args, r->nargs);
+}
+
+int cmd_cache(struct cli *cli, const struct cli_request *r)
+{
+	(void)cli;
+	if (r->nargs != 1 || strcmp(r->args[0], "clear") != 0)
+		return cli_usage("%s", "cache takes one word: clear");
+	char dir[PATH_MAX];
+	if (!paths_cache_dir(dir, sizeof dir)) {
+		fprintf(stderr, "rxplore: no cache folder: HOME is not an absolute path\n");
+		return EXIT_PROBLEM;
+	}
+	int removed = pack_cache_clear(dir);
+	if (removed < 0) {
+		fprintf(stderr, "rxplore: cannot clear the pack cache in %s: %s\n", dir, strerror(errno));
+		return EXIT_PROBLEM;
+	}
+	printf("removed %d pack cache file%s from %s\n", removed, removed == 1 ? "" : "s", dir);
+	return EXIT_OK;
 }
 
 int cmd_start(struct cli *cli, const struct cli_request *r)

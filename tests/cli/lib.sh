@@ -11,7 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/rxplore-cli.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # No user files may leak into a test: a private, empty home.
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share
-export XDG_STATE_HOME=$work/home/.local/state XDG_DATA_DIRS=$work/nowhere
+export XDG_STATE_HOME=$work/home/.local/state XDG_DATA_DIRS=$work/nowhere XDG_CACHE_HOME=$work/home/.cache
 mkdir -p "$HOME"
 
 ok() { tap_count=$((tap_count + 1)); echo "ok $tap_count - $1"; }

@@ -18,7 +18,7 @@ done
 rx --frobnicate
 expect_in "an unknown option is named" "$err" "rxplore: unrecognized option '--frobnicate'"
 rx --no list
-expect_in "an ambiguous prefix lists what it could be" "$err" "--no-default-packs, --no-color, --no-mouse"
+expect_in "an ambiguous prefix lists what it could be" "$err" "--no-default-packs, --no-cache, --no-color, --no-mouse"
 rx --no-def --content "$TEST_DATA_DIR/basic" list
 expect_status "a unique prefix of an option is enough" 0
 

@@ -44,7 +44,7 @@ expect_in "and is saved" "$out" "1 answer saved."
 expect_in "the prompt goes on after the quiz" "$out" "Mastery per topic: 1 of 1 questions seen"
 
 basic="--no-default-packs --content $TEST_DATA_DIR/basic"
-session 'show alphazine mech\nalphazine summary\nsearch agonist\nlist\npacks\ncheck\nprogress export\nexport --format json alphazine\n' $basic
+session 'show alphazine mech\nalphazine summary\nsearch agonist\nlist\npacks\ncheck\nprogress export\nexport --format json alphazine\ncache clear\n' $basic
 expect_status "a session of commands exits 0" 0
 expect_in "show with a section" "$out" "Alphazine: Mechanism"
 expect_in "a topic alone is shown, with its section" "$out" "Alphazine: Summary"
@@ -54,6 +54,7 @@ expect_in "packs" "$out" "basic-fixture 2026.01"
 expect_in "check" "$out" "0 errors"
 expect_in "progress export" "$out" "id,question_id,card_id"
 expect_in "export" "$out" '"id": "alphazine"'
+expect_in "cache clear (this session's pack and the quiz session's)" "$out" "removed 2 pack cache files from"
 session 'list\ncheck\nlist\n' $basic
 first=$(printf '%s\n' "$out" | grep -c '^alphazine ')
 [ "$first" = 2 ] && ok "check leaves the session's cards as they were" ||

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fuzzes the card loader, text cleaning, wrapping and line-mode rendering with
-# libFuzzer (tests/fuzz/fuzz_loader.c), under AddressSanitizer and UBSan.
+# libFuzzer (tests/fuzz/fuzz_loader.c), or the pack cache reader
+# (tests/fuzz/fuzz_cache.c), under AddressSanitizer and UBSan.
 #
 #   tests/fuzz/run.sh [SECONDS]        build, then fuzz for SECONDS (default 60)
 #   tests/fuzz/run.sh --build          build only; prints the harness's path
@@ -16,6 +17,7 @@
 #                   on stderr; with jobs, logs are fuzz-N.log in the corpus folder)
 #   FUZZ_ARGS       more libFuzzer options
 #   CC              the clang to use (default clang; with --afl, afl-clang-fast)
+#   FUZZ_TARGET     loader (the default) or cache: which harness
 #
 # Seeds are copied from tests/data, content/, tests/fuzz/seeds and
 # tests/data/fuzz-regress into the corpus folder.  A crash leaves its input
@@ -23,6 +25,12 @@
 # it to tests/data/fuzz-regress/, which tests/unit/test_fuzz_regress replays.
 set -eu
 
+target=${FUZZ_TARGET:-loader}
+case $target in
+loader | cache) ;;
+*) printf 'fuzz: FUZZ_TARGET is loader or cache, not %s\n' "$target" >&2; exit 2 ;;
+esac
+harness=fuzz_$target
 top=$(cd "$(dirname "$0")/../.." && pwd)
 afl=0
 if [ "${1:-}" = --afl ]; then
@@ -74,13 +82,27 @@ build_harness() {
 	"$cc" $cflags -fsanitize=fuzzer $warn -std=c11 -I"$top/include" -I"$top/src" -I"$top/src/cli" \
 		-D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
 		$(pkg-config --cflags yaml-0.1 sqlite3) \
-		"$top/tests/fuzz/fuzz_loader.c" "$build/src/librxcli.a" "$build/src/librxcore.a" \
-		$(pkg-config --libs yaml-0.1 sqlite3) -lm -o "$build/fuzz_loader"
+		"$top/tests/fuzz/$harness.c" "$build/src/librxcli.a" "$build/src/librxcore.a" \
+		$(pkg-config --libs yaml-0.1 sqlite3) -lm -o "$build/$harness"
+}
+
+# The cache harness writes its own seeds: a cache file of each fixture pack
+# (their bytes depend on the machine and the format version).
+cache_seeds() {
+	FUZZ_CACHE_SEEDS=$1
+	FUZZ_CACHE_PACKS=$top/tests/data/basic:$top/tests/data/warn:$top/tests/data/compare:$top/tests/data/export-pack
+	export FUZZ_CACHE_SEEDS FUZZ_CACHE_PACKS
+	# A start for AFL++, which reads its seeds before the harness runs.
+	printf 'RXPCACHE' >"$1/seed-magic"
 }
 
 # The corpus starts from every YAML file the project has: good cards, bad
 # cards, packs, a settings file, odd YAML shapes, and past findings.
 seed() {
+	if [ "$target" = cache ]; then
+		cache_seeds "$1"
+		return 0
+	fi
 	find "$top/tests/data" "$top/content" -type f \( -name '*.yaml' -o -name '*.yml' \) -size -64k |
 		while IFS= read -r f; do
 			cp "$f" "$1/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
@@ -116,7 +138,7 @@ fuzz_with_afl() {
 	UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:symbolize=0 \
 	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
 		afl-fuzz -i "$out/seeds" -o "$out" -V "$1" -x "$top/tests/fuzz/yaml.dict" -t 20000 -m none \
-		-- "$build/fuzz_loader" >"$out/afl.log" 2>&1 || {
+		-- "$build/$harness" >"$out/afl.log" 2>&1 || {
 		tail -n 30 "$out/afl.log" >&2
 		say "afl-fuzz failed; log in $out/afl.log"
 		return 1
@@ -125,7 +147,7 @@ fuzz_with_afl() {
 	found=$(find "$out/default/crashes" "$out/default/hangs" -type f ! -name README.txt 2>/dev/null | wc -l)
 	if [ "$found" -ne 0 ]; then
 		say "FAILED: $found input(s) in $out/default/crashes and hangs"
-		say "reproduce with: $build/fuzz_loader FILE; then keep FILE in tests/data/fuzz-regress/"
+		say "reproduce with: $build/$harness FILE; then keep FILE in tests/data/fuzz-regress/"
 		return 1
 	fi
 	[ -n "${FUZZ_CORPUS:-}" ] || rm -rf "$out"
@@ -135,13 +157,13 @@ fuzz_with_afl() {
 case ${1:-} in
 --build)
 	build_harness
-	echo "$build/fuzz_loader"
+	echo "$build/$harness"
 	exit 0
 	;;
 --replay)
 	shift
 	build_harness
-	exec "$build/fuzz_loader" -runs=0 "$@"
+	exec "$build/$harness" -runs=0 "$@"
 	;;
 esac
 
@@ -167,8 +189,11 @@ jobs=
 status=0
 # Run from the corpus folder: libFuzzer's -jobs logs land there, not here.
 # shellcheck disable=SC2086 # FUZZ_ARGS is a list of options
-(cd "$corpus" && "$build/fuzz_loader" -max_total_time="$seconds" -dict="$top/tests/fuzz/yaml.dict" \
-	-max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+dict=
+[ "$target" = loader ] && dict=-dict=$top/tests/fuzz/yaml.dict
+# shellcheck disable=SC2086 # $dict is one option or none
+(cd "$corpus" && "$build/$harness" -max_total_time="$seconds" $dict \
+	-max_len=$([ "$target" = cache ] && echo 65536 || echo 16384) -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
 	-artifact_prefix="$corpus/artifacts/" $jobs ${FUZZ_ARGS:-} "$corpus") || status=$?
 if [ -n "$jobs" ]; then
 	for log in "$corpus"/fuzz-*.log; do
@@ -178,7 +203,7 @@ fi
 if [ $status -ne 0 ] || [ -n "$(ls -A "$corpus/artifacts")" ]; then
 	say "FAILED (status $status); the inputs that broke it:"
 	ls -l "$corpus/artifacts" >&2
-	say "reproduce with: $build/fuzz_loader FILE; then keep FILE in tests/data/fuzz-regress/"
+	say "reproduce with: $build/$harness FILE; then keep FILE in tests/data/fuzz-regress/"
 	[ $keep -eq 1 ] || say "corpus kept at $corpus"
 	exit 1
 fi

@@ -50,7 +50,7 @@ trap cleanup EXIT
 # A pinned, private environment: nothing of the user's may leak in.
 unset TMUX NO_COLOR ESCDELAY
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-export XDG_STATE_HOME="$work/home/.local/state" XDG_DATA_DIRS="$work/nowhere"
+export XDG_STATE_HOME="$work/home/.local/state" XDG_DATA_DIRS="$work/nowhere" XDG_CACHE_HOME="$work/home/.cache"
 export RXPLORE_NOW=2026-11-21T09:30:00 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
 export ASAN_OPTIONS="log_path=$work/asan:detect_leaks=1"
 # Leaks inside the libraries rxplore links (tests/lsan.supp says which and why).

@@ -30,7 +30,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/rxplore-vg.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-export XDG_STATE_HOME="$work/home/.local/state" XDG_DATA_DIRS="$work/nowhere"
+export XDG_STATE_HOME="$work/home/.local/state" XDG_DATA_DIRS="$work/nowhere" XDG_CACHE_HOME="$work/home/.cache"
 export RXPLORE_NOW=2026-11-21T09:30:00 TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset NO_COLOR
 mkdir -p "$HOME"

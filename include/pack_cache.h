@@ -1,0 +1,118 @@
+/* pack_cache — a pack's cards compiled to one file, so a large pack opens
+ * without parsing its YAML again.
+ *
+ * One file per pack folder under $XDG_CACHE_HOME/rxplore/packs/, named by a
+ * digest of the folder's real path.  It holds what loading the pack's cards
+ * produced: the cards, and every diagnostic the loader gave about them (so a
+ * warm start reports what a cold one did).  The manifest (pack.yaml, a small
+ * file) is parsed at every start; the cards are what costs.
+ *
+ * A cache is used only when everything it was made from is unchanged: the
+ * format version, the folder as given and as resolved, the vocabulary the
+ * cards were checked against (a fact key may come from another pack), and
+ * each source file's name, size, modification time and a digest of its
+ * content.  The content digest is what catches an edit that keeps size and
+ * time: it costs reading every file, once per start, at about a byte per
+ * instruction against tens for parsing YAML (doc/PERFORMANCE.md).  It is a
+ * fast non-cryptographic digest: it detects changes, not forgeries (whoever
+ * can write the cache folder can write the cards too).
+ *
+ * The reader trusts nothing in the file: every count and length is checked
+ * against the bytes that remain, every string must end in a NUL inside the
+ * file and be text the loader could have produced (text_is_clean), every
+ * enumeration and fact key is checked, and a digest of the whole body
+ * catches damage.  A file that fails is reported and rebuilt, never used.
+ *
+ * Files are written whole to a temporary name and renamed into place, so a
+ * reader (another rxplore starting at the same time) sees the old file or
+ * the new one, never half of one.  The core's: no printing, no libyaml.
+ */
+#ifndef RXPLORE_PACK_CACHE_H
+#define RXPLORE_PACK_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "library.h"
+#include "loader.h"
+
+/* Bumped whenever the layout or what it means changes (a field of
+ * struct card, what the loader does with a file). */
+#define PACK_CACHE_FORMAT 2
+
+/* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
+ * eight bytes a step; it must be cheap next to parsing). */
+uint64_t pack_cache_digest(const void *data, size_t size, uint64_t seed);
+
+/* One file a pack's cards were loaded from. */
+struct pack_cache_source {
+	char *name;		/* relative to the pack folder: "pack.yaml", "cards/x.yaml" */
+	uint64_t size;
+	int64_t mtime_ns;
+	uint64_t digest;	/* pack_cache_digest of the content */
+};
+
+/* What a cache file must have been made from to be used. */
+struct pack_cache_key {
+	const char *dir;	/* the folder as given: card paths start with it */
+	char *real_dir;		/* realpath(dir): which pack the cache is for */
+	uint64_t vocab_digest;	/* of the vocabulary's keys, in order */
+	struct pack_cache_source *sources;
+	size_t nsources;
+};
+
+/* Fills key for the pack folder dir as it is now, with library's vocabulary
+ * (loaded by then: the first phase).  Reads every source file.  Returns 0, or
+ * -1 with errno set (key then needs no release). */
+int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struct library *library);
+void pack_cache_key_release(struct pack_cache_key *key);
+
+/* The cache file for key in cache_dir ($XDG_CACHE_HOME/rxplore).  False when
+ * it does not fit in size bytes. */
+bool pack_cache_path(const char *cache_dir, const struct pack_cache_key *key, char *buf, size_t size);
+
+/* Writes cards[0..ncards) and diags, as loaded from key's files, to file
+ * (its folder is made when missing), atomically.  Returns 0, or an errno
+ * value. */
+int pack_cache_write(const char *file, const struct pack_cache_key *key, struct card *const *cards, size_t ncards,
+		     const struct diag_list *diags);
+
+enum pack_cache_status {
+	PACK_CACHE_OK,
+	PACK_CACHE_MISSING,	/* no file: build it */
+	PACK_CACHE_STALE,	/* made from other files or another vocabulary: rebuild quietly */
+	PACK_CACHE_FOREIGN,	/* another format version, or another pack's: warn, rebuild */
+	PACK_CACHE_DAMAGED,	/* truncated, altered, not a cache file: warn, rebuild */
+	PACK_CACHE_NO_MEMORY,
+};
+
+/* Reads a cache image: checks its header, its digest unless skip_digest
+ * (fuzzing, tests of the checks behind it), that it was made from key (any
+ * key when NULL), and every value in it.  On PACK_CACHE_OK, out holds its
+ * cards as own_cards (in library's arena, their text pointing into data) and
+ * diagnostics, ready for loader_load_compiled_cards(); their fact keys are
+ * known to library's vocabulary.  Otherwise *why says what was wrong (a
+ * static string).  data must stay mapped as long as the cards are used. */
+enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
+					bool skip_digest, struct library *library, struct compiled_pack *out,
+					const char **why);
+
+/* pack_cache_parse() of file, mapped read-only; on PACK_CACHE_OK the
+ * mapping is handed to library (library_keep_mapping). */
+enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, struct library *library,
+				       struct compiled_pack *out, const char **why);
+
+/* The second loading phase of a pack folder through the cache in cache_dir:
+ * a usable cache file is loaded as is; else the folder is loaded from YAML
+ * and the file (re)written, with a warning first when the old one was
+ * damaged or foreign.  Returns what loader_load_dir_cards() returns. */
+int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
+			  struct diag_list *diags);
+
+/* Removes every cache file in cache_dir.  Returns the number removed, or
+ * -1 with errno set. */
+int pack_cache_clear(const char *cache_dir);
+
+#endif

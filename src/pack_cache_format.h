@@ -1,0 +1,49 @@
+/* The layout of a pack cache file, shared by its writer (pack_cache.c) and
+ * its reader (pack_cache_read.c).
+ *
+ * A header, then a body of 32-bit words in the writing machine's byte order
+ * (byte_order tells another one apart; the cache never leaves the machine):
+ *
+ *   body    := str dir, str real_dir, u64 vocab_digest,
+ *              u32 n, n × (str name, u64 size, u64 mtime_ns, u64 digest),
+ *              u32 n, n × (u32 severity, str path, u32 line, u32 col, str message),
+ *              u32 n, n × card
+ *   card    := str id, str title, u32 kind, strs aliases, str member_of,
+ *              u32 line, u32 col, SECTION_TEXT_COUNT × str text, str diagram_text,
+ *              u32 n, n × (str key, str value), links related, links compare_with,
+ *              u32 n, n × question, u32 n, n × 9 × str (a source's fields),
+ *              u32 status, str reviewed_by, str reviewed, str path, u32 line
+ *   question := str id, u32 authored, u32 type, str ask, strs choices,
+ *              u32 correct (bit i: choice i), str explain, u32 see + 1, u32 line
+ *   links   := u32 n, n × (str id, u32 line, u32 col)
+ *   strs    := u32 n, n × str
+ *   str     := u32 CACHE_NULL (no string) | u32 len, len bytes, NUL, zero
+ *              padding to a multiple of 4
+ *   u64     := 8 bytes, native order
+ */
+#ifndef RXPLORE_PACK_CACHE_FORMAT_H
+#define RXPLORE_PACK_CACHE_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CACHE_MAGIC "RXPCACHE"
+#define CACHE_BYTE_ORDER 0x01020304u
+#define CACHE_NULL 0xFFFFFFFFu
+#define PACK_CACHE_SUFFIX ".rxcache"
+
+struct cache_header {
+	char magic[8];
+	uint32_t format;	/* PACK_CACHE_FORMAT */
+	uint32_t byte_order;	/* CACHE_BYTE_ORDER as written */
+	uint64_t size;		/* of the whole file */
+	uint64_t digest;	/* pack_cache_digest of the body */
+};
+
+/* Bytes a string of n bytes (its NUL included) takes, padded. */
+static inline size_t cache_pad(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+#endif

@@ -1,0 +1,367 @@
+/* pack_cache_read — a pack cache file back into cards, checking every byte
+ * it uses; see include/pack_cache.h, the layout in pack_cache_format.h. */
+#include "pack_cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pack_cache_format.h"
+#include "text.h"
+
+/* A cursor over the body: every read checks the bytes left, and the first
+ * failure sticks (later reads return zeros), so the code reads straight
+ * through and checks once per card. */
+struct in {
+	const unsigned char *p, *end;
+	const char *why;	/* the first problem, or NULL */
+};
+
+static void fail(struct in *in, const char *why)
+{
+	if (!in->why)
+		in->why = why;
+	in->p = in->end;
+}
+
+/* n bytes into v, or zeros once the input ran out. */
+static void get_raw(struct in *in, void *v, size_t n)
+{
+	if ((size_t)(in->end - in->p) < n) {
+		fail(in, "it ends early");
+		memset(v, 0, n);
+		return;
+	}
+	memcpy(v, in->p, n);
+	in->p += n;
+}
+
+static uint32_t get_u32(struct in *in)
+{
+	uint32_t v;
+	get_raw(in, &v, sizeof v);
+	return v;
+}
+
+static uint64_t get_u64(struct in *in)
+{
+	uint64_t v;
+	get_raw(in, &v, sizeof v);
+	return v;
+}
+
+/* A string inside the file, or NULL for none: NUL-terminated where its
+ * length says, zero-padded, and text the loader could have produced. */
+static const char *get_str(struct in *in)
+{
+	static const unsigned char zeros[4];
+	uint32_t len = get_u32(in);
+	if (len == CACHE_NULL || in->why)
+		return NULL;
+	size_t room = (size_t)(in->end - in->p), padded = cache_pad((size_t)len + 1);
+	if (len >= room || padded > room) {
+		fail(in, "a string runs past its end");
+		return NULL;
+	}
+	const char *s = (const char *)in->p;
+	if (memcmp(s + len, zeros, padded - len) != 0 || memchr(s, '\0', len)) {
+		fail(in, "a string is not terminated where it says");
+		return NULL;
+	}
+	if (!text_is_clean(s, len)) {
+		fail(in, "a string holds characters the loader never keeps");
+		return NULL;
+	}
+	in->p += padded;
+	return s;
+}
+
+static const char *get_required(struct in *in)
+{
+	const char *s = get_str(in);
+	if (!s)
+		fail(in, "a required string is missing");
+	return s;
+}
+
+/* A count of items of at least min_bytes each: never more than the bytes
+ * left can hold, so a hostile count cannot make a large allocation. */
+static size_t get_count(struct in *in, size_t min_bytes)
+{
+	uint32_t n = get_u32(in);
+	if (n > (size_t)(in->end - in->p) / min_bytes) {
+		fail(in, "a count is larger than the file");
+		return 0;
+	}
+	return n;
+}
+
+static uint32_t get_below(struct in *in, uint32_t limit)
+{
+	uint32_t v = get_u32(in);
+	if (v >= limit)
+		fail(in, "a value is out of range");
+	return v;
+}
+
+/* An array of n items in arena, NULL when n is 0 (as the loader leaves it). */
+static void *get_array(struct in *in, struct arena *arena, size_t n, size_t size)
+{
+	if (n == 0 || in->why)
+		return NULL;
+	void *items = arena_array(arena, n + 1, size);
+	if (!items)
+		fail(in, "out of memory");
+	return items;
+}
+
+static const char **get_strs(struct in *in, struct arena *arena, size_t *n)
+{
+	*n = get_count(in, 4);
+	const char **items = get_array(in, arena, *n, sizeof *items);
+	for (size_t i = 0; items && i < *n; i++)
+		items[i] = get_required(in);
+	return items;
+}
+
+static const char **get_links(struct in *in, struct arena *arena, size_t *n, struct card_pos **at)
+{
+	*n = get_count(in, 12);
+	const char **ids = get_array(in, arena, *n, sizeof *ids);
+	*at = get_array(in, arena, *n, sizeof **at);
+	for (size_t i = 0; ids && *at && i < *n; i++) {
+		ids[i] = get_required(in);
+		(*at)[i].line = get_u32(in);
+		(*at)[i].col = get_u32(in);
+	}
+	return ids;
+}
+
+static bool valid_id(const char *id)
+{
+	if (!id || !*id)
+		return false;
+	for (const char *c = id; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+			return false;
+	return true;
+}
+
+static void get_question(struct in *in, struct arena *arena, struct card_question *q)
+{
+	q->id = get_required(in);
+	q->id_authored = get_below(in, 2) != 0;
+	q->type = (enum question_type)get_below(in, QUESTION_TRUE_FALSE + 1);
+	q->ask = get_required(in);
+	q->choices = get_strs(in, arena, &q->nchoices);
+	if (q->nchoices < 2 || q->nchoices > QUESTION_MAX_CHOICES)
+		fail(in, "a question has a wrong number of choices");
+	if (get_below(in, 2)) {
+		q->choice_topics = get_array(in, arena, q->nchoices, sizeof *q->choice_topics);
+		q->choice_topics_at = get_array(in, arena, q->nchoices, sizeof *q->choice_topics_at);
+		for (size_t i = 0; q->choice_topics && q->choice_topics_at && i < q->nchoices; i++) {
+			const char *topic = get_str(in);
+			if (topic && !valid_id(topic))
+				fail(in, "a choice's topic is not a card id");
+			q->choice_topics[i] = topic;
+			q->choice_topics_at[i].line = get_u32(in);
+			q->choice_topics_at[i].col = get_u32(in);
+		}
+	}
+	uint32_t correct = get_below(in, 1u << QUESTION_MAX_CHOICES);
+	for (size_t i = 0; i < QUESTION_MAX_CHOICES; i++)
+		q->correct[i] = i < q->nchoices && (correct >> i & 1);
+	if (q->nchoices <= QUESTION_MAX_CHOICES && correct >> q->nchoices)
+		fail(in, "a question marks a choice it does not have");
+	q->explain = get_str(in);
+	q->see = (int)get_below(in, SECTION_COUNT + 1) - 1;
+	q->line = get_u32(in);
+}
+
+static void get_facts(struct in *in, struct library *library, struct card *card)
+{
+	card->nfacts = get_count(in, 8);
+	card->facts = get_array(in, &library->arena, card->nfacts, sizeof *card->facts);
+	for (size_t i = 0; card->facts && i < card->nfacts; i++) {
+		card->facts[i].key = get_required(in);
+		card->facts[i].value = get_required(in);
+		if (card->facts[i].key && !library_vocab(library, card->facts[i].key))
+			fail(in, "a fact key is in no loaded vocabulary");
+	}
+}
+
+static struct card *get_card(struct in *in, struct library *library)
+{
+	struct arena *arena = &library->arena;
+	struct card *card = arena_alloc(arena, sizeof *card);
+	if (!card) {
+		fail(in, "out of memory");
+		return NULL;
+	}
+	card->id = get_required(in);
+	if (card->id && !valid_id(card->id))
+		fail(in, "a card id is not an id");
+	card->title = get_required(in);
+	card->kind = (enum card_kind)get_below(in, CARD_KIND_COUNT);
+	card->aliases = get_strs(in, arena, &card->naliases);
+	card->member_of = get_str(in);
+	card->member_of_at.line = get_u32(in);
+	card->member_of_at.col = get_u32(in);
+	for (size_t i = 0; i < SECTION_TEXT_COUNT; i++)
+		card->text[i] = get_str(in);
+	card->diagram_text = get_str(in);
+	get_facts(in, library, card);
+	card->related = get_links(in, arena, &card->nrelated, &card->related_at);
+	card->compare_with = get_links(in, arena, &card->ncompare_with, &card->compare_with_at);
+	card->nquiz = get_count(in, 40);
+	card->quiz = get_array(in, arena, card->nquiz, sizeof *card->quiz);
+	for (size_t i = 0; card->quiz && i < card->nquiz; i++)
+		get_question(in, arena, &card->quiz[i]);
+	card->nsources = get_count(in, 36);
+	card->sources = get_array(in, arena, card->nsources, sizeof *card->sources);
+	for (size_t i = 0; card->sources && i < card->nsources; i++) {
+		struct card_source *s = &card->sources[i];
+		const char **fields[] = { &s->title, &s->publisher, &s->authors, &s->chapter, &s->edition,
+					  &s->year, &s->url, &s->identifier, &s->note };
+		for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+			*fields[f] = get_str(in);
+		if (!s->title)
+			fail(in, "a source has no title");
+	}
+	card->status = (enum card_status)get_below(in, CARD_REVIEWED + 1);
+	card->reviewed_by = get_str(in);
+	card->reviewed = get_str(in);
+	card->path = get_required(in);
+	card->line = get_u32(in);
+	return in->why ? NULL : card;
+}
+
+static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *out)
+{
+	out->ndiags = get_count(in, 20);
+	struct compiled_diag *diags = get_array(in, arena, out->ndiags, sizeof *diags);
+	for (size_t i = 0; diags && i < out->ndiags; i++) {
+		diags[i].severity = (enum diag_severity)get_below(in, DIAG_NOTE + 1);
+		diags[i].path = get_str(in);
+		diags[i].line = get_u32(in);
+		diags[i].col = get_u32(in);
+		diags[i].message = get_str(in);
+		if (!diags[i].path || !diags[i].message)
+			fail(in, "a diagnostic is incomplete");
+	}
+	out->diags = diags;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* Whether the body was made from key's files; in->why set when it is
+ * unreadable.  *foreign: made for another pack folder. */
+static bool made_from(struct in *in, const struct pack_cache_key *key, bool *foreign)
+{
+	const char *dir = get_required(in);
+	const char *real_dir = get_required(in);
+	uint64_t vocab = get_u64(in);
+	size_t n = get_count(in, 32);
+	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest && n == key->nsources);
+	*foreign = key && real_dir && !same_str(real_dir, key->real_dir);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = get_required(in);
+		uint64_t size = get_u64(in), mtime = get_u64(in), digest = get_u64(in);
+		if (same && key) {
+			const struct pack_cache_source *s = &key->sources[i];
+			same = same_str(name, s->name) && size == s->size && mtime == (uint64_t)s->mtime_ns &&
+			       digest == s->digest;
+		}
+	}
+	return same && !*foreign && !in->why;
+}
+
+enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
+					bool skip_digest, struct library *library, struct compiled_pack *out,
+					const char **why)
+{
+	*out = (struct compiled_pack){ 0 };
+	struct cache_header h;
+	*why = "it is shorter than a cache file's header";
+	if (size < sizeof h)
+		return PACK_CACHE_DAMAGED;
+	memcpy(&h, data, sizeof h);
+	*why = "it is not an rxplore pack cache";
+	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0)
+		return PACK_CACHE_DAMAGED;
+	*why = "it was written in another format version or by another kind of machine";
+	if (h.format != PACK_CACHE_FORMAT || h.byte_order != CACHE_BYTE_ORDER)
+		return PACK_CACHE_FOREIGN;
+	*why = h.size > size ? "it is truncated" : "it is longer than it says";
+	if (h.size != size)
+		return PACK_CACHE_DAMAGED;
+	const unsigned char *body = (const unsigned char *)data + sizeof h;
+	*why = "its content does not match its digest";
+	if (!skip_digest && pack_cache_digest(body, size - sizeof h, 0) != h.digest)
+		return PACK_CACHE_DAMAGED;
+
+	struct in in = { body, body + (size - sizeof h), NULL };
+	bool foreign = false;
+	bool current = made_from(&in, key, &foreign);
+	*why = "it was made for another pack folder";
+	if (foreign)
+		return PACK_CACHE_FOREIGN;
+	if (!current && !in.why) {
+		*why = "its pack has changed";
+		return PACK_CACHE_STALE;
+	}
+	get_diags(&in, &library->arena, out);
+	size_t ncards = get_count(&in, 64);
+	struct card **cards = get_array(&in, &library->arena, ncards, sizeof *cards);
+	for (size_t i = 0; cards && i < ncards && !in.why; i++)
+		cards[i] = get_card(&in, library);
+	if (!in.why && in.p != in.end)
+		fail(&in, "it has bytes after its last card");
+	if (in.why) {
+		*why = in.why;
+		*out = (struct compiled_pack){ 0 };
+		return strcmp(in.why, "out of memory") == 0 ? PACK_CACHE_NO_MEMORY : PACK_CACHE_DAMAGED;
+	}
+	out->own_cards = cards;
+	out->ncards = ncards;
+	*why = NULL;
+	return PACK_CACHE_OK;
+}
+
+enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, struct library *library,
+				       struct compiled_pack *out, const char **why)
+{
+	*out = (struct compiled_pack){ 0 };
+	*why = "it cannot be read";
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? PACK_CACHE_MISSING : PACK_CACHE_DAMAGED;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > SIZE_MAX) {
+		close(fd);
+		*why = "it is empty or not a file";
+		return PACK_CACHE_DAMAGED;
+	}
+	size_t size = (size_t)st.st_size;
+	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return PACK_CACHE_DAMAGED;
+	enum pack_cache_status status = pack_cache_parse(map, size, key, false, library, out, why);
+	if (status != PACK_CACHE_OK || library_keep_mapping(library, map, size) < 0) {
+		munmap(map, size);
+		if (status == PACK_CACHE_OK) {
+			*out = (struct compiled_pack){ 0 };
+			*why = "out of memory";
+			status = PACK_CACHE_NO_MEMORY;
+		}
+	}
+	return status;
+}

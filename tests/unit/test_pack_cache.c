@@ -1,0 +1,518 @@
+/* Unit tests for the pack cache: a warm load gives what a cold one gave
+ * (cards and diagnostics); an edit that keeps a file's size and time is
+ * seen; another vocabulary makes a cache stale; a truncated, altered,
+ * other-version or other-pack file is reported and rebuilt; and the reader,
+ * given every truncation and every flipped byte of a real file and crafted
+ * hostile values, refuses rather than trusts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "library_load.h"
+#include "pack_cache.h"
+
+struct fixture {
+	char root[64];
+	char pack[96], cache[96];
+};
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void write_in(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	write_file(path, text);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->root, sizeof f->root, "/tmp/rxplore-cache-XXXXXX");
+	assert_non_null(mkdtemp(f->root));
+	snprintf(f->pack, sizeof f->pack, "%s/pack", f->root);
+	snprintf(f->cache, sizeof f->cache, "%s/cache", f->root);
+	assert_int_equal(mkdir(f->pack, 0700), 0);
+	char cards[128];
+	snprintf(cards, sizeof cards, "%s/cards", f->pack);
+	assert_int_equal(mkdir(cards, 0700), 0);
+	write_in(f->pack, "pack.yaml",
+		 "format: 1\npack: cached\nfacts:\n  - key: receptor\n    label: Receptor\n");
+	write_in(cards, "alpha.yaml",
+		 "id: alpha\ntitle: Alpha\nkind: drug\naliases: [A1]\nsummary: The first.\n"
+		 "facts:\n  receptor: GABA-B\nrelated: [beta]\n"
+		 "quiz:\n  - ask: Is alpha first?\n    answer: true\n"
+		 "  - ask: Which receptor?\n    choices:\n      - GABA-B\n      - text: none\n        topic: beta\n"
+		 "    answer: GABA-B\n"
+		 "sources:\n  - title: A book\n    year: \"2020\"\n");
+	write_in(cards, "beta.yaml", "id: beta\ntitle: Beta\nkind: concept\nsummary: The second.\n");
+	write_in(cards, "empty.yaml", "# nothing yet\n");
+	write_in(cards, "broken.yaml", "id: broken\ntitle: Broken\nkind: potion\nsummary: Which kind?\n");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->root);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* Loads --content dirs[0..n) through the cache into library. */
+static void load(const struct fixture *f, const char *const *dirs, size_t n, struct library *library,
+		 struct diag_list *diags)
+{
+	library_init(library);
+	diag_list_init(diags);
+	struct load_request request = { .content_dirs = dirs, .ncontent = n, .no_default_packs = true,
+					.cache_dir = f->cache };
+	assert_int_equal(library_load(library, &request, NULL, diags), 0);
+}
+
+static void load_pack(const struct fixture *f, struct library *library, struct diag_list *diags)
+{
+	const char *dirs[] = { f->pack };
+	load(f, dirs, 1, library, diags);
+}
+
+static void release(struct library *library, struct diag_list *diags)
+{
+	library_release(library);
+	diag_list_release(diags);
+}
+
+/* The one cache file of the fixture's pack. */
+static void cache_file(const struct fixture *f, char *buf, size_t size)
+{
+	struct library library;
+	library_init(&library);
+	struct pack_cache_key key;
+	assert_int_equal(pack_cache_key_make(&key, f->pack, &library), 0);
+	library_release(&library);
+	assert_true(pack_cache_path(f->cache, &key, buf, size));
+	pack_cache_key_release(&key);
+}
+
+static bool has_diag(const struct diag_list *diags, enum diag_severity severity, const char *text)
+{
+	for (size_t i = 0; i < diags->count; i++)
+		if (diags->items[i].severity == severity && strstr(diags->items[i].message, text))
+			return true;
+	return false;
+}
+
+static void a_warm_load_gives_what_a_cold_one_gave(void **state)
+{
+	struct fixture *f = *state;
+	struct library cold, warm;
+	struct diag_list cold_diags, warm_diags;
+	load_pack(f, &cold, &cold_diags);
+	assert_int_equal(cold.nmappings, 0);
+	load_pack(f, &warm, &warm_diags);
+	assert_int_equal(warm.nmappings, 1);	/* read from the cache file */
+
+	assert_int_equal(warm.ncards, 2);
+	assert_int_equal(cold.ncards, warm.ncards);
+	const struct card *a = library_find_exact(&warm, "alpha");
+	assert_non_null(a);
+	assert_string_equal(a->title, "Alpha");
+	assert_string_equal(a->aliases[0], "A1");
+	assert_string_equal(card_fact(a, "receptor"), "GABA-B");
+	assert_int_equal(a->nquiz, 2);
+	/* A choice's topic, and where it is written, survive the cache. */
+	const struct card_question *cold_q = &library_find_exact(&cold, "alpha")->quiz[1];
+	assert_non_null(a->quiz[1].choice_topics);
+	assert_null(a->quiz[1].choice_topics[0]);
+	assert_string_equal(a->quiz[1].choice_topics[1], "beta");
+	assert_string_equal(cold_q->choice_topics[1], "beta");
+	assert_int_equal(a->quiz[1].choice_topics_at[1].line, cold_q->choice_topics_at[1].line);
+	assert_int_equal(a->quiz[1].choice_topics_at[1].col, cold_q->choice_topics_at[1].col);
+	assert_int_equal(a->quiz[0].type, QUESTION_TRUE_FALSE);
+	assert_true(a->quiz[0].correct[0]);
+	assert_false(a->quiz[0].correct[1]);
+	assert_string_equal(a->quiz[0].id, library_find_exact(&cold, "alpha")->quiz[0].id);
+	assert_string_equal(a->sources[0].year, "2020");
+	assert_string_equal(a->related[0], "beta");
+	assert_non_null(strstr(a->path, "/cards/alpha.yaml"));
+	/* The text points into the mapping, not into a copy. */
+	const char *map = warm.mappings[0].addr;
+	assert_true(a->title >= map && a->title < map + warm.mappings[0].size);
+
+	assert_int_equal(cold_diags.count, warm_diags.count);
+	assert_int_equal(cold_diags.errors, 1);
+	for (size_t i = 0; i < cold_diags.count; i++) {
+		assert_string_equal(cold_diags.items[i].message, warm_diags.items[i].message);
+		assert_string_equal(cold_diags.items[i].path, warm_diags.items[i].path);
+		assert_int_equal(cold_diags.items[i].line, warm_diags.items[i].line);
+	}
+	assert_true(has_diag(&warm_diags, DIAG_WARNING, "empty file"));
+	release(&cold, &cold_diags);
+	release(&warm, &warm_diags);
+}
+
+static void an_edit_keeping_size_and_time_is_seen(void **state)
+{
+	struct fixture *f = *state;
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+
+	char path[160];
+	snprintf(path, sizeof path, "%s/cards/beta.yaml", f->pack);
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	write_file(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
+	struct timespec times[2] = { before.st_atim, before.st_mtim };
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(after.st_size, before.st_size);
+	assert_int_equal(after.st_mtim.tv_sec, before.st_mtim.tv_sec);
+	assert_int_equal(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+
+	load_pack(f, &library, &diags);
+	assert_int_equal(library.nmappings, 0);	/* stale: parsed again */
+	assert_string_equal(library_find_exact(&library, "beta")->title, "BETA");
+	assert_false(has_diag(&diags, DIAG_WARNING, "not used"));	/* stale is quiet */
+	release(&library, &diags);
+	load_pack(f, &library, &diags);
+	assert_int_equal(library.nmappings, 1);
+	assert_string_equal(library_find_exact(&library, "beta")->title, "BETA");
+	release(&library, &diags);
+}
+
+/* A card may use a fact key of a pack loaded before it: another vocabulary
+ * may turn an error into a card, so the cache depends on it. */
+static void another_vocabulary_makes_it_stale(void **state)
+{
+	struct fixture *f = *state;
+	char first[128];
+	snprintf(first, sizeof first, "%s/first", f->root);
+	assert_int_equal(mkdir(first, 0700), 0);
+	write_in(first, "pack.yaml", "format: 1\npack: first\nfacts:\n  - key: half_life\n    label: Half-life\n");
+	write_in(f->pack, "cards/gamma.yaml", "id: gamma\ntitle: Gamma\nkind: drug\nsummary: Third.\nfacts:\n  half_life: 2 h\n");
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	assert_null(library_find_exact(&library, "gamma"));
+	release(&library, &diags);
+
+	const char *dirs[] = { first, f->pack };
+	load(f, dirs, 2, &library, &diags);
+	const struct card *gamma = library_find_exact(&library, "gamma");
+	assert_non_null(gamma);
+	assert_string_equal(card_fact(gamma, "half_life"), "2 h");
+	release(&library, &diags);
+}
+
+/* Damages the cache file with change(), then checks the load warns, loads
+ * every card from YAML and leaves a good file behind. */
+static void expect_rebuilt(const struct fixture *f, void (*change)(const char *file), const char *why)
+{
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+	char file[256];
+	cache_file(f, file, sizeof file);
+	change(file);
+	load_pack(f, &library, &diags);
+	assert_int_equal(library.nmappings, 0);
+	assert_int_equal(library.ncards, 2);
+	assert_true(has_diag(&diags, DIAG_WARNING, "not used"));
+	assert_true(has_diag(&diags, DIAG_WARNING, why));
+	release(&library, &diags);
+	load_pack(f, &library, &diags);
+	assert_int_equal(library.nmappings, 1);
+	assert_false(has_diag(&diags, DIAG_WARNING, "not used"));
+	release(&library, &diags);
+}
+
+static void truncate_half(const char *file)
+{
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(truncate(file, st.st_size / 2), 0);
+}
+
+static void patch(const char *file, long offset, unsigned char byte)
+{
+	FILE *fp = fopen(file, "r+b");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, offset, SEEK_SET), 0);
+	int old = fgetc(fp);
+	assert_int_equal(fseek(fp, offset, SEEK_SET), 0);
+	fputc(old ^ byte, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static void flip_a_body_byte(const char *file)
+{
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	patch(file, (long)st.st_size - 9, 0x01);
+}
+
+static void other_version(const char *file)
+{
+	patch(file, 8, 0x40);
+}
+
+static void not_a_cache(const char *file)
+{
+	write_file(file, "#!/bin/sh\necho this is not a pack cache\n");
+}
+
+static void damaged_files_are_reported_and_rebuilt(void **state)
+{
+	struct fixture *f = *state;
+	expect_rebuilt(f, truncate_half, "truncated");
+	expect_rebuilt(f, flip_a_body_byte, "digest");
+	expect_rebuilt(f, other_version, "another format version");
+	expect_rebuilt(f, not_a_cache, "not an rxplore pack cache");
+}
+
+static void another_packs_cache_is_reported_and_rebuilt(void **state)
+{
+	struct fixture *f = *state;
+	char other[128], cmd[320];
+	snprintf(other, sizeof other, "%s/other", f->root);
+	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", f->pack, other);
+	assert_int_equal(system(cmd), 0);
+	struct library library;
+	struct diag_list diags;
+	const char *dirs[] = { other };
+	load(f, dirs, 1, &library, &diags);
+	release(&library, &diags);
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+
+	char mine[256];
+	cache_file(f, mine, sizeof mine);
+	struct pack_cache_key key;
+	library_init(&library);
+	assert_int_equal(pack_cache_key_make(&key, other, &library), 0);
+	library_release(&library);
+	char theirs[256];
+	assert_true(pack_cache_path(f->cache, &key, theirs, sizeof theirs));
+	pack_cache_key_release(&key);
+	assert_string_not_equal(mine, theirs);
+	assert_int_equal(rename(theirs, mine), 0);
+
+	load_pack(f, &library, &diags);
+	assert_int_equal(library.nmappings, 0);
+	assert_true(has_diag(&diags, DIAG_WARNING, "another pack folder"));
+	assert_non_null(strstr(library_find_exact(&library, "alpha")->path, f->pack));
+	release(&library, &diags);
+}
+
+/* The bytes of the fixture pack's cache file. */
+static unsigned char *cache_bytes(const struct fixture *f, size_t *size)
+{
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+	char file[256];
+	cache_file(f, file, sizeof file);
+	FILE *fp = fopen(file, "rb");
+	assert_non_null(fp);
+	unsigned char *data = malloc(1 << 16);
+	assert_non_null(data);
+	*size = fread(data, 1, 1 << 16, fp);
+	fclose(fp);
+	assert_true(*size > 64);
+	return data;
+}
+
+/* A library with the fixture's vocabulary, as the reader sees it. */
+static void vocab_library(struct library *library)
+{
+	library_init(library);
+	struct vocab_entry receptor = { "receptor", "Receptor", NULL };
+	assert_int_equal(library_add_vocab(library, &receptor), 0);
+}
+
+/* pack_cache_parse() for any pack; *ncards the cards it read (may be NULL). */
+static enum pack_cache_status parse_counting(const void *data, size_t size, bool skip_digest, const char **why,
+					     size_t *ncards)
+{
+	struct library library;
+	struct compiled_pack out;
+	vocab_library(&library);
+	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest, &library, &out, why);
+	if (ncards)
+		*ncards = out.ncards;
+	library_release(&library);
+	return status;
+}
+
+static enum pack_cache_status parse(const void *data, size_t size, bool skip_digest, const char **why)
+{
+	return parse_counting(data, size, skip_digest, why, NULL);
+}
+
+static void every_truncation_and_flipped_byte_is_survived(void **state)
+{
+	struct fixture *f = *state;
+	size_t size;
+	unsigned char *data = cache_bytes(f, &size);
+	const char *why;
+	size_t ncards;
+	assert_int_equal(parse_counting(data, size, false, &why, &ncards), PACK_CACHE_OK);
+	assert_int_equal(ncards, 2);
+	/* Behind the digest, so that the body's own checks are what is tested. */
+	for (size_t n = 0; n < size; n++)
+		assert_int_not_equal(parse(data, n, true, &why), PACK_CACHE_OK);
+	unsigned char *copy = malloc(size);
+	assert_non_null(copy);
+	size_t changed_but_ok = 0;
+	for (size_t i = 0; i < size; i++) {
+		memcpy(copy, data, size);
+		copy[i] ^= 0xFF;
+		assert_int_not_equal(parse(copy, size, false, &why), PACK_CACHE_OK);
+		changed_but_ok += parse(copy, size, true, &why) == PACK_CACHE_OK;
+	}
+	/* Only bytes no check can see (a line number, a padding byte, the
+	 * digest itself) may change without the body being refused. */
+	print_message("# %zu of %zu flipped bytes pass the body's own checks\n", changed_but_ok, size);
+	assert_true(changed_but_ok < size / 4);
+	free(copy);
+	free(data);
+}
+
+/* Writes one crafted card and reads it back. */
+static enum pack_cache_status read_crafted(struct fixture *f, struct card *card, const char **why)
+{
+	struct pack_cache_key key = { .dir = f->pack, .real_dir = f->pack };
+	char file[256];
+	snprintf(file, sizeof file, "%s/crafted.rxcache", f->cache);
+	struct diag_list none;
+	diag_list_init(&none);
+	struct card *cards[] = { card };
+	assert_int_equal(pack_cache_write(file, &key, cards, 1, &none), 0);
+	FILE *fp = fopen(file, "rb");
+	assert_non_null(fp);
+	static unsigned char data[1 << 14];
+	size_t size = fread(data, 1, sizeof data, fp);
+	fclose(fp);
+	return parse(data, size, false, why);
+}
+
+static void hostile_values_are_refused(void **state)
+{
+	struct fixture *f = *state;
+	const char *choices[QUESTION_MAX_CHOICES + 1] = { "a", "b", "c", "d", "e", "f", "g" };
+	struct card_fact fact = { "receptor", "GABA-B" };
+	struct card_question question = { .id = "q:1", .ask = "Which?", .choices = choices, .nchoices = 2,
+					  .correct = { true }, .see = -1 };
+	struct card good = { .id = "good", .title = "Good", .path = "x.yaml", .facts = &fact, .nfacts = 1,
+			     .quiz = &question, .nquiz = 1 };
+	const char *why;
+	assert_int_equal(read_crafted(f, &good, &why), PACK_CACHE_OK);
+
+	struct card bad = good;
+	bad.title = "Evil \x1b]0;owned\x07";
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+	assert_non_null(strstr(why, "characters the loader never keeps"));
+
+	bad = good;
+	bad.id = "../../etc";
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+
+	bad = good;
+	bad.title = NULL;
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+
+	struct card_fact unknown = { "no_such_key", "x" };
+	bad = good;
+	bad.facts = &unknown;
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+	assert_non_null(strstr(why, "vocabulary"));
+
+	struct card_question many = question;
+	many.nchoices = QUESTION_MAX_CHOICES + 1;
+	bad = good;
+	bad.quiz = &many;
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+
+	struct card_question far = question;
+	far.see = SECTION_COUNT;
+	bad = good;
+	bad.quiz = &far;
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+
+	bad = good;
+	bad.kind = CARD_KIND_COUNT;
+	assert_int_equal(read_crafted(f, &bad, &why), PACK_CACHE_DAMAGED);
+}
+
+static void garbage_is_refused(void **state)
+{
+	(void)state;
+	const char *why;
+	assert_int_equal(parse("", 0, true, &why), PACK_CACHE_DAMAGED);
+	assert_int_equal(parse("RXPCACHE", 8, true, &why), PACK_CACHE_DAMAGED);
+	static unsigned char zeros[4096];
+	assert_int_equal(parse(zeros, sizeof zeros, true, &why), PACK_CACHE_DAMAGED);
+	static unsigned char ones[4096];
+	memset(ones, 0xFF, sizeof ones);
+	memcpy(ones, "RXPCACHE\1\0\0\0\4\3\2\1", 16);
+	assert_int_not_equal(parse(ones, sizeof ones, true, &why), PACK_CACHE_OK);
+}
+
+static void cache_clear_removes_only_cache_files(void **state)
+{
+	struct fixture *f = *state;
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+	char keep[160];
+	snprintf(keep, sizeof keep, "%s/packs/notes.txt", f->cache);
+	write_file(keep, "mine\n");
+	write_in(f->cache, "packs/0123.rxcache.AbC123", "a killed writer's temporary file");
+	assert_int_equal(pack_cache_clear(f->cache), 2);
+	assert_int_equal(access(keep, F_OK), 0);
+	assert_int_equal(pack_cache_clear(f->cache), 0);
+	char nowhere[160];
+	snprintf(nowhere, sizeof nowhere, "%s/none", f->root);
+	assert_int_equal(pack_cache_clear(nowhere), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(a_warm_load_gives_what_a_cold_one_gave, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_edit_keeping_size_and_time_is_seen, setup, teardown),
+		cmocka_unit_test_setup_teardown(another_vocabulary_makes_it_stale, setup, teardown),
+		cmocka_unit_test_setup_teardown(damaged_files_are_reported_and_rebuilt, setup, teardown),
+		cmocka_unit_test_setup_teardown(another_packs_cache_is_reported_and_rebuilt, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_truncation_and_flipped_byte_is_survived, setup, teardown),
+		cmocka_unit_test_setup_teardown(hostile_values_are_refused, setup, teardown),
+		cmocka_unit_test(garbage_is_refused),
+		cmocka_unit_test_setup_teardown(cache_clear_removes_only_cache_files, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
