@@ -68,4 +68,11 @@ const char *study_strerror(const struct study_progress *sp, const char *profile,
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
 		struct progress *progress, time_t now);
 
+/* The weakest topics of library for a weakest-topics drill: at most max of
+ * the topics with answered questions, weakest first (the order of the
+ * statistics), into out.  Returns how many (0: nothing answered yet), or -1
+ * (out of memory, or the database could not be read). */
+long study_weakest_topics(const struct library *library, const struct config *config, struct progress *progress,
+			  time_t now, const struct card **out, size_t max);
+
 #endif

@@ -100,7 +100,7 @@ start
 wait_for "Truthy"
 keys t
 wait_for "What would you like to do?"
-keys d
+keys e
 snap exam-setup "Time limit: none"
 keys Enter
 snap exam-question "Question 1 of 1"
