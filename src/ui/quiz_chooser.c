@@ -178,8 +178,14 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 		snprintf(from, sizeof from, "the %zu marked topic%s", c->nmarked, c->nmarked == 1 ? "" : "s");
 	else
 		snprintf(from, sizeof from, "everything");
-	snprintf(e->label, sizeof e->label, "Exam: %zu question%s from %s, no feedback until the end", exam,
-		 exam == 1 ? "" : "s", from);
+	if (exam == 0) {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Exam from %s (no questions yet)", from);
+		snprintf(e->why_off, sizeof e->why_off, "No questions yet in %s", from);
+	} else {
+		snprintf(e->label, sizeof e->label, "Exam: %zu question%s from %s, no feedback until the end", exam,
+			 exam == 1 ? "" : "s", from);
+	}
 	e = set_entry(c, SLOT_MISTAKES_TODAY, "mistakes", SCOPE_ALL);
 	practice_entry(c, ui, e, "Drill my mistakes of today", "none today");
 	e = set_entry(c, SLOT_MISTAKES_WEEK, "mistakes-week", SCOPE_ALL);

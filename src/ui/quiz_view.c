@@ -266,8 +266,7 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 		 * unanswered. */
 		size_t left = v->session.count - v->session.current;
 		v->confirm_end = true;
-		ui_message(ui, ROLE_WARNING, "End the exam? %zu question%s unanswered. y ends it, any other key goes on",
-			   left, left == 1 ? " is" : "s are");
+		ui_message(ui, ROLE_WARNING, "End the exam (%zu unanswered)? y ends it; other keys go on", left);
 		return INTENT_REDRAW;
 	}
 	if (action->id == ACT_BACK) {
