@@ -123,8 +123,7 @@ const struct action actions_table[] = {
 	{ ACT_MOVE_DOWN, CTX_QUIZ, K(KEYC_DOWN, 'j'), "Next choice" },
 	{ ACT_SCROLL_PAGE_UP, CTX_QUIZ, K(KEYC_PGUP), "Scroll up a page" },
 	{ ACT_SCROLL_PAGE_DOWN, CTX_QUIZ, K(KEYC_PGDN), "Scroll down a page" },
-	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz (the summary shows what was done; an exam asks first)",
-	  4, "end" },
+	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz (an exam asks first)", 4, "end" },
 
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_FEEDBACK, K(KEYC_ENTER), "Next question", 2, "next" },
 	{ ACT_QUIZ_GRADE, CTX_QUIZ_FEEDBACK, K('1', '2', '3', '4'), "Grade it Again, Hard, Good or Easy", 3, "grade" },

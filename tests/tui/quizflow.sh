@@ -39,21 +39,10 @@ keys q
 wait_gone "What would you like to do?"
 
 # --- two marked -------------------------------------------------------------
-# pick NAME: highlights the topic NAME in the list (the search prompt finds
-# it; Esc closes the prompt and keeps it highlighted).
-pick() {
-	keys /
-	wait_for "Search:"
-	# shellcheck disable=SC2046 # one key per letter
-	keys $(printf '%s' "$1" | sed 's/./& /g')
-	wait_for "Search: $1"
-	keys Escape
-	wait_gone "Search:"
-}
-pick alphaz
+find_topic alphaz
 keys Space
 wait_for "1 marked"
-pick betam
+find_topic betam
 keys Space
 wait_for "2 marked"
 keys t

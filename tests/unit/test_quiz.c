@@ -628,13 +628,7 @@ static void answer_at(struct fixture *fx, const struct quiz_question *q, const c
 
 static void introduce(struct fixture *fx, const struct quiz_question *q, const char *when)
 {
-	struct progress_schedule schedule = { .rollover_hour = 4 };
-	fsrs_params_default(&schedule.params);
-	time_t at;
-	assert_true(clock_parse(when, &at));
-	struct progress_answer answer = { .question_id = q->id, .card_id = q->card->id, .at = at,
-					   .grade = FSRS_GOOD, .mode = PROGRESS_PRACTICE, .update_memory = true };
-	assert_true(progress_record(fx->progress, &schedule, &answer, NULL) > 0);
+	answer_at(fx, q, when, FSRS_GOOD);
 }
 
 static void review_takes_due_then_new_up_to_the_limit(void **state)
