@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "fixture_pack.h"
 #include "loader.h"
 #include "progress.h"
 #include "quiz.h"
@@ -207,15 +208,9 @@ static void too_few_distractors_means_no_question(void **state)
 static void bundled_bank_is_fair(void **state)
 {
 	(void)state;
-	const char *data = getenv("TEST_DATA_DIR");
-	char pack[4096];
-	snprintf(pack, sizeof pack, "%s/../../content", data && *data ? data : "tests/data");
 	struct diag_list diags;
 	struct library lib;
-	diag_list_init(&diags);
-	library_init(&lib);
-	loader_load_dir(&lib, pack, &diags);
-	library_resolve(&lib, &diags);
+	fixture_pack_load(&lib, &diags, "../../content");
 	assert_int_equal(diags.errors, 0);
 	assert_true(lib.ncards >= 60);
 	struct quiz_bank bank;

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "clock.h"
-#include "loader.h"
+#include "fixture_pack.h"
 #include "study.h"
 
 static void test_quiz_settings_from_config(void **state)
@@ -152,15 +152,10 @@ static void record(struct progress *progress, const struct quiz_question *q, tim
 static void test_weakest_topics(void **state)
 {
 	(void)state;
-	const char *data = getenv("TEST_DATA_DIR");
-	char pack[4096], db[] = "/tmp/rxplore-weakest-XXXXXX";
-	snprintf(pack, sizeof pack, "%s/basic", data && *data ? data : "tests/data");
+	char db[] = "/tmp/rxplore-weakest-XXXXXX";
 	struct diag_list diags;
 	struct library library;
-	diag_list_init(&diags);
-	library_init(&library);
-	loader_load_dir(&library, pack, &diags);
-	library_resolve(&library, &diags);
+	fixture_pack_load(&library, &diags, "basic");
 	struct quiz_bank bank;
 	assert_int_equal(quiz_bank_build(&bank, &library), 0);
 	const struct quiz_question *alpha = NULL, *beta = NULL;
