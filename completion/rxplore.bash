@@ -78,7 +78,7 @@ _rxplore_value()
 		else
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
-	--mode) _rxplore_offer 'practice review exam' "$cur" ;;
+	--mode) _rxplore_offer 'practice review exam mistakes mistakes-week weakest' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
 	--width | --count | --minutes | --seed | --rollover | --tz) ;;

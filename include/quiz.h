@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "card.h"
+#include "diag.h"
 #include "library.h"
 #include "progress.h"
 
@@ -39,9 +40,25 @@ struct quiz_question {
 	const char *fact;	/* generated: the vocabulary key it asks; NULL for authored */
 };
 
+/* Why a generated question was left out of the bank (`rxplore check`
+ * reports each as a note). */
+enum quiz_drop_reason {
+	QUIZ_DROP_OWN_CLASS,		/* a class card asked for its own class */
+	QUIZ_DROP_FEW_DISTRACTORS	/* fewer than two fair distractors */
+};
+
+struct quiz_drop {
+	const struct card *card;
+	const char *key;		/* the fact's vocabulary key */
+	enum quiz_drop_reason reason;
+	size_t distractors;		/* QUIZ_DROP_FEW_DISTRACTORS: how many were fair */
+};
+
 struct quiz_bank {
 	struct quiz_question *items;	/* grouped by card in library order */
 	size_t count;
+	struct quiz_drop *drops;	/* generated questions left out, in bank order */
+	size_t ndrops, drops_alloc;
 	struct arena arena;		/* generated text */
 	struct quiz_index *index;	/* private: id lookup */
 };
@@ -53,6 +70,11 @@ void quiz_bank_release(struct quiz_bank *bank);
 
 /* The question with this id, or NULL. */
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id);
+
+/* Adds a located note to diags for every generated question the bank left
+ * out, saying why ("...: note: no question on 'receptor': only 1 fair
+ * distractor (2 needed)"). */
+void quiz_bank_note_drops(const struct quiz_bank *bank, struct diag_list *diags);
 
 /* --- sessions ------------------------------------------------------------
  *
@@ -73,7 +95,29 @@ enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM };
 const char *quiz_mode_name(enum quiz_mode mode);	/* "practice", "review", "exam" */
 int quiz_mode_parse(const char *name);			/* an enum quiz_mode, or -1 */
 
+/* A drill narrows a practice session to what the learner needs most: the
+ * questions answered wrong lately (from the review log), or the weakest
+ * topics (the front-end asks study_weakest_topics() for them and passes them
+ * as the session's topics). */
+enum quiz_drill { QUIZ_DRILL_NONE, QUIZ_DRILL_MISTAKES, QUIZ_DRILL_WEAKEST };
+
+/* Every kind of session a learner can ask for by name (`quiz --mode NAME`),
+ * in the order the front-ends offer them. */
+struct quiz_kind {
+	const char *name;	/* "practice", "mistakes-week", ... */
+	enum quiz_mode mode;
+	enum quiz_drill drill;
+	int days;		/* QUIZ_DRILL_MISTAKES: this many study days, today included */
+};
+
+extern const struct quiz_kind quiz_kinds[];
+extern const size_t quiz_nkinds;
+
+/* The kind with this name, or NULL. */
+const struct quiz_kind *quiz_kind_find(const char *name);
+
 #define QUIZ_DEFAULT_EXAM_QUESTIONS 20
+#define QUIZ_WEAKEST_TOPICS 3	/* a weakest-topics drill asks from this many topics */
 #define QUIZ_REASK_GAP 2	/* other questions asked before a wrong one returns */
 
 struct quiz_settings {
@@ -86,6 +130,8 @@ struct quiz_settings {
 	const struct card *contrast[2];
 	size_t count;		/* at most this many questions; 0: all (practice, review), 20 (exam) */
 	int minutes;		/* exam time limit; 0: none */
+	enum quiz_drill drill;	/* QUIZ_DRILL_MISTAKES: only questions answered wrong lately */
+	int drill_days;		/* ...on one of the last drill_days study days (today included) */
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
 	int new_per_day;	/* review: new questions a study day may introduce */
 	struct progress_schedule schedule;

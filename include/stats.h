@@ -3,15 +3,16 @@
  * stats_compute() reads the review log and the memory states through the
  * progress store's callbacks and reduces them, for "now", to what the Stats
  * screen and `rxplore stats` show: what is due today and in the coming week,
- * answers per day over the last 30 days, true retention and mastery per
- * topic.  stats_render() lays that out as lines of text with bar charts, the
+ * answers per day over the last 30 days, true retention, and per topic the
+ * questions seen, the chance of recalling them now and their lapses.  stats_render() lays that out as lines of text with bar charts, the
  * same for line mode and the terminal UI.  Library code: never prints.
  *
  * Days are study days: clock_day(t, rollover_hour).
  * Invariants after a successful stats_compute():
  *   forecast[0] == due_today; every count is >= 0;
  *   retention_correct <= retention_total (both windows);
- *   for each topic, seen <= questions and 0 <= mastery <= 1 (0 when seen == 0).
+ *   for each topic, seen <= questions and 0 <= recall <= 1 (0 when seen == 0);
+ *   topics are weakest first (stats_compute() says the order).
  */
 #ifndef RXPLORE_STATS_H
 #define RXPLORE_STATS_H
@@ -32,7 +33,8 @@ struct stats_topic {
 	const struct card *card;
 	size_t questions;	/* in the question bank */
 	size_t seen;		/* of those, with a memory state */
-	double mastery;		/* mean retrievability today over the seen ones */
+	double recall;		/* mean retrievability now (FSRS) over the seen ones */
+	long lapses;		/* answers forgotten after being learnt, over its questions */
 };
 
 struct stats {
@@ -47,13 +49,15 @@ struct stats {
 	 * The first pair is the last STATS_HISTORY_DAYS days, the second all time. */
 	long retention_correct, retention_total;
 	long retention_correct_all, retention_total_all;
-	struct stats_topic *topics;		/* topics with questions, by title */
+	struct stats_topic *topics;		/* topics with questions, weakest first */
 	size_t ntopics;
 	size_t questions, seen;			/* over every topic */
 	long orphans;	/* memory states of questions the loaded cards no longer have */
 };
 
-/* Computes the statistics of `progress` at time `now`.  bank (may be NULL:
+/* Computes the statistics of `progress` at time `now`.  Topics come weakest
+ * first: those seen by recall, lowest first (more lapses first on a tie),
+ * then those never seen; then by title.  bank (may be NULL:
  * no topics, and every memory state counts as due) gives the topics and
  * their questions; states of questions outside it count as orphans, not as
  * due.  Returns 0, or -1 on a database error (see progress_error()) or when

@@ -81,4 +81,11 @@ int study_confusions_load(struct study_confusions *sc, const struct library *lib
 			  struct progress *progress);
 void study_confusions_release(struct study_confusions *sc);
 
+/* The weakest topics of library for a weakest-topics drill: at most max of
+ * the topics with answered questions, weakest first (the order of the
+ * statistics), into out.  Returns how many (0: nothing answered yet), or -1
+ * (out of memory, or the database could not be read). */
+long study_weakest_topics(const struct library *library, const struct config *config, struct progress *progress,
+			  time_t now, const struct card **out, size_t max);
+
 #endif

@@ -150,8 +150,19 @@ static void add_authored(struct quiz_question *q, const struct library *library,
 	q->see = src->see;
 }
 
+/* Remembers a generated question left out, for `check`; 0 or -1. */
+static int note_drop(struct quiz_bank *bank, const struct card *card, const char *key, enum quiz_drop_reason reason,
+		     size_t distractors)
+{
+	if (array_grow(&bank->drops, &bank->drops_alloc, bank->ndrops, sizeof *bank->drops) < 0)
+		return -1;
+	bank->drops[bank->ndrops++] = (struct quiz_drop){ card, key, reason, distractors };
+	return 0;
+}
+
 /* Generated questions of one card for one vocabulary entry; returns 1 when
- * one was added, 0 when the card has too few distractors, -1 out of memory. */
+ * one was added, 0 when there is none (no value, or left out: noted in
+ * bank->drops), -1 out of memory. */
 static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry, const struct card *card,
 			 const struct fact_value *pool, size_t npool)
 {
@@ -160,12 +171,12 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 		return 0;
 	/* A class card asked for its own class gives the answer away. */
 	if (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0)
-		return 0;
+		return note_drop(bank, card, entry->key, QUIZ_DROP_OWN_CLASS, 0);
 	const char *choices[MAX_DISTRACTORS + 1] = { value };
 	const struct card *sources[MAX_DISTRACTORS + 1] = { card };
 	size_t ndistractors = pick_distractors(pool, npool, card, choices, sources);
 	if (ndistractors < MIN_DISTRACTORS)
-		return 0;
+		return note_drop(bank, card, entry->key, QUIZ_DROP_FEW_DISTRACTORS, ndistractors);
 	struct quiz_question *q = &bank->items[bank->count];
 	memset(q, 0, sizeof *q);
 	q->card = card;
@@ -272,9 +283,12 @@ void quiz_bank_release(struct quiz_bank *bank)
 	if (bank->index)
 		strtab_release(&bank->index->table);
 	free(bank->items);
+	free(bank->drops);
 	arena_release(&bank->arena);
 	bank->items = NULL;
 	bank->count = 0;
+	bank->drops = NULL;
+	bank->ndrops = bank->drops_alloc = 0;
 	bank->index = NULL;
 }
 
@@ -282,4 +296,22 @@ const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const c
 {
 	const struct strtab_slot *slot = bank->index ? strtab_find(&bank->index->table, id) : NULL;
 	return slot ? slot->value : NULL;
+}
+
+void quiz_bank_note_drops(const struct quiz_bank *bank, struct diag_list *diags)
+{
+	for (size_t i = 0; i < bank->ndrops; i++) {
+		const struct quiz_drop *d = &bank->drops[i];
+		const char *path = d->card->path ? d->card->path : d->card->id;
+		if (d->reason == QUIZ_DROP_OWN_CLASS)
+			diag_add(diags, DIAG_NOTE, path, d->card->line, 0,
+				 "no generated question on '%s' for '%s': a class asked for its own class gives "
+				 "the answer away",
+				 d->key, d->card->id);
+		else
+			diag_add(diags, DIAG_NOTE, path, d->card->line, 0,
+				 "no generated question on '%s' for '%s': %zu fair distractor%s, %d needed (the other "
+				 "cards' values are blank, equal to it, contain it or are in its family)",
+				 d->key, d->card->id, d->distractors, d->distractors == 1 ? "" : "s", MIN_DISTRACTORS);
+	}
 }

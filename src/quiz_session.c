@@ -27,6 +27,25 @@ int quiz_mode_parse(const char *name)
 	return -1;
 }
 
+const struct quiz_kind quiz_kinds[] = {
+	{ "practice", QUIZ_PRACTICE, QUIZ_DRILL_NONE, 0 },
+	{ "review", QUIZ_REVIEW, QUIZ_DRILL_NONE, 0 },
+	{ "exam", QUIZ_EXAM, QUIZ_DRILL_NONE, 0 },
+	{ "mistakes", QUIZ_PRACTICE, QUIZ_DRILL_MISTAKES, 1 },
+	{ "mistakes-week", QUIZ_PRACTICE, QUIZ_DRILL_MISTAKES, 7 },
+	{ "weakest", QUIZ_PRACTICE, QUIZ_DRILL_WEAKEST, 0 },
+};
+
+const size_t quiz_nkinds = sizeof quiz_kinds / sizeof *quiz_kinds;
+
+const struct quiz_kind *quiz_kind_find(const char *name)
+{
+	for (size_t i = 0; name && i < quiz_nkinds; i++)
+		if (strcmp(name, quiz_kinds[i].name) == 0)
+			return &quiz_kinds[i];
+	return NULL;
+}
+
 /* splitmix64: small, fast and the same on every platform, so a seed gives
  * the same session everywhere. */
 static uint64_t next_random(unsigned long long *state)
@@ -195,6 +214,50 @@ out:
 	return status;
 }
 
+struct mistake_scan {
+	const struct quiz_bank *bank;
+	bool *wrong;		/* per bank question */
+	long first_day;		/* study days from first_day on count */
+	int rollover_hour;
+};
+
+static int collect_mistake(const struct progress_review *review, void *ctx)
+{
+	struct mistake_scan *scan = ctx;
+	if (review->grade != FSRS_AGAIN || clock_day(review->at, scan->rollover_hour) < scan->first_day)
+		return 0;
+	const struct quiz_question *q = quiz_bank_find(scan->bank, review->question_id);
+	if (q)
+		scan->wrong[q - scan->bank->items] = true;
+	return 0;
+}
+
+/* A mistakes drill keeps, of the scope, the questions answered wrong (or
+ * "I don't know") on one of the last drill_days study days. */
+static int keep_mistakes(struct quiz_session *session, size_t *scope, size_t *nscope)
+{
+	if (!session->progress) {
+		*nscope = 0;
+		return 0;
+	}
+	const struct quiz_settings *s = &session->settings;
+	int days = s->drill_days > 0 ? s->drill_days : 1;
+	struct mistake_scan scan = { .bank = session->bank, .rollover_hour = s->schedule.rollover_hour };
+	scan.first_day = clock_day(clock_now(), scan.rollover_hour) - (days - 1);
+	scan.wrong = calloc(session->bank->count + 1, sizeof *scan.wrong);
+	if (!scan.wrong || progress_each_review(session->progress, collect_mistake, &scan) < 0) {
+		free(scan.wrong);
+		return -1;
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < *nscope; k++)
+		if (scan.wrong[scope[k]])
+			scope[kept++] = scope[k];
+	*nscope = kept;
+	free(scan.wrong);
+	return 0;
+}
+
 int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,
 		       const struct quiz_settings *settings)
 {
@@ -214,6 +277,8 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 	for (size_t i = 0; i < bank->count; i++)
 		if (in_scope(settings, &bank->items[i]))
 			scope[nscope++] = i;
+	if (settings->drill == QUIZ_DRILL_MISTAKES && keep_mistakes(session, scope, &nscope) < 0)
+		goto fail;
 	if (settings->mode == QUIZ_REVIEW) {
 		if (queue_review(session, scope, nscope) < 0)
 			goto fail;

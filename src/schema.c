@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "translit.h"
 #include "yamltree.h"
 
 /* What one schema run needs at hand. */
@@ -308,6 +309,41 @@ static void read_choices(struct reader *r, const struct card *card, const struct
 	}
 }
 
+/* Two choices a learner cannot tell apart: the same once case, spaces,
+ * punctuation and dashes are folded away (text_fold). */
+static bool same_choice(const char *a, const char *b)
+{
+	char small_a[256], small_b[256];
+	size_t la, lb;
+	char *fa = text_fold_buffer(a, small_a, sizeof small_a, &la);
+	char *fb = text_fold_buffer(b, small_b, sizeof small_b, &lb);
+	bool same = fa && fb && la == lb && text_casecmp(fa, fb) == 0;
+	text_fold_release(fa, small_a);
+	text_fold_release(fb, small_b);
+	return same;
+}
+
+/* Choices written differently that read the same: a right answer that is
+ * also offered as wrong marks a learner wrong for knowing it; two wrong (or
+ * two right) ones are a repeat.  Warnings, so `check --strict` fails on
+ * them.  (Byte-equal choices are an error already.) */
+static void check_repeated_choices(struct reader *r, const struct card_question *q, const struct ynode *choices)
+{
+	for (size_t i = 0; i < q->nchoices; i++)
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(q->choices[i], q->choices[j]) == 0 || !same_choice(q->choices[i], q->choices[j]))
+				continue;
+			if (q->correct[i] != q->correct[j]) {
+				size_t right = q->correct[i] ? i : j, wrong = q->correct[i] ? j : i;
+				warn(r, choices->items[wrong], "the answer '%s' is also a wrong choice, as '%s'",
+				     q->choices[right], q->choices[wrong]);
+			} else {
+				warn(r, choices->items[i], "choices '%s' and '%s' repeat each other", q->choices[j],
+				     q->choices[i]);
+			}
+		}
+}
+
 static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
 {
 	q->line = n->line;
@@ -360,6 +396,8 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 					fail(r, choices->items[i], "choice '%s' is listed twice", q->choices[i]);
 		q->type = answer->type == YNODE_SEQUENCE ? QUESTION_MULTI : QUESTION_SINGLE;
 		read_answer(r, q, answer);
+		if (q->choices && q->nchoices == choices->count)	/* else an error rejects the card */
+			check_repeated_choices(r, q, choices);
 	}
 	/* Without a usable card id the card is rejected anyway (that error is
 	 * reported elsewhere), and there is nothing to key the question to. */

@@ -58,6 +58,7 @@ struct compute {
 	struct id_map first_day;	/* question id -> study day first answered */
 	struct id_map question_topic;	/* question id -> index into stats->topics (bank given) */
 	double *recall_sum;		/* per topic */
+	time_t now;
 	bool have_bank;
 	bool failed;			/* out of memory inside a callback */
 };
@@ -115,13 +116,16 @@ static int on_state(const char *question_id, const char *card_id, const struct p
 		s->forecast[ahead]++;
 	}
 	if (topic && state->stability > 0) {
-		long elapsed = s->today - clock_day(state->last_review, s->rollover_hour);
-		double recall = fsrs_retrievability(c->params, elapsed > 0 ? (double)elapsed : 0.0,
-						    state->stability);
+		/* The chance of recall now, to the second: a question failed an
+		 * hour ago has a short stability and has already faded a little,
+		 * where whole days would call it certain until tomorrow. */
+		double elapsed = difftime(c->now, state->last_review) / 86400.0;
+		double recall = fsrs_retrievability(c->params, elapsed > 0 ? elapsed : 0.0, state->stability);
 		if (!isfinite(recall))
 			recall = 0;
 		c->recall_sum[*topic] += recall < 0 ? 0 : recall > 1 ? 1 : recall;
 		s->topics[*topic].seen++;
+		s->topics[*topic].lapses += state->lapses;
 		s->seen++;
 	}
 	return 0;
@@ -132,6 +136,20 @@ static int by_title(const void *a, const void *b)
 	const struct stats_topic *x = a, *y = b;
 	int order = text_casecmp(x->card->title, y->card->title);
 	return order ? order : strcmp(x->card->id, y->card->id);
+}
+
+/* Weakest first: seen topics by recall, lowest first (more lapses first on a
+ * tie), then the topics not studied yet; titles break the remaining ties. */
+static int weakest_first(const void *a, const void *b)
+{
+	const struct stats_topic *x = a, *y = b;
+	if ((x->seen > 0) != (y->seen > 0))
+		return x->seen > 0 ? -1 : 1;
+	if (x->seen > 0 && x->recall != y->recall)
+		return x->recall < y->recall ? -1 : 1;
+	if (x->lapses != y->lapses)
+		return x->lapses > y->lapses ? -1 : 1;
+	return by_title(a, b);
 }
 
 /* One topic per card with questions, sorted by title; then each question id
@@ -179,7 +197,7 @@ done:
 int stats_compute(struct stats *stats, struct progress *progress, const struct quiz_bank *bank,
 		  const struct fsrs_params *params, int rollover_hour, time_t now)
 {
-	struct compute c = { .stats = stats, .params = params, .have_bank = bank != NULL };
+	struct compute c = { .stats = stats, .params = params, .have_bank = bank != NULL, .now = now };
 	int rc = -1;
 
 	memset(stats, 0, sizeof *stats);
@@ -195,7 +213,9 @@ int stats_compute(struct stats *stats, struct progress *progress, const struct q
 		goto done;
 	for (size_t t = 0; t < stats->ntopics; t++)
 		if (stats->topics[t].seen)
-			stats->topics[t].mastery = c.recall_sum[t] / (double)stats->topics[t].seen;
+			stats->topics[t].recall = c.recall_sum[t] / (double)stats->topics[t].seen;
+	/* Sorted only now: question_topic holds indices into the title order. */
+	qsort(stats->topics, stats->ntopics, sizeof *stats->topics, weakest_first);
 	rc = 0;
 done:
 	map_release(&c.first_day);

@@ -1,5 +1,6 @@
 /* stats_render — the statistics as lines of text with bar charts, one layout
  * for line mode and the terminal UI (see include/stats.h). */
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,11 +259,13 @@ static void render_retention(struct out *out, const struct stats *s)
 		  "  Answers to questions first seen on an earlier day; correct: Hard or better.");
 }
 
-static void render_mastery(struct out *out, const struct stats *s)
+/* Per topic, weakest first: the chance of recall now, how much of the topic
+ * has been seen and how often it was forgotten. */
+static void render_topics(struct out *out, const struct stats *s)
 {
 	char text[160];
 
-	snprintf(text, sizeof text, "Mastery per topic: %zu of %zu questions seen", s->seen, s->questions);
+	snprintf(text, sizeof text, "Topics, weakest first: %zu of %zu questions seen", s->seen, s->questions);
 	emit_text(out, STATS_HEADING, text);
 	if (s->ntopics == 0) {
 		emit_text(out, STATS_NOTE, "  The loaded cards have no questions.");
@@ -275,19 +278,25 @@ static void render_mastery(struct out *out, const struct stats *s)
 	}
 	for (size_t i = 0; i < s->ntopics; i++) {
 		const struct stats_topic *t = &s->topics[i];
-		size_t unseen = t->questions - t->seen;
 		const char *name = t->card->title ? t->card->title : t->card->id;
 		snprintf(rows[i].label, sizeof rows[i].label, "%s", name);
-		percent(rows[i].number, sizeof rows[i].number, t->seen ? t->mastery : -1);
-		rows[i].value = t->seen ? t->mastery : 0;
-		if (unseen)
-			snprintf(rows[i].note, sizeof rows[i].note, "%zu unseen", unseen);
+		/* Rounded down: "100%" would read as "nothing left to learn". */
+		if (t->seen)
+			snprintf(rows[i].number, sizeof rows[i].number, "%d%%", (int)floor(t->recall * 100));
 		else
-			snprintf(rows[i].note, sizeof rows[i].note, "all seen");
+			percent(rows[i].number, sizeof rows[i].number, -1);
+		rows[i].value = t->seen ? t->recall : 0;
+		if (t->lapses > 0)
+			snprintf(rows[i].note, sizeof rows[i].note, "%zu/%zu seen, %ld lapse%s", t->seen, t->questions,
+				 t->lapses, t->lapses == 1 ? "" : "s");
+		else
+			snprintf(rows[i].note, sizeof rows[i].note, "%zu/%zu seen", t->seen, t->questions);
 	}
 	emit_chart(out, rows, s->ntopics, 1.0);
 	free(rows);
-	emit_text(out, STATS_NOTE, "  Mastery: the mean chance of recalling the seen questions today.");
+	emit_text(out, STATS_NOTE,
+		  "  Recall: the chance (FSRS) that you recall the topic's seen questions now. Seen: questions "
+		  "answered of the topic's total. Lapses: answers forgotten after being learnt.");
 	if (s->orphans > 0) {
 		snprintf(text, sizeof text,
 			 "  %ld reviewed question%s belong%s to cards that are not loaded now.", s->orphans,
@@ -322,8 +331,11 @@ int stats_render(const struct stats *stats, int width, bool utf8, const char *em
 	emit(&out, STATS_BLANK, "", 0, 0);
 	render_retention(&out, stats);
 	emit(&out, STATS_BLANK, "", 0, 0);
-	render_mastery(&out, stats);
+	render_topics(&out, stats);
 	emit(&out, STATS_BLANK, "", 0, 0);
+	/* The confusions and leeches (what the learner mixes up, what keeps
+	 * failing) belong here, beside the weakest topics: a section of their
+	 * own, render_confusions(), computed with the rest in stats_compute(). */
 	render_reviews(&out, stats);
 	return out.rc;
 }

@@ -136,3 +136,16 @@ int study_stats(struct stats *stats, const struct library *library, const struct
 	quiz_bank_release(&bank);
 	return rc;
 }
+
+long study_weakest_topics(const struct library *library, const struct config *config, struct progress *progress,
+			  time_t now, const struct card **out, size_t max)
+{
+	struct stats stats;
+	if (study_stats(&stats, library, config, progress, now) < 0)
+		return -1;
+	size_t n = 0;
+	for (size_t t = 0; t < stats.ntopics && n < max && stats.topics[t].seen > 0; t++)
+		out[n++] = stats.topics[t].card;
+	stats_release(&stats);
+	return (long)n;
+}

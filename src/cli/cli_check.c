@@ -5,6 +5,7 @@
 #include "builtin_pack.h"
 #include "cli.h"
 #include "plain.h"
+#include "quiz.h"
 
 /* With paths, those are checked against the search path (library_load.h);
  * without, everything loads as for any other command. */
@@ -22,6 +23,14 @@ int cli_check(struct cli *cli, char **paths, int npaths)
 		fprintf(stderr, "rxplore: out of memory while loading cards\n");
 		return EXIT_PROBLEM;
 	}
+	/* Generated questions left out, and why: notes, never counted. */
+	struct quiz_bank bank;
+	if (quiz_bank_build(&bank, &cli->library) < 0) {
+		fprintf(stderr, "rxplore: out of memory while building the questions\n");
+		return EXIT_PROBLEM;
+	}
+	quiz_bank_note_drops(&bank, &cli->diags);
+	quiz_bank_release(&bank);
 	plain_diags(stdout, &cli->diags);
 	for (size_t i = 0; i < cli->library.noverrides; i++) {
 		const struct library_override *o = &cli->library.overrides[i];

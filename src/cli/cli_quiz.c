@@ -110,7 +110,9 @@ static void ask(const struct asker *a, const struct quiz_session *session, const
 	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
 }
 
-enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_EOF, REPLY_INVALID };
+/* REPLY_QUIT: the learner typed q; REPLY_STOP: nobody can answer any more
+ * (a signal, output that cannot be written). */
+enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_STOP, REPLY_EOF, REPLY_INVALID };
 
 /* Reads one answer line into a bit set of display positions. */
 static enum reply read_reply(const struct asker *a, const struct quiz_item *item, unsigned *positions)
@@ -120,10 +122,10 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
 	 * ignored, a full disk): stop rather than save answers given blind. */
 	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
-		return REPLY_QUIT;
+		return REPLY_STOP;
 	if (!fgets(line, sizeof line, a->in)) {
 		if (cli_signals_caught()) /* Ctrl-C, SIGTERM, SIGHUP: stop and close the database */
-			return REPLY_QUIT;
+			return REPLY_STOP;
 		if (a->echo)
 			fputc('\n', a->out);
 		return REPLY_EOF;
@@ -246,9 +248,37 @@ static void introduce(const struct asker *a, const struct quiz_session *session)
 	else if (s->mode == QUIZ_EXAM)
 		fprintf(a->out, "Exam: %zu question%s. No feedback until the end.\n", session->count,
 			session->count == 1 ? "" : "s");
+	else if (s->drill == QUIZ_DRILL_MISTAKES)
+		fprintf(a->out, "Your mistakes of %s: %zu question%s. Wrong answers come back until answered right.\n",
+			s->drill_days > 1 ? "the last week" : "today", session->count, session->count == 1 ? "" : "s");
 	else
 		fprintf(a->out, "Practice: %zu question%s. Wrong answers come back until answered right.\n",
 			session->count, session->count == 1 ? "" : "s");
+}
+
+/* "q" in an exam asks first: one q would end it with every question left
+ * counted as unanswered.  Returns REPLY_QUIT to end it, REPLY_ANSWER to go
+ * on, or REPLY_EOF / REPLY_STOP when nobody can answer. */
+static enum reply confirm_end(const struct asker *a, const struct quiz_session *session)
+{
+	size_t left = session->count - session->current;
+	fprintf(a->out, "End the exam now? %zu question%s unanswered. y ends it; anything else goes on.\n> ",
+		left, left == 1 ? " is" : "s are");
+	char line[64];
+	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
+		return REPLY_STOP;
+	if (!fgets(line, sizeof line, a->in)) {
+		if (a->echo)
+			fputc('\n', a->out);
+		return cli_signals_caught() ? REPLY_STOP : REPLY_EOF;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (a->echo)
+		fprintf(a->out, "%s\n", line);
+	if (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 || strcmp(line, "yes") == 0)
+		return REPLY_QUIT;
+	fputs("The exam goes on.\n", a->out);
+	return REPLY_ANSWER;
 }
 
 /* Asks until the session ends, the learner quits or the input runs out. */
@@ -267,7 +297,13 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		enum reply reply;
 		int outcome = -1;
 		bool failed_before = session->save_failed;
-		while ((reply = read_reply(a, item, &positions)) != REPLY_EOF && reply != REPLY_QUIT) {
+		while ((reply = read_reply(a, item, &positions)) != REPLY_EOF && reply != REPLY_STOP) {
+			if (reply == REPLY_QUIT) {
+				if (!exam || (reply = confirm_end(a, session)) != REPLY_ANSWER)
+					break;
+				ask(a, session, item);	/* going on: the question again */
+				continue;
+			}
 			if (reply != REPLY_INVALID) {
 				if (quiz_session_seconds_left(session) == 0)
 					break;
@@ -281,7 +317,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 			fputs("That answer does not fit this question.\n", a->out);
 			plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
 		}
-		if (reply == REPLY_EOF || reply == REPLY_QUIT) {
+		if (reply == REPLY_EOF || reply == REPLY_QUIT || reply == REPLY_STOP) {
 			fputs(reply == REPLY_EOF ? "End of input: stopping.\n" : "Stopping.\n", a->out);
 			break;
 		}
@@ -329,10 +365,15 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 			      const struct card **topics)
 {
 	memset(s, 0, sizeof *s);	/* even on a usage error: the caller's settings are never garbage */
-	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
-	if (mode < 0)
-		return cli_usage("--mode takes practice, review or exam, not '%s'", o->mode);
-	study_quiz_settings(s, &cli->config, (enum quiz_mode)mode, 0);
+	const struct quiz_kind *kind = quiz_kind_find(o->mode ? o->mode : "practice");
+	if (!kind)
+		return cli_usage("--mode takes practice, review, exam, mistakes, mistakes-week or weakest, not '%s'",
+				 o->mode);
+	study_quiz_settings(s, &cli->config, kind->mode, 0);
+	s->drill = kind->drill;
+	s->drill_days = kind->days;
+	if (kind->drill == QUIZ_DRILL_WEAKEST && o->ntopics > 0)
+		return cli_usage("%s", "--mode weakest picks its own topics: leave out --topic");
 	unsigned long long n;
 	if (o->count) {
 		if (!parse_number(o->count, 10000, &n) || n == 0)
@@ -363,6 +404,34 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	return o->contrast ? contrast_from(cli, o->contrast, s) : EXIT_OK;
 }
 
+/* A weakest-topics drill: its topics from the statistics, named before the
+ * first question.  Returns how many (0: nothing answered yet, said so), or
+ * -1 with *status set. */
+static long weakest_scope(struct cli *cli, struct progress *progress, struct quiz_settings *s,
+			  const struct card **topics, int *status)
+{
+	long n = study_weakest_topics(&cli->library, &cli->config, progress, clock_now(), topics,
+				      QUIZ_WEAKEST_TOPICS);
+	if (n < 0) {
+		fprintf(stderr, "rxplore: cannot read the progress: %s\n",
+			progress_error(progress)[0] ? progress_error(progress) : "out of memory");
+		*status = EXIT_PROBLEM;
+		return -1;
+	}
+	*status = EXIT_OK;
+	if (n == 0) {
+		printf("Nothing answered yet: the weakest topics show after a few answers. Try `rxplore quiz`.\n");
+		return 0;
+	}
+	fputs("Weakest topics:", stdout);
+	for (long i = 0; i < n; i++)
+		printf("%s %s", i ? "," : "", topics[i]->title);
+	fputs(".\n", stdout);
+	s->topics = topics;
+	s->ntopics = (size_t)n;
+	return n;
+}
+
 int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **args, int nargs)
 {
 	(void)args;
@@ -387,18 +456,27 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 		cli_signals_end();
 		return status;
 	}
+	if (settings.drill == QUIZ_DRILL_WEAKEST && weakest_scope(cli, progress, &settings, topics, &status) <= 0) {
+		progress_close(progress);
+		quiz_bank_release(&bank);
+		cli_signals_end();
+		return status;
+	}
 	if (quiz_session_start(&session, &bank, progress, &settings) < 0) {
 		fprintf(stderr, "rxplore: cannot start the quiz: %s\n",
 			progress_error(progress)[0] ? progress_error(progress) : "out of memory");
 		status = EXIT_PROBLEM;
 	} else if (session.count == 0) {
+		/* Nothing to review or drill is good news, not a problem. */
 		if (settings.mode == QUIZ_REVIEW)
 			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
+		else if (settings.drill == QUIZ_DRILL_MISTAKES)
+			printf("No mistakes %s: nothing to drill.\n", settings.drill_days > 1 ? "in the last week" : "today");
 		else
 			fprintf(stderr, "rxplore: no questions for %s\n",
 				settings.contrast[0] ? "a contrast of these topics (their answers do not differ)"
 				: settings.ntopics ? "these topics" : "the loaded cards");
-		status = settings.mode == QUIZ_REVIEW ? EXIT_OK : EXIT_PROBLEM;
+		status = settings.mode == QUIZ_REVIEW || settings.drill == QUIZ_DRILL_MISTAKES ? EXIT_OK : EXIT_PROBLEM;
 		quiz_session_release(&session);
 	} else {
 		/* Unreadable confusions only cost the leech offers. */

@@ -24,7 +24,7 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			  { ARG_TOPIC }, true, NULL },
 	[CMD_STATS] = { "stats", cmd_stats, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS, "stats",
 			"due questions, answers per day, true retention and\n"
-			"mastery per topic, as bar charts",
+			"each topic's recall, weakest first, as bar charts",
 			{ ARG_NONE }, false, NULL },
 	[CMD_CONFUSIONS] = { "confusions", cmd_confusions, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS,
 			     "confusions",
@@ -100,8 +100,10 @@ const struct cli_option cli_options_table[] = {
 	  NULL },
 	{ OPT_DIFF_ONLY, "diff-only", 0, NULL, CMD_BIT(CMD_COMPARE), 0, "with compare: only the facts that differ",
 	  NULL },
-	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0, "with quiz: practice (default), review or exam",
-	  "practice review exam" },
+	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0,
+	  "with quiz: practice (default), review, exam;\nmistakes (drill today's wrong answers),\n"
+	  "mistakes-week (the last 7 days), weakest (the 3\nweakest topics)",
+	  "practice review exam mistakes mistakes-week weakest" },
 	{ OPT_TOPIC, "topic", 0, "ID", QUIZ_ONLY, 0, "with quiz: only this topic (and its members); repeatable",
 	  NULL },
 	{ OPT_CONTRAST, "contrast", 0, "A,B", QUIZ_ONLY, 0,

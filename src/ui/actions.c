@@ -96,7 +96,10 @@ const struct action actions_table[] = {
 	{ ACT_PROMPT_CLEAR, CTX_PICK, K(CTRL('u')), "Clear the names", 3, "clear" },
 	{ ACT_PROMPT_CANCEL, CTX_PICK, K(KEYC_ESC), "Back without comparing", 4, "cancel" },
 
-	{ ACT_QUIZ_CHOOSE, CTX_QUIZ_MENU, K('a', 'b', 'c', 'd', 'e'), "Start that kind of quiz", 2, "start" },
+	/* One letter per kind of quiz, always the same (quiz_chooser.c). */
+	{ ACT_QUIZ_CHOOSE, CTX_QUIZ_MENU, K('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), "Start that kind of quiz", 2,
+	  "start" },
+	{ ACT_QUIZ_COUNT, CTX_QUIZ_MENU, K('n'), "How many questions: all, 10, 20 or 50", 5, "how many" },
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_MENU, K(KEYC_ENTER), "Start the highlighted kind of quiz", 2, "start" },
 	{ ACT_MOVE_UP, CTX_QUIZ_MENU, K(KEYC_UP, 'k'), "Previous kind of quiz", 3, "move" },
 	{ ACT_MOVE_DOWN, CTX_QUIZ_MENU, K(KEYC_DOWN, 'j'), "Next kind of quiz", 3, "move" },
@@ -122,7 +125,7 @@ const struct action actions_table[] = {
 	{ ACT_MOVE_DOWN, CTX_QUIZ, K(KEYC_DOWN, 'j'), "Next choice" },
 	{ ACT_SCROLL_PAGE_UP, CTX_QUIZ, K(KEYC_PGUP), "Scroll up a page" },
 	{ ACT_SCROLL_PAGE_DOWN, CTX_QUIZ, K(KEYC_PGDN), "Scroll down a page" },
-	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz (the summary shows what was done)", 4, "end" },
+	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz (an exam asks first)", 4, "end" },
 
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_FEEDBACK, K(KEYC_ENTER), "Next question", 2, "next" },
 	{ ACT_QUIZ_GRADE, CTX_QUIZ_FEEDBACK, K('1', '2', '3', '4'), "Grade it Again, Hard, Good or Easy", 3, "grade" },

@@ -14,15 +14,29 @@
 #include "scroll.h"
 #include "study.h"
 
-#define QUIZ_MENU_MAX 5
+#include "clock.h"
 
-enum quiz_scope { SCOPE_TOPIC, SCOPE_MARKED, SCOPE_ALL };
+/* The menu's entries, one letter each that never moves: an entry that does
+ * not apply (no topic open, nothing marked, no mistakes yet) is shown
+ * disabled, so `t e` is an exam whatever is marked. */
+enum menu_slot {
+	SLOT_TOPIC, SLOT_MARKED, SLOT_ALL, SLOT_REVIEW, SLOT_EXAM, SLOT_MISTAKES_TODAY, SLOT_MISTAKES_WEEK,
+	SLOT_WEAKEST, QUIZ_MENU_MAX
+};
+
+enum quiz_scope { SCOPE_TOPIC, SCOPE_MARKED, SCOPE_ALL, SCOPE_WEAKEST };
 
 struct quiz_menu_entry {
-	enum quiz_mode mode;
+	const struct quiz_kind *kind;
 	enum quiz_scope scope;
+	bool enabled;
 	char label[160];
+	char why_off[96];	/* disabled: what would enable it */
 };
+
+/* The question counts `n` steps through; 0: all (an exam: the config's). */
+static const size_t count_choices[] = { 0, 10, 20, 50 };
+#define NCOUNT_CHOICES (sizeof count_choices / sizeof *count_choices)
 
 struct quiz_chooser {
 	struct screen base;
@@ -33,8 +47,11 @@ struct quiz_chooser {
 	const struct card *topic;
 	const struct card *marked[QUIZ_MARKED_MAX];
 	size_t nmarked;
+	const struct card *weakest[QUIZ_WEAKEST_TOPICS];
+	size_t nweakest;
 	struct quiz_menu_entry menu[QUIZ_MENU_MAX];
-	int nmenu, menu_cursor;
+	int menu_cursor;
+	size_t count_choice;	/* index into count_choices */
 	bool exam_setup;	/* asking for the exam's time limit */
 	char minutes_text[4];	/* the limit as typed (digits, "" for none) */
 };
@@ -44,38 +61,49 @@ static struct quiz_chooser *chooser_of(struct screen *screen)
 	return (struct quiz_chooser *)screen;
 }
 
-/* The session's settings from the config (quiz settings shared with line
- * mode belong in the core: this is the one place to swap for it). */
-static void settings_for(const struct quiz_chooser *c, const struct ui *ui, enum quiz_mode mode,
-			 enum quiz_scope scope, struct quiz_settings *s)
+/* The session's settings for a menu entry: the config's defaults and the
+ * seed from the presenter line mode uses too; the topics, the drill and
+ * the question count are this screen's. */
+static void settings_for(const struct quiz_chooser *c, const struct ui *ui, const struct quiz_menu_entry *e,
+			 struct quiz_settings *s)
 {
-	/* The config's defaults and the seed come from the presenter the
-	 * line mode uses too; only the topics are this screen's. */
-	study_quiz_settings(s, ui->config, mode, study_seed_now());
-	if (scope == SCOPE_TOPIC && c->topic) {
+	study_quiz_settings(s, ui->config, e->kind->mode, study_seed_now());
+	s->drill = e->kind->drill;
+	s->drill_days = e->kind->days;
+	if (count_choices[c->count_choice])
+		s->count = count_choices[c->count_choice];
+	if (e->scope == SCOPE_TOPIC && c->topic) {
 		s->topics = &c->topic;
 		s->ntopics = 1;
-	} else if (scope == SCOPE_MARKED) {
+	} else if (e->scope == SCOPE_MARKED) {
 		s->topics = c->marked;
 		s->ntopics = c->nmarked;
+	} else if (e->scope == SCOPE_WEAKEST) {
+		s->topics = c->weakest;
+		s->ntopics = c->nweakest;
 	}
 }
 
-static void add_entry(struct quiz_chooser *c, enum quiz_mode mode, enum quiz_scope scope, const char *label)
+static struct quiz_menu_entry *set_entry(struct quiz_chooser *c, enum menu_slot slot, const char *kind,
+					 enum quiz_scope scope)
 {
-	struct quiz_menu_entry *e = &c->menu[c->nmenu++];
-	e->mode = mode;
+	struct quiz_menu_entry *e = &c->menu[slot];
+	e->kind = quiz_kind_find(kind);
 	e->scope = scope;
-	snprintf(e->label, sizeof e->label, "%s", label);
+	e->enabled = true;
+	return e;
 }
 
-/* Questions a practice session over this scope would ask. */
-static size_t count_questions(const struct quiz_chooser *c, const struct ui *ui, enum quiz_scope scope)
+/* Questions a session of this entry would ask, before any count limit (a
+ * trial session that asks nothing). */
+static size_t count_questions(const struct quiz_chooser *c, const struct ui *ui, const struct quiz_menu_entry *e)
 {
 	struct quiz_settings s;
 	struct quiz_session trial;
-	settings_for(c, ui, QUIZ_PRACTICE, scope, &s);
-	if (quiz_session_start(&trial, c->bank, NULL, &s) < 0)
+	settings_for(c, ui, e, &s);
+	s.count = 0;
+	s.mode = QUIZ_PRACTICE;	/* every question in scope, an exam's too */
+	if (quiz_session_start(&trial, c->bank, s.drill == QUIZ_DRILL_NONE ? NULL : c->progress, &s) < 0)
 		return 0;
 	size_t n = trial.count;
 	quiz_session_release(&trial);
@@ -91,74 +119,144 @@ static const char *questions_note(size_t n, char *buf, size_t size)
 	return buf;
 }
 
+/* An entry that applies when it has questions; otherwise disabled with why. */
+static void practice_entry(struct quiz_chooser *c, const struct ui *ui, struct quiz_menu_entry *e,
+			   const char *what, const char *none)
+{
+	size_t n = count_questions(c, ui, e);
+	char note[64];
+	snprintf(e->label, sizeof e->label, "%s (%s)", what, n ? questions_note(n, note, sizeof note) : none);
+	if (n == 0) {
+		e->enabled = false;
+		snprintf(e->why_off, sizeof e->why_off, "%s", none);
+	}
+}
+
 static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 {
-	char label[160], note[64];
-	size_t n;
-	c->menu_cursor = -1;
+	char what[160];
+	struct quiz_menu_entry *e = set_entry(c, SLOT_TOPIC, "practice", SCOPE_TOPIC);
 	if (c->topic) {
-		n = count_questions(c, ui, SCOPE_TOPIC);
-		snprintf(label, sizeof label, "Practice this topic: %s (%s)", c->topic->title,
-			 questions_note(n, note, sizeof note));
-		if (n > 0)
-			c->menu_cursor = c->nmenu;
-		add_entry(c, QUIZ_PRACTICE, SCOPE_TOPIC, label);
+		snprintf(what, sizeof what, "Practice this topic: %s", c->topic->title);
+		practice_entry(c, ui, e, what, "no questions yet");
+	} else {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Practice this topic (open a topic first)");
+		snprintf(e->why_off, sizeof e->why_off, "Open a topic first");
 	}
+	e = set_entry(c, SLOT_MARKED, "practice", SCOPE_MARKED);
 	if (c->nmarked > 0) {
-		n = count_questions(c, ui, SCOPE_MARKED);
-		snprintf(label, sizeof label, "Practice the %zu marked topics (%s)", c->nmarked,
-			 questions_note(n, note, sizeof note));
-		if (n > 0 && c->menu_cursor < 0)
-			c->menu_cursor = c->nmenu;
-		add_entry(c, QUIZ_PRACTICE, SCOPE_MARKED, label);
+		snprintf(what, sizeof what, "Practice the %zu marked topic%s", c->nmarked, c->nmarked == 1 ? "" : "s");
+		practice_entry(c, ui, e, what, "no questions yet");
+	} else {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Practice the marked topics (none marked: Space marks one)");
+		snprintf(e->why_off, sizeof e->why_off, "No topics are marked: Space marks one in the list");
 	}
-	if (c->menu_cursor < 0)
-		c->menu_cursor = c->nmenu;
-	snprintf(label, sizeof label, "Practice everything (%s)", questions_note(c->bank->count, note, sizeof note));
-	add_entry(c, QUIZ_PRACTICE, SCOPE_ALL, label);
+	char note[64];
+	e = set_entry(c, SLOT_ALL, "practice", SCOPE_ALL);
+	snprintf(e->label, sizeof e->label, "Practice everything (%s)",
+		 questions_note(c->bank->count, note, sizeof note));
 	/* How much review there is, from a trial session that asks nothing. */
+	e = set_entry(c, SLOT_REVIEW, "review", SCOPE_ALL);
 	struct quiz_settings s;
 	struct quiz_session trial;
-	settings_for(c, ui, QUIZ_REVIEW, SCOPE_ALL, &s);
+	settings_for(c, ui, e, &s);
 	if (quiz_session_start(&trial, c->bank, c->progress, &s) == 0) {
-		snprintf(label, sizeof label, "Review: %zu due, %zu new", trial.due, trial.fresh);
+		snprintf(e->label, sizeof e->label, "Review: %zu due, %zu new", trial.due, trial.fresh);
 		quiz_session_release(&trial);
 	} else {
-		snprintf(label, sizeof label, "Review what is due");
+		snprintf(e->label, sizeof e->label, "Review what is due");
 	}
-	add_entry(c, QUIZ_REVIEW, SCOPE_ALL, label);
-	int exam = ui->config ? ui->config->exam_questions : QUIZ_DEFAULT_EXAM_QUESTIONS;
-	snprintf(label, sizeof label, "Exam: %d question%s from everything, no feedback until the end", exam,
-		 exam == 1 ? "" : "s");
-	add_entry(c, QUIZ_EXAM, SCOPE_ALL, label);
+	e = set_entry(c, SLOT_EXAM, "exam", c->nmarked > 0 ? SCOPE_MARKED : SCOPE_ALL);
+	settings_for(c, ui, e, &s);
+	size_t exam = s.count, in_scope = count_questions(c, ui, e);
+	if (in_scope < exam)
+		exam = in_scope;
+	char from[64];
+	if (c->nmarked > 0)
+		snprintf(from, sizeof from, "the %zu marked topic%s", c->nmarked, c->nmarked == 1 ? "" : "s");
+	else
+		snprintf(from, sizeof from, "everything");
+	if (exam == 0) {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Exam from %s (no questions yet)", from);
+		snprintf(e->why_off, sizeof e->why_off, "No questions yet in %s", from);
+	} else {
+		snprintf(e->label, sizeof e->label, "Exam: %zu question%s from %s, no feedback until the end", exam,
+			 exam == 1 ? "" : "s", from);
+	}
+	e = set_entry(c, SLOT_MISTAKES_TODAY, "mistakes", SCOPE_ALL);
+	practice_entry(c, ui, e, "Drill my mistakes of today", "none today");
+	e = set_entry(c, SLOT_MISTAKES_WEEK, "mistakes-week", SCOPE_ALL);
+	practice_entry(c, ui, e, "Drill my mistakes of the last 7 days", "none this week");
+	e = set_entry(c, SLOT_WEAKEST, "weakest", SCOPE_WEAKEST);
+	long n = c->progress ? study_weakest_topics(ui->library, ui->config, c->progress, clock_now(), c->weakest,
+						    QUIZ_WEAKEST_TOPICS)
+			     : 0;
+	c->nweakest = n > 0 ? (size_t)n : 0;
+	if (c->nweakest == 0) {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Weakest topics (answer some questions first)");
+		snprintf(e->why_off, sizeof e->why_off, "Answer some questions first: then the weakest topics show");
+	} else {
+		size_t at = (size_t)snprintf(what, sizeof what, "Weakest topics:");
+		for (size_t i = 0; i < c->nweakest && at < sizeof what; i++)
+			at += (size_t)snprintf(what + at, sizeof what - at, "%s %s", i ? "," : "", c->weakest[i]->title);
+		practice_entry(c, ui, e, what, "no questions yet");
+	}
+	/* The cursor starts on the narrowest practice that applies. */
+	c->menu_cursor = c->menu[SLOT_TOPIC].enabled ? SLOT_TOPIC : c->menu[SLOT_MARKED].enabled ? SLOT_MARKED
+											 : SLOT_ALL;
+}
+
+/* The menu again (a new count changes the exam's label). */
+static void rebuild_menu(struct quiz_chooser *c, const struct ui *ui)
+{
+	int cursor = c->menu_cursor;
+	build_menu(c, ui);
+	c->menu_cursor = cursor;
 }
 
 /* --- drawing --------------------------------------------------------------- */
+
+static const char *count_label(const struct quiz_chooser *c, struct line_body *b)
+{
+	size_t n = count_choices[c->count_choice];
+	if (n == 0)
+		return "Questions per session: all (an exam: its usual number)";
+	return line_body_fmt(b, "Questions per session: at most %zu", n);
+}
 
 static void layout_choose(struct quiz_chooser *c, const struct ui *ui, int width)
 {
 	struct line_body *b = &c->body;
 	line_body_add(b, width, 0, NULL, ROLE_TEXT, "What would you like to do?", ROLE_HEADING);
 	line_body_blank(b);
-	for (int i = 0; i < c->nmenu; i++) {
-		long l = line_body_add(b, width, 2, line_body_fmt(b, "%c) ", 'a' + i), ROLE_STATUS_KEY,
-				       c->menu[i].label, ROLE_TEXT);
+	for (int i = 0; i < QUIZ_MENU_MAX; i++) {
+		const struct quiz_menu_entry *e = &c->menu[i];
+		long l = line_body_add(b, width, 2, line_body_fmt(b, "%c) ", 'a' + i),
+				       e->enabled ? ROLE_STATUS_KEY : ROLE_DIM, e->label,
+				       e->enabled ? ROLE_TEXT : ROLE_DIM);
 		if (l >= 0) {
 			b->lines[l].choice = i;
 			b->lines[l].cursor = i == c->menu_cursor;
 		}
 	}
 	line_body_blank(b);
+	line_body_add(b, width, 2, "n) ", ROLE_STATUS_KEY, count_label(c, b), ROLE_TEXT);
+	line_body_blank(b);
 	line_body_add(b, width, 0, NULL, ROLE_TEXT,
 		      line_body_fmt(b, "Practice gives feedback at once; wrong answers come back until right. "
 				       "Review asks what is due today, then up to %d new questions a day. An exam "
-				       "gives no feedback until the end.",
+				       "gives no feedback until the end. A drill practises your recent mistakes or "
+				       "your weakest topics.",
 				    ui->config ? ui->config->new_per_day : 20),
 		      ROLE_DIM);
 	line_body_blank(b);
 	line_body_add(b, width, 0, NULL, ROLE_TEXT,
-		      line_body_fmt(b, "Press a%s%c or Enter to start.", UI_GLYPH(ui, "\xE2\x80\x93", "-"),
-				    'a' + c->nmenu - 1),
+		      line_body_fmt(b, "Press a%s%c or Enter to start; n changes how many questions.",
+				    UI_GLYPH(ui, "\xE2\x80\x93", "-"), 'a' + QUIZ_MENU_MAX - 1),
 		      ROLE_DIM);
 }
 
@@ -207,23 +305,42 @@ static enum intent begin_session(struct quiz_chooser *c, struct ui *ui, int entr
 {
 	const struct quiz_menu_entry *e = &c->menu[entry];
 	struct quiz_settings s;
-	settings_for(c, ui, e->mode, e->scope, &s);
-	s.minutes = e->mode == QUIZ_EXAM ? minutes : 0;
+	settings_for(c, ui, e, &s);
+	s.minutes = e->kind->mode == QUIZ_EXAM ? minutes : 0;
 	ui->pending = quiz_view_new(ui, &c->bank, &c->progress, &s);
 	return ui->pending ? INTENT_REPLACE : INTENT_REDRAW;
 }
 
-/* A chosen menu entry: an exam first asks for its time limit. */
+/* A chosen menu entry: a disabled one says why; an exam first asks for its
+ * time limit. */
 static enum intent start_entry(struct quiz_chooser *c, struct ui *ui, int entry)
 {
 	c->menu_cursor = entry;
-	if (c->menu[entry].mode == QUIZ_EXAM) {
+	c->body.keep_cursor_visible = true;
+	if (!c->menu[entry].enabled) {
+		ui_message(ui, ROLE_WARNING, "%s", c->menu[entry].why_off);
+		return INTENT_REDRAW;
+	}
+	if (c->menu[entry].kind->mode == QUIZ_EXAM) {
 		c->minutes_text[0] = '\0';
 		c->exam_setup = true;
 		c->body.scroll = 0;
 		return INTENT_REDRAW;
 	}
 	return begin_session(c, ui, entry, 0);
+}
+
+/* Up and down skip the entries that do not apply. */
+static void move_cursor(struct quiz_chooser *c, int step)
+{
+	int at = c->menu_cursor;
+	for (int tries = 0; tries < QUIZ_MENU_MAX; tries++) {
+		at = (at + step + QUIZ_MENU_MAX) % QUIZ_MENU_MAX;
+		if (c->menu[at].enabled)
+			break;
+	}
+	c->menu_cursor = at;
+	c->body.keep_cursor_visible = true;
 }
 
 /* The minutes typed so far (0: none).  Only digits get in, at most three, so
@@ -284,15 +401,16 @@ static enum intent chooser_key(struct screen *screen, struct ui *ui, const struc
 		return INTENT_REDRAW;
 	}
 	case ACT_QUIZ_CHOOSE:
-		if (key - 'a' >= c->nmenu)
+		if (key < 'a' || key - 'a' >= QUIZ_MENU_MAX)
 			return INTENT_HANDLED;
 		return start_entry(c, ui, key - 'a');
 	case ACT_QUIZ_SUBMIT: return start_entry(c, ui, c->menu_cursor);
-	case ACT_MOVE_UP:
-	case ACT_MOVE_DOWN:
-		c->menu_cursor = (c->menu_cursor + (action->id == ACT_MOVE_UP ? c->nmenu - 1 : 1)) % c->nmenu;
-		c->body.keep_cursor_visible = true;
+	case ACT_QUIZ_COUNT:
+		c->count_choice = (c->count_choice + 1) % NCOUNT_CHOICES;
+		rebuild_menu(c, ui);
 		return INTENT_REDRAW;
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN: move_cursor(c, action->id == ACT_MOVE_UP ? -1 : 1); return INTENT_REDRAW;
 	default: return INTENT_HANDLED;
 	}
 }
@@ -306,7 +424,7 @@ static enum intent chooser_mouse(struct screen *screen, struct ui *ui, enum mous
 		return INTENT_REDRAW;
 	}
 	int pos = line_body_choice_at(&c->body, y);
-	if (pos < 0 || c->exam_setup)
+	if (pos < 0 || pos >= QUIZ_MENU_MAX || c->exam_setup)
 		return INTENT_HANDLED;
 	return start_entry(c, ui, pos);
 }

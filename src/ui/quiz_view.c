@@ -50,6 +50,7 @@ static void finish(struct quiz_view *v)
 	if (!v->have_summary)
 		memset(&v->summary, 0, sizeof v->summary);
 	collect_mistakes(v);
+	v->confirm_end = false;
 	v->timed_out = quiz_session_seconds_left(&v->session) == 0;
 	v->stage = STAGE_SUMMARY;
 	v->body.scroll = 0;
@@ -275,8 +276,25 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
 		return INTENT_REDRAW;
 	}
+	if (v->confirm_end) {
+		v->confirm_end = false;
+		if (key == 'y' || key == 'Y') {
+			finish(v);
+			return INTENT_REDRAW;
+		}
+		ui_message(ui, ROLE_DIM, "The exam goes on");
+		return INTENT_REDRAW;
+	}
 	if (!action || action->context == CTX_GLOBAL)
 		return INTENT_IGNORED;
+	if (action->id == ACT_BACK && v->stage == STAGE_ASK && v->session.settings.mode == QUIZ_EXAM) {
+		/* One key must not end an exam: every question left would count as
+		 * unanswered. */
+		size_t left = v->session.count - v->session.current;
+		v->confirm_end = true;
+		ui_message(ui, ROLE_WARNING, "End the exam (%zu unanswered)? y ends it; other keys go on", left);
+		return INTENT_REDRAW;
+	}
 	if (action->id == ACT_BACK) {
 		/* Ending a session early still shows what was done. */
 		if ((v->stage == STAGE_ASK || v->stage == STAGE_FEEDBACK) && v->session.nhistory > 0) {

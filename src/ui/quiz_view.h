@@ -47,6 +47,7 @@ struct quiz_view {
 	int cursor;
 	unsigned selected;	/* bit set of display positions */
 	struct timespec shown;
+	bool confirm_end;	/* an exam: q was pressed, y ends it, any other key goes on */
 	/* The end. */
 	bool timed_out;
 	long seconds_shown;	/* the countdown in the last frame, -1 without one */

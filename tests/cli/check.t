@@ -33,6 +33,14 @@ rx check --no-default-packs "$TEST_DATA_DIR/basic"
 expect_status "a good pack checks clean" 0
 expect_in "the summary line counts cards, errors and warnings" "$out" "4 cards, 0 errors, 0 warnings"
 
+# A generated question left out is a note that says why, never a warning.
+expect_in "a generated question left out is a located note" "$out" \
+	"$TEST_DATA_DIR/basic/cards/betamol.yaml:1: note: no generated question on 'receptor' for 'betamol': 1 fair distractor, 2 needed"
+rx check --strict --no-default-packs "$TEST_DATA_DIR/tui-pack"
+expect_status "notes do not fail check --strict" 0
+expect_in "a class card is never asked its own class: said as a note" "$out" \
+	"ketazines.yaml:1: note: no generated question on 'class' for 'ketazines': a class asked for its own class"
+
 rx check --no-default-packs "$TEST_DATA_DIR/bad"
 expect_status "a pack with errors exits 1" 1
 n=$(printf '%s\n' "$out" | grep -c ': error: ')
@@ -50,6 +58,11 @@ expect_status "a missing path is an error" 1
 rx check --strict --no-default-packs "$TOP_SRCDIR/content"
 expect_status "the bundled content passes check --strict" 0
 if [ "$status" -ne 0 ]; then printf '%s\n' "$out" | sed 's/^/# /'; fi
+if printf '%s\n' "$out" | grep -v ': note: ' | grep -q ': \(warning\|error\): '; then
+	not_ok "the bundled content: only notes" "$out"
+else
+	ok "the bundled content: only notes (the generated questions left out)"
+fi
 
 # Loose cards checked on their own see the bundled pack: a link to the
 # bundled baclofen resolves when rxplore loads them, so --strict passes; a

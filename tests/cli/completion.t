@@ -79,7 +79,7 @@ comp show baclofen mechanism ''
 expect_words "show takes nothing after the section" ""
 
 comp quiz --mode ''
-expect_words "--mode values" "practice review exam"
+expect_words "--mode values" "practice review exam mistakes mistakes-week weakest"
 comp quiz --mode=r
 expect_words "--mode=VALUE completes whole" "--mode=review"
 comp quiz --mode = e

@@ -41,7 +41,7 @@ session 'quiz --count 1 --seed 4\na\nstats\n' --no-default-packs --content "$TES
 expect_in "quiz works at the prompt" "$out" "Question 1 of 1"
 expect_in "its answer comes from the same input" "$out" "Session over: 1 of 1 answered"
 expect_in "and is saved" "$out" "1 answer saved."
-expect_in "the prompt goes on after the quiz" "$out" "Mastery per topic: 1 of 1 questions seen"
+expect_in "the prompt goes on after the quiz" "$out" "Topics, weakest first: 1 of 1 questions seen"
 
 basic="--no-default-packs --content $TEST_DATA_DIR/basic"
 session 'show alphazine mech\nalphazine summary\nsearch agonist\nlist\npacks\ncheck\nprogress export\nexport --format json alphazine\ncache clear\n' $basic

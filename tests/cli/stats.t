@@ -50,8 +50,20 @@ expect_in "title with the study day" "$out" "Study statistics for Sat 21 Nov 202
 expect_in "due today, all three lapsed" "$out" "Due today: 3 questions (3 in the next 7 days)"
 expect_in "forecast starts today" "$out" "  Today       3"
 expect_in "true retention counts only later-day answers" "$out" "0 of 3"
-expect_in "mastery counts seen questions" "$out" "Mastery per topic: 3 of 8 questions seen"
-expect_in "unseen questions per topic" "$out" "1 unseen"
+expect_in "topics count seen questions" "$out" "Topics, weakest first: 3 of 8 questions seen"
+expect_in "seen of total and lapses per topic" "$out" "/4 seen, "
+expect_in "the legend says what recall is" "$out" "Recall: the chance (FSRS) that you recall"
+# Weakest first: every topic with a recall percentage comes before the
+# topics never seen ("-"), and the percentages never fall down the list.
+printf '%s\n' "$out" | sed -n '/^Topics, weakest first/,/^  Recall:/p' | sed '1d;$d' >"$work/topics"
+if awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+%$|^-$/) { v = $i; break }
+	  if (v == "-") { dash = 1; next } if (dash) exit 1
+	  sub(/%/, "", v); if (v + 0 < prev) exit 1; prev = v + 0 }' "$work/topics" &&
+	grep -q ' - ' "$work/topics" && grep -q '%' "$work/topics"; then
+	ok "topics weakest first, the unseen last"
+else
+	not_ok "topics weakest first, the unseen last" "$(cat "$work/topics")"
+fi
 expect_in "answers per day" "$out" "Answers per day, last 30 days: 6 on 2 days (6 in all)"
 expect_in "the chart starts on the first study day" "$out" "Tue 10 Nov  3"
 expect_not_in "no empty days before it" "$out" "Mon 09 Nov"

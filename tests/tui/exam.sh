@@ -9,7 +9,7 @@ start RXPLORE_CLOCK_SPEED=30 -- --content "$TEST_DATA_DIR/basic"
 wait_for_status_bar
 keys t
 wait_for "What would you like to do?"
-keys d
+keys e
 wait_for "Time limit: none"
 expect_screen "leave it empty for no limit"
 
@@ -21,7 +21,7 @@ keys BSpace BSpace
 wait_for "Time limit: none"
 keys Escape
 wait_for "What would you like to do?"
-keys d
+keys e
 wait_for "Time limit: none"
 keys 1
 wait_for "Time limit: 1 minute"

@@ -20,13 +20,7 @@ taken=
 
 # open_topic TEXT: opens the first topic whose title or alias has TEXT in it.
 open_topic() {
-	keys /
-	wait_for "Search:"
-	# shellcheck disable=SC2046 # one key per letter
-	keys $(printf '%s' "$1" | sed 's/./& /g')
-	wait_for "Search: $1"
-	keys Escape
-	wait_gone "Search:"
+	find_topic "$1"
 	keys Enter
 }
 
@@ -100,7 +94,7 @@ start
 wait_for "Truthy"
 keys t
 wait_for "What would you like to do?"
-keys d
+keys e
 snap exam-setup "Time limit: none"
 keys Enter
 snap exam-question "Question 1 of 1"

@@ -189,6 +189,18 @@ wait_for_status_bar() {
 }
 
 # check_sanitizers: fails when AddressSanitizer/UBSan wrote a report.
+# find_topic NAME: highlights the topic NAME in the list: the search prompt
+# finds it, Esc closes the prompt and keeps it highlighted.
+find_topic() {
+	keys /
+	wait_for "Search:"
+	# shellcheck disable=SC2046 # one key per letter
+	keys $(printf '%s' "$1" | sed 's/./& /g')
+	wait_for "Search: $1"
+	keys Escape
+	wait_gone "Search:"
+}
+
 check_sanitizers() {
 	for f in "$work"/asan* "$work"/ubsan*; do
 		[ -e "$f" ] || continue

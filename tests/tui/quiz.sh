@@ -21,7 +21,7 @@ keys t
 wait_for "What would you like to do?"
 expect_screen "Practice this topic: Zolpam (1 question)"
 expect_screen "Review: 0 due,"
-expect_screen "Exam: 20 questions"
+expect_screen "e) Exam: 8 questions from everything"
 keys a
 wait_for "Question 1 of 1"
 expect_screen "What is the main target of Zolpam?"
@@ -64,7 +64,7 @@ wait_for "Enter open"
 # An exam: no feedback, no cards, then the score and the mistakes.
 keys t
 wait_for "What would you like to do?"
-keys d
+keys e
 wait_for "Time limit: none"
 keys Enter
 wait_for "Exam · everything"

@@ -31,7 +31,7 @@ wait_for "The card the fixture pack opens on"
 keys s
 wait_for "Due today: 2 questions"
 expect_screen "True retention"
-expect_screen "Mastery per topic: 2 of"
+expect_screen "Topics, weakest first: 2 of"
 expect_screen "█"
 expect_not_screen "Answers per day"
 keys G

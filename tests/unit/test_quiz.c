@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "fixture_pack.h"
 #include "loader.h"
 #include "progress.h"
 #include "quiz.h"
@@ -180,8 +181,68 @@ static void too_few_distractors_means_no_question(void **state)
 	/* c: Alpha (or alpha, once) and... "Alpha beta" contains Beta: too few. */
 	assert_null(quiz_bank_find(&bank, "c:fact:target"));
 	assert_int_equal(bank.count, 0);
+	/* Each question left out is recorded with why, for `check`'s notes. */
+	assert_int_equal(bank.ndrops, 4);
+	for (size_t i = 0; i < bank.ndrops; i++) {
+		assert_int_equal(bank.drops[i].reason, QUIZ_DROP_FEW_DISTRACTORS);
+		assert_string_equal(bank.drops[i].key, "target");
+		assert_true(bank.drops[i].distractors < 2);
+	}
+	assert_string_equal(bank.drops[0].card->id, "a");
+	assert_int_equal(bank.drops[0].distractors, 1);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	quiz_bank_note_drops(&bank, &diags);
+	assert_int_equal(diags.count, 4);
+	assert_int_equal(diags.errors + diags.warnings, 0);
+	assert_int_equal(diags.items[0].severity, DIAG_NOTE);
+	assert_non_null(strstr(diags.items[0].message, "no generated question on 'target' for 'a': 1 fair distractor"));
+	diag_list_release(&diags);
 	quiz_bank_release(&bank);
 	library_release(&lib);
+}
+
+/* The bundled pack's bank, every generated question: the answer is the
+ * asked card's own cell, and no distractor equals it, sits inside it or
+ * contains it (case and spacing aside), nor repeats another choice. */
+static void bundled_bank_is_fair(void **state)
+{
+	(void)state;
+	struct diag_list diags;
+	struct library lib;
+	fixture_pack_load(&lib, &diags, "../../content");
+	assert_int_equal(diags.errors, 0);
+	assert_true(lib.ncards >= 60);
+	struct quiz_bank bank;
+	assert_int_equal(quiz_bank_build(&bank, &lib), 0);
+	size_t generated = 0;
+	for (size_t i = 0; i < bank.count; i++) {
+		const struct quiz_question *q = &bank.items[i];
+		if (!q->generated)
+			continue;
+		generated++;
+		const char *key = strstr(q->id, ":fact:");
+		assert_non_null(key);
+		const char *cell = card_fact(q->card, key + 6);
+		assert_non_null(cell);
+		assert_true(q->correct[0]);
+		assert_string_equal(q->choices[0], cell);
+		for (size_t c = 1; c < q->nchoices; c++) {
+			const char *d = q->choices[c];
+			if (!q->correct[c] && text_casecmp(d, cell) != 0 && !text_find_nocase(cell, d) &&
+			    !text_find_nocase(d, cell))
+				continue;
+			fail_msg("%s: distractor '%s' is true of the card ('%s')", q->id, d, cell);
+		}
+		for (size_t c = 0; c < q->nchoices; c++)
+			for (size_t e = 0; e < c; e++)
+				if (text_casecmp(q->choices[c], q->choices[e]) == 0)
+					fail_msg("%s: choice '%s' is offered twice", q->id, q->choices[c]);
+	}
+	assert_true(generated >= 50);
+	quiz_bank_release(&bank);
+	library_release(&lib);
+	diag_list_release(&diags);
 }
 
 /* m1's use with a sibling (m2, "Cough") and `others` cards outside its family. */
@@ -549,15 +610,20 @@ static void undo_takes_back_the_last_answer(void **state)
 }
 
 /* Logs a first (memory-updating) Good answer to a question at `when`. */
-static void introduce(struct fixture *fx, const struct quiz_question *q, const char *when)
+static void answer_at(struct fixture *fx, const struct quiz_question *q, const char *when, enum fsrs_grade grade)
 {
 	struct progress_schedule schedule = { .rollover_hour = 4 };
 	fsrs_params_default(&schedule.params);
 	time_t at;
 	assert_true(clock_parse(when, &at));
 	struct progress_answer answer = { .question_id = q->id, .card_id = q->card->id, .at = at,
-					   .grade = FSRS_GOOD, .mode = PROGRESS_PRACTICE, .update_memory = true };
+					   .grade = grade, .mode = PROGRESS_PRACTICE, .update_memory = true };
 	assert_true(progress_record(fx->progress, &schedule, &answer, NULL) > 0);
+}
+
+static void introduce(struct fixture *fx, const struct quiz_question *q, const char *when)
+{
+	answer_at(fx, q, when, FSRS_GOOD);
 }
 
 static void review_takes_due_then_new_up_to_the_limit(void **state)
@@ -595,6 +661,81 @@ static void review_takes_due_then_new_up_to_the_limit(void **state)
 	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
 	assert_int_equal(session.count, 3);
 	assert_int_equal(session.fresh, 0);
+	quiz_session_release(&session);
+}
+
+static bool in_session(const struct quiz_session *session, const struct quiz_question *q)
+{
+	for (size_t i = 0; i < session->count; i++)
+		if (session->items[i].question == q)
+			return true;
+	return false;
+}
+
+/* A mistakes drill asks what was answered wrong on the last days, and only
+ * that: a wrong answer since put right still counts (it was a mistake), one
+ * older than the window does not. */
+static void mistakes_drill_takes_recent_wrong_answers(void **state)
+{
+	struct fixture *fx = *state;
+	assert_true(fx->bank.count >= 5);
+	const struct quiz_question *q = fx->bank.items;
+	answer_at(fx, &q[0], "2026-11-21T08:00:00", FSRS_AGAIN);	/* today */
+	answer_at(fx, &q[1], "2026-11-21T08:05:00", FSRS_GOOD);		/* today, right */
+	answer_at(fx, &q[2], "2026-11-21T03:00:00", FSRS_AGAIN);	/* before 04:00: yesterday */
+	answer_at(fx, &q[3], "2026-11-16T10:00:00", FSRS_AGAIN);	/* five days ago */
+	answer_at(fx, &q[4], "2026-11-10T10:00:00", FSRS_AGAIN);	/* eleven days ago */
+
+	const struct quiz_kind *today = quiz_kind_find("mistakes"), *week = quiz_kind_find("mistakes-week");
+	assert_non_null(today);
+	assert_non_null(week);
+	assert_int_equal(today->mode, QUIZ_PRACTICE);
+	assert_int_equal(today->drill, QUIZ_DRILL_MISTAKES);
+	assert_null(quiz_kind_find("mistake"));
+	assert_null(quiz_kind_find(NULL));
+
+	struct quiz_settings s = settings_for(QUIZ_PRACTICE, 9);
+	s.drill = QUIZ_DRILL_MISTAKES;
+	s.drill_days = today->days;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 1);
+	assert_true(in_session(&session, &q[0]));
+	quiz_session_release(&session);
+
+	s.drill_days = week->days;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 3);
+	assert_true(in_session(&session, &q[0]) && in_session(&session, &q[2]) && in_session(&session, &q[3]));
+	assert_false(in_session(&session, &q[1]) || in_session(&session, &q[4]));
+	/* A drill is practice: a wrong answer comes back. */
+	unsigned wrong = 0;
+	for (size_t pos = 0; pos < session.items[0].question->nchoices; pos++)
+		if (!quiz_item_choice_correct(&session.items[0], pos))
+			wrong = 1u << pos;
+	assert_int_equal(quiz_session_answer(&session, wrong, false, 10), QUIZ_WRONG);
+	assert_int_equal(session.count, 4);
+	quiz_session_release(&session);
+
+	/* With a count, and within topics. */
+	s.count = 2;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 2);
+	quiz_session_release(&session);
+	s.count = 0;
+	s.topics = &q[0].card;
+	s.ntopics = 1;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	for (size_t i = 0; i < session.count; i++)
+		assert_true(card_in_topic(session.items[i].question->card, q[0].card));
+	assert_true(in_session(&session, &q[0]));
+	quiz_session_release(&session);
+
+	/* Nothing saved: nothing to drill. */
+	s.topics = NULL;
+	s.ntopics = 0;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, NULL, &s), 0);
+	assert_int_equal(session.count, 0);
 	quiz_session_release(&session);
 }
 
@@ -689,6 +830,7 @@ int main(void)
 		cmocka_unit_test(generated_questions_follow_the_rules),
 		cmocka_unit_test(too_few_distractors_means_no_question),
 		cmocka_unit_test(siblings_only_when_needed),
+		cmocka_unit_test(bundled_bank_is_fair),
 		cmocka_unit_test(ids_survive_reordering),
 		FX(the_fixture_bank),
 		FX(same_seed_same_session),
@@ -697,6 +839,7 @@ int main(void)
 		FX(grade_override_replaces_the_answer),
 		FX(undo_takes_back_the_last_answer),
 		FX(review_takes_due_then_new_up_to_the_limit),
+		FX(mistakes_drill_takes_recent_wrong_answers),
 		FX(exam_scores_overall_and_per_topic),
 		FX(class_topics_include_their_members),
 	};

@@ -329,7 +329,13 @@ static void test_true_retention(void **state)
 	stats_release(&s);
 }
 
-static void test_mastery_per_topic(void **state)
+/* The chance of recalling a question now, to the second (not whole days). */
+static double recall_now(const struct fixture *fx, const struct progress_state *st, time_t now)
+{
+	return fsrs_retrievability(&fx->params, difftime(now, st->last_review) / 86400.0, st->stability);
+}
+
+static void test_recall_per_topic(void **state)
 {
 	struct fixture *fx = *state;
 	struct progress_state last[5];
@@ -341,24 +347,40 @@ static void test_mastery_per_topic(void **state)
 	assert_int_equal(s.questions, 6);
 	assert_int_equal(s.seen, 4);
 	assert_int_equal(s.orphans, 1);
-	/* Sorted by title. */
-	assert_string_equal(s.topics[0].card->id, "alphazine");
-	assert_string_equal(s.topics[1].card->id, "betamol");
+
+	/* a1 was failed this morning: its recall is below 1 already, where
+	 * whole days would have called it certain until tomorrow. */
+	double r_a1 = recall_now(fx, &last[0], fx->now), r_a2 = recall_now(fx, &last[1], fx->now);
+	double r_b1 = recall_now(fx, &last[2], fx->now), r_b2 = recall_now(fx, &last[3], fx->now);
+	assert_true(r_a1 < 1.0);
+	double alpha = (r_a1 + r_a2) / 2, beta = (r_b1 + r_b2) / 2;
+	assert_true(alpha != beta);
+
+	/* Weakest first: the seen topics by recall, then the unseen one. */
+	const struct stats_topic *weak = &s.topics[0], *strong = &s.topics[1];
+	assert_string_equal(weak->card->id, alpha < beta ? "alphazine" : "betamol");
+	assert_string_equal(strong->card->id, alpha < beta ? "betamol" : "alphazine");
+	assert_true(weak->recall <= strong->recall);
+	assert_true(fabs(weak->recall - (alpha < beta ? alpha : beta)) < 1e-9);
+	assert_true(fabs(strong->recall - (alpha < beta ? beta : alpha)) < 1e-9);
 	assert_string_equal(s.topics[2].card->id, "zeta");
-	assert_int_equal(s.topics[0].questions, 3);
-	assert_int_equal(s.topics[0].seen, 2);
-	assert_int_equal(s.topics[1].questions, 2);
-	assert_int_equal(s.topics[1].seen, 2);
 	assert_int_equal(s.topics[2].questions, 1);
 	assert_int_equal(s.topics[2].seen, 0);
-	assert_true(s.topics[2].mastery == 0);
+	assert_true(s.topics[2].recall == 0);
+	assert_int_equal(s.topics[2].lapses, 0);
 
-	/* a1 and b2 were answered today (R = 1), a2 yesterday, b1 two days ago. */
-	double r_a2 = fsrs_retrievability(&fx->params, 1, last[1].stability);
-	double r_b1 = fsrs_retrievability(&fx->params, 2, last[2].stability);
-	assert_true(fabs(s.topics[0].mastery - (1.0 + r_a2) / 2) < 1e-9);
-	assert_true(fabs(s.topics[1].mastery - (r_b1 + 1.0) / 2) < 1e-9);
-	assert_true(s.topics[0].mastery < 1.0 && s.topics[1].mastery < 1.0);
+	/* Seen of total, and lapses (Again after a first review): a1 today,
+	 * a2's second session started with none (its Again was the first
+	 * answer), b1 two days ago. */
+	const struct stats_topic *a = strcmp(weak->card->id, "alphazine") == 0 ? weak : strong;
+	const struct stats_topic *b = a == weak ? strong : weak;
+	assert_int_equal(a->questions, 3);
+	assert_int_equal(a->seen, 2);
+	assert_int_equal(a->lapses, last[0].lapses + last[1].lapses);
+	assert_int_equal(b->questions, 2);
+	assert_int_equal(b->seen, 2);
+	assert_int_equal(b->lapses, last[2].lapses + last[3].lapses);
+	assert_true(a->lapses >= 1 && b->lapses >= 1);
 
 	/* Due today: every forecast bucket from the states the store returned. */
 	long expected[STATS_FORECAST_DAYS] = { 0 };
@@ -375,7 +397,8 @@ static void test_mastery_per_topic(void **state)
 	stats_release(&s);
 	time_t later = fx->now + 30 * DAY;
 	assert_int_equal(stats_compute(&s, fx->progress, &bank, &fx->params, ROLLOVER, later), 0);
-	assert_true(s.topics[0].mastery > 0 && s.topics[0].mastery < (1.0 + r_a2) / 2);
+	for (size_t t = 0; t < 2; t++)
+		assert_true(s.topics[t].recall > 0 && s.topics[t].recall < (alpha < beta ? alpha : beta));
 	assert_int_equal(s.due_today, 4);
 	assert_int_equal(s.seen, 4);
 	stats_release(&s);
@@ -457,11 +480,18 @@ static void test_render_fits_every_width(void **state)
 	assert_non_null(strstr(c->text, "Study statistics for Sat 21 Nov 2026"));
 	assert_non_null(strstr(c->text, "Due today: "));
 	assert_non_null(strstr(c->text, "True retention"));
-	assert_non_null(strstr(c->text, "Mastery per topic: 4 of 6 questions seen"));
+	assert_non_null(strstr(c->text, "Topics, weakest first: 4 of 6 questions seen"));
 	assert_non_null(strstr(c->text, "Answers per day, last 30 days: 11 on 6 days (13 in all)"));
 	assert_non_null(strstr(c->text, "60%"));
 	assert_non_null(strstr(c->text, "3 of 5"));
-	assert_non_null(strstr(c->text, "1 unseen"));
+	/* Each topic: seen of total and lapses; weakest first, the unseen last. */
+	const char *weak = strstr(c->text, s.topics[0].card->title), *strong = strstr(c->text, s.topics[1].card->title);
+	const char *unseen = strstr(c->text, "  Zeta ");
+	assert_true(weak && strong && unseen && weak < strong && strong < unseen);
+	assert_non_null(strstr(c->text, "2/3 seen, "));
+	assert_non_null(strstr(c->text, "0/1 seen"));
+	assert_non_null(strstr(c->text, "Recall: the chance"));
+	assert_non_null(strstr(c->text, "Lapses: "));
 	assert_non_null(strstr(c->text, "1 reviewed question belongs to cards that are not loaded now"));
 	assert_non_null(strstr(c->text, "\xE2\x96\x88"));
 	render(&s, 80, false, c, NULL);
@@ -505,7 +535,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_due_today_and_forecast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reviews_per_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_true_retention, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_mastery_per_topic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_recall_per_topic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_fits_every_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_empty_says_so, setup, teardown),

@@ -1,6 +1,7 @@
 /* Unit tests for study: quiz settings from the config (and its defaults),
  * opening progress for writing and for reading (which must never create a
- * file), bad profiles and no home, and the statistics with nothing saved. */
+ * file), bad profiles and no home, the statistics with nothing saved, and
+ * the weakest topics a drill asks from. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "fixture_pack.h"
 #include "study.h"
 
 static void test_quiz_settings_from_config(void **state)
@@ -135,6 +137,62 @@ static void test_stats_with_nothing_saved(void **state)
 	library_release(&library);
 }
 
+static void record(struct progress *progress, const struct quiz_question *q, time_t at, enum fsrs_grade grade)
+{
+	struct progress_schedule schedule = { .rollover_hour = 4 };
+	fsrs_params_default(&schedule.params);
+	struct progress_answer answer = { .question_id = q->id, .card_id = q->card->id, .at = at, .grade = grade,
+					   .mode = PROGRESS_PRACTICE, .update_memory = true };
+	assert_true(progress_record(progress, &schedule, &answer, NULL) > 0);
+}
+
+/* The weakest topics are the statistics' first seen topics: a topic answered
+ * wrong a week ago comes before one answered right yesterday; a topic never
+ * answered is never among them. */
+static void test_weakest_topics(void **state)
+{
+	(void)state;
+	char db[] = "/tmp/rxplore-weakest-XXXXXX";
+	struct diag_list diags;
+	struct library library;
+	fixture_pack_load(&library, &diags, "basic");
+	struct quiz_bank bank;
+	assert_int_equal(quiz_bank_build(&bank, &library), 0);
+	const struct quiz_question *alpha = NULL, *beta = NULL;
+	for (size_t i = 0; i < bank.count; i++) {
+		if (!alpha && strcmp(bank.items[i].card->id, "alphazine") == 0)
+			alpha = &bank.items[i];
+		if (!beta && strcmp(bank.items[i].card->id, "betamol") == 0)
+			beta = &bank.items[i];
+	}
+	assert_true(alpha && beta);
+
+	const struct card *out[3];
+	time_t now = 1795262400 + 12 * 3600; /* 2026-11-21 12:00 UTC */
+	assert_int_equal(study_weakest_topics(&library, NULL, NULL, now, out, 3), 0);
+
+	int fd = mkstemp(db);
+	assert_true(fd >= 0);
+	close(fd);
+	struct progress_notice notice;
+	struct progress *progress = progress_open(db, &notice);
+	assert_non_null(progress);
+	assert_int_equal(study_weakest_topics(&library, NULL, progress, now, out, 3), 0);
+	record(progress, alpha, now - 8 * 86400, FSRS_GOOD);
+	record(progress, alpha, now - 7 * 86400, FSRS_AGAIN);
+	record(progress, beta, now - 1 * 86400, FSRS_GOOD);
+	assert_int_equal(study_weakest_topics(&library, NULL, progress, now, out, 1), 1);
+	assert_string_equal(out[0]->id, "alphazine");
+	assert_int_equal(study_weakest_topics(&library, NULL, progress, now, out, 3), 2);
+	assert_string_equal(out[0]->id, "alphazine");
+	assert_string_equal(out[1]->id, "betamol");
+	progress_close(progress);
+	unlink(db);
+	quiz_bank_release(&bank);
+	library_release(&library);
+	diag_list_release(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_progress_read_never_creates),
 		cmocka_unit_test(test_progress_errors),
 		cmocka_unit_test(test_stats_with_nothing_saved),
+		cmocka_unit_test(test_weakest_topics),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -121,6 +121,10 @@ vg "quiz practice on a topic" 0 'a\nb\nc\na\nb\nc\n' $basic quiz --topic alphazi
 vg "quiz review" 0 'x\na\nb\nx\na\nb\nx\na\n' $basic quiz --mode review --seed 5
 vg "quiz exam" 0 'a\nb\nc\nx\na\n' $basic quiz --mode exam --count 5 --seed 6
 vg "quiz exam with a time limit" 0 'a\nb\n' $basic quiz --mode exam --minutes 10 --seed 7
+vg "quiz exam, q asks first" 0 'q\nn\na\nq\ny\n' $basic quiz --mode exam --count 3 --seed 6
+vg "quiz mistakes" 0 'a\nb\nc\n' $basic quiz --mode mistakes --seed 6
+vg "quiz mistakes-week" 0 'x\n' $basic quiz --mode mistakes-week --seed 6
+vg "quiz weakest" 0 'a\nb\n' $basic quiz --mode weakest --seed 6
 vg "quiz, end of input at once" 0 '' $basic quiz --seed 8
 vg "quiz, another profile" 0 'a\n' $basic --profile clinic quiz --count 1 --seed 9
 vg "stats with progress" 0 - $basic stats
