@@ -20,10 +20,13 @@ struct list_row {
 	size_t index;			/* card: position in sorted[]; heading: its kind */
 };
 
+/* A card as it was read, or a screen left for a topic it offered (a
+ * comparison, a results list: owned here until Backspace opens it again). */
 struct history_entry {
 	const struct card *card;
 	int section;
 	size_t scroll;
+	struct screen *screen;
 };
 
 struct browse {
@@ -41,6 +44,8 @@ struct browse {
 	struct history_entry history[HISTORY_MAX];
 	int nhistory;
 	bool prompting;
+	enum focus focus_before_prompt;	/* restored when the prompt is cancelled where it began */
+	const struct card *selected_before_prompt;
 	char filter[128];
 	int prompt_y;
 };

@@ -322,10 +322,11 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 	return INTENT_OPEN;
 }
 
-/* Closes the comparison: browse shows the card at its first section. */
+/* Leaves the comparison for a topic: browse shows the card at its first
+ * section and keeps the comparison, as it is, for Backspace. */
 static enum intent open_card(struct compare_view *v, size_t card)
 {
-	return screen_close(&v->base, (struct screen_result){ .kind = RESULT_OPEN_CARD,
+	return screen_leave(&v->base, (struct screen_result){ .kind = RESULT_OPEN_CARD,
 							      .card = v->table.cards[card], .section = -1 });
 }
 
