@@ -103,6 +103,20 @@ bool paths_progress_db(char *buf, size_t size, const char *profile)
 	return in_dir(PATHS_STATE, name, buf, size);
 }
 
+bool paths_session_file(char *buf, size_t size, const char *profile)
+{
+	if (profile && !paths_profile_valid(profile)) {
+		if (buf && size)
+			buf[0] = '\0';
+		return false;
+	}
+	if (!profile)
+		return in_dir(PATHS_STATE, "session", buf, size);
+	char name[PROFILE_MAX + sizeof "session-"];
+	snprintf(name, sizeof name, "session-%s", profile);
+	return in_dir(PATHS_STATE, name, buf, size);
+}
+
 bool paths_notice_file(char *buf, size_t size)
 {
 	return in_dir(PATHS_STATE, "notice-seen", buf, size);
@@ -111,11 +125,6 @@ bool paths_notice_file(char *buf, size_t size)
 bool paths_history_file(char *buf, size_t size)
 {
 	return in_dir(PATHS_STATE, "history", buf, size);
-}
-
-bool paths_session_file(char *buf, size_t size)
-{
-	return in_dir(PATHS_STATE, "session", buf, size);
 }
 
 bool paths_cache_dir(char *buf, size_t size)

@@ -8,6 +8,7 @@
 #include "card_view.h"
 #include "screens.h"
 #include "scroll.h"
+#include "session.h"
 #include "text.h"
 
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
@@ -541,6 +542,36 @@ static void browse_free(struct screen *screen)
 	free(b->marked);
 	free(b->rows);
 	free(b);
+}
+
+void browse_restore(struct screen *screen, const struct session *session, struct screen *behind)
+{
+	struct browse *b = browse_of(screen);
+
+	for (size_t i = 0; i < session->nmarks; i++) {
+		size_t k = sorted_index(b, session->marks[i]);
+
+		if (k != (size_t)-1)
+			b->marked[k] = true;
+	}
+	if (session->card) {
+		select_card(b, session->card);
+		card_view_set_card(&b->view, session->card, session->section);
+	}
+	if (behind)
+		remember(b, (struct history_entry){ NULL, -1, 0, behind });
+}
+
+int browse_save(struct screen *screen, struct session *session)
+{
+	struct browse *b = browse_of(screen);
+
+	session->card = b->view.card;
+	session->section = b->view.card ? card_view_section(&b->view) : -1;
+	for (size_t i = 0; i < b->ncards; i++)
+		if (b->marked[i] && session_mark(session, b->sorted[i]) < 0)
+			return -1;
+	return 0;
 }
 
 static const struct screen_ops browse_ops = {

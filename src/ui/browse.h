@@ -65,6 +65,14 @@ static inline size_t sorted_index(const struct browse *b, const struct card *car
 	return (size_t)-1;
 }
 
+/* browse.c: the saved session (session.h).  browse_restore() marks the
+ * session's topics, shows its card at its section (highlighted in the list)
+ * and keeps behind (may be NULL; owned from then on) for Backspace;
+ * browse_save() fills the session's card, section and marks. */
+struct session;
+void browse_restore(struct screen *screen, const struct session *session, struct screen *behind);
+int browse_save(struct screen *screen, struct session *session);
+
 /* browse_draw.c */
 void browse_draw(struct screen *screen, struct ui *ui, struct rect area);
 

@@ -487,6 +487,8 @@ static bool view_build(struct compare_view *v, struct ui *ui, const struct card 
 	v->first_col = v->header_col = 0;
 	refilter(v);
 	v->selected = v->nshown ? 0 : HEADER_ROW;
+	memcpy(ui->compared, v->table.cards, v->table.ncards * sizeof v->table.cards[0]);
+	ui->ncompared = v->table.ncards;
 	return true;
 }
 
@@ -525,6 +527,11 @@ struct screen *compare_pick_open(struct ui *ui, const struct screen_request *req
 	if (request->card && !compare_frames(request->card))
 		snprintf(v->input, sizeof(v->input), "%s ", request->card->id);
 	return &v->base;
+}
+
+bool compare_view_showing(const struct screen *screen)
+{
+	return screen->ops == &compare_ops && !((const struct compare_view *)screen)->picking;
 }
 
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request)

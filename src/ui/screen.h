@@ -47,6 +47,7 @@
 
 #include "actions.h"
 #include "card.h"
+#include "compare.h"
 #include "config.h"
 #include "diag.h"
 #include "library.h"
@@ -179,6 +180,9 @@ struct ui {
 	enum role message_role;
 	int cursor_y, cursor_x;	/* where the hardware cursor goes at the end of the frame */
 	struct ui_search search;
+	/* The topics of the comparison built last, for the saved session. */
+	const struct card *compared[COMPARE_MAX_CARDS];
+	size_t ncompared;
 };
 
 /* What a screen constructor is opened with (screens.h). */
@@ -220,6 +224,12 @@ void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 #define SCROLL_HINT_COLS 6
 /* Draws a scroll position hint like "40%" / "All" right-aligned at y. */
 void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
+
+/* --- session_ui.c ---------------------------------------------------------- */
+/* Puts back the saved session over the browse screen just opened. */
+void ui_session_restore(struct ui *ui);
+/* Saves the session as the screens are now (before they are freed). */
+void ui_session_save(struct ui *ui);
 
 /* --- screens (constructors) ----------------------------------------------- */
 struct screen *browse_new(struct ui *ui);

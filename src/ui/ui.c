@@ -529,6 +529,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 		fprintf(stderr, "rxplore: out of memory\n");
 		return 1;
 	}
+	ui_session_restore(&ui);
 	if (!notice_seen(&ui))
 		push(&ui, notice_new(&ui));
 
@@ -555,6 +556,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	}
 
 	status = caught_signal ? 128 + caught_signal : 0;
+	ui_session_save(&ui);
 	while (ui.depth > 0) {
 		struct screen *top = ui.stack[--ui.depth];
 
