@@ -92,7 +92,7 @@ paint10k=$(median <"$work/paint.10000")
 # Ctrl-L repaints, and in the search results (/ GABA Enter) j moves the
 # selection.
 pinned "$work/firstpaint" -n 1 -m quit -q qq -k move=j -k open='\r' -k list='\e' -k back=k -k reopen='\r' \
-	-k section=l -k scroll=j -k compare=c -k close='\e' -k repaint='\f' -k search=/GABA -k results='\r' \
+	-k section=l -k scroll=j -k compare=c -k close='\e' -k repaint='\f' -k search=/chloride -k results='\r' \
 	-k result-move=j \
 	-- "$rx" >"$work/keys"
 key() { sed -n "s/^key $1 bytes=\([0-9]*\) clears=\([0-9]*\)/\\$2/p" "$work/keys"; }

@@ -468,6 +468,14 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		}
 		return INTENT_HANDLED;
 	}
+	/* A click on the peek opens the topic it shows. */
+	if (kind == MOUSE_CLICK && b->preview.h > 0 && y + screen->area.y >= b->preview.y &&
+	    y + screen->area.y < b->preview.y + b->preview.h && selected_card(b)) {
+		go_to_card(b, selected_card(b), card_view_section(&b->view));
+		b->focus = FOCUS_CARD;
+		b->view.link = -1;
+		return INTENT_REDRAW;
+	}
 	if (kind != MOUSE_CLICK) {
 		card_view_scroll(&b->view, scroll_wheel(kind));
 		return INTENT_REDRAW;

@@ -48,6 +48,7 @@ struct browse {
 	const struct card *selected_before_prompt;
 	char filter[128];
 	int prompt_y;
+	struct rect preview;	/* where the peek was drawn last (h 0: none) */
 };
 
 static inline struct browse *browse_of(struct screen *screen)
@@ -72,6 +73,14 @@ static inline size_t sorted_index(const struct browse *b, const struct card *car
 struct session;
 void browse_restore(struct screen *screen, const struct session *session, struct screen *behind);
 int browse_save(struct screen *screen, struct session *session);
+
+/* browse_preview.c: the peek at the highlighted topic.  The topic to peek
+ * at (the list has the focus and the highlight is not on the open card), or
+ * NULL; where it goes in a card pane of card_area; drawing it there (after
+ * the card, over its bottom rows) and remembering where, for the mouse. */
+const struct card *browse_preview_card(const struct browse *b);
+struct rect browse_preview_area(struct rect card_area);
+void browse_preview_draw(struct browse *b, struct ui *ui, struct rect card_area);
 
 /* browse_draw.c */
 void browse_draw(struct screen *screen, struct ui *ui, struct rect area);
