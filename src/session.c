@@ -205,7 +205,7 @@ static bool put(struct text_buf *b, const char *a, const char *c)
 	while (b->len + n + 1 > b->alloc)	/* array_grow() doubles a full array */
 		if (array_grow(&b->s, &b->alloc, b->alloc, 1) < 0)
 			return false;
-	b->len += (size_t)sprintf(b->s + b->len, c ? "%s %s" : "%s", a, c ? c : "");
+	b->len += (size_t)snprintf(b->s + b->len, b->alloc - b->len, c ? "%s %s" : "%s", a, c ? c : "");
 	return true;
 }
 

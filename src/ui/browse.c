@@ -181,6 +181,8 @@ static enum intent open_named(struct browse *b, struct ui *ui)
 	go_to_card(b, ranking->named, -1);
 	b->focus = FOCUS_CARD;
 	b->view.link = -1;
+	/* No hit is open yet: n goes to the first. */
+	ui->search.current = total > 0 ? total - 1 : 0;
 	if (total == 0)
 		ui_message(ui, ROLE_DIM, "No card mentions \"%s\": opened %s, the closest name", ui->search.query,
 			   ranking->named->title);

@@ -240,9 +240,9 @@ static void test_too_large_is_refused(void **state)
 	char *big = malloc(n + 1);
 
 	assert_non_null(big);
-	used += (size_t)sprintf(big, "rxplore-session 1\n");
+	used += (size_t)snprintf(big, n + 1, "rxplore-session 1\n");
 	while (used + 14 <= n)
-		used += (size_t)sprintf(big + used, "mark baclofen\n");
+		used += (size_t)snprintf(big + used, n + 1 - used, "mark baclofen\n");
 	session_init(&s);
 	assert_int_equal(session_parse(&s, &f->library, big, used, NULL),
 			 used > SESSION_MAX_BYTES ? SESSION_DAMAGED : SESSION_OK);
