@@ -31,7 +31,7 @@
 #include "library.h"
 
 /* Larger files are not read: no session is that big. */
-#define SESSION_MAX_BYTES (256 * 1024)
+#define SESSION_MAX_BYTES ((size_t)256 * 1024)
 
 struct session {
 	const struct card *card;	/* the card being read, or NULL */
