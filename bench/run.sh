@@ -41,6 +41,7 @@ home=$work/home
 mkdir -p "$home/state/rxplore" "$home/config" "$home/data"
 : >"$home/state/rxplore/notice-seen"
 pinned() {
+	rm -f "$home/state/rxplore/session"	# every run starts where a first start does
 	$fast env -i PATH="$PATH" HOME="$home" XDG_STATE_HOME="$home/state" XDG_CONFIG_HOME="$home/config" \
 		XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" XDG_DATA_DIRS="$home/none" LANG=C.UTF-8 "$@"
 }
@@ -105,10 +106,11 @@ paint10k=$(median <"$work/paint.10000.warm")
 # card pane keeps its card), Enter opens the selected card and focuses it, Esc
 # returns to the list, k and Enter reopen the start card, l switches its
 # section tab, j scrolls that section a line, c opens compare, Esc comes back,
-# Ctrl-L repaints, and in the search results (/ GABA Enter) j moves the
-# selection.
+# Ctrl-L repaints, and in the search results (/ chloride Enter: words that
+# name no topic, so Enter lists the matches) j moves the selection.  With the
+# list focused, j also draws the peek at the newly highlighted topic.
 pinned "$work/firstpaint" -n 1 -m quit -q qq -k move=j -k open='\r' -k list='\e' -k back=k -k reopen='\r' \
-	-k section=l -k scroll=j -k compare=c -k close='\e' -k repaint='\f' -k search=/GABA -k results='\r' \
+	-k section=l -k scroll=j -k compare=c -k close='\e' -k repaint='\f' -k search=/chloride -k results='\r' \
 	-k result-move=j \
 	-- "$rx" >"$work/keys"
 key() { sed -n "s/^key $1 bytes=\([0-9]*\) clears=\([0-9]*\)/\\$2/p" "$work/keys"; }

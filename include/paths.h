@@ -44,8 +44,10 @@ bool paths_notice_file(char *buf, size_t size);
 /* $XDG_STATE_HOME/rxplore/history: the line-mode prompt's history. */
 bool paths_history_file(char *buf, size_t size);
 
-/* $XDG_STATE_HOME/rxplore/session: where the interface was left. */
-bool paths_session_file(char *buf, size_t size);
+/* $XDG_STATE_HOME/rxplore/session, or session-PROFILE when profile is
+ * non-NULL: where the interface was left (marks, card, comparison), kept per
+ * profile as progress is; false also when the profile name is not valid. */
+bool paths_session_file(char *buf, size_t size, const char *profile);
 
 /* $XDG_CACHE_HOME/rxplore: anything that can be rebuilt. */
 bool paths_cache_dir(char *buf, size_t size);

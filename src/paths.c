@@ -89,18 +89,28 @@ bool paths_profile_valid(const char *profile)
 	       strspn(profile, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == len;
 }
 
-bool paths_progress_db(char *buf, size_t size, const char *profile)
+/* A state file of one profile: STEM.EXT, or STEM-PROFILE.EXT (ext may be ""). */
+static bool profile_file(const char *stem, const char *ext, const char *profile, char *buf, size_t size)
 {
+	char name[PROFILE_MAX + 64];
+
 	if (profile && !paths_profile_valid(profile)) {
 		if (buf && size)
 			buf[0] = '\0';
 		return false;
 	}
-	if (!profile)
-		return in_dir(PATHS_STATE, "progress.db", buf, size);
-	char name[PROFILE_MAX + sizeof "progress-.db"];
-	snprintf(name, sizeof name, "progress-%s.db", profile);
+	snprintf(name, sizeof name, "%s%s%s%s", stem, profile ? "-" : "", profile ? profile : "", ext);
 	return in_dir(PATHS_STATE, name, buf, size);
+}
+
+bool paths_progress_db(char *buf, size_t size, const char *profile)
+{
+	return profile_file("progress", ".db", profile, buf, size);
+}
+
+bool paths_session_file(char *buf, size_t size, const char *profile)
+{
+	return profile_file("session", "", profile, buf, size);
 }
 
 bool paths_notice_file(char *buf, size_t size)
@@ -111,11 +121,6 @@ bool paths_notice_file(char *buf, size_t size)
 bool paths_history_file(char *buf, size_t size)
 {
 	return in_dir(PATHS_STATE, "history", buf, size);
-}
-
-bool paths_session_file(char *buf, size_t size)
-{
-	return in_dir(PATHS_STATE, "session", buf, size);
 }
 
 bool paths_cache_dir(char *buf, size_t size)

@@ -20,9 +20,9 @@ const struct action actions_table[] = {
 	{ ACT_TAB_PREV, CTX_BROWSE, K(KEYC_LEFT, 'h', '['), "Previous section tab", 4, "sections" },
 	{ ACT_TAB_NEXT, CTX_BROWSE, K(KEYC_RIGHT, 'l', ']'), "Next section tab", 4, "sections" },
 	{ ACT_TAB_JUMP, CTX_BROWSE, K('1', '2', '3', '4', '5', '6', '7', '8', '9'), "Jump to section tab 1 to 9" },
-	{ ACT_HISTORY_BACK, CTX_BROWSE, K(KEYC_BACKSPACE), "Go back to the previous topic" },
+	{ ACT_HISTORY_BACK, CTX_BROWSE, K(KEYC_BACKSPACE), "Back to the previous topic, comparison or results list" },
 	{ ACT_MARK, CTX_BROWSE, K(' '), "Mark or unmark the highlighted topic for comparison" },
-	{ ACT_SEARCH, CTX_BROWSE, K('/'), "Search: filter the list, Enter searches every card", 5, "search" },
+	{ ACT_SEARCH, CTX_BROWSE, K('/'), "Search: Enter opens the topic named or lists matches", 5, "search" },
 	{ ACT_MATCH_NEXT, CTX_BROWSE, K('n'), "Next search match" },
 	{ ACT_MATCH_PREV, CTX_BROWSE, K('N'), "Previous search match" },
 	{ ACT_COMPARE, CTX_BROWSE, K('c'), "Compare the marked topics, or this one and its partners" },
@@ -53,7 +53,7 @@ const struct action actions_table[] = {
 	{ ACT_PAN_LEFT, CTX_CARD, K('<'), "Scroll a wide diagram left" },
 	{ ACT_PAN_RIGHT, CTX_CARD, K('>'), "Scroll a wide diagram right" },
 
-	{ ACT_PROMPT_SUBMIT, CTX_PROMPT, K(KEYC_ENTER), "Search the full text of every card", 1, "search all cards" },
+	{ ACT_PROMPT_SUBMIT, CTX_PROMPT, K(KEYC_ENTER), "Open the topic the words name, else search every card", 1, "open or search" },
 	{ ACT_PROMPT_CANCEL, CTX_PROMPT, K(KEYC_ESC), "Cancel the search (keep the selected topic)", 2, "cancel" },
 	{ ACT_PROMPT_ERASE, CTX_PROMPT, K(KEYC_BACKSPACE, KEYC_DELETE), "Delete the last character" },
 	{ ACT_PROMPT_CLEAR, CTX_PROMPT, K(CTRL('u')), "Clear the search text" },
@@ -67,7 +67,7 @@ const struct action actions_table[] = {
 	{ ACT_FIRST, CTX_RESULTS, K('g', KEYC_HOME), "First result" },
 	{ ACT_LAST, CTX_RESULTS, K('G', KEYC_END), "Last result" },
 	{ ACT_RESULT_OPEN, CTX_RESULTS, K(KEYC_ENTER), "Open the card at the match", 3, "open the card at the match" },
-	{ ACT_BACK, CTX_RESULTS, K(KEYC_ESC, 'q'), "Back to browsing", 4, "back" },
+	{ ACT_BACK, CTX_RESULTS, K(KEYC_ESC, 'q', KEYC_BACKSPACE), "Back to browsing", 4, "back" },
 
 	{ ACT_SCROLL_UP, CTX_PAGER, K(KEYC_UP, 'k'), "Scroll up a line", 2, "scroll" },
 	{ ACT_SCROLL_DOWN, CTX_PAGER, K(KEYC_DOWN, 'j'), "Scroll down a line", 2, "scroll" },
@@ -88,7 +88,7 @@ const struct action actions_table[] = {
 	{ ACT_COMPARE_DIFF, CTX_COMPARE, K('d'), "Show only the rows that differ, or all rows", 4, "diffs" },
 	{ ACT_COMPARE_OPEN, CTX_COMPARE, K(KEYC_ENTER), "Details of the row, or open the topic on the header", 5,
 	  "open" },
-	{ ACT_BACK, CTX_COMPARE, K(KEYC_ESC, 'q'), "Back to browsing", 6, "back" },
+	{ ACT_BACK, CTX_COMPARE, K(KEYC_ESC, 'q', KEYC_BACKSPACE), "Back to browsing", 6, "back" },
 
 	{ ACT_PICK_COMPLETE, CTX_PICK, K(KEYC_TAB), "Complete the topic name being typed", 1, "complete" },
 	{ ACT_PROMPT_SUBMIT, CTX_PICK, K(KEYC_ENTER), "Compare the topics named", 2, "compare" },
@@ -153,7 +153,7 @@ const struct action actions_table[] = {
 	{ ACT_BOTTOM, CTX_PEEK, K('G', KEYC_END), "End of the section" },
 	{ ACT_TAB_PREV, CTX_PEEK, K(KEYC_LEFT), "Previous section tab", 3, "sections" },
 	{ ACT_TAB_NEXT, CTX_PEEK, K(KEYC_RIGHT), "Next section tab", 3, "sections" },
-	{ ACT_BACK, CTX_PEEK, K(KEYC_ESC, 'q'), "Back to the quiz", 4, "back to the quiz" },
+	{ ACT_BACK, CTX_PEEK, K(KEYC_ESC, 'q', KEYC_BACKSPACE), "Back to the quiz", 4, "back to the quiz" },
 
 	{ ACT_SCROLL_UP, CTX_STATS, K(KEYC_UP, 'k'), "Scroll up", 2, "scroll" },
 	{ ACT_SCROLL_DOWN, CTX_STATS, K(KEYC_DOWN, 'j'), "Scroll down", 2, "scroll" },

@@ -8,6 +8,7 @@
 #include "card_view.h"
 #include "screens.h"
 #include "scroll.h"
+#include "session.h"
 #include "text.h"
 
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
@@ -84,40 +85,54 @@ static void move_selection(struct browse *b, long delta)
 	select_row(b, (size_t)row);
 }
 
-/* Shows a card chosen by following a link or a search result: recorded in history. */
-static void go_to_card(struct browse *b, const struct card *card, int section)
+/* Appends to the history, forgetting the oldest entry when it is full. */
+static void remember(struct browse *b, struct history_entry entry)
+{
+	if (b->nhistory == HISTORY_MAX) {
+		if (b->history[0].screen)
+			b->history[0].screen->ops->free(b->history[0].screen);
+		memmove(b->history, b->history + 1, (HISTORY_MAX - 1) * sizeof(b->history[0]));
+		b->nhistory--;
+	}
+	b->history[b->nhistory++] = entry;
+}
+
+static void select_card(struct browse *b, const struct card *card)
 {
 	size_t i;
 
-	if (b->view.card && b->view.card != card) {
-		if (b->nhistory == HISTORY_MAX) {
-			memmove(b->history, b->history + 1, (HISTORY_MAX - 1) * sizeof(b->history[0]));
-			b->nhistory--;
-		}
-		b->history[b->nhistory++] = (struct history_entry){ b->view.card, card_view_section(&b->view),
-								    b->view.scroll };
-	}
 	for (i = 0; i < b->nrows; i++)
 		if (b->rows[i].card == card)
 			b->selected = i;
+}
+
+/* Shows a card chosen by following a link or a search result: recorded in history. */
+static void go_to_card(struct browse *b, const struct card *card, int section)
+{
+	if (b->view.card && b->view.card != card)
+		remember(b, (struct history_entry){ b->view.card, card_view_section(&b->view), b->view.scroll, NULL });
+	select_card(b, card);
 	card_view_set_card(&b->view, card, section);
 }
 
-static void go_back(struct browse *b, struct ui *ui)
+/* Backspace: the card read before, or the screen left for this one. */
+static enum intent go_back(struct browse *b, struct ui *ui)
 {
 	struct history_entry entry;
-	size_t i;
 
 	if (b->nhistory == 0) {
 		ui_message(ui, ROLE_DIM, "No earlier topic to go back to");
-		return;
+		return INTENT_REDRAW;
 	}
 	entry = b->history[--b->nhistory];
-	for (i = 0; i < b->nrows; i++)
-		if (b->rows[i].card == entry.card)
-			b->selected = i;
+	if (entry.screen) {
+		ui->pending = entry.screen;
+		return INTENT_OPEN;
+	}
+	select_card(b, entry.card);
 	card_view_set_card(&b->view, entry.card, entry.section);
 	b->view.scroll = entry.scroll;
+	return INTENT_REDRAW;
 }
 
 /* Shows search hit ui->search.current, its matches highlighted. */
@@ -127,7 +142,7 @@ static void open_hit(struct browse *b, struct ui *ui)
 
 	if (!ui->search.active || ui->search.current >= ui->search.results.count)
 		return;
-	hit = &ui->search.results.hits[ui->search.current];
+	hit = ui_search_hit(ui, ui->search.current);
 	go_to_card(b, hit->card, hit->section);
 	card_view_set_query(&b->view, ui->search.query);
 	card_view_show_hit(&b->view, hit);
@@ -150,7 +165,34 @@ static enum intent step_match(struct browse *b, struct ui *ui, int direction)
 	return INTENT_REDRAW;
 }
 
-/* Starts a full-text search for the prompt's text and opens the results. */
+/* Opens the topic the query names (search_rank() decided): at its first
+ * match when its text has the query, the rest a press of n away. */
+static enum intent open_named(struct browse *b, struct ui *ui)
+{
+	const struct search_ranking *ranking = &ui->search.ranking;
+	size_t total = ui->search.results.count, own = ranking->topics[0].hits;
+
+	if (own > 0) {
+		open_hit(b, ui);
+		ui_message(ui, ROLE_DIM, "%s, named: n steps through %zu match%s", ranking->named->title, total,
+			   total == 1 ? "" : "es");
+		return INTENT_REDRAW;
+	}
+	go_to_card(b, ranking->named, -1);
+	b->focus = FOCUS_CARD;
+	b->view.link = -1;
+	/* No hit is open yet: n goes to the first. */
+	ui->search.current = total > 0 ? total - 1 : 0;
+	if (total == 0)
+		ui_message(ui, ROLE_DIM, "No card mentions \"%s\": opened %s, the closest name", ui->search.query,
+			   ranking->named->title);
+	else
+		ui_message(ui, ROLE_DIM, "%s, named: n steps through %zu match%s in other cards",
+			   ranking->named->title, total, total == 1 ? "" : "es");
+	return INTENT_REDRAW;
+}
+
+/* Enter in the prompt: the topic the words name, else the full-text results. */
 static enum intent submit_search(struct browse *b, struct ui *ui)
 {
 	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
@@ -159,21 +201,42 @@ static enum intent submit_search(struct browse *b, struct ui *ui)
 	rebuild_rows(b, keep);
 	if (b->filter[0] == '\0')
 		return INTENT_REDRAW;
-	search_results_release(&ui->search.results);
-	snprintf(ui->search.query, sizeof(ui->search.query), "%s", b->filter);
-	if (search_run(&ui->search.results, ui->library, ui->search.query) < 0) {
+	if (ui_search_run(ui, b->filter) < 0) {
 		ui_message(ui, ROLE_ERROR, "Out of memory while searching");
 		return INTENT_REDRAW;
 	}
-	ui->search.active = true;
-	ui->search.current = 0;
 	card_view_set_query(&b->view, ui->search.query);
+	if (ui->search.ranking.named)
+		return open_named(b, ui);
 	if (ui->search.results.count == 0) {
 		ui_message(ui, ROLE_WARNING, "No matches for \"%s\"", ui->search.query);
 		return INTENT_REDRAW;
 	}
 	ui->pending = results_new(ui);
 	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
+}
+
+/* While typing, the highlight goes to the topic the words name (the drug
+ * before an explainer that has its name in the title), else it stays. */
+static const struct card *filter_choice(const struct browse *b, const struct ui *ui, const struct card *keep)
+{
+	enum library_naming how;
+	const struct card *named = library_find_named(ui->library, b->filter, &how);
+
+	return named && how != LIBRARY_NAMES_FUZZY ? named : keep;
+}
+
+/* Esc in the prompt: where the highlight now is, the list has the focus
+ * (Enter opens it); a search that moved nothing gives the focus back. */
+static void cancel_prompt(struct browse *b)
+{
+	b->prompting = false;
+	if (selected_card(b) && selected_card(b) != b->selected_before_prompt)
+		b->focus = FOCUS_LIST;
+	else
+		b->focus = b->focus_before_prompt;
+	if (b->focus == FOCUS_LIST)
+		b->view.link = -1;
 }
 
 static enum intent prompt_key(struct browse *b, struct ui *ui, const struct action *action, int key)
@@ -194,7 +257,9 @@ static enum intent prompt_key(struct browse *b, struct ui *ui, const struct acti
 	} else if (action->id == ACT_PROMPT_SUBMIT) {
 		return submit_search(b, ui);
 	} else if (action->id == ACT_PROMPT_CANCEL) {
-		b->prompting = false;
+		cancel_prompt(b);
+		rebuild_rows(b, keep);
+		return INTENT_REDRAW;
 	} else if (action->id == ACT_PROMPT_ERASE) {
 		while (len > 0 && ((unsigned char)b->filter[len - 1] & 0xC0) == 0x80)
 			len--;
@@ -205,7 +270,7 @@ static enum intent prompt_key(struct browse *b, struct ui *ui, const struct acti
 		move_selection(b, action->id == ACT_PROMPT_UP ? -1 : 1);
 		return INTENT_REDRAW;
 	}
-	rebuild_rows(b, keep);
+	rebuild_rows(b, filter_choice(b, ui, keep));
 	return INTENT_REDRAW;
 }
 
@@ -329,11 +394,13 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 		}
 		card_view_set_tab(&b->view, key - '1');
 		return INTENT_REDRAW;
-	case ACT_HISTORY_BACK: go_back(b, ui); return INTENT_REDRAW;
+	case ACT_HISTORY_BACK: return go_back(b, ui);
 	case ACT_MARK: return toggle_mark(b, ui);
 	case ACT_SEARCH:
 		b->prompting = true;
 		b->filter[0] = '\0';
+		b->focus_before_prompt = b->focus;
+		b->selected_before_prompt = selected_card(b);
 		return INTENT_REDRAW;
 	case ACT_MATCH_NEXT: return step_match(b, ui, 1);
 	case ACT_MATCH_PREV: return step_match(b, ui, -1);
@@ -406,6 +473,14 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		}
 		return INTENT_HANDLED;
 	}
+	/* A click on the peek opens the topic it shows. */
+	if (kind == MOUSE_CLICK && b->preview.h > 0 && y + screen->area.y >= b->preview.y &&
+	    y + screen->area.y < b->preview.y + b->preview.h && selected_card(b)) {
+		go_to_card(b, selected_card(b), card_view_section(&b->view));
+		b->focus = FOCUS_CARD;
+		b->view.link = -1;
+		return INTENT_REDRAW;
+	}
 	if (kind != MOUSE_CLICK) {
 		card_view_scroll(&b->view, scroll_wheel(kind));
 		return INTENT_REDRAW;
@@ -452,6 +527,10 @@ static void browse_resume(struct screen *screen, struct ui *ui, const struct scr
 	case RESULT_NONE:
 		break;
 	}
+	/* The screen left for this card comes back first with Backspace, then
+	 * the card read before it. */
+	if (result->origin)
+		remember(b, (struct history_entry){ NULL, -1, 0, result->origin });
 }
 
 /* The table's hints; Enter follows only a selected related topic. */
@@ -468,11 +547,44 @@ static void browse_free(struct screen *screen)
 {
 	struct browse *b = browse_of(screen);
 
+	for (int i = 0; i < b->nhistory; i++)
+		if (b->history[i].screen)
+			b->history[i].screen->ops->free(b->history[i].screen);
 	card_view_release(&b->view);
 	free(b->sorted);
 	free(b->marked);
 	free(b->rows);
 	free(b);
+}
+
+void browse_restore(struct screen *screen, const struct session *session, struct screen *behind)
+{
+	struct browse *b = browse_of(screen);
+
+	for (size_t i = 0; i < session->nmarks; i++) {
+		size_t k = sorted_index(b, session->marks[i]);
+
+		if (k != (size_t)-1)
+			b->marked[k] = true;
+	}
+	if (session->card) {
+		select_card(b, session->card);
+		card_view_set_card(&b->view, session->card, session->section);
+	}
+	if (behind)
+		remember(b, (struct history_entry){ NULL, -1, 0, behind });
+}
+
+int browse_save(struct screen *screen, struct session *session)
+{
+	struct browse *b = browse_of(screen);
+
+	session->card = b->view.card;
+	session->section = b->view.card ? card_view_section(&b->view) : -1;
+	for (size_t i = 0; i < b->ncards; i++)
+		if (b->marked[i] && session_mark(session, b->sorted[i]) < 0)
+			return -1;
+	return 0;
 }
 
 static const struct screen_ops browse_ops = {

@@ -20,10 +20,13 @@ struct list_row {
 	size_t index;			/* card: position in sorted[]; heading: its kind */
 };
 
+/* A card as it was read, or a screen left for a topic it offered (a
+ * comparison, a results list: owned here until Backspace opens it again). */
 struct history_entry {
 	const struct card *card;
 	int section;
 	size_t scroll;
+	struct screen *screen;
 };
 
 struct browse {
@@ -41,8 +44,11 @@ struct browse {
 	struct history_entry history[HISTORY_MAX];
 	int nhistory;
 	bool prompting;
+	enum focus focus_before_prompt;	/* restored when the prompt is cancelled where it began */
+	const struct card *selected_before_prompt;
 	char filter[128];
 	int prompt_y;
+	struct rect preview;	/* where the peek was drawn last (h 0: none) */
 };
 
 static inline struct browse *browse_of(struct screen *screen)
@@ -59,6 +65,22 @@ static inline size_t sorted_index(const struct browse *b, const struct card *car
 			return i;
 	return (size_t)-1;
 }
+
+/* browse.c: the saved session (session.h).  browse_restore() marks the
+ * session's topics, shows its card at its section (highlighted in the list)
+ * and keeps behind (may be NULL; owned from then on) for Backspace;
+ * browse_save() fills the session's card, section and marks. */
+struct session;
+void browse_restore(struct screen *screen, const struct session *session, struct screen *behind);
+int browse_save(struct screen *screen, struct session *session);
+
+/* browse_preview.c: the peek at the highlighted topic.  The topic to peek
+ * at (the list has the focus and the highlight is not on the open card), or
+ * NULL; where it goes in a card pane of card_area; drawing it there (after
+ * the card, over its bottom rows) and remembering where, for the mouse. */
+const struct card *browse_preview_card(const struct browse *b);
+struct rect browse_preview_area(struct rect card_area);
+void browse_preview_draw(struct browse *b, struct ui *ui, struct rect card_area);
 
 /* browse_draw.c */
 void browse_draw(struct screen *screen, struct ui *ui, struct rect area);

@@ -83,6 +83,7 @@ void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
 		area.h--;
 		draw_prompt(b, ui, area.y + area.h, area.x, area.w);
 	}
+	b->preview.h = 0;
 	if (b->wide) {
 		card = (struct rect){ area.y, area.x, area.h, area.w - 1 };
 		card_view_draw(&b->view, ui, card, !b->prompting, is_marked(b, b->view.card));
@@ -93,7 +94,11 @@ void browse_draw(struct screen *screen, struct ui *ui, struct rect area)
 	list = (struct rect){ area.y, area.x, area.h, list_w };
 	card = (struct rect){ area.y, area.x + list_w + 1, area.h, area.w - list_w - 2 };
 	ui_vline(area.y, area.x + list_w, area.h, ROLE_DIM);
-	card_view_draw(&b->view, ui, card, b->focus == FOCUS_CARD && !b->prompting, is_marked(b, b->view.card));
+	/* A peek that takes the whole pane leaves the card undrawn. */
+	if (!browse_preview_card(b) || browse_preview_area(card).h < card.h)
+		card_view_draw(&b->view, ui, card, b->focus == FOCUS_CARD && !b->prompting,
+			       is_marked(b, b->view.card));
+	browse_preview_draw(b, ui, card);
 	draw_list(b, ui, list);
 	if (b->prompting)
 		draw_prompt(b, ui, area.y + area.h, area.x, area.w);

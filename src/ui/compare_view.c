@@ -322,10 +322,11 @@ static enum intent open_details(struct compare_view *v, struct ui *ui)
 	return INTENT_OPEN;
 }
 
-/* Closes the comparison: browse shows the card at its first section. */
+/* Leaves the comparison for a topic: browse shows the card at its first
+ * section and keeps the comparison, as it is, for Backspace. */
 static enum intent open_card(struct compare_view *v, size_t card)
 {
-	return screen_close(&v->base, (struct screen_result){ .kind = RESULT_OPEN_CARD,
+	return screen_leave(&v->base, (struct screen_result){ .kind = RESULT_OPEN_CARD,
 							      .card = v->table.cards[card], .section = -1 });
 }
 
@@ -486,6 +487,8 @@ static bool view_build(struct compare_view *v, struct ui *ui, const struct card 
 	v->first_col = v->header_col = 0;
 	refilter(v);
 	v->selected = v->nshown ? 0 : HEADER_ROW;
+	memcpy(ui->compared, v->table.cards, v->table.ncards * sizeof v->table.cards[0]);
+	ui->ncompared = v->table.ncards;
 	return true;
 }
 
@@ -524,6 +527,11 @@ struct screen *compare_pick_open(struct ui *ui, const struct screen_request *req
 	if (request->card && !compare_frames(request->card))
 		snprintf(v->input, sizeof(v->input), "%s ", request->card->id);
 	return &v->base;
+}
+
+bool compare_view_showing(const struct screen *screen)
+{
+	return screen->ops == &compare_ops && !((const struct compare_view *)screen)->picking;
 }
 
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request)

@@ -1,5 +1,8 @@
 /* results — the full-text search results: one row per hit, "Card › Section:
- * …snippet…" with the match highlighted; Enter opens the card at the match. */
+ * …snippet…" with the match highlighted, in search_rank() order (the topic
+ * the query names first, then drugs before explainers, then by hits); Enter
+ * opens the card at the match and the list waits in browse's history for
+ * Backspace. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +15,46 @@ struct results {
 	struct screen base;
 	size_t selected, top;
 	int visible;
+	char query[128];	/* the search it lists */
+	unsigned generation;	/* ui->search.generation when it was that search */
 };
+
+int ui_search_run(struct ui *ui, const char *query)
+{
+	struct ui_search *s = &ui->search;
+
+	search_results_release(&s->results);
+	search_ranking_release(&s->ranking);
+	snprintf(s->query, sizeof s->query, "%s", query);
+	s->generation++;
+	s->current = 0;
+	s->active = true;
+	if (search_run(&s->results, ui->library, s->query) < 0 ||
+	    search_rank(&s->ranking, &s->results, ui->library, s->query) < 0) {
+		search_results_release(&s->results);
+		search_ranking_release(&s->ranking);
+		return -1;
+	}
+	return 0;
+}
+
+const struct search_hit *ui_search_hit(const struct ui *ui, size_t i)
+{
+	return &ui->search.results.hits[ui->search.ranking.order[i]];
+}
+
+/* A list brought back from history after a newer search: it runs its own
+ * search again, so that what it shows and what Enter opens agree. */
+static void results_sync(struct results *r, struct ui *ui)
+{
+	if (r->generation == ui->search.generation)
+		return;
+	if (ui_search_run(ui, r->query) < 0)
+		ui_message(ui, ROLE_ERROR, "Out of memory while searching");
+	r->generation = ui->search.generation;
+	if (r->selected >= ui->search.results.count)
+		r->selected = ui->search.results.count ? ui->search.results.count - 1 : 0;
+}
 
 static struct results *results_of(struct screen *screen)
 {
@@ -61,6 +103,7 @@ static void results_draw(struct screen *screen, struct ui *ui, struct rect area)
 	size_t i;
 	int y;
 
+	results_sync(r, ui);
 	snprintf(title, sizeof(title), "%zu match%s for \"%s\"", res->count, res->count == 1 ? "" : "es",
 		 ui->search.query);
 	ui_puts(area.y, area.x + 1, area.w - 1, title, ROLE_TITLE);
@@ -73,22 +116,24 @@ static void results_draw(struct screen *screen, struct ui *ui, struct rect area)
 	if (r->selected >= r->top + (size_t)r->visible)
 		r->top = r->selected - (size_t)r->visible + 1;
 	for (i = r->top, y = area.y + 2; i < res->count && y < area.y + area.h; i++, y++)
-		draw_hit(ui, &res->hits[i], y, area.x + 1, area.w - 2, i == r->selected);
+		draw_hit(ui, ui_search_hit(ui, i), y, area.x + 1, area.w - 2, i == r->selected);
 	ui_scroll_hint(area.y + 1, area.x + area.w, r->top, (size_t)r->visible, res->count);
 }
 
-/* Closes the results: browse opens the selected hit. */
+/* Closes the results: browse opens the selected hit and keeps the list for Backspace. */
 static enum intent open_selected(struct results *r)
 {
-	return screen_close(&r->base, (struct screen_result){ .kind = RESULT_OPEN_HIT, .hit = r->selected });
+	return screen_leave(&r->base, (struct screen_result){ .kind = RESULT_OPEN_HIT, .hit = r->selected });
 }
 
 static enum intent results_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct results *r = results_of(screen);
-	long last = (long)ui->search.results.count - 1, delta;
+	long last, delta;
 
 	(void)key;
+	results_sync(r, ui);
+	last = (long)ui->search.results.count - 1;
 	if (!action || action->context != CTX_RESULTS)
 		return INTENT_IGNORED;
 	if (scroll_delta(action->id, scroll_page(r->visible), &delta)) {
@@ -154,5 +199,7 @@ struct screen *results_new(struct ui *ui)
 		return NULL;
 	}
 	r->base.ops = &results_ops;
+	snprintf(r->query, sizeof r->query, "%s", ui->search.query);
+	r->generation = ui->search.generation;
 	return &r->base;
 }

@@ -12,8 +12,10 @@
  * A screen that closes can hand the one below it a result (open this card at
  * this section, open this search hit): it returns screen_close(screen,
  * result) instead of INTENT_BACK, and the loop passes the result to the
- * resume() of the screen that is on top again.  Screens never leave notes for
- * each other in struct ui.
+ * resume() of the screen that is on top again.  screen_leave() hands the
+ * closing screen down as well, unfreed: browse keeps it in its history, and
+ * Backspace opens it again as it was left (a comparison, a results list).
+ * Screens never leave notes for each other in struct ui.
  *
  * HOW TO ADD A SCREEN (e.g. the comparison view):
  *  1. Write src/ui/compare_view.c with a `static const struct screen_ops
@@ -45,6 +47,7 @@
 
 #include "actions.h"
 #include "card.h"
+#include "compare.h"
 #include "config.h"
 #include "diag.h"
 #include "library.h"
@@ -87,6 +90,10 @@ struct screen_result {
 	const struct card *card;
 	int section;
 	size_t hit;
+	/* The closing screen itself when it left with screen_leave(): not freed,
+	 * so that Backspace can bring it back as it was.  The resume() that
+	 * receives it owns it (the loop frees it when there is no resume()). */
+	struct screen *origin;
 };
 
 struct screen_ops {
@@ -118,12 +125,24 @@ struct screen {
 	const struct screen_ops *ops;
 	struct rect area;	/* where it was last drawn (for the mouse) */
 	struct screen_result result;	/* handed down when it closes (screen_close) */
+	bool keep;		/* closing hands the screen itself down (screen_leave) */
 };
 
 /* Closes screen with a result for the screen below: returns INTENT_BACK. */
 static inline enum intent screen_close(struct screen *screen, struct screen_result result)
 {
 	screen->result = result;
+	screen->keep = false;
+	return INTENT_BACK;
+}
+
+/* As screen_close(), for a screen the user leaves by going on to something
+ * it offered (a topic in a comparison's header, a search result): the screen
+ * is handed down too, in its state, so that Backspace can return to it. */
+static inline enum intent screen_leave(struct screen *screen, struct screen_result result)
+{
+	screen->result = result;
+	screen->keep = true;
 	return INTENT_BACK;
 }
 
@@ -134,11 +153,15 @@ enum role {
 	ROLE_STATUS_KEY, ROLE_COUNT
 };
 
-/* The full-text search the user ran last: n/N and the results screen share it. */
+/* The full-text search the user ran last: n/N and the results screen share
+ * it.  Hits are shown and stepped through in search_rank() order: hit i of
+ * the list is ui_search_hit(ui, i). */
 struct ui_search {
 	char query[128];
 	struct search_results results;
-	size_t current;		/* index of the hit last opened */
+	struct search_ranking ranking;
+	size_t current;		/* position (in ranking order) of the hit last opened */
+	unsigned generation;	/* counts searches: a results list kept in history knows its own */
 	bool active;		/* a search has run (results may be empty) */
 };
 
@@ -157,6 +180,9 @@ struct ui {
 	enum role message_role;
 	int cursor_y, cursor_x;	/* where the hardware cursor goes at the end of the frame */
 	struct ui_search search;
+	/* The topics of the comparison built last, for the saved session. */
+	const struct card *compared[COMPARE_MAX_CARDS];
+	size_t ncompared;
 };
 
 /* What a screen constructor is opened with (screens.h). */
@@ -199,6 +225,12 @@ void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 /* Draws a scroll position hint like "40%" / "All" right-aligned at y. */
 void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
 
+/* --- session_ui.c ---------------------------------------------------------- */
+/* Puts back the saved session over the browse screen just opened. */
+void ui_session_restore(struct ui *ui);
+/* Saves the session as the screens are now (before they are freed). */
+void ui_session_save(struct ui *ui);
+
 /* --- screens (constructors) ----------------------------------------------- */
 struct screen *browse_new(struct ui *ui);
 struct screen *notice_new(struct ui *ui);
@@ -206,6 +238,13 @@ bool notice_seen(const struct ui *ui);	/* the first-start notice was dismissed b
 struct screen *help_new(struct ui *ui);
 struct screen *problems_new(struct ui *ui);
 struct screen *results_new(struct ui *ui);
+
+/* --- results.c: the search n/N and the results list share ------------------ */
+/* Runs query over the library and ranks it into ui->search.  Returns 0, or -1
+ * when out of memory (ui->search is then empty). */
+int ui_search_run(struct ui *ui, const char *query);
+/* Hit i of the last search in ranking order (i < results.count). */
+const struct search_hit *ui_search_hit(const struct ui *ui, size_t i);
 
 /* Text of the first-start notice and of the help screen's preamble. */
 extern const char ui_notice_text[];

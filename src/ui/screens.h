@@ -39,6 +39,8 @@ struct screen *stats_view_open(struct ui *ui, const struct screen_request *reque
 /* The marked topics (more than 4: a message), or with none marked the card in
  * view and its compare_with list (only the list on an explainer or concept). */
 struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
+/* Whether screen is a comparison showing its table (for the saved session). */
+bool compare_view_showing(const struct screen *screen);
 /* The comparison, after asking for its topics by name. */
 struct screen *compare_pick_open(struct ui *ui, const struct screen_request *request);
 /* The confusions, strongest first: compare a pair, read its explainer, drill it. */

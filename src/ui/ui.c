@@ -300,10 +300,17 @@ static bool pop(struct ui *ui)
 		return false;
 	top = ui->stack[--ui->depth];
 	result = top->result;
-	top->ops->free(top);
+	if (top->keep && result.kind != RESULT_NONE) {
+		top->keep = false;
+		result.origin = top;
+	} else {
+		top->ops->free(top);
+	}
 	top = ui->stack[ui->depth - 1];
 	if (top->ops->resume)
 		top->ops->resume(top, ui, &result);
+	else if (result.origin)
+		result.origin->ops->free(result.origin);
 	return true;
 }
 
@@ -489,6 +496,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	ui.options = options;
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	search_results_init(&ui.search.results);
+	search_ranking_init(&ui.search.ranking);
 	caught_signal = 0;
 
 	screen = newterm(NULL, stdout, stdin);
@@ -521,6 +529,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 		fprintf(stderr, "rxplore: out of memory\n");
 		return 1;
 	}
+	ui_session_restore(&ui);
 	if (!notice_seen(&ui))
 		push(&ui, notice_new(&ui));
 
@@ -547,12 +556,14 @@ int ui_run(const struct library *library, const struct config *config, const str
 	}
 
 	status = caught_signal ? 128 + caught_signal : 0;
+	ui_session_save(&ui);
 	while (ui.depth > 0) {
 		struct screen *top = ui.stack[--ui.depth];
 
 		top->ops->free(top);
 	}
 	search_results_release(&ui.search.results);
+	search_ranking_release(&ui.search.ranking);
 	endwin();
 	delscreen(screen);
 	restore_signals(old);

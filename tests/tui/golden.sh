@@ -59,8 +59,8 @@ keys C
 snap compare-pick "Compare topics by name"
 keys Escape
 wait_gone "Compare topics by name"
-keys / r e c e p t o r Enter
-snap search-results 'matches for "receptor"'
+keys / c h l o r i d e Enter
+snap search-results 'matches for "chloride"'
 keys Enter
 snap search-open "Match 1 of"
 keys s

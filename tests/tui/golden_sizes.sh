@@ -17,6 +17,11 @@ TUI_PACK="$TEST_DATA_DIR/sizes-pack"
 screens() {
 	start RXPLORE_SEED=7 --
 	snap "$1-browse" "Alphazine"
+	# The peek: the next topic's summary while the open card stays.
+	keys j
+	snap "$1-peek" "Betamol is an"
+	keys k
+	wait_gone "Betamol is an"
 	keys Enter
 	wait_for "Summary"
 	keys 3

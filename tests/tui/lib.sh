@@ -86,6 +86,11 @@ start() {
 	if [ "${TUI_NOTICE:-}" != 1 ]; then
 		mkdir -p "$XDG_STATE_HOME/rxplore" && : >"$XDG_STATE_HOME/rxplore/notice-seen"
 	fi
+	# Every start begins where a first start does, unless the test is about
+	# the saved session (TUI_KEEP_SESSION=1).
+	if [ "${TUI_KEEP_SESSION:-}" != 1 ]; then
+		rm -f "$XDG_STATE_HOME/rxplore/session" "$XDG_STATE_HOME/rxplore"/session-*
+	fi
 	cat >"$work/rx.sh" <<EOF
 echo \$\$ > "$work/pid"
 ${TUI_CWD:+cd $(quote "$TUI_CWD") || exit 1}

@@ -84,6 +84,18 @@ expect_screen "By topic"
 expect_screen "Mistakes"
 expect_screen "Your answer: I don't know"
 expect_not_screen "✓ Correct"
+# A mistake's card, then Backspace: the summary as it was left (the same
+# mistake picked, so o opens the same card again).
+keys j j o
+wait_for "back to the quiz"
+first=$(screen | head -n 1)
+keys BSpace
+wait_for "Exam over. Score: 0 of 8 (0%)"
+keys o
+wait_for "back to the quiz"
+[ "$(screen | head -n 1)" = "$first" ] || fail "Backspace lost the summary's mistake: $first"
+keys BSpace
+wait_for "Exam over"
 keys q
 wait_gone "Exam over"
 keys q

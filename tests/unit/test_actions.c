@@ -306,7 +306,7 @@ static void test_hints_come_from_the_table(void **state)
 	}
 	/* A text-entry context never offers a printable key: it would be typed. */
 	assert_string_equal(actions_hints(CTX_PROMPT, NULL, 0, false, buf, sizeof(buf)),
-			    "Enter:search all cards  Esc:cancel  Up/Down:move");
+			    "Enter:open or search  Esc:cancel  Up/Down:move");
 	/* Only whole hints, however small the buffer. */
 	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 12), "?:help");
 	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 3), "");

@@ -49,7 +49,7 @@ static void test_defaults_under_home(void **state)
 	assert_string_equal(buf, "/home/learner/.local/state/rxplore/notice-seen");
 	assert_true(paths_history_file(buf, sizeof buf));
 	assert_string_equal(buf, "/home/learner/.local/state/rxplore/history");
-	assert_true(paths_session_file(buf, sizeof buf));
+	assert_true(paths_session_file(buf, sizeof buf, NULL));
 	assert_string_equal(buf, "/home/learner/.local/state/rxplore/session");
 }
 
@@ -107,7 +107,7 @@ static void test_no_usable_home(void **state)
 	setenv("HOME", "", 1);
 	assert_false(paths_history_file(buf, sizeof buf));
 	setenv("HOME", "relative-home", 1); /* never write relative to the working folder */
-	assert_false(paths_session_file(buf, sizeof buf));
+	assert_false(paths_session_file(buf, sizeof buf, NULL));
 	/* An absolute XDG variable still works without a home. */
 	setenv("XDG_STATE_HOME", "/var/state", 1);
 	assert_true(paths_history_file(buf, sizeof buf));
@@ -122,6 +122,10 @@ static void test_profiles(void **state)
 	(void)state;
 	assert_true(paths_progress_db(buf, sizeof buf, "clinic-2_b"));
 	assert_string_equal(buf, "/home/learner/.local/state/rxplore/progress-clinic-2_b.db");
+	assert_true(paths_session_file(buf, sizeof buf, "clinic-2_b"));
+	assert_string_equal(buf, "/home/learner/.local/state/rxplore/session-clinic-2_b");
+	assert_false(paths_session_file(buf, sizeof buf, "../escape"));
+	assert_string_equal(buf, "");
 	memset(longest, 'a', sizeof longest - 1);
 	longest[sizeof longest - 1] = '\0';
 	memset(too_long, 'a', sizeof too_long - 1);
