@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <strings.h>
 
 /* "b) text": the letter's index, and *text after ") "; -1 when not one. */
@@ -46,6 +47,15 @@ static void trim_end(char *s)
 static bool is_hint(const char *line, const char *hint)
 {
 	return strcasecmp(line, hint) == 0;
+}
+
+/* rxplore's "Card: Title — Section" footer line: the title into *title. */
+static void card_footer(const char *line, char *title, size_t title_size)
+{
+	snprintf(title, title_size, "%s", line + 6);
+	char *dash = strstr(title, " — ");
+	if (dash)
+		*dash = '\0';
 }
 
 enum { MAX_LINES = 256 };
@@ -162,10 +172,7 @@ static void parse_answer(char *text, struct import_question *q, char **explain, 
 	size_t from = i, to = n;
 	for (size_t k = i; k < n; k++) {
 		if (strncmp(lines[k], "Card: ", 6) == 0) {
-			snprintf(title, title_size, "%s", lines[k] + 6);
-			char *dash = strstr(title, " — ");
-			if (dash)
-				*dash = '\0';
+			card_footer(lines[k], title, title_size);
 			to = k;
 			break;
 		}
@@ -230,6 +237,36 @@ static const char *check(struct import_question *q)
 	}
 	if (right == 0)
 		return "the answer names none of the choices (give letters such as 'b' or 'a,c', or a choice's text)";
+	return NULL;
+}
+
+const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->typed = true;
+	char *lines[MAX_LINES];
+	size_t n = split_lines(question, lines, MAX_LINES), end = n;
+	for (size_t k = 0; k < n; k++)
+		if (strncmp(lines[k], "Card: ", 6) == 0) {
+			card_footer(lines[k], title, title_size);
+			end = k;
+			break;
+		}
+	rejoin(lines, 0, end);
+	if (end > 0)
+		trim_end(lines[0]);
+	if (end == 0 || !lines[0][0])
+		return "no question text";
+	trim_end(answer);
+	const char *text = answer + strspn(answer, " \n");
+	if (!*text)
+		return "no answer to type";
+	if (!(q->ask = strdup(lines[0])) || !(q->choices[0] = strdup(text)) ||
+	    (explain && *explain && !(q->explain = strdup(explain))))
+		return "out of memory";
+	q->nchoices = 1;
+	q->correct[0] = true;
 	return NULL;
 }
 

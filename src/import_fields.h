@@ -14,4 +14,10 @@
 const char *import_fields_parse(struct import_question *q, char *question, char *answer, const char *choices,
 				const char *explain, char *title, size_t title_size);
 
+/* The same for an Anki "type in the answer" note: the answer field is the
+ * one answer typed; rxplore's own "Card:" footer, on the question side of
+ * such a note, names the card. */
+const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size);
+
 #endif

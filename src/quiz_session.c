@@ -4,9 +4,12 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
+#include "text.h"
+#include "quiz_typed.h"
 
 #define NO_ITEM ((size_t)-1)
 
@@ -50,8 +53,11 @@ static void shuffle(unsigned long long *state, size_t *a, size_t n)
 	}
 }
 
-static bool in_scope(const struct quiz_settings *settings, const struct card *card)
+static bool in_scope(const struct quiz_settings *settings, const struct quiz_question *question)
 {
+	const struct card *card = question->card;
+	if (settings->types && !((settings->types >> question->type) & 1u))
+		return false;
 	if (settings->ntopics == 0)
 		return true;
 	for (size_t i = 0; i < settings->ntopics; i++)
@@ -68,7 +74,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	size_t order[QUESTION_MAX_CHOICES];
 	for (size_t i = 0; i < question->nchoices; i++)
 		order[i] = i;
-	if (question->type != QUESTION_TRUE_FALSE)
+	if (question->type != QUESTION_TRUE_FALSE && question->type != QUESTION_TYPED)
 		shuffle(&session->rng, order, question->nchoices);
 	for (size_t i = 0; i < question->nchoices; i++)
 		item.order[i] = (unsigned char)order[i];
@@ -207,7 +213,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		goto fail;
 	size_t nscope = 0;
 	for (size_t i = 0; i < bank->count; i++)
-		if (in_scope(settings, bank->items[i].card))
+		if (in_scope(settings, &bank->items[i]))
 			scope[nscope++] = i;
 	if (settings->mode == QUIZ_REVIEW) {
 		if (queue_review(session, scope, nscope) < 0)
@@ -303,27 +309,27 @@ static size_t popcount(unsigned bits)
 	return n;
 }
 
-int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
+enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts)
 {
-	struct quiz_item *item = quiz_session_current(session);
-	if (!item || item->outcome != QUIZ_UNANSWERED)
-		return -1;
+	if (parts == 0 || right == 0)
+		return FSRS_AGAIN;
+	if (right >= parts)
+		return FSRS_GOOD;
+	return 3 * right >= 2 * parts ? FSRS_HARD : FSRS_AGAIN;
+}
+
+/* Grades the current item's answer (parts_right of parts; dont_know), saves
+ * it, and in practice queues a re-ask of a question not wholly right.
+ * Returns the outcome. */
+static int record(struct quiz_session *session, struct quiz_item *item, unsigned right_parts, unsigned parts,
+		  bool dont_know, long answer_ms)
+{
 	const struct quiz_question *q = item->question;
-	unsigned chosen = 0;
-	if (!dont_know) {
-		size_t n = popcount(positions);
-		if (positions >> q->nchoices || n == 0 || (q->type != QUESTION_MULTI && n != 1))
-			return -1;
-		for (size_t pos = 0; pos < q->nchoices; pos++)
-			if (positions & (1u << pos))
-				chosen |= 1u << item->order[pos];
-	}
-	bool right = !dont_know;
-	for (size_t c = 0; c < q->nchoices && right; c++)
-		right = q->correct[c] == ((chosen >> c) & 1u);
+	bool right = !dont_know && right_parts >= parts;
+	item->parts = (unsigned char)parts;
+	item->parts_right = (unsigned char)(dont_know ? 0 : right_parts);
 	item->outcome = dont_know ? QUIZ_DONT_KNOW : right ? QUIZ_CORRECT : QUIZ_WRONG;
-	item->chosen = chosen;
-	item->grade = right ? FSRS_GOOD : FSRS_AGAIN;
+	item->grade = quiz_grade_for_parts(item->parts_right, parts);
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
 	size_t qi = (size_t)(q - session->bank->items);
@@ -343,6 +349,41 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 		}
 	}
 	return (int)session->items[session->current].outcome;
+}
+
+int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED)
+		return -1;
+	const struct quiz_question *q = item->question;
+	unsigned chosen = 0;
+	if (!dont_know) {
+		size_t n = popcount(positions);
+		if (q->type == QUESTION_TYPED || positions >> q->nchoices || n == 0 ||
+		    (q->type != QUESTION_MULTI && n != 1))
+			return -1;
+		for (size_t pos = 0; pos < q->nchoices; pos++)
+			if (positions & (1u << pos))
+				chosen |= 1u << item->order[pos];
+	}
+	bool right = !dont_know;
+	for (size_t c = 0; c < q->nchoices && right; c++)
+		right = q->correct[c] == ((chosen >> c) & 1u);
+	item->chosen = chosen;
+	return record(session, item, right, 1, dont_know, answer_ms);
+}
+
+int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED || item->question->type != QUESTION_TYPED || text_blank(text))
+		return -1;
+	enum typed_verdict verdict = quiz_typed_check(item->question, text, NULL);
+	bool right = verdict == TYPED_RIGHT || (verdict == TYPED_TYPO && accept_typo);
+	snprintf(item->typed, sizeof item->typed, "%s", text);
+	item->typo_accepted = verdict == TYPED_TYPO && accept_typo;
+	return record(session, item, right, 1, false, answer_ms);
 }
 
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
@@ -414,6 +455,11 @@ int quiz_session_summary(const struct quiz_session *session, struct quiz_summary
 		if (item->reask)
 			continue;
 		bool correct = item->outcome == QUIZ_CORRECT;
+		/* An item without parts recorded counts whole or nothing. */
+		if (item->parts > 0)
+			summary->points += (double)item->parts_right / (double)item->parts;
+		else
+			summary->points += correct;
 		summary->asked++;
 		summary->answered += item->outcome != QUIZ_UNANSWERED;
 		summary->correct += correct;

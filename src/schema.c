@@ -159,7 +159,7 @@ static const char *const card_keys[] = {
 	"id",	  "title",   "kind",	"aliases", "member_of", "summary",     "sections", "facts",
 	"related", "compare_with", "quiz", "sources", "status",	   "reviewed_by", "reviewed",
 };
-static const char *const question_keys[] = { "id", "ask", "choices", "answer", "explain", "see" };
+static const char *const question_keys[] = { "id", "type", "ask", "choices", "answer", "accept", "explain", "see" };
 static const char *const source_keys[] = { "title", "publisher", "authors", "chapter", "edition",
 					   "year",  "url",	 "identifier", "note" };
 static const char *const true_false[] = { "True", "False" };
@@ -257,6 +257,49 @@ static void read_answer(struct reader *r, struct card_question *q, const struct 
 	}
 }
 
+/* A typed question: `answer` is the answer shown as right, `accept` other
+ * wordings that count too (matching forgives case, spacing, dashes, Greek
+ * names and superscripts, so those need no alternative). */
+static void read_typed(struct reader *r, struct card_question *q, const struct ynode *n, const struct ynode *answer)
+{
+	const struct ynode *choices = ytree_get(n, "choices"), *accept = ytree_get(n, "accept");
+	if (choices)
+		fail(r, choices, "a typed question has no 'choices': list other right wordings under 'accept'");
+	if (answer->type != YNODE_SCALAR) {
+		fail(r, answer, "a typed question's 'answer' is one text (other wordings go under 'accept')");
+		return;
+	}
+	size_t naccept = accept ? (accept->type == YNODE_SEQUENCE ? accept->count : 1) : 0;
+	if (accept && accept->type == YNODE_MAPPING) {
+		fail(r, accept, "'accept' must be a list of texts, not a mapping");
+		return;
+	}
+	if (naccept + 1 > QUESTION_MAX_CHOICES) {
+		fail(r, accept, "a typed question takes at most %d accepted wordings besides its answer, not %zu",
+		     QUESTION_MAX_CHOICES - 1, naccept);
+		return;
+	}
+	const char **texts = arena_array(&r->library->arena, naccept + 1, sizeof *texts);
+	if (!texts)
+		return;
+	q->choices = texts;
+	q->nchoices = 0;
+	for (size_t i = 0; i <= naccept; i++) {
+		const struct ynode *item = i == 0 ? answer : accept->type == YNODE_SEQUENCE ? accept->items[i - 1] : accept;
+		if (!expect(r, item, YNODE_SCALAR, i == 0 ? "answer" : "accept"))
+			continue;
+		const char *s = clean(r, item, false);
+		if (s && text_blank(s)) {
+			fail(r, item, i == 0 ? "a typed question's answer is empty" : "an accepted answer is empty");
+			continue;
+		}
+		if (s) {
+			q->correct[q->nchoices] = true;
+			texts[q->nchoices++] = s;
+		}
+	}
+}
+
 static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
 {
 	q->line = n->line;
@@ -286,7 +329,26 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->id = clean(r, v, false);
 		q->id_authored = true;
 	}
-	if (!choices) {
+	/* `type` is needed only where the shape does not say it: typed. */
+	int type = -1;
+	const struct ynode *type_node = ytree_get(n, "type");
+	if (type_node && expect(r, type_node, YNODE_SCALAR, "type")) {
+		type = question_type_parse(type_node->value);
+		if (type < 0)
+			fail(r, type_node, "question type '%s' is not one of single, multi, true-false, typed",
+			     type_node->value);
+		else if (type > QUESTION_TYPED)
+			fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
+	}
+	if (type == QUESTION_TYPED) {
+		q->type = QUESTION_TYPED;
+		read_typed(r, q, n, answer);
+	} else if ((v = ytree_get(n, "accept"))) {
+		fail(r, v, "'accept' goes with 'type: typed'");
+	}
+	if (type == QUESTION_TYPED || type > QUESTION_TYPED) {
+		/* read above, or rejected */
+	} else if (!choices) {
 		if (answer->type != YNODE_SCALAR ||
 		    (strcmp(answer->value, "true") != 0 && strcmp(answer->value, "false") != 0)) {
 			fail(r, answer, "a question without choices is true/false: its answer must be true or false");
@@ -310,6 +372,9 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->type = answer->type == YNODE_SEQUENCE ? QUESTION_MULTI : QUESTION_SINGLE;
 		read_answer(r, q, answer);
 	}
+	if (type >= 0 && type < QUESTION_TYPED && q->choices && (int)q->type != type)
+		fail(r, type_node, "'type: %s' does not fit the question: its choices and answer make it %s",
+		     question_type_name((enum question_type)type), question_type_name(q->type));
 	/* Without a usable card id the card is rejected anyway (that error is
 	 * reported elsewhere), and there is nothing to key the question to. */
 	if (!q->id && q->ask && card->id) {
@@ -455,7 +520,7 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 /* --- pack.yaml ----------------------------------------------------------- */
 
 static const char *const pack_keys[] = { "format", "pack", "title", "version", "start", "license", "facts" };
-static const char *const vocab_keys[] = { "key", "label", "ask" };
+static const char *const vocab_keys[] = { "key", "label", "ask", "typed" };
 
 static void read_vocabulary(struct reader *r, const struct ynode *n)
 {
@@ -465,7 +530,7 @@ static void read_vocabulary(struct reader *r, const struct ynode *n)
 		const struct ynode *e = n->items[i], *v;
 		if (!expect(r, e, YNODE_MAPPING, "facts entry"))
 			continue;
-		check_keys(r, e, vocab_keys, 3, "a vocabulary entry");
+		check_keys(r, e, vocab_keys, sizeof vocab_keys / sizeof *vocab_keys, "a vocabulary entry");
 		struct vocab_entry entry = { 0 };
 		if (!ytree_get(e, "key") || !ytree_get(e, "label")) {
 			fail(r, e, "a vocabulary entry needs 'key' and 'label'");
@@ -478,6 +543,14 @@ static void read_vocabulary(struct reader *r, const struct ynode *n)
 		if ((v = ytree_get(e, "ask")) && (entry.ask = text_field(r, v, "ask", true)) &&
 		    !strstr(entry.ask, "{title}"))
 			warn(r, v, "'ask' has no {title}: every generated question will read the same");
+		if ((v = ytree_get(e, "typed"))) {
+			if (v->type != YNODE_SCALAR || (strcmp(v->value, "true") != 0 && strcmp(v->value, "false") != 0))
+				fail(r, v, "'typed' must be true or false");
+			else if (!entry.ask && v->value[0] == 't')
+				fail(r, v, "'typed: true' needs an 'ask' to ask with");
+			else
+				entry.typed = v->value[0] == 't';
+		}
 		if (entry.key && entry.label && library_add_vocab(r->library, &entry) < 0)
 			fail(r, e, "out of memory");
 	}

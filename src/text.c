@@ -587,3 +587,11 @@ const char *text_suggest(const char *word, const char *const *candidates, size_t
 	}
 	return best;
 }
+
+bool text_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\n')
+			return false;
+	return true;
+}

@@ -7,9 +7,11 @@
 #include <time.h>
 
 #include "quiz_report.h"
+#include "quiz_typed.h"
 #include "quiz_view.h"
 #include "screens.h"
 #include "scroll.h"
+#include "text.h"
 
 static struct quiz_view *view_of(struct screen *screen)
 {
@@ -21,6 +23,8 @@ static void begin_question(struct quiz_view *v)
 {
 	v->cursor = 0;
 	v->selected = 0;
+	v->answer[0] = '\0';
+	v->confirming = false;
 	v->body.scroll = 0;
 	v->body.keep_cursor_visible = true;
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
@@ -75,6 +79,22 @@ static long elapsed_ms(const struct timespec *since)
 	return (long)((now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000);
 }
 
+/* After an answer was recorded: the feedback, or in an exam the next question. */
+static enum intent answered(struct quiz_view *v, struct ui *ui)
+{
+	if (v->session.save_failed)
+		ui_message(ui, ROLE_WARNING, "This answer could not be saved: %s", progress_error(v->progress));
+	if (v->session.settings.mode == QUIZ_EXAM) {
+		quiz_session_next(&v->session);
+		advance(v);
+		return INTENT_REDRAW;
+	}
+	v->stage = STAGE_FEEDBACK;
+	v->body.scroll = 0;
+	v->body.keep_cursor_visible = false;
+	return INTENT_REDRAW;
+}
+
 static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 {
 	struct quiz_item *item = quiz_session_current(&v->session);
@@ -88,17 +108,63 @@ static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 	}
 	if (quiz_session_answer(&v->session, v->selected, dont_know, elapsed_ms(&v->shown)) < 0)
 		return INTENT_HANDLED;
-	if (v->session.save_failed)
-		ui_message(ui, ROLE_WARNING, "This answer could not be saved: %s", progress_error(v->progress));
-	if (v->session.settings.mode == QUIZ_EXAM) {
-		quiz_session_next(&v->session);
-		advance(v);
+	return answered(v, ui);
+}
+
+/* A typed answer: I don't know, a typo to confirm first, or graded at once. */
+static enum intent submit_typed(struct quiz_view *v, struct ui *ui)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	if (!item)
+		return INTENT_HANDLED;
+	if (quiz_typed_dont_know(v->answer))
+		return submit(v, ui, true);
+	if (text_blank(v->answer)) {
+		ui_message(ui, ROLE_WARNING, "Type an answer first, or x for I don't know");
 		return INTENT_REDRAW;
 	}
-	v->stage = STAGE_FEEDBACK;
-	v->body.scroll = 0;
-	v->body.keep_cursor_visible = false;
-	return INTENT_REDRAW;
+	if (!v->confirming && quiz_typed_check(item->question, v->answer, &v->meant) == TYPED_TYPO) {
+		v->confirming = true;
+		return INTENT_REDRAW;
+	}
+	return INTENT_HANDLED;
+}
+
+static enum intent grade_typed(struct quiz_view *v, struct ui *ui, bool accept_typo)
+{
+	v->confirming = false;
+	if (quiz_session_answer_typed(&v->session, v->answer, accept_typo, elapsed_ms(&v->shown)) < 0)
+		return INTENT_HANDLED;
+	return answered(v, ui);
+}
+
+static enum intent key_typing(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	if (v->confirming) {
+		if (!action || action->context == CTX_GLOBAL)
+			return INTENT_IGNORED;
+		switch (action->id) {
+		case ACT_QUIZ_YES: return grade_typed(v, ui, true);
+		case ACT_QUIZ_NO: return grade_typed(v, ui, false);
+		case ACT_BACK: v->confirming = false; return INTENT_REDRAW;
+		default: return INTENT_HANDLED;
+		}
+	}
+	if (key >= ' ' && key < KEYC_BASE && key != 0x7f) {
+		ui_input_append(v->answer, sizeof v->answer, key);
+		return INTENT_REDRAW;
+	}
+	if (!action || action->context == CTX_GLOBAL)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_QUIZ_SUBMIT: {
+		enum intent intent = submit_typed(v, ui);
+		return intent == INTENT_HANDLED && !v->confirming ? grade_typed(v, ui, false) : intent;
+	}
+	case ACT_PROMPT_ERASE: ui_input_erase(v->answer); return INTENT_REDRAW;
+	case ACT_PROMPT_CLEAR: v->answer[0] = '\0'; return INTENT_REDRAW;
+	default: return INTENT_IGNORED;	/* Esc, paging: as for any question */
+	}
 }
 
 static enum intent choose(struct quiz_view *v, int pos)
@@ -244,6 +310,12 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct quiz_view *v = view_of(screen);
+	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_current(&v->session) : NULL;
+	if (asked && asked->question->type == QUESTION_TYPED) {
+		enum intent intent = key_typing(v, ui, action, key);
+		if (intent != INTENT_IGNORED || !action || action->context == CTX_GLOBAL)
+			return intent;
+	}
 	/* After answering, the answer keys only say so (they are not actions there). */
 	if (v->stage == STAGE_FEEDBACK && !action && ((key >= 'a' && key <= 'f') || key == ' ' || key == 'x')) {
 		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
@@ -311,10 +383,15 @@ static void quiz_view_draw(struct screen *screen, struct ui *ui, struct rect are
 
 static enum action_context quiz_view_context(const struct screen *screen)
 {
-	switch (((const struct quiz_view *)screen)->stage) {
+	const struct quiz_view *v = (const struct quiz_view *)screen;
+	switch (v->stage) {
 	case STAGE_FEEDBACK: return CTX_QUIZ_FEEDBACK;
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
-	default: return CTX_QUIZ;
+	default:
+		if (v->session.current < v->session.count &&
+		    v->session.items[v->session.current].question->type == QUESTION_TYPED)
+			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
+		return CTX_QUIZ;
 	}
 }
 

@@ -10,6 +10,9 @@
  * Both quiz screens lay their stages out with line_body.h and read
  * CTX_QUIZ keys.
  *
+ * A typed question is answered in a text-entry context (CTX_QUIZ_TYPE), and
+ * an answer one typo away asks "did you mean …?" first (CTX_QUIZ_CONFIRM).
+ *
  * Invariants of struct quiz_view: stages STAGE_ASK and STAGE_FEEDBACK have a
  * session item at the cursor (quiz_session_current); STAGE_FEEDBACK's item
  * is answered and never in an exam (exams go straight to the next question).
@@ -44,6 +47,9 @@ struct quiz_view {
 	/* Asking. */
 	int cursor;
 	unsigned selected;	/* bit set of display positions */
+	char answer[QUIZ_TYPED_MAX];	/* a typed question: the answer being typed */
+	bool confirming;	/* a typed answer one typo away: "did you mean …?" is asked */
+	size_t meant;		/* then: the accepted answer it is one typo from */
 	struct timespec shown;
 	/* The end. */
 	bool timed_out;

@@ -1,0 +1,53 @@
+/* quiz_typed — checking a typed answer against a question's accepted answers.
+ *
+ * The one matching rule for typed questions, shared by the session (which
+ * grades), both front-ends (which ask "did you mean …?") and generation
+ * (which keeps only values fair to type).  Comparison is on text_fold()
+ * forms, so case, spacing, dashes, Greek letters and their names and
+ * superscripts never matter ("gaba b" is GABA-B, "K+" is K⁺), and a trailing
+ * "receptor" may be left out or added ("GABA-B" is "GABA-B receptor").
+ *
+ * One small typo — one letter added, dropped, changed or two swapped, in a
+ * word of four or more letters with no digit, every other word the same —
+ * is TYPED_TYPO: the front-end asks whether it was meant, and the session
+ * counts it right only when the learner says so.  A one-letter word or a
+ * digit that differs is never a typo ("GABA-A" is not "GABA-B", "α1" is not
+ * "α2"): those differences are the point of the question.
+ */
+#ifndef RXPLORE_QUIZ_TYPED_H
+#define RXPLORE_QUIZ_TYPED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "quiz.h"
+
+enum typed_verdict { TYPED_WRONG, TYPED_RIGHT, TYPED_TYPO };
+
+/* Compares text with the accepted answers of a typed question (choices[]).
+ * *which (may be NULL) is set to the index of the answer it matched, or 0
+ * when wrong.  Blank text and out of memory are TYPED_WRONG. */
+enum typed_verdict quiz_typed_check(const struct quiz_question *question, const char *text, size_t *which);
+
+/* Whether a fact value is fair to ask as a typed answer: a short name (at
+ * most QUIZ_TYPED_NAME_WORDS words and QUIZ_TYPED_NAME_BYTES bytes, no list
+ * or aside: no comma, semicolon, bracket, slash or " — "), not named in the
+ * question's own title. */
+#define QUIZ_TYPED_NAME_WORDS 3
+#define QUIZ_TYPED_NAME_BYTES 32
+bool quiz_typed_fair(const char *value, const char *title);
+
+/* "GABA-B receptor (also accepted: GABA type B receptor; GABAB)": the
+ * answer and its alternatives, into buf; returns buf. */
+const char *quiz_typed_answers(const struct quiz_question *question, char *buf, size_t size);
+
+/* Whether a typed reply means "I don't know": x or ? alone (spaces around
+ * it ignored), as for a choice question. */
+bool quiz_typed_dont_know(const char *text);
+
+/* The line-mode and TUI wording, from one place. */
+#define QUIZ_TYPED_HINT "Type the answer and press Enter; x = I don't know; q = stop."
+/* "Did you mean “GABA-B receptor”? Count it as right? (y/n)" into buf; returns buf. */
+const char *quiz_typed_confirm(const char *meant, bool utf8, char *buf, size_t size);
+
+#endif
