@@ -13,9 +13,10 @@
 #define MAX_WORDS 16
 
 /* The folded form of s, lower-cased, with a trailing word "receptor(s)"
- * dropped; each word's start is kept in starts[] (text_fold marks a word
- * that followed a space or dash with a capital).  NULL when out of memory. */
-static char *fold_words(const char *s, size_t *starts, size_t *nwords)
+ * dropped when strip is set; each word's start is kept in starts[]
+ * (text_fold marks a word that followed a space or dash with a capital).
+ * NULL when out of memory. */
+static char *fold_words(const char *s, bool strip, size_t *starts, size_t *nwords)
 {
 	size_t len = text_fold(s, strlen(s), NULL);
 	char *out = malloc(len + 1);
@@ -28,7 +29,7 @@ static char *fold_words(const char *s, size_t *starts, size_t *nwords)
 		if (start && isalnum((unsigned char)out[i]) && *nwords < MAX_WORDS)
 			starts[(*nwords)++] = i;
 	}
-	if (*nwords > 1) {
+	if (strip && *nwords > 1) {
 		const char *last = out + starts[*nwords - 1];
 		if (strcmp(last, "Receptor") == 0 || strcmp(last, "Receptors") == 0) {
 			out[starts[*nwords - 1]] = '\0';
@@ -91,34 +92,46 @@ static bool one_typo(const char *typed, const size_t *ts, size_t tn, const char 
 	return text_edit_distance(tw, aw, 1) <= 1;
 }
 
+/* How text compares with one accepted answer: equal once a trailing
+ * "receptor" is dropped from both, or one typo apart with it dropped from
+ * both or kept in both.  -1 when out of memory. */
+static int compare(const char *text, const char *accepted)
+{
+	int verdict = -1;
+	for (int strip = 1; strip >= 0 && verdict != TYPED_RIGHT && verdict != TYPED_TYPO; strip--) {
+		size_t ts[MAX_WORDS], tn, as[MAX_WORDS], an;
+		char *typed = fold_words(text, strip, ts, &tn), *answer = fold_words(accepted, strip, as, &an);
+		if (typed && answer)
+			verdict = strip && *answer && strcmp(typed, answer) == 0 ? TYPED_RIGHT
+				  : one_typo(typed, ts, tn, answer, as, an)  ? TYPED_TYPO
+									      : TYPED_WRONG;
+		free(typed);
+		free(answer);
+	}
+	return verdict;
+}
+
 enum typed_verdict quiz_typed_check(const struct quiz_question *question, const char *text, size_t *which)
 {
 	if (which)
 		*which = 0;
 	if (question->type != QUESTION_TYPED || text_blank(text))
 		return TYPED_WRONG;
-	size_t ts[MAX_WORDS], tn;
-	char *typed = fold_words(text, ts, &tn);
-	if (!typed)
-		return TYPED_WRONG;
 	enum typed_verdict verdict = TYPED_WRONG;
 	size_t typo_at = 0;
 	for (size_t c = 0; c < question->nchoices && verdict != TYPED_RIGHT; c++) {
-		size_t as[MAX_WORDS], an;
-		char *answer = fold_words(question->choices[c], as, &an);
-		if (!answer)
+		int got = compare(text, question->choices[c]);
+		if (got < 0)
 			break;
-		if (*answer && strcmp(typed, answer) == 0) {
+		if (got == TYPED_RIGHT) {
 			verdict = TYPED_RIGHT;
 			if (which)
 				*which = c;
-		} else if (verdict == TYPED_WRONG && one_typo(typed, ts, tn, answer, as, an)) {
+		} else if (got == TYPED_TYPO && verdict == TYPED_WRONG) {
 			verdict = TYPED_TYPO;
 			typo_at = c;
 		}
-		free(answer);
 	}
-	free(typed);
 	if (verdict == TYPED_TYPO && which)
 		*which = typo_at;
 	return verdict;
@@ -136,7 +149,7 @@ bool quiz_typed_fair(const char *value, const char *title)
 		return false;
 	/* "What is the receptor of GABA-B agonists?" would give it away. */
 	size_t vs[MAX_WORDS], vn, ts[MAX_WORDS], tn;
-	char *v = fold_words(value, vs, &vn), *t = fold_words(title, ts, &tn);
+	char *v = fold_words(value, true, vs, &vn), *t = fold_words(title, true, ts, &tn);
 	bool fair = v && t && *v && !strstr(t, v);
 	free(v);
 	free(t);

@@ -224,6 +224,56 @@ static void each_rule_has_a_located_error(void **state)
 	assert_null(library_find(&f->lib, "a"));
 }
 
+/* Typed questions (issue 17): every rule has a located error, and a good one
+ * keeps its answer first and its alternatives after it. */
+static void typed_question_rules(void **state)
+{
+	struct fixture *f = *state;
+#define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-t\n"
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ HEAD "    type: typed\n    ask: q\n    answer: GABA-B\n    accept: [GABAB, \"\"]\n",
+		  "t.yaml:10:21: error: an accepted answer is empty" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: \" \"\n", "t.yaml:9:13: error: a typed question's answer is empty" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: [x, y]\n",
+		  "t.yaml:9:13: error: a typed question's 'answer' is one text (other wordings go under 'accept')" },
+		{ HEAD "    type: typed\n    ask: q\n    choices: [x, y]\n    answer: x\n",
+		  "t.yaml:9:14: error: a typed question has no 'choices': list other right wordings under 'accept'" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: x\n    accept: [a, b, c, d, e, f]\n",
+		  "t.yaml:10:13: error: a typed question takes at most 5 accepted wordings besides its answer, not 6" },
+		{ HEAD "    ask: q\n    answer: true\n    accept: [x]\n", "t.yaml:9:13: error: 'accept' goes with 'type: typed'" },
+		{ HEAD "    type: essay\n    ask: q\n    answer: x\n",
+		  "t.yaml:7:11: error: question type 'essay' is not one of single, multi, true-false, typed" },
+		{ HEAD "    type: cloze\n    ask: q\n    answer: x\n", "t.yaml:7:11: error: question type 'cloze' is not supported yet" },
+		{ HEAD "    type: multi\n    ask: q\n    choices: [x, y]\n    answer: x\n",
+		  "t.yaml:7:11: error: 'type: multi' does not fit the question: its choices and answer make it single" },
+	};
+#undef HEAD
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
+		if (!has_diag(f, cases[i].want))
+			fail_msg("case %zu: no '%s'", i, cases[i].want);
+	}
+	assert_null(library_find(&f->lib, "a"));
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-t\n"
+					    "    type: typed\n    ask: Which receptor?\n    answer: GABA-B receptor\n"
+					    "    accept: [GABA type B]\n"),
+			 1);
+	assert_int_equal(f->diags.errors, 0);
+	const struct card *g = library_find(&f->lib, "g");
+	assert_non_null(g);
+	assert_int_equal(g->nquiz, 1);
+	assert_int_equal(g->quiz[0].type, QUESTION_TYPED);
+	assert_int_equal(g->quiz[0].nchoices, 2);
+	assert_string_equal(g->quiz[0].choices[0], "GABA-B receptor");
+	assert_string_equal(g->quiz[0].choices[1], "GABA type B");
+	assert_true(g->quiz[0].correct[0] && g->quiz[0].correct[1]);
+}
+
 static void billion_laughs_is_refused_at_the_first_anchor(void **state)
 {
 	struct fixture *f = *state;
@@ -623,6 +673,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(crlf_bom_and_tabs_are_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(control_characters_never_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_rule_has_a_located_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(typed_question_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),
