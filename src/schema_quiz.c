@@ -1,0 +1,193 @@
+/* schema_quiz — a card's `quiz:` questions, with a located diagnostic for
+ * every rule (cards(5) QUESTIONS).  Part of schema.c (schema_internal.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "schema_internal.h"
+#include "text.h"
+
+static const char *const question_keys[] = { "id", "type", "ask", "choices", "answer", "accept", "explain", "see" };
+static const char *const true_false[] = { "True", "False" };
+
+/* Marks the answers of a question among its choices. */
+static void read_answer(struct reader *r, struct card_question *q, const struct ynode *answer)
+{
+	if (answer->type == YNODE_MAPPING) {
+		schema_fail(r, answer, "'answer' must be text or a list, not a mapping");
+		return;
+	}
+	size_t n = answer->type == YNODE_SCALAR ? 1 : answer->count;
+	if (n == 0)
+		schema_fail(r, answer, "'answer' lists no choice");
+	for (size_t i = 0; i < n; i++) {
+		const struct ynode *a = answer->type == YNODE_SCALAR ? answer : answer->items[i];
+		if (!schema_expect(r, a, YNODE_SCALAR, "answer"))
+			continue;
+		const char *s = schema_clean(r, a, false);
+		size_t c = 0;
+		while (s && c < q->nchoices && strcmp(q->choices[c], s) != 0)
+			c++;
+		if (!s)
+			continue;
+		if (c == q->nchoices)
+			schema_fail(r, a, "answer '%s' is not one of the choices", s);
+		else if (q->correct[c])
+			schema_fail(r, a, "answer '%s' is listed twice", s);
+		else
+			q->correct[c] = true;
+	}
+}
+
+/* A typed question: `answer` is the answer shown as right, `accept` other
+ * wordings that count too (matching forgives case, spacing, dashes, Greek
+ * names and superscripts, so those need no alternative). */
+static void read_typed(struct reader *r, struct card_question *q, const struct ynode *n, const struct ynode *answer)
+{
+	const struct ynode *choices = ytree_get(n, "choices"), *accept = ytree_get(n, "accept");
+	if (choices)
+		schema_fail(r, choices, "a typed question has no 'choices': list other right wordings under 'accept'");
+	if (answer->type != YNODE_SCALAR) {
+		schema_fail(r, answer, "a typed question's 'answer' is one text (other wordings go under 'accept')");
+		return;
+	}
+	size_t naccept = accept ? (accept->type == YNODE_SEQUENCE ? accept->count : 1) : 0;
+	if (accept && accept->type == YNODE_MAPPING) {
+		schema_fail(r, accept, "'accept' must be a list of texts, not a mapping");
+		return;
+	}
+	if (naccept + 1 > QUESTION_MAX_CHOICES) {
+		schema_fail(r, accept, "a typed question takes at most %d accepted wordings besides its answer, not %zu",
+		     QUESTION_MAX_CHOICES - 1, naccept);
+		return;
+	}
+	const char **texts = arena_array(&r->library->arena, naccept + 1, sizeof *texts);
+	if (!texts)
+		return;
+	q->choices = texts;
+	q->nchoices = 0;
+	for (size_t i = 0; i <= naccept; i++) {
+		const struct ynode *item = i == 0 ? answer : accept->type == YNODE_SEQUENCE ? accept->items[i - 1] : accept;
+		if (!schema_expect(r, item, YNODE_SCALAR, i == 0 ? "answer" : "accept"))
+			continue;
+		const char *s = schema_clean(r, item, false);
+		if (s && text_blank(s)) {
+			schema_fail(r, item, i == 0 ? "a typed question's answer is empty" : "an accepted answer is empty");
+			continue;
+		}
+		if (s) {
+			q->correct[q->nchoices] = true;
+			texts[q->nchoices++] = s;
+		}
+	}
+}
+
+static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
+{
+	q->line = n->line;
+	q->see = -1;
+	if (!schema_expect(r, n, YNODE_MAPPING, "quiz item"))
+		return;
+	schema_check_keys(r, n, question_keys, sizeof question_keys / sizeof *question_keys, "a question");
+	const struct ynode *ask = ytree_get(n, "ask"), *choices = ytree_get(n, "choices"),
+			   *answer = ytree_get(n, "answer"), *v;
+	if (!ask || !answer) {
+		schema_fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
+		return;
+	}
+	q->ask = schema_text_field(r, ask, "ask", true);
+	if ((v = ytree_get(n, "explain")))
+		q->explain = schema_text_field(r, v, "explain", true);
+	if ((v = ytree_get(n, "see")) && schema_expect(r, v, YNODE_SCALAR, "see")) {
+		q->see = section_parse(v->value);
+		if (q->see < 0) {
+			schema_fail(r, v, "'see' names no section: '%s'", v->value);
+			q->see = -1;
+		}
+	}
+	if ((v = ytree_get(n, "id")) && schema_expect(r, v, YNODE_SCALAR, "id")) {
+		if (!schema_valid_id(v->value, "_:."))
+			schema_fail(r, v, "question id '%s' may use only a-z, 0-9, '-', '_', ':' and '.'", v->value);
+		q->id = schema_clean(r, v, false);
+		q->id_authored = true;
+	}
+	/* `type` is needed only where the shape does not say it: typed. */
+	int type = -1;
+	const struct ynode *type_node = ytree_get(n, "type");
+	if (type_node && schema_expect(r, type_node, YNODE_SCALAR, "type")) {
+		type = question_type_parse(type_node->value);
+		if (type < 0)
+			schema_fail(r, type_node, "question type '%s' is not one of single, multi, true-false, typed",
+			     type_node->value);
+		else if (type > QUESTION_TYPED)
+			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
+	}
+	if (type == QUESTION_TYPED) {
+		q->type = QUESTION_TYPED;
+		read_typed(r, q, n, answer);
+	} else if ((v = ytree_get(n, "accept"))) {
+		schema_fail(r, v, "'accept' goes with 'type: typed'");
+	}
+	if (type == QUESTION_TYPED || type > QUESTION_TYPED) {
+		/* read above, or rejected */
+	} else if (!choices) {
+		if (answer->type != YNODE_SCALAR ||
+		    (strcmp(answer->value, "true") != 0 && strcmp(answer->value, "false") != 0)) {
+			schema_fail(r, answer, "a question without choices is true/false: its answer must be true or false");
+			return;
+		}
+		q->type = QUESTION_TRUE_FALSE;
+		q->choices = (const char **)true_false;
+		q->nchoices = 2;
+		q->correct[answer->value[0] == 't' ? 0 : 1] = true;
+	} else if (schema_expect(r, choices, YNODE_SEQUENCE, "choices")) {
+		if (choices->count < 2 || choices->count > QUESTION_MAX_CHOICES) {
+			schema_fail(r, choices, "a question needs 2 to %d choices, not %zu", QUESTION_MAX_CHOICES,
+			     choices->count);
+			return;
+		}
+		q->choices = schema_text_list(r, choices, "choices", &q->nchoices);
+		for (size_t i = 0; i < q->nchoices; i++)
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(q->choices[i], q->choices[j]) == 0)
+					schema_fail(r, choices->items[i], "choice '%s' is listed twice", q->choices[i]);
+		q->type = answer->type == YNODE_SEQUENCE ? QUESTION_MULTI : QUESTION_SINGLE;
+		read_answer(r, q, answer);
+	}
+	if (type >= 0 && type < QUESTION_TYPED && q->choices && (int)q->type != type)
+		schema_fail(r, type_node, "'type: %s' does not fit the question: its choices and answer make it %s",
+		     question_type_name((enum question_type)type), question_type_name(q->type));
+	/* Without a usable card id the card is rejected anyway (that error is
+	 * reported elsewhere), and there is nothing to key the question to. */
+	if (!q->id && q->ask && card->id) {
+		char buf[64];
+		snprintf(buf, sizeof buf, ":%016llx", card_question_hash(q->ask));
+		size_t idlen = strlen(card->id);
+		char *id = arena_alloc(&r->library->arena, idlen + strlen(buf) + 1);
+		if (id) {
+			memcpy(id, card->id, idlen);
+			memcpy(id + idlen, buf, strlen(buf) + 1);
+		}
+		q->id = id;
+		schema_warn(r, n, "question has no 'id': its progress is keyed to its wording (%s)", id ? id : "?");
+	}
+}
+
+void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n)
+{
+	if (!schema_expect(r, n, YNODE_SEQUENCE, "quiz"))
+		return;
+	card->quiz = arena_array(&r->library->arena, n->count + 1, sizeof *card->quiz);
+	if (!card->quiz)
+		return;
+	for (size_t i = 0; i < n->count; i++) {
+		struct card_question *q = &card->quiz[card->nquiz];
+		read_question(r, card, n->items[i], q);
+		for (size_t j = 0; q->id && j < card->nquiz; j++)
+			if (card->quiz[j].id && strcmp(card->quiz[j].id, q->id) == 0) {
+				schema_fail(r, n->items[i], "duplicate question id '%s'", q->id);
+				diag_add(r->diags, DIAG_NOTE, r->path, card->quiz[j].line, 1, "first defined here");
+			}
+		card->nquiz++;
+	}
+}
+
