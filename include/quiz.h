@@ -91,10 +91,9 @@ enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
 
 /* --- grading ---------------------------------------------------------------
  *
- * Every answer earns parts_right of parts: one part for the types asked today
- * (a choice question, a typed answer), one per part for a question made of
- * parts (reserved for ordering by adjacent pairs, matching per pair and a
- * case's linked questions).  The exam score adds up these fractions, so a
+ * Every answer earns parts_right of parts: one part for a choice question or
+ * a typed answer, one per gap for a cloze (and, once written, one per
+ * adjacent pair of an ordering, per pair of a matching, per part of a case).  The exam score adds up these fractions, so a
  * half-right question scores 0.5.  The outcome is QUIZ_CORRECT only when
  * every part is right.  FSRS receives one grade per question:
  *   every part right            Good
@@ -103,7 +102,7 @@ enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
  * and the learner may override it after the feedback, as before. */
 enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts);
 
-#define QUIZ_TYPED_MAX 128	/* bytes kept of a typed answer (for the feedback and report) */
+#define QUIZ_TYPED_MAX 256	/* bytes kept of a typed answer (for the feedback and report) */
 
 struct quiz_item {
 	const struct quiz_question *question;
@@ -112,8 +111,9 @@ struct quiz_item {
 	enum quiz_outcome outcome;
 	unsigned chosen;		/* bit i set: question->choices[i] was chosen */
 	unsigned char parts, parts_right;	/* the credit earned (see grading above) */
-	char typed[QUIZ_TYPED_MAX];	/* a typed answer as given (not saved in progress) */
+	char typed[QUIZ_TYPED_MAX];	/* a typed answer as given (a cloze: "(1) x; (2) y"; not saved in progress) */
 	bool typo_accepted;		/* typed: one typo away, and the learner said it was meant */
+	unsigned parts_mask;		/* typed parts: bit i set when part i was right */
 	enum fsrs_grade grade;
 	bool updated_memory;		/* this answer moved the memory state on */
 	long long review_id;		/* its progress row, 0 when not saved */
@@ -175,6 +175,14 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
  * Returns the outcome, or -1 when there is no unanswered current item, it is
  * not a typed question, or text is blank. */
 int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms);
+
+/* Answers the current item, a typed or cloze question, part by part:
+ * texts[i] for part i (quiz_typed_parts), accept_typo[i] as above.  A part
+ * left blank or answered x is not known; every part not known makes the
+ * answer "I don't know".  Each right part earns its credit.  Returns the
+ * outcome, or -1 when nparts does not fit the question. */
+int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
+			      size_t nparts, long answer_ms);
 
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */

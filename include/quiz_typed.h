@@ -1,5 +1,10 @@
 /* quiz_typed — checking a typed answer against a question's accepted answers.
  *
+ * A question answered by typing has parts: a typed question one, a cloze
+ * one per gap (its text shows each as "[gap N]"; choices[N-1] holds that
+ * gap's answer and its alternatives separated by "|").  Each part is
+ * checked on its own, and a cloze earns credit per gap.
+ *
  * The one matching rule for typed questions, shared by the session (which
  * grades), both front-ends (which ask "did you mean …?") and generation
  * (which keeps only values fair to type).  Comparison is on text_fold()
@@ -24,6 +29,17 @@
 
 enum typed_verdict { TYPED_WRONG, TYPED_RIGHT, TYPED_TYPO };
 
+#define QUIZ_CLOZE_GAP "[gap "	/* a gap in a cloze question's ask: "[gap 1]" */
+
+/* How many parts are typed: 1 for a typed question, the gaps of a cloze,
+ * 0 for a choice question. */
+size_t quiz_typed_parts(const struct quiz_question *question);
+
+/* Checks text against the accepted answers of one part.  meant (may be
+ * NULL) receives the accepted answer matched or one typo away. */
+enum typed_verdict quiz_typed_check_part(const struct quiz_question *question, size_t part, const char *text,
+					 char *meant, size_t meant_size);
+
 /* Compares text with the accepted answers of a typed question (choices[]).
  * *which (may be NULL) is set to the index of the answer it matched, or 0
  * when wrong.  Blank text and out of memory are TYPED_WRONG. */
@@ -38,8 +54,14 @@ enum typed_verdict quiz_typed_check(const struct quiz_question *question, const 
 bool quiz_typed_fair(const char *value, const char *title);
 
 /* "GABA-B receptor (also accepted: GABA type B receptor; GABAB)": the
- * answer and its alternatives, into buf; returns buf. */
+ * answer and its alternatives, into buf; returns buf.  A cloze: every gap,
+ * "(1) GABA-B (also accepted: GABA type B); (2) calcium". */
 const char *quiz_typed_answers(const struct quiz_question *question, char *buf, size_t size);
+
+/* A cloze question's text with each "[gap N]" filled in by style:
+ * CLOZE_ANKI "{{cN::answer}}", CLOZE_FILLED the answer.  Into buf; returns buf. */
+enum cloze_style { CLOZE_ANKI, CLOZE_FILLED };
+const char *quiz_cloze_text(const struct quiz_question *question, enum cloze_style style, char *buf, size_t size);
 
 /* Whether a typed reply means "I don't know": x or ? alone (spaces around
  * it ignored), as for a choice question. */

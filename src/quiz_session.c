@@ -374,16 +374,44 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 	return record(session, item, right, 1, dont_know, answer_ms);
 }
 
+int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
+			      size_t nparts, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED || nparts == 0 || nparts != quiz_typed_parts(item->question))
+		return -1;
+	unsigned right = 0, mask = 0;
+	bool typo = false, any_known = false;
+	size_t used = 0;
+	item->typed[0] = '\0';
+	for (size_t part = 0; part < nparts; part++) {
+		const char *text = texts[part] ? texts[part] : "";
+		bool known = !text_blank(text) && !quiz_typed_dont_know(text);
+		enum typed_verdict verdict =
+			known ? quiz_typed_check_part(item->question, part, text, NULL, 0) : TYPED_WRONG;
+		bool ok = verdict == TYPED_RIGHT || (verdict == TYPED_TYPO && accept_typo && accept_typo[part]);
+		any_known = any_known || known;
+		typo = typo || (ok && verdict == TYPED_TYPO);
+		right += ok;
+		mask |= (unsigned)ok << part;
+		/* Kept as given, numbered when there are gaps: "(1) x; (2) y". */
+		int n = nparts == 1 ? snprintf(item->typed, sizeof item->typed, "%s", text)
+				    : snprintf(item->typed + used, sizeof item->typed - used, "%s(%zu) %s",
+					       part ? "; " : "", part + 1, known ? text : "?");
+		if (n > 0)
+			used += (size_t)n < sizeof item->typed - used ? (size_t)n : sizeof item->typed - used - 1;
+	}
+	item->typo_accepted = typo;
+	item->parts_mask = mask;
+	return record(session, item, right, (unsigned)nparts, !any_known, answer_ms);
+}
+
 int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms)
 {
 	struct quiz_item *item = quiz_session_current(session);
-	if (!item || item->outcome != QUIZ_UNANSWERED || item->question->type != QUESTION_TYPED || text_blank(text))
+	if (!item || item->question->type != QUESTION_TYPED || text_blank(text))
 		return -1;
-	enum typed_verdict verdict = quiz_typed_check(item->question, text, NULL);
-	bool right = verdict == TYPED_RIGHT || (verdict == TYPED_TYPO && accept_typo);
-	snprintf(item->typed, sizeof item->typed, "%s", text);
-	item->typo_accepted = verdict == TYPED_TYPO && accept_typo;
-	return record(session, item, right, 1, false, answer_ms);
+	return quiz_session_answer_parts(session, &text, &accept_typo, 1, answer_ms);
 }
 
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)

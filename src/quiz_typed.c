@@ -111,29 +111,77 @@ static int compare(const char *text, const char *accepted)
 	return verdict;
 }
 
-enum typed_verdict quiz_typed_check(const struct quiz_question *question, const char *text, size_t *which)
+#define MAX_ALTERNATIVES QUESTION_MAX_CHOICES
+
+size_t quiz_typed_parts(const struct quiz_question *question)
 {
-	if (which)
-		*which = 0;
-	if (question->type != QUESTION_TYPED || text_blank(text))
+	return question->type == QUESTION_TYPED ? (question->nchoices > 0)
+	       : question->type == QUESTION_CLOZE ? question->nchoices
+						   : 0;
+}
+
+/* The accepted answers of one part, pointing into copy (a cloze gap's
+ * "a|b|c" split there).  Returns how many. */
+static size_t alternatives(const struct quiz_question *question, size_t part, char *copy, size_t size,
+			   const char **out)
+{
+	if (question->type == QUESTION_TYPED) {
+		for (size_t c = 0; c < question->nchoices; c++)
+			out[c] = question->choices[c];
+		return part == 0 ? question->nchoices : 0;
+	}
+	if (question->type != QUESTION_CLOZE || part >= question->nchoices)
+		return 0;
+	snprintf(copy, size, "%s", question->choices[part]);
+	size_t n = 0;
+	for (char *p = copy; p && n < MAX_ALTERNATIVES;) {
+		out[n++] = p;
+		p = strchr(p, '|');
+		if (p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
+/* The verdict of text against alternatives; *which: the one matched. */
+static enum typed_verdict check_alternatives(const char *const *alts, size_t n, const char *text, size_t *which)
+{
+	*which = 0;
+	if (text_blank(text))
 		return TYPED_WRONG;
 	enum typed_verdict verdict = TYPED_WRONG;
-	size_t typo_at = 0;
-	for (size_t c = 0; c < question->nchoices && verdict != TYPED_RIGHT; c++) {
-		int got = compare(text, question->choices[c]);
+	for (size_t c = 0; c < n && verdict != TYPED_RIGHT; c++) {
+		int got = compare(text, alts[c]);
 		if (got < 0)
 			break;
-		if (got == TYPED_RIGHT) {
-			verdict = TYPED_RIGHT;
-			if (which)
-				*which = c;
-		} else if (got == TYPED_TYPO && verdict == TYPED_WRONG) {
-			verdict = TYPED_TYPO;
-			typo_at = c;
+		if (got == TYPED_RIGHT || (got == TYPED_TYPO && verdict == TYPED_WRONG)) {
+			verdict = (enum typed_verdict)got;
+			*which = c;
 		}
 	}
-	if (verdict == TYPED_TYPO && which)
-		*which = typo_at;
+	return verdict;
+}
+
+enum typed_verdict quiz_typed_check_part(const struct quiz_question *question, size_t part, const char *text,
+					 char *meant, size_t meant_size)
+{
+	char copy[1024];
+	const char *alts[MAX_ALTERNATIVES];
+	size_t n = alternatives(question, part, copy, sizeof copy, alts), which;
+	enum typed_verdict verdict = check_alternatives(alts, n, text, &which);
+	if (meant && meant_size)
+		snprintf(meant, meant_size, "%s", verdict != TYPED_WRONG ? alts[which] : "");
+	return verdict;
+}
+
+enum typed_verdict quiz_typed_check(const struct quiz_question *question, const char *text, size_t *which)
+{
+	size_t matched = 0;
+	enum typed_verdict verdict = TYPED_WRONG;
+	if (question->type == QUESTION_TYPED)
+		verdict = check_alternatives(question->choices, question->nchoices, text, &matched);
+	if (which)
+		*which = verdict == TYPED_WRONG ? 0 : matched;
 	return verdict;
 }
 
@@ -156,17 +204,77 @@ bool quiz_typed_fair(const char *value, const char *title)
 	return fair;
 }
 
+/* Appends s[0..len) to buf[*used..size), cut to fit (buf stays terminated). */
+static void append_n(char *buf, size_t size, size_t *used, const char *s, size_t len)
+{
+	if (*used + 1 >= size)
+		return;
+	if (len > size - *used - 1)
+		len = size - *used - 1;
+	memcpy(buf + *used, s, len);
+	*used += len;
+	buf[*used] = '\0';
+}
+
+static void append(char *buf, size_t size, size_t *used, const char *s)
+{
+	append_n(buf, size, used, s, strlen(s));
+}
+
 const char *quiz_typed_answers(const struct quiz_question *question, char *buf, size_t size)
 {
 	size_t used = 0;
 	if (size)
 		buf[0] = '\0';
-	for (size_t c = 0; c < question->nchoices && used + 1 < size; c++) {
-		int n = snprintf(buf + used, size - used, "%s%s%s", c == 1 ? " (also accepted: " : c ? "; " : "",
-				 question->choices[c], c > 0 && c + 1 == question->nchoices ? ")" : "");
-		if (n < 0)
+	size_t parts = quiz_typed_parts(question);
+	for (size_t part = 0; part < parts; part++) {
+		char copy[1024], number[32];
+		const char *alts[MAX_ALTERNATIVES];
+		size_t n = alternatives(question, part, copy, sizeof copy, alts);
+		snprintf(number, sizeof number, "(%zu) ", part + 1);
+		if (part)
+			append(buf, size, &used, "; ");
+		if (question->type == QUESTION_CLOZE)
+			append(buf, size, &used, number);
+		for (size_t c = 0; c < n; c++) {
+			append(buf, size, &used, c == 1 ? " (also accepted: " : c ? "; " : "");
+			append(buf, size, &used, alts[c]);
+		}
+		if (n > 1)
+			append(buf, size, &used, ")");
+	}
+	return buf;
+}
+
+const char *quiz_cloze_text(const struct quiz_question *question, enum cloze_style style, char *buf, size_t size)
+{
+	size_t used = 0;
+	if (size)
+		buf[0] = '\0';
+	for (const char *p = question->ask; p && *p;) {
+		const char *gap = strstr(p, QUIZ_CLOZE_GAP);
+		if (!gap) {
+			append(buf, size, &used, p);
 			break;
-		used += (size_t)n < size - used ? (size_t)n : size - used - 1;
+		}
+		char *end;
+		unsigned long number = strtoul(gap + strlen(QUIZ_CLOZE_GAP), &end, 10);
+		append_n(buf, size, &used, p, (size_t)(gap - p));
+		if (*end != ']' || number == 0 || number > question->nchoices) {
+			append(buf, size, &used, "[");	/* not a gap after all */
+			p = gap + 1;
+			continue;
+		}
+		char copy[1024], tag[32];
+		const char *alts[MAX_ALTERNATIVES];
+		alternatives(question, number - 1, copy, sizeof copy, alts);
+		snprintf(tag, sizeof tag, "{{c%lu::", number);
+		if (style == CLOZE_ANKI)
+			append(buf, size, &used, tag);
+		append(buf, size, &used, alts[0]);
+		if (style == CLOZE_ANKI)
+			append(buf, size, &used, "}}");
+		p = end + 1;
 	}
 	return buf;
 }

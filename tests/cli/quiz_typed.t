@@ -61,8 +61,8 @@ expect_in "a declined typo is graded Again" "$out" "kalmine:fact:receptor:typed,
 
 # An exam: the mistake lists the answer as typed.
 quiz "dopamine
-gaba b
-" --mode exam $typed
+histamine h1
+" --mode exam --seed 1 $typed
 expect_in "exam score" "$out" "Score: 1 of 2 (50%)."
 expect_in "the typed answer in the mistakes" "$out" "Your answer: dopamine"
 
