@@ -47,7 +47,7 @@ enum question_type {
 	QUESTION_MULTI,		/* "multi": select all that apply */
 	QUESTION_TRUE_FALSE,	/* "true-false" */
 	QUESTION_TYPED,		/* "typed": the answer is typed; choices[] hold the accepted answers */
-	QUESTION_CLOZE,		/* "cloze": not written yet */
+	QUESTION_CLOZE,		/* "cloze": gaps to fill in; choices[] hold each gap's answers */
 	QUESTION_ORDER,		/* "order": not written yet */
 	QUESTION_MATCH,		/* "match": not written yet */
 	QUESTION_CASE,		/* "case": not written yet */
@@ -56,6 +56,10 @@ enum question_type {
 
 const char *question_type_name(enum question_type type);	/* "true-false" */
 int question_type_parse(const char *name);			/* an enum question_type, or -1 */
+
+/* How a cloze question's ask shows gap N: "[gap 1]"; choices[N-1] holds the
+ * gap's answers, alternatives separated by "|". */
+#define QUESTION_CLOZE_GAP "[gap "
 
 /* Choices of a choice question; accepted answers (the first is the one shown
  * as right, the others its alternatives) of a typed one. */

@@ -36,6 +36,7 @@ struct import_question {
 	bool select_all;		/* "select all that apply", even with one right choice */
 	int truth;			/* true/false question: 1 or 0; else -1 */
 	bool typed;			/* an Anki "type in the answer" note: choices[0] is the answer */
+	bool cloze;			/* an Anki "Cloze" note: ask is the text with {{answer}} gaps */
 };
 
 struct import_card {

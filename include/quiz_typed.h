@@ -29,7 +29,6 @@
 
 enum typed_verdict { TYPED_WRONG, TYPED_RIGHT, TYPED_TYPO };
 
-#define QUIZ_CLOZE_GAP "[gap "	/* a gap in a cloze question's ask: "[gap 1]" */
 
 /* How many parts are typed: 1 for a typed question, the gaps of a cloze,
  * 0 for a choice question. */
@@ -59,16 +58,21 @@ bool quiz_typed_fair(const char *value, const char *title);
 const char *quiz_typed_answers(const struct quiz_question *question, char *buf, size_t size);
 
 /* A cloze question's text with each "[gap N]" filled in by style:
- * CLOZE_ANKI "{{cN::answer}}", CLOZE_FILLED the answer.  Into buf; returns buf. */
-enum cloze_style { CLOZE_ANKI, CLOZE_FILLED };
-const char *quiz_cloze_text(const struct quiz_question *question, enum cloze_style style, char *buf, size_t size);
+ * CLOZE_ANKI "{{cN::answer}}", CLOZE_FILLED the answer, CLOZE_MARKED as a
+ * card writes it, "{{answer|other}}".  Into buf; returns buf. */
+enum cloze_style { CLOZE_ANKI, CLOZE_FILLED, CLOZE_MARKED };
+const char *quiz_cloze_text(const char *ask, const char *const *gaps, size_t ngaps, enum cloze_style style, char *buf,
+			    size_t size);
 
 /* Whether a typed reply means "I don't know": x or ? alone (spaces around
  * it ignored), as for a choice question. */
 bool quiz_typed_dont_know(const char *text);
+/* The same, or nothing typed. */
+bool quiz_dont_know_or_blank(const char *text);
 
 /* The line-mode and TUI wording, from one place. */
 #define QUIZ_TYPED_HINT "Type the answer and press Enter; x = I don't know; q = stop."
+#define QUIZ_CLOZE_HINT "Fill in each gap in turn: type its answer and press Enter; x = I don't know; q = stop."
 /* "Did you mean “GABA-B receptor”? Count it as right? (y/n)" into buf; returns buf. */
 const char *quiz_typed_confirm(const char *meant, bool utf8, char *buf, size_t size);
 

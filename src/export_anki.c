@@ -5,7 +5,9 @@
  * Choice questions are "Basic" notes; a typed question is a "Basic (type in
  * the answer)" note, whose Back is only the answer, because Anki compares
  * what is typed with the whole field (its explanation and the card go on the
- * Front, under the question; Anki cannot accept alternatives).  The guid
+ * Front, under the question; Anki cannot accept alternatives).  A cloze is
+ * a "Cloze" note: its Text has {{c1::answer}} marks (the first wording of
+ * each gap), its Back Extra the explanation and the card.  The guid
  * is the question's stable id: Anki matches notes on it, so importing a newer
  * export updates the notes (and keeps their review history) instead of adding
  * duplicates.  There is no #columns header on purpose: without labels Anki
@@ -14,6 +16,7 @@
 #include "export.h"
 
 #include "disclaimer.h"
+#include "quiz_typed.h"
 #include "text.h"
 
 void export_html_text(FILE *out, const char *text)
@@ -133,7 +136,15 @@ int export_anki(FILE *out, const struct export_set *set)
 		unsigned char order[QUESTION_MAX_CHOICES];
 		export_choice_order(q, order);
 		export_html_text(out, q->id);
-		if (q->type == QUESTION_TYPED) {
+		if (q->type == QUESTION_CLOZE) {
+			char text[4096];
+			fputs("\tCloze\t", out);
+			export_html_text(out, quiz_cloze_text(q->ask, q->choices, q->nchoices, CLOZE_ANKI, text, sizeof text));
+			fputc('\t', out);
+			export_html_text(out, q->explain);
+			fputs("<br><br>", out);
+			card_line(out, q);
+		} else if (q->type == QUESTION_TYPED) {
 			fputs("\tBasic (type in the answer)\t", out);
 			typed_front(out, q);
 			fputc('\t', out);

@@ -260,7 +260,9 @@ static void question(FILE *out, const struct quiz_question *q, const unsigned ch
 		fputs("; true or false", out);
 	else if (q->type == QUESTION_TYPED)
 		fputs("; write the answer", out);
-	if (q->type == QUESTION_TYPED) {
+	else if (q->type == QUESTION_CLOZE)
+		fputs("; fill in the gaps", out);
+	if (quiz_typed_parts(q) > 0) {
 		fputs(")</i></p></li>\n", out);
 		return;
 	}
@@ -277,13 +279,14 @@ static void answer(FILE *out, const struct quiz_question *q, const unsigned char
 {
 	fputs("<li><p><b>", out);
 	bool any = false;
-	if (q->type == QUESTION_TYPED) {
+	bool typed_parts = quiz_typed_parts(q) > 0;
+	if (typed_parts) {
 		char typed[1024];
 		text(out, quiz_typed_answers(q, typed, sizeof typed));
 		fputs("</b>", out);
 		any = true;
 	}
-	for (size_t pos = 0; q->type != QUESTION_TYPED && pos < q->nchoices; pos++) {
+	for (size_t pos = 0; !typed_parts && pos < q->nchoices; pos++) {
 		if (!q->correct[order[pos]])
 			continue;
 		fprintf(out, "%s%c)</b> ", any ? "; <b>" : "", 'a' + (int)pos);

@@ -10,17 +10,23 @@
  *                  facts: { key: value, ... in vocabulary order },
  *                  related, compare_with,
  *                  quiz: [ { id, type, ask, choices, answer, explain, see } ]
- *                        (typed: accept instead of choices),
+ *                        (typed: accept instead of choices; cloze: cloze, the
+ *                        text with {{gap|alternative}} marks, instead of choices,
+ *                        and answer a list of each gap's answers),
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
  * A question's type is its question_type_name(): single, multi, true-false,
- * typed.  Its answer is written as the card writes it: true or false for a
+ * typed, cloze.  Its answer is written as the card writes it: true or false for a
  * true/false question, one choice's text for a single answer or a typed one,
  * a list of texts for select-all-that-apply.  Absent optional values are null. */
 #include "export.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "json_writer.h"
 #include "disclaimer.h"
+#include "quiz_typed.h"
 
 static void string_member(struct json_writer *w, const char *key, const char *value)
 {
@@ -74,6 +80,29 @@ static void question(struct json_writer *w, const struct card_question *q)
 	string_member(w, "id", q->id);
 	string_member(w, "type", question_type_name(q->type));
 	string_member(w, "ask", q->ask);
+	/* A cloze: its text as the card writes it, and each gap's answers. */
+	if (q->type == QUESTION_CLOZE) {
+		char text[4096];
+		string_member(w, "cloze", quiz_cloze_text(q->ask, q->choices, q->nchoices, CLOZE_MARKED, text, sizeof text));
+		json_key(w, "answer");
+		json_begin_array(w);
+		for (size_t c = 0; c < q->nchoices; c++) {
+			json_begin_array(w);
+			for (const char *p = q->choices[c]; p;) {
+				const char *bar = strchr(p, '|');
+				char one[512];
+				snprintf(one, sizeof one, "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
+				json_string(w, one);
+				p = bar ? bar + 1 : NULL;
+			}
+			json_end_array(w);
+		}
+		json_end_array(w);
+		string_member(w, "explain", q->explain);
+		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+		json_end_object(w);
+		return;
+	}
 	/* A typed question has no choices: its answer and the alternatives
 	 * also accepted. */
 	bool typed = q->type == QUESTION_TYPED;

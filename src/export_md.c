@@ -164,7 +164,11 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 		fputs("; true or false", out);
 	else if (q->type == QUESTION_TYPED)
 		fputs("; write the answer", out);
+	else if (q->type == QUESTION_CLOZE)
+		fputs("; fill in the gaps", out);
 	fputs(")*\n\n", out);
+	if (q->type == QUESTION_CLOZE)
+		return;	/* the gaps are in the text */
 	if (q->type == QUESTION_TYPED) {
 		fputs("Answer: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n", out);
 		return;
@@ -181,11 +185,12 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 	fprintf(out, "\n**%zu.** ", number);
 	const char *last = NULL;
 	char typed[1024];
-	if (q->type == QUESTION_TYPED) {
+	bool typed_parts = quiz_typed_parts(q) > 0;
+	if (typed_parts) {
 		last = quiz_typed_answers(q, typed, sizeof typed);
 		md_inline(out, last, MD_ONE_LINE);
 	}
-	for (size_t pos = 0; q->type != QUESTION_TYPED && pos < q->nchoices; pos++) {
+	for (size_t pos = 0; !typed_parts && pos < q->nchoices; pos++) {
 		if (!q->correct[order[pos]])
 			continue;
 		fprintf(out, "%s%c) ", last ? "; " : "", 'a' + (int)pos);

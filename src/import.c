@@ -383,9 +383,11 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 	const char *error = "out of memory";
 	int rc = -1;
 	bool typed = row->notetype && text_find_nocase(row->notetype, "type in");
+	bool cloze = row->notetype && text_find_nocase(row->notetype, "cloze");
 	if (question && answer && (choices || !row->choices) && (explain || !row->explain))
-		error = typed ? import_fields_parse_typed(&q, question, answer, explain, title, sizeof title)
-			      : import_fields_parse(&q, question, answer, choices, explain, title, sizeof title);
+		error = cloze ? import_fields_parse_cloze(&q, question, answer, explain, title, sizeof title)
+			: typed ? import_fields_parse_typed(&q, question, answer, explain, title, sizeof title)
+				: import_fields_parse(&q, question, answer, choices, explain, title, sizeof title);
 	if (!error || strcmp(error, "out of memory") != 0)
 		rc = 0;
 	bool from_rxplore = false;
@@ -403,7 +405,7 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 		else if (!(q.id = strdup(id)))
 			error = "out of memory", rc = -1;
 	}
-	if (!error && from_rxplore && q.truth < 0 && !q.typed && valid_question_id(given))
+	if (!error && from_rxplore && q.truth < 0 && !q.typed && !q.cloze && valid_question_id(given))
 		unshuffle(&q);
 	struct import_card *card = error ? NULL : card_for(deck, card_id, title);
 	if (!error && !card)

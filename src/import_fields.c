@@ -270,6 +270,53 @@ const char *import_fields_parse_typed(struct import_question *q, char *question,
 	return NULL;
 }
 
+const char *import_fields_parse_cloze(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->cloze = true;
+	trim_end(question);
+	/* {{cN::answer::hint}} to {{answer}}, in place (never longer). */
+	size_t gaps = 0;
+	char *w = question;
+	for (const char *r = question; *r;) {
+		const char *close = strncmp(r, "{{c", 3) == 0 ? strstr(r, "}}") : NULL, *sep = close ? strstr(r, "::") : NULL;
+		if (!close || !sep || sep > close) {
+			*w++ = *r++;
+			continue;
+		}
+		const char *hint = strstr(sep + 2, "::"), *end = hint && hint < close ? hint : close;
+		*w++ = '{';
+		*w++ = '{';
+		memmove(w, sep + 2, (size_t)(end - sep - 2));
+		w += end - sep - 2;
+		*w++ = '}';
+		*w++ = '}';
+		r = close + 2;
+		gaps++;
+	}
+	*w = '\0';
+	if (!question[0])
+		return "no question text";
+	if (gaps == 0)
+		return "a cloze note with no {{c1::...}} gap";
+	char *lines[MAX_LINES];
+	size_t n = split_lines(answer, lines, MAX_LINES), end = n;
+	for (size_t k = 0; k < n; k++)
+		if (strncmp(lines[k], "Card: ", 6) == 0) {
+			card_footer(lines[k], title, title_size);
+			end = k;
+			break;
+		}
+	rejoin(lines, 0, end);
+	if (end > 0)
+		trim_end(lines[0]);
+	const char *why = explain && *explain ? explain : end > 0 && lines[0][0] ? lines[0] : NULL;
+	if (!(q->ask = strdup(question)) || (why && !(q->explain = strdup(why))))
+		return "out of memory";
+	return NULL;
+}
+
 const char *import_fields_parse(struct import_question *q, char *question, char *answer, const char *choices,
 				const char *explain, char *title, size_t title_size)
 {

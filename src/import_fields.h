@@ -20,4 +20,10 @@ const char *import_fields_parse(struct import_question *q, char *question, char 
 const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
 				      char *title, size_t title_size);
 
+/* The same for an Anki "Cloze" note: question is its Text, whose
+ * {{c1::answer}} or {{c1::answer::hint}} marks become {{answer}} gaps;
+ * answer is its Back Extra: an explanation, then rxplore's "Card:" footer. */
+const char *import_fields_parse_cloze(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size);
+
 #endif

@@ -53,11 +53,27 @@ const char *quiz_report_choices(const struct quiz_item *item, unsigned positions
 	return buf;
 }
 
+const char *quiz_report_verdict(const struct quiz_item *item, bool utf8, bool *good, char *buf, size_t size)
+{
+	const char *tick = utf8 ? "\xE2\x9C\x93" : "+", *cross = utf8 ? "\xE2\x9C\x97" : "x",
+		   *half = utf8 ? "\xE2\x97\x90" : "~";
+	*good = item->outcome == QUIZ_CORRECT;
+	if (item->outcome == QUIZ_CORRECT)
+		snprintf(buf, size, "%s %s", tick, item->typo_accepted ? "Counted as right (a typo)" : "Correct");
+	else if (item->outcome == QUIZ_DONT_KNOW)
+		snprintf(buf, size, "%s Not known", cross);
+	else if (item->parts > 1 && item->parts_right > 0)
+		snprintf(buf, size, "%s Partly right: %u of %u", half, item->parts_right, item->parts);
+	else
+		snprintf(buf, size, "%s Wrong", cross);
+	return buf;
+}
+
 const char *quiz_report_given(const struct quiz_item *item, char *buf, size_t size)
 {
 	if (item->outcome == QUIZ_DONT_KNOW)
 		snprintf(buf, size, "%s", "I don't know");
-	else if (item->question->type == QUESTION_TYPED)
+	else if (quiz_typed_parts(item->question) > 0)
 		snprintf(buf, size, "%s%s", item->typed, item->typo_accepted ? " (a typo, counted as right)" : "");
 	else
 		quiz_report_choices(item, quiz_report_chosen(item), buf, size);
@@ -67,7 +83,7 @@ const char *quiz_report_given(const struct quiz_item *item, char *buf, size_t si
 const char *quiz_report_expected(const struct quiz_item *item, bool *several, char *buf, size_t size)
 {
 	const struct quiz_question *q = item->question;
-	if (q->type == QUESTION_TYPED) {
+	if (quiz_typed_parts(q) > 0) {
 		*several = false;
 		return quiz_typed_answers(q, buf, size);
 	}

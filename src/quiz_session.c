@@ -74,7 +74,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	size_t order[QUESTION_MAX_CHOICES];
 	for (size_t i = 0; i < question->nchoices; i++)
 		order[i] = i;
-	if (question->type != QUESTION_TRUE_FALSE && question->type != QUESTION_TYPED)
+	if (question->type != QUESTION_TRUE_FALSE && quiz_typed_parts(question) == 0)
 		shuffle(&session->rng, order, question->nchoices);
 	for (size_t i = 0; i < question->nchoices; i++)
 		item.order[i] = (unsigned char)order[i];
@@ -360,7 +360,7 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 	unsigned chosen = 0;
 	if (!dont_know) {
 		size_t n = popcount(positions);
-		if (q->type == QUESTION_TYPED || positions >> q->nchoices || n == 0 ||
+		if (quiz_typed_parts(q) > 0 || positions >> q->nchoices || n == 0 ||
 		    (q->type != QUESTION_MULTI && n != 1))
 			return -1;
 		for (size_t pos = 0; pos < q->nchoices; pos++)
@@ -386,7 +386,7 @@ int quiz_session_answer_parts(struct quiz_session *session, const char *const *t
 	item->typed[0] = '\0';
 	for (size_t part = 0; part < nparts; part++) {
 		const char *text = texts[part] ? texts[part] : "";
-		bool known = !text_blank(text) && !quiz_typed_dont_know(text);
+		bool known = !quiz_dont_know_or_blank(text);
 		enum typed_verdict verdict =
 			known ? quiz_typed_check_part(item->question, part, text, NULL, 0) : TYPED_WRONG;
 		bool ok = verdict == TYPED_RIGHT || (verdict == TYPED_TYPO && accept_typo && accept_typo[part]);

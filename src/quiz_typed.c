@@ -120,6 +120,8 @@ size_t quiz_typed_parts(const struct quiz_question *question)
 						   : 0;
 }
 
+static size_t split_gap(const char *spec, char *copy, size_t size, const char **out);
+
 /* The accepted answers of one part, pointing into copy (a cloze gap's
  * "a|b|c" split there).  Returns how many. */
 static size_t alternatives(const struct quiz_question *question, size_t part, char *copy, size_t size,
@@ -132,7 +134,13 @@ static size_t alternatives(const struct quiz_question *question, size_t part, ch
 	}
 	if (question->type != QUESTION_CLOZE || part >= question->nchoices)
 		return 0;
-	snprintf(copy, size, "%s", question->choices[part]);
+	return split_gap(question->choices[part], copy, size, out);
+}
+
+/* A gap's "a|b|c" split in copy: how many, pointed to by out[]. */
+static size_t split_gap(const char *spec, char *copy, size_t size, const char **out)
+{
+	snprintf(copy, size, "%s", spec);
 	size_t n = 0;
 	for (char *p = copy; p && n < MAX_ALTERNATIVES;) {
 		out[n++] = p;
@@ -246,34 +254,33 @@ const char *quiz_typed_answers(const struct quiz_question *question, char *buf, 
 	return buf;
 }
 
-const char *quiz_cloze_text(const struct quiz_question *question, enum cloze_style style, char *buf, size_t size)
+const char *quiz_cloze_text(const char *ask, const char *const *gaps, size_t ngaps, enum cloze_style style, char *buf,
+			    size_t size)
 {
 	size_t used = 0;
 	if (size)
 		buf[0] = '\0';
-	for (const char *p = question->ask; p && *p;) {
-		const char *gap = strstr(p, QUIZ_CLOZE_GAP);
+	for (const char *p = ask; p && *p;) {
+		const char *gap = strstr(p, QUESTION_CLOZE_GAP);
 		if (!gap) {
 			append(buf, size, &used, p);
 			break;
 		}
 		char *end;
-		unsigned long number = strtoul(gap + strlen(QUIZ_CLOZE_GAP), &end, 10);
+		unsigned long number = strtoul(gap + strlen(QUESTION_CLOZE_GAP), &end, 10);
 		append_n(buf, size, &used, p, (size_t)(gap - p));
-		if (*end != ']' || number == 0 || number > question->nchoices) {
+		if (*end != ']' || number == 0 || number > ngaps) {
 			append(buf, size, &used, "[");	/* not a gap after all */
 			p = gap + 1;
 			continue;
 		}
 		char copy[1024], tag[32];
 		const char *alts[MAX_ALTERNATIVES];
-		alternatives(question, number - 1, copy, sizeof copy, alts);
+		split_gap(gaps[number - 1], copy, sizeof copy, alts);
 		snprintf(tag, sizeof tag, "{{c%lu::", number);
-		if (style == CLOZE_ANKI)
-			append(buf, size, &used, tag);
-		append(buf, size, &used, alts[0]);
-		if (style == CLOZE_ANKI)
-			append(buf, size, &used, "}}");
+		append(buf, size, &used, style == CLOZE_ANKI ? tag : style == CLOZE_MARKED ? "{{" : "");
+		append(buf, size, &used, style == CLOZE_MARKED ? gaps[number - 1] : alts[0]);
+		append(buf, size, &used, style == CLOZE_FILLED ? "" : "}}");
 		p = end + 1;
 	}
 	return buf;
@@ -286,6 +293,11 @@ bool quiz_typed_dont_know(const char *text)
 	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
 		len--;
 	return len == 1 && (*text == 'x' || *text == 'X' || *text == '?');
+}
+
+bool quiz_dont_know_or_blank(const char *text)
+{
+	return text_blank(text) || quiz_typed_dont_know(text);
 }
 
 const char *quiz_typed_confirm(const char *meant, bool utf8, char *buf, size_t size)

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "quiz_typed.h"
 #include "schema_internal.h"
 #include "text.h"
 
-static const char *const question_keys[] = { "id", "type", "ask", "choices", "answer", "accept", "explain", "see" };
+static const char *const question_keys[] = { "id",	"type",	   "ask",     "cloze", "choices",
+					     "answer", "accept", "explain", "see" };
 static const char *const true_false[] = { "True", "False" };
 
 /* Marks the answers of a question among its choices. */
@@ -81,6 +83,108 @@ static void read_typed(struct reader *r, struct card_question *q, const struct y
 	}
 }
 
+/* Appends s[0..len) to the arena string being built in *out (of *len bytes). */
+static bool grow_text(struct reader *r, char **out, size_t *used, const char *s, size_t len)
+{
+	char *bigger = arena_alloc(&r->library->arena, *used + len + 1);
+	if (!bigger)
+		return false;
+	if (*used)
+		memcpy(bigger, *out, *used);
+	memcpy(bigger + *used, s, len);
+	*used += len;
+	bigger[*used] = '\0';
+	*out = bigger;
+	return true;
+}
+
+/* One gap's "a | b" as "a|b", each alternative trimmed; NULL (with an error)
+ * when one is empty. */
+static const char *gap_answers(struct reader *r, const struct ynode *at, size_t number, const char *s, size_t len)
+{
+	char *out = NULL;
+	size_t used = 0;
+	for (size_t start = 0; start <= len;) {
+		size_t end = start;
+		while (end < len && s[end] != '|')
+			end++;
+		size_t a = start, b = end;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (a == b) {
+			schema_fail(r, at, end == len && start == 0 ? "gap %zu of the cloze is empty"
+								  : "gap %zu of the cloze has an empty alternative",
+				    number);
+			return NULL;
+		}
+		if ((used && !grow_text(r, &out, &used, "|", 1)) || !grow_text(r, &out, &used, s + a, b - a))
+			return NULL;
+		start = end + 1;
+	}
+	return out;
+}
+
+/* A cloze question: `cloze` is the text with each gap written {{answer}}
+ * ({{answer|other wording}} for alternatives).  Its ask shows the gaps as
+ * "[gap N]"; choices[N-1] holds gap N's answers. */
+static void read_cloze(struct reader *r, struct card_question *q, const struct ynode *n, const struct ynode *cloze)
+{
+	static const char *const not_here[] = { "ask", "answer", "choices", "accept" };
+	for (size_t k = 0; k < sizeof not_here / sizeof *not_here; k++) {
+		const struct ynode *v = ytree_get(n, not_here[k]);
+		if (v)
+			schema_fail(r, v, "a cloze question has no '%s': its text and answers are in 'cloze'", not_here[k]);
+	}
+	const char *text = schema_text_field(r, cloze, "cloze", true);
+	if (!text)
+		return;
+	if (strstr(text, QUESTION_CLOZE_GAP)) {
+		schema_fail(r, cloze, "'%s' is how rxplore shows a gap: write gaps as {{answer}}", QUESTION_CLOZE_GAP "N]");
+		return;
+	}
+	const char **gaps = arena_array(&r->library->arena, QUESTION_MAX_CHOICES, sizeof *gaps);
+	char *ask = NULL;
+	size_t used = 0, ngaps = 0;
+	const char *p = text;
+	for (const char *open; gaps && (open = strstr(p, "{{")) != NULL;) {
+		const char *close = strstr(open + 2, "}}"), *nested = strstr(open + 2, "{{");
+		if (!close || (nested && nested < close)) {
+			schema_fail(r, cloze, "gap %zu of the cloze opens with '{{' but does not close with '}}'",
+				    ngaps + 1);
+			return;
+		}
+		if (ngaps == QUESTION_MAX_CHOICES) {
+			schema_fail(r, cloze, "a cloze takes at most %d gaps", QUESTION_MAX_CHOICES);
+			return;
+		}
+		const char *answers = gap_answers(r, cloze, ngaps + 1, open + 2, (size_t)(close - open - 2));
+		if (!answers)
+			return;
+		char shown[32];
+		int len = snprintf(shown, sizeof shown, "%s%zu]", QUESTION_CLOZE_GAP, ngaps + 1);
+		q->correct[ngaps] = true;
+		gaps[ngaps++] = answers;
+		if (!grow_text(r, &ask, &used, p, (size_t)(open - p)) || !grow_text(r, &ask, &used, shown, (size_t)len))
+			return;
+		p = close + 2;
+	}
+	if (strstr(p, "}}")) {
+		schema_fail(r, cloze, "the cloze has a '}}' that closes no gap");
+		return;
+	}
+	if (ngaps == 0) {
+		schema_fail(r, cloze, "a cloze question needs at least one gap, written {{answer}}");
+		return;
+	}
+	if (!grow_text(r, &ask, &used, p, strlen(p)))
+		return;
+	q->ask = ask;
+	q->choices = gaps;
+	q->nchoices = ngaps;
+}
+
 static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
 {
 	q->line = n->line;
@@ -89,12 +193,31 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		return;
 	schema_check_keys(r, n, question_keys, sizeof question_keys / sizeof *question_keys, "a question");
 	const struct ynode *ask = ytree_get(n, "ask"), *choices = ytree_get(n, "choices"),
-			   *answer = ytree_get(n, "answer"), *v;
-	if (!ask || !answer) {
+			   *answer = ytree_get(n, "answer"), *cloze = ytree_get(n, "cloze"), *v;
+	/* `type` is needed only where the shape does not say it: typed, cloze. */
+	int type = -1;
+	const struct ynode *type_node = ytree_get(n, "type");
+	if (type_node && schema_expect(r, type_node, YNODE_SCALAR, "type")) {
+		type = question_type_parse(type_node->value);
+		if (type < 0)
+			schema_fail(r, type_node,
+				    "question type '%s' is not one of single, multi, true-false, typed, cloze",
+				    type_node->value);
+		else if (type > QUESTION_CLOZE)
+			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
+	}
+	if (cloze && type != QUESTION_CLOZE)
+		schema_fail(r, cloze, "'cloze' goes with 'type: cloze'");
+	if (type == QUESTION_CLOZE && !cloze) {
+		schema_fail(r, n, "a cloze question needs 'cloze': its text, with each gap written {{answer}}");
+		return;
+	}
+	if (type != QUESTION_CLOZE && (!ask || !answer)) {
 		schema_fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
 		return;
 	}
-	q->ask = schema_text_field(r, ask, "ask", true);
+	if (type != QUESTION_CLOZE)
+		q->ask = schema_text_field(r, ask, "ask", true);
 	if ((v = ytree_get(n, "explain")))
 		q->explain = schema_text_field(r, v, "explain", true);
 	if ((v = ytree_get(n, "see")) && schema_expect(r, v, YNODE_SCALAR, "see")) {
@@ -110,24 +233,16 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->id = schema_clean(r, v, false);
 		q->id_authored = true;
 	}
-	/* `type` is needed only where the shape does not say it: typed. */
-	int type = -1;
-	const struct ynode *type_node = ytree_get(n, "type");
-	if (type_node && schema_expect(r, type_node, YNODE_SCALAR, "type")) {
-		type = question_type_parse(type_node->value);
-		if (type < 0)
-			schema_fail(r, type_node, "question type '%s' is not one of single, multi, true-false, typed",
-			     type_node->value);
-		else if (type > QUESTION_TYPED)
-			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
-	}
 	if (type == QUESTION_TYPED) {
 		q->type = QUESTION_TYPED;
 		read_typed(r, q, n, answer);
+	} else if (type == QUESTION_CLOZE) {
+		q->type = QUESTION_CLOZE;
+		read_cloze(r, q, n, cloze);
 	} else if ((v = ytree_get(n, "accept"))) {
 		schema_fail(r, v, "'accept' goes with 'type: typed'");
 	}
-	if (type == QUESTION_TYPED || type > QUESTION_TYPED) {
+	if (type >= QUESTION_TYPED) {
 		/* read above, or rejected */
 	} else if (!choices) {
 		if (answer->type != YNODE_SCALAR ||
@@ -142,7 +257,7 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 	} else if (schema_expect(r, choices, YNODE_SEQUENCE, "choices")) {
 		if (choices->count < 2 || choices->count > QUESTION_MAX_CHOICES) {
 			schema_fail(r, choices, "a question needs 2 to %d choices, not %zu", QUESTION_MAX_CHOICES,
-			     choices->count);
+				    choices->count);
 			return;
 		}
 		q->choices = schema_text_list(r, choices, "choices", &q->nchoices);
@@ -155,7 +270,7 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 	}
 	if (type >= 0 && type < QUESTION_TYPED && q->choices && (int)q->type != type)
 		schema_fail(r, type_node, "'type: %s' does not fit the question: its choices and answer make it %s",
-		     question_type_name((enum question_type)type), question_type_name(q->type));
+			    question_type_name((enum question_type)type), question_type_name(q->type));
 	/* Without a usable card id the card is rejected anyway (that error is
 	 * reported elsewhere), and there is nothing to key the question to. */
 	if (!q->id && q->ask && card->id) {

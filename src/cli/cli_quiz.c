@@ -71,6 +71,7 @@ static const char *type_hint(enum question_type type)
 		[QUESTION_MULTI] = "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.",
 		[QUESTION_TRUE_FALSE] = "True or false: a or b (t or f); x = I don't know; q = stop.",
 		[QUESTION_TYPED] = QUIZ_TYPED_HINT,
+		[QUESTION_CLOZE] = QUIZ_CLOZE_HINT,
 	};
 	return (unsigned)type < sizeof hints / sizeof *hints ? hints[type] : hints[QUESTION_SINGLE];
 }
@@ -85,9 +86,11 @@ static void ask(const struct asker *a, const struct quiz_session *session, const
 		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
 	fputc('\n', a->out);
 	plain_wrap(a->out, q->ask, a->width, 0, false);
-	for (size_t pos = 0; q->type != QUESTION_TYPED && pos < q->nchoices; pos++)
+	for (size_t pos = 0; quiz_typed_parts(q) == 0 && pos < q->nchoices; pos++)
 		choice_line(a, item, pos, "  ");
 	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
+	if (q->type == QUESTION_CLOZE)
+		fprintf(a->out, "Gap 1 of %zu:\n", q->nchoices);
 }
 
 enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_EOF, REPLY_INVALID };
@@ -139,7 +142,7 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	enum reply got = read_line(a, line, size);
 	if (got != REPLY_ANSWER)
 		return got;
-	if (item->question->type == QUESTION_TYPED)
+	if (quiz_typed_parts(item->question) > 0)
 		return typed_reply(line);
 	for (char *p = line; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -174,7 +177,7 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 
 static void right_answers(const struct asker *a, const struct quiz_item *item, const char *lead)
 {
-	if (item->question->type == QUESTION_TYPED) {
+	if (quiz_typed_parts(item->question) > 0) {
 		char buf[2048];
 		bool several;
 		fprintf(a->out, "%sRight answer: ", lead);
@@ -202,37 +205,59 @@ static void explanation(const struct asker *a, const struct quiz_item *item)
 
 static void feedback(const struct asker *a, const struct quiz_item *item)
 {
-	if (item->outcome == QUIZ_CORRECT && item->typo_accepted) {
-		fputs("✓ Counted as right (a typo).\n", a->out);
+	char verdict[128];
+	bool good;
+	fprintf(a->out, "%s.\n", quiz_report_verdict(item, true, &good, verdict, sizeof verdict));
+	/* A typo counted as right still shows how it is spelt. */
+	if (!good || item->typo_accepted)
 		right_answers(a, item, "");
-	} else if (item->outcome == QUIZ_CORRECT) {
-		fputs("✓ Correct.\n", a->out);
-	} else {
-		fputs(item->outcome == QUIZ_DONT_KNOW ? "✗ Not known.\n" : "✗ Wrong.\n", a->out);
-		right_answers(a, item, "");
-	}
 	explanation(a, item);
 }
 
-/* Answers a typed question with line; one typo away, asks whether it was
- * meant first.  Sets *outcome (-1 when not answered); returns how the
- * reading went. */
-static enum reply answer_typed(const struct asker *a, struct quiz_session *session, const char *line, long ms,
+/* Asks "did you mean …?" when text is one typo from a part's answer:
+ * *accept is the reply.  Returns how the reading went. */
+static enum reply confirm_typo(const struct asker *a, const struct quiz_question *q, size_t part, const char *text,
+			       bool *accept)
+{
+	char meant[256], prompt[512], reply[64];
+	*accept = false;
+	if (quiz_dont_know_or_blank(text) ||
+	    quiz_typed_check_part(q, part, text, meant, sizeof meant) != TYPED_TYPO)
+		return REPLY_ANSWER;
+	plain_wrap(a->out, quiz_typed_confirm(meant, a->utf8, prompt, sizeof prompt), a->width, 0, false);
+	enum reply got = read_line(a, reply, sizeof reply);
+	*accept = tolower((unsigned char)reply[strspn(reply, " ")]) == 'y';
+	return got;
+}
+
+/* Answers a typed or cloze question: line answers the first part, the
+ * other gaps are read one by one, each typo asked about.  Sets *outcome (-1
+ * when not answered); returns how the reading went. */
+static enum reply answer_parts(const struct asker *a, struct quiz_session *session, const char *line, long ms,
 			       int *outcome)
 {
-	size_t which;
-	const struct quiz_item *item = quiz_session_current(session);
-	bool accept = false;
-	if (quiz_typed_check(item->question, line, &which) == TYPED_TYPO) {
-		char prompt[512], reply[64];
-		plain_wrap(a->out, quiz_typed_confirm(item->question->choices[which], a->utf8, prompt, sizeof prompt),
-			   a->width, 0, false);
-		enum reply got = read_line(a, reply, sizeof reply);
+	const struct quiz_question *q = quiz_session_current(session)->question;
+	size_t nparts = quiz_typed_parts(q);
+	char texts[QUESTION_MAX_CHOICES][512];
+	const char *given[QUESTION_MAX_CHOICES];
+	bool accept[QUESTION_MAX_CHOICES] = { false };
+	for (size_t part = 0; part < nparts && part < QUESTION_MAX_CHOICES; part++) {
+		if (part == 0) {
+			snprintf(texts[0], sizeof texts[0], "%s", line);
+		} else {
+			fprintf(a->out, "Gap %zu of %zu:\n", part + 1, nparts);
+			enum reply got = read_line(a, texts[part], sizeof texts[part]);
+			if (got != REPLY_ANSWER)
+				return got;
+			if (typed_reply(texts[part]) == REPLY_QUIT)
+				return REPLY_QUIT;
+		}
+		given[part] = texts[part];
+		enum reply got = confirm_typo(a, q, part, texts[part], &accept[part]);
 		if (got != REPLY_ANSWER)
 			return got;
-		accept = tolower((unsigned char)reply[strspn(reply, " ")]) == 'y';
 	}
-	*outcome = quiz_session_answer_typed(session, line, accept, ms);
+	*outcome = quiz_session_answer_parts(session, given, accept, nparts, ms);
 	return REPLY_ANSWER;
 }
 
@@ -315,8 +340,9 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 					break;
 				/* Saves (commits) the answer before it returns: the
 				 * feedback printed below acknowledges a stored answer. */
-				if (item->question->type == QUESTION_TYPED && reply == REPLY_ANSWER)
-					reply = answer_typed(a, session, line, elapsed_ms(&shown), &outcome);
+				if (quiz_typed_parts(item->question) > 0 &&
+				    (reply == REPLY_ANSWER || item->question->type == QUESTION_CLOZE))
+					reply = answer_parts(a, session, line, elapsed_ms(&shown), &outcome);
 				else
 					outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
 								      elapsed_ms(&shown));
@@ -375,7 +401,7 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	if (o->type) {
 		int type = question_type_parse(o->type);
 		if (type < 0 || !quiz_type_asked((enum question_type)type))
-			return cli_usage("--type takes single, multi, true-false or typed, not '%s'", o->type);
+			return cli_usage("--type takes single, multi, true-false, typed or cloze, not '%s'", o->type);
 		s->types = 1u << type;
 	}
 	if (o->seed) {

@@ -23,7 +23,9 @@ static void begin_question(struct quiz_view *v)
 {
 	v->cursor = 0;
 	v->selected = 0;
-	v->answer[0] = '\0';
+	memset(v->answers, 0, sizeof v->answers);
+	memset(v->accepted, 0, sizeof v->accepted);
+	v->part = 0;
 	v->confirming = false;
 	v->body.scroll = 0;
 	v->body.keep_cursor_visible = true;
@@ -111,31 +113,48 @@ static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 	return answered(v, ui);
 }
 
-/* A typed answer: I don't know, a typo to confirm first, or graded at once. */
-static enum intent submit_typed(struct quiz_view *v, struct ui *ui)
+/* The part typed is done (its typo, if any, settled): the next gap, or the
+ * answer graded once every part is in. */
+static enum intent next_part(struct quiz_view *v, struct ui *ui)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	v->confirming = false;
+	size_t nparts = item ? quiz_typed_parts(item->question) : 0;
+	if (++v->part < nparts)
+		return INTENT_REDRAW;
+	const char *texts[QUESTION_MAX_CHOICES];
+	for (size_t i = 0; i < nparts && i < QUESTION_MAX_CHOICES; i++)
+		texts[i] = v->answers[i];
+	if (quiz_session_answer_parts(&v->session, texts, v->accepted, nparts, elapsed_ms(&v->shown)) < 0)
+		return INTENT_HANDLED;
+	return answered(v, ui);
+}
+
+/* Enter on a typed part: I don't know, a typo to confirm first, or on. */
+static enum intent submit_part(struct quiz_view *v, struct ui *ui)
 {
 	struct quiz_item *item = quiz_session_current(&v->session);
 	if (!item)
 		return INTENT_HANDLED;
-	if (quiz_typed_dont_know(v->answer))
+	const char *text = v->answers[v->part];
+	bool cloze = item->question->type == QUESTION_CLOZE;
+	if (!cloze && quiz_typed_dont_know(text))
 		return submit(v, ui, true);
-	if (text_blank(v->answer)) {
-		ui_message(ui, ROLE_WARNING, "Type an answer first, or x for I don't know");
+	if (text_blank(text)) {
+		if (cloze)
+			ui_message(ui, ROLE_WARNING, "Type the answer for gap %zu first, or x for I don't know",
+				   v->part + 1);
+		else
+			ui_message(ui, ROLE_WARNING, "Type an answer first, or x for I don't know");
 		return INTENT_REDRAW;
 	}
-	if (!v->confirming && quiz_typed_check(item->question, v->answer, &v->meant) == TYPED_TYPO) {
+	if (!quiz_typed_dont_know(text) &&
+	    quiz_typed_check_part(item->question, v->part, text, v->meant, sizeof v->meant) == TYPED_TYPO) {
 		v->confirming = true;
 		return INTENT_REDRAW;
 	}
-	return INTENT_HANDLED;
-}
-
-static enum intent grade_typed(struct quiz_view *v, struct ui *ui, bool accept_typo)
-{
-	v->confirming = false;
-	if (quiz_session_answer_typed(&v->session, v->answer, accept_typo, elapsed_ms(&v->shown)) < 0)
-		return INTENT_HANDLED;
-	return answered(v, ui);
+	v->accepted[v->part] = false;
+	return next_part(v, ui);
 }
 
 static enum intent key_typing(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
@@ -144,25 +163,28 @@ static enum intent key_typing(struct quiz_view *v, struct ui *ui, const struct a
 		if (!action || action->context == CTX_GLOBAL)
 			return INTENT_IGNORED;
 		switch (action->id) {
-		case ACT_QUIZ_YES: return grade_typed(v, ui, true);
-		case ACT_QUIZ_NO: return grade_typed(v, ui, false);
+		case ACT_QUIZ_YES:
+		case ACT_QUIZ_NO: v->accepted[v->part] = action->id == ACT_QUIZ_YES; return next_part(v, ui);
 		case ACT_BACK: v->confirming = false; return INTENT_REDRAW;
 		default: return INTENT_HANDLED;
 		}
 	}
 	if (key >= ' ' && key < KEYC_BASE && key != 0x7f) {
-		ui_input_append(v->answer, sizeof v->answer, key);
+		ui_input_append(v->answers[v->part], sizeof v->answers[v->part], key);
 		return INTENT_REDRAW;
 	}
 	if (!action || action->context == CTX_GLOBAL)
 		return INTENT_IGNORED;
 	switch (action->id) {
-	case ACT_QUIZ_SUBMIT: {
-		enum intent intent = submit_typed(v, ui);
-		return intent == INTENT_HANDLED && !v->confirming ? grade_typed(v, ui, false) : intent;
-	}
-	case ACT_PROMPT_ERASE: ui_input_erase(v->answer); return INTENT_REDRAW;
-	case ACT_PROMPT_CLEAR: v->answer[0] = '\0'; return INTENT_REDRAW;
+	case ACT_QUIZ_SUBMIT: return submit_part(v, ui);
+	case ACT_PROMPT_ERASE:
+		/* On an empty gap, back to the gap before. */
+		if (!v->answers[v->part][0] && v->part > 0)
+			v->part--;
+		else
+			ui_input_erase(v->answers[v->part]);
+		return INTENT_REDRAW;
+	case ACT_PROMPT_CLEAR: v->answers[v->part][0] = '\0'; return INTENT_REDRAW;
 	default: return INTENT_IGNORED;	/* Esc, paging: as for any question */
 	}
 }
@@ -311,7 +333,7 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 {
 	struct quiz_view *v = view_of(screen);
 	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_current(&v->session) : NULL;
-	if (asked && asked->question->type == QUESTION_TYPED) {
+	if (asked && quiz_typed_parts(asked->question) > 0) {
 		enum intent intent = key_typing(v, ui, action, key);
 		if (intent != INTENT_IGNORED || !action || action->context == CTX_GLOBAL)
 			return intent;
@@ -389,7 +411,7 @@ static enum action_context quiz_view_context(const struct screen *screen)
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
 	default:
 		if (v->session.current < v->session.count &&
-		    v->session.items[v->session.current].question->type == QUESTION_TYPED)
+		    quiz_typed_parts(v->session.items[v->session.current].question) > 0)
 			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
 		return CTX_QUIZ;
 	}
