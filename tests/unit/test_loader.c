@@ -274,6 +274,53 @@ static void typed_question_rules(void **state)
 	assert_true(g->quiz[0].correct[0] && g->quiz[0].correct[1]);
 }
 
+/* Cloze questions (issue 17): a located error for every rule; a good one
+ * shows its gaps as [gap N] and keeps each gap's answers. */
+static void cloze_question_rules(void **state)
+{
+	struct fixture *f = *state;
+#define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-c\n    type: cloze\n"
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ HEAD "    cloze: No gap here.\n", "t.yaml:8:12: error: a cloze question needs at least one gap, written {{answer}}" },
+		{ HEAD "    cloze: An {{}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze is empty" },
+		{ HEAD "    cloze: A {{x|}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze has an empty alternative" },
+		{ HEAD "    cloze: A {{x}} and {{y gap.\n",
+		  "t.yaml:8:12: error: gap 2 of the cloze opens with '{{' but does not close with '}}'" },
+		{ HEAD "    cloze: A x}} gap.\n", "t.yaml:8:12: error: the cloze has a '}}' that closes no gap" },
+		{ HEAD "    cloze: \"{{a}}{{b}}{{c}}{{d}}{{e}}{{f}}{{g}}\"\n", "t.yaml:8:12: error: a cloze takes at most 6 gaps" },
+		{ HEAD "    cloze: A {{x}} gap.\n    answer: x\n",
+		  "t.yaml:9:13: error: a cloze question has no 'answer': its text and answers are in 'cloze'" },
+		{ HEAD "    ask: q\n", "t.yaml:6:5: error: a cloze question needs 'cloze'" },
+		{ HEAD "    cloze: Shown as [gap 1] here {{x}}.\n", "t.yaml:8:12: error: '[gap N]' is how rxplore shows a gap" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    answer: true\n    cloze: A {{x}}.\n",
+		  "t.yaml:8:12: error: 'cloze' goes with 'type: cloze'" },
+	};
+#undef HEAD
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
+		if (!has_diag(f, cases[i].want))
+			fail_msg("case %zu: no '%s'", i, cases[i].want);
+	}
+	assert_null(library_find(&f->lib, "a"));
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-c\n"
+					    "    type: cloze\n    cloze: >-\n      It opens {{ chloride | Cl- }}\n"
+					    "      channels, {{inward}}.\n"),
+			 1);
+	assert_int_equal(f->diags.errors, 0);
+	const struct card *g = library_find(&f->lib, "g");
+	assert_non_null(g);
+	assert_int_equal(g->quiz[0].type, QUESTION_CLOZE);
+	assert_string_equal(g->quiz[0].ask, "It opens [gap 1] channels, [gap 2].");
+	assert_int_equal(g->quiz[0].nchoices, 2);
+	assert_string_equal(g->quiz[0].choices[0], "chloride|Cl-");
+	assert_string_equal(g->quiz[0].choices[1], "inward");
+}
+
 static void billion_laughs_is_refused_at_the_first_anchor(void **state)
 {
 	struct fixture *f = *state;
@@ -674,6 +721,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(control_characters_never_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(each_rule_has_a_located_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(typed_question_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(cloze_question_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),

@@ -297,6 +297,118 @@ static void partial_credit_adds_fractions(void **state)
 	quiz_summary_release(&sum);
 }
 
+/* --- cloze ------------------------------------------------------------------ */
+
+static const char *const cloze_gaps[] = { "chloride|Cl-", "kidneys" };
+
+static struct quiz_question cloze_question(void)
+{
+	struct quiz_question q = { .id = "c-c", .card = &some_card, .type = QUESTION_CLOZE, .see = -1,
+				   .ask = "It opens [gap 1] channels and leaves by the [gap 2]." };
+	q.choices[0] = cloze_gaps[0];
+	q.choices[1] = cloze_gaps[1];
+	q.correct[0] = q.correct[1] = true;
+	q.nchoices = 2;
+	return q;
+}
+
+static void cloze_gaps_are_parts(void **state)
+{
+	(void)state;
+	struct quiz_question q = cloze_question();
+	assert_int_equal(quiz_typed_parts(&q), 2);
+	char meant[64];
+	assert_int_equal(quiz_typed_check_part(&q, 0, "CL-", meant, sizeof meant), TYPED_RIGHT);
+	assert_string_equal(meant, "Cl-");
+	assert_int_equal(quiz_typed_check_part(&q, 0, "chlorid", meant, sizeof meant), TYPED_TYPO);
+	assert_string_equal(meant, "chloride");
+	assert_int_equal(quiz_typed_check_part(&q, 1, "kidneys", NULL, 0), TYPED_RIGHT);
+	assert_int_equal(quiz_typed_check_part(&q, 1, "liver", meant, sizeof meant), TYPED_WRONG);
+	assert_string_equal(meant, "");
+	assert_int_equal(quiz_typed_check_part(&q, 2, "kidneys", NULL, 0), TYPED_WRONG);	/* no such gap */
+	char buf[256];
+	assert_string_equal(quiz_typed_answers(&q, buf, sizeof buf), "(1) chloride (also accepted: Cl-); (2) kidneys");
+	assert_string_equal(quiz_cloze_text(q.ask, q.choices, 2, CLOZE_ANKI, buf, sizeof buf),
+			    "It opens {{c1::chloride}} channels and leaves by the {{c2::kidneys}}.");
+	assert_string_equal(quiz_cloze_text(q.ask, q.choices, 2, CLOZE_FILLED, buf, sizeof buf),
+			    "It opens chloride channels and leaves by the kidneys.");
+	assert_string_equal(quiz_cloze_text(q.ask, q.choices, 2, CLOZE_MARKED, buf, sizeof buf),
+			    "It opens {{chloride|Cl-}} channels and leaves by the {{kidneys}}.");
+	/* Text that only looks like a gap stays. */
+	assert_string_equal(quiz_cloze_text("A [gap 9] and [gap x] [g", q.choices, 2, CLOZE_FILLED, buf, sizeof buf),
+			    "A [gap 9] and [gap x] [g");
+	/* Choice questions have no typed parts. */
+	struct quiz_question choice = q;
+	choice.type = QUESTION_MULTI;
+	assert_int_equal(quiz_typed_parts(&choice), 0);
+}
+
+static void cloze_earns_credit_per_gap(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct card *card = arena_alloc(&lib.arena, sizeof *card);
+	memset(card, 0, sizeof *card);
+	card->id = "cz";
+	card->title = "Cz";
+	card->kind = CARD_DRUG;
+	struct card_question *cq = arena_alloc(&lib.arena, sizeof *cq);
+	memset(cq, 0, sizeof *cq);
+	*cq = (struct card_question){ .id = "cz-c", .type = QUESTION_CLOZE, .see = -1,
+				      .ask = "It opens [gap 1] channels and leaves by the [gap 2].",
+				      .choices = (const char **)cloze_gaps, .nchoices = 2 };
+	cq->correct[0] = cq->correct[1] = true;
+	card->quiz = cq;
+	card->nquiz = 1;
+	assert_int_equal(library_add_card(&lib, card), 0);
+	struct quiz_bank bank;
+	assert_int_equal(quiz_bank_build(&bank, &lib), 0);
+	struct quiz_settings settings = { .mode = QUIZ_EXAM, .seed = 1, .count = 1, .types = 1u << QUESTION_CLOZE };
+	struct quiz_session s;
+	assert_int_equal(quiz_session_start(&s, &bank, NULL, &settings), 0);
+	assert_int_equal(s.count, 1);
+	/* The wrong number of parts, or letters, do not answer it. */
+	const char *one[] = { "chloride" };
+	bool no[2] = { false, false }, yes[2] = { true, true };
+	assert_int_equal(quiz_session_answer_parts(&s, one, no, 1, 5), -1);
+	assert_int_equal(quiz_session_answer(&s, 1u, false, 5), -1);
+	/* Half right: the exam scores half a point, FSRS gets Again. */
+	const char *half[] = { "chlorid", "liver" };
+	assert_int_equal(quiz_session_answer_parts(&s, half, yes, 2, 5), QUIZ_WRONG);
+	struct quiz_item *item = &s.items[0];
+	assert_int_equal(item->parts, 2);
+	assert_int_equal(item->parts_right, 1);
+	assert_int_equal(item->parts_mask, 1u);
+	assert_true(item->typo_accepted);
+	assert_int_equal(item->grade, FSRS_AGAIN);
+	assert_string_equal(item->typed, "(1) chlorid; (2) liver");
+	char buf[128];
+	bool good = true;
+	assert_string_equal(quiz_report_verdict(item, false, &good, buf, sizeof buf), "~ Partly right: 1 of 2");
+	assert_false(good);
+	struct quiz_summary sum;
+	assert_int_equal(quiz_session_summary(&s, &sum), 0);
+	assert_true(sum.points > 0.49 && sum.points < 0.51);
+	quiz_summary_release(&sum);
+	/* Undone and answered again: every gap right, one of them not known. */
+	assert_int_equal(quiz_session_undo(&s), 0);
+	const char *all[] = { "Cl-", "kidneys" };
+	assert_int_equal(quiz_session_answer_parts(&s, all, no, 2, 5), QUIZ_CORRECT);
+	assert_int_equal(s.items[0].grade, FSRS_GOOD);
+	assert_int_equal(quiz_session_undo(&s), 0);
+	const char *unknown[] = { "x", "" };
+	assert_int_equal(quiz_session_answer_parts(&s, unknown, no, 2, 5), QUIZ_DONT_KNOW);
+	assert_string_equal(s.items[0].typed, "(1) ?; (2) ?");
+	assert_int_equal(quiz_session_undo(&s), 0);
+	const char *partly_known[] = { "x", "kidneys" };
+	assert_int_equal(quiz_session_answer_parts(&s, partly_known, no, 2, 5), QUIZ_WRONG);
+	assert_int_equal(s.items[0].parts_right, 1);
+	quiz_session_release(&s);
+	quiz_bank_release(&bank);
+	library_release(&lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +422,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(typed_answers_in_a_session, setup, teardown),
 		cmocka_unit_test_setup_teardown(exam_scores_typed_answers, setup, teardown),
 		cmocka_unit_test(partial_credit_adds_fractions),
+		cmocka_unit_test(cloze_gaps_are_parts),
+		cmocka_unit_test(cloze_earns_credit_per_gap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
