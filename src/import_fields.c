@@ -240,29 +240,38 @@ static const char *check(struct import_question *q)
 	return NULL;
 }
 
-const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
-				      char *title, size_t title_size)
+/* The text of a field before rxplore's "Card:" footer line (whose card
+ * title goes to *title), trimmed; cut in place. */
+static const char *before_footer(char *field, char *title, size_t title_size)
 {
-	q->truth = -1;
-	q->typed = true;
 	char *lines[MAX_LINES];
-	size_t n = split_lines(question, lines, MAX_LINES), end = n;
+	size_t n = split_lines(field, lines, MAX_LINES), end = n;
 	for (size_t k = 0; k < n; k++)
 		if (strncmp(lines[k], "Card: ", 6) == 0) {
 			card_footer(lines[k], title, title_size);
 			end = k;
 			break;
 		}
+	if (end == 0)
+		return "";
 	rejoin(lines, 0, end);
-	if (end > 0)
-		trim_end(lines[0]);
-	if (end == 0 || !lines[0][0])
+	trim_end(lines[0]);
+	return lines[0];
+}
+
+const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->typed = true;
+	const char *ask = before_footer(question, title, title_size);
+	if (!*ask)
 		return "no question text";
 	trim_end(answer);
 	const char *text = answer + strspn(answer, " \n");
 	if (!*text)
 		return "no answer to type";
-	if (!(q->ask = strdup(lines[0])) || !(q->choices[0] = strdup(text)) ||
+	if (!(q->ask = strdup(ask)) || !(q->choices[0] = strdup(text)) ||
 	    (explain && *explain && !(q->explain = strdup(explain))))
 		return "out of memory";
 	q->nchoices = 1;
@@ -300,18 +309,8 @@ const char *import_fields_parse_cloze(struct import_question *q, char *question,
 		return "no question text";
 	if (gaps == 0)
 		return "a cloze note with no {{c1::...}} gap";
-	char *lines[MAX_LINES];
-	size_t n = split_lines(answer, lines, MAX_LINES), end = n;
-	for (size_t k = 0; k < n; k++)
-		if (strncmp(lines[k], "Card: ", 6) == 0) {
-			card_footer(lines[k], title, title_size);
-			end = k;
-			break;
-		}
-	rejoin(lines, 0, end);
-	if (end > 0)
-		trim_end(lines[0]);
-	const char *why = explain && *explain ? explain : end > 0 && lines[0][0] ? lines[0] : NULL;
+	const char *before = before_footer(answer, title, title_size);
+	const char *why = explain && *explain ? explain : *before ? before : NULL;
 	if (!(q->ask = strdup(question)) || (why && !(q->explain = strdup(why))))
 		return "out of memory";
 	return NULL;

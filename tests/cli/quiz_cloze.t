@@ -6,15 +6,6 @@
 cloze="--no-default-packs --content $TEST_DATA_DIR/cloze-pack"
 export RXPLORE_NOW=2026-11-21T09:30:00 TZ=UTC
 
-quiz() {
-	answers=$1
-	shift
-	status=0
-	printf '%s' "$answers" | "$RXPLORE" quiz "$@" >"$work/out" 2>"$work/err" || status=$?
-	out=$(cat "$work/out")
-	err=$(cat "$work/err")
-}
-
 # Right: both gaps, one by an alternative.
 quiz "cl-
 Kidneys

@@ -6,16 +6,6 @@
 typed="--no-default-packs --content $TEST_DATA_DIR/typed-pack"
 export RXPLORE_NOW=2026-11-21T09:30:00 TZ=UTC
 
-# quiz ANSWERS ARGS...: runs rxplore quiz with the answers (one per line) on stdin.
-quiz() {
-	answers=$1
-	shift
-	status=0
-	printf '%s' "$answers" | "$RXPLORE" quiz "$@" >"$work/out" 2>"$work/err" || status=$?
-	out=$(cat "$work/out")
-	err=$(cat "$work/err")
-}
-
 # Right, through the folding rules.
 quiz "gaba b
 " --topic fixamol --seed 1 $typed

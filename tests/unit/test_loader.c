@@ -224,15 +224,30 @@ static void each_rule_has_a_located_error(void **state)
 	assert_null(library_find(&f->lib, "a"));
 }
 
+/* A card that breaks one rule, and the located error it must get. */
+struct rule_case {
+	const char *text, *want;
+};
+
+/* Each case's card (t.yaml, card id "a") is rejected with its error. */
+static void expect_rejected(struct fixture *f, const struct rule_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
+		if (!has_diag(f, cases[i].want))
+			fail_msg("case %zu: no '%s'", i, cases[i].want);
+	}
+	assert_null(library_find(&f->lib, "a"));
+}
+
 /* Typed questions (issue 17): every rule has a located error, and a good one
  * keeps its answer first and its alternatives after it. */
 static void typed_question_rules(void **state)
 {
 	struct fixture *f = *state;
 #define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-t\n"
-	static const struct {
-		const char *text, *want;
-	} cases[] = {
+	static const struct rule_case cases[] = {
 		{ HEAD "    type: typed\n    ask: q\n    answer: GABA-B\n    accept: [GABAB, \"\"]\n",
 		  "t.yaml:10:21: error: an accepted answer is empty" },
 		{ HEAD "    type: typed\n    ask: q\n    answer: \" \"\n", "t.yaml:9:13: error: a typed question's answer is empty" },
@@ -250,13 +265,7 @@ static void typed_question_rules(void **state)
 		  "t.yaml:7:11: error: 'type: multi' does not fit the question: its choices and answer make it single" },
 	};
 #undef HEAD
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		diag_list_release(&f->diags);
-		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
-		if (!has_diag(f, cases[i].want))
-			fail_msg("case %zu: no '%s'", i, cases[i].want);
-	}
-	assert_null(library_find(&f->lib, "a"));
+	expect_rejected(f, cases, sizeof cases / sizeof *cases);
 
 	diag_list_release(&f->diags);
 	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-t\n"
@@ -280,9 +289,7 @@ static void cloze_question_rules(void **state)
 {
 	struct fixture *f = *state;
 #define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-c\n    type: cloze\n"
-	static const struct {
-		const char *text, *want;
-	} cases[] = {
+	static const struct rule_case cases[] = {
 		{ HEAD "    cloze: No gap here.\n", "t.yaml:8:12: error: a cloze question needs at least one gap, written {{answer}}" },
 		{ HEAD "    cloze: An {{}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze is empty" },
 		{ HEAD "    cloze: A {{x|}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze has an empty alternative" },
@@ -298,13 +305,7 @@ static void cloze_question_rules(void **state)
 		  "t.yaml:8:12: error: 'cloze' goes with 'type: cloze'" },
 	};
 #undef HEAD
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		diag_list_release(&f->diags);
-		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
-		if (!has_diag(f, cases[i].want))
-			fail_msg("case %zu: no '%s'", i, cases[i].want);
-	}
-	assert_null(library_find(&f->lib, "a"));
+	expect_rejected(f, cases, sizeof cases / sizeof *cases);
 
 	diag_list_release(&f->diags);
 	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-c\n"
