@@ -237,7 +237,7 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 	if (!bank->items)
 		goto fail;
 	/* Every card's values, grouped by vocabulary entry: pool_start[v] .. pool_start[v + 1]. */
-	pool = malloc((capacity ? capacity : 1) * sizeof *pool);
+	pool = calloc(capacity ? capacity : 1, sizeof *pool);	/* zeroed: clang-analyzer cannot see npool stay below the fill */
 	pool_start = calloc(library->nvocab + 1, sizeof *pool_start);
 	if (!pool || !pool_start)
 		goto fail;
