@@ -69,7 +69,7 @@ static size_t pick_distractors(const struct fact_value *pool, size_t npool, cons
 		/* cppcheck-suppress knownConditionTrueFalse ; npool >= 2 here, so limit >= 2 */
 		for (size_t k = 0; k < limit && count <= want; k++) {
 			const struct fact_value *fv = &pool[(start + k) % npool];
-			if (fv->card == card || (pass == 0 && same_family(card, fv->card)))
+			if (!fv->card || fv->card == card || (pass == 0 && same_family(card, fv->card)))
 				continue;
 			if (usable_distractor(fv->value, choices, count))
 				choices[count++] = fv->value;
