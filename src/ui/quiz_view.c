@@ -315,6 +315,8 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 		advance(v);
 		return INTENT_REDRAW;
 	case ACT_QUIZ_GRADE:
+		if (key < '1' || key > '4')	/* the action's keys; said for clang-analyzer's sake */
+			return INTENT_HANDLED;
 		if (quiz_session_grade(&v->session, (enum fsrs_grade)(key - '0')) < 0)
 			ui_message(ui, ROLE_WARNING, "The grade could not be changed: %s",
 				   v->progress ? progress_error(v->progress) : "not saving");
