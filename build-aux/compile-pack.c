@@ -283,9 +283,9 @@ int main(int argc, char **argv)
 		put_str(library.vocab[i].label);
 		fputs(", ", stdout);
 		put_str(library.vocab[i].ask);
-		puts(" },");
+		printf(", %s },\n", library.vocab[i].typed ? "true" : "false");
 	}
-	puts("\t{ NULL, NULL, NULL },\n};\n");
+	puts("\t{ NULL, NULL, NULL, false },\n};\n");
 
 	puts("static const struct compiled_diag diags[] = {");
 	for (size_t i = 0; i < diags.count; i++) {

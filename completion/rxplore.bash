@@ -6,7 +6,7 @@
 
 _rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs cache'
 _rxplore_options='--content --no-default-packs --no-cache --plain --no-color --no-colour --no-mouse --width --strict
-	--profile --format --diff-only --mode --topic --contrast --count --minutes --seed --yes --output --help --version
+	--profile --format --diff-only --mode --topic --contrast --count --minutes --seed --type --yes --output --help --version
 	--log --rollover --tz --json'
 _rxplore_sections='summary mechanism uses side-effects dependence confusion interactions safety
 	pharmacokinetics diagram facts sources'
@@ -15,7 +15,7 @@ _rxplore_sections='summary mechanism uses side-effects dependence confusion inte
 _rxplore_takes_value()
 {
 	case $1 in
-	--content | --width | --profile | --format | --mode | --topic | --contrast | --count | --minutes | --seed | -o | --output | \
+	--content | --width | --profile | --format | --mode | --topic | --contrast | --count | --minutes | --seed | --type | -o | --output | \
 	--log | --rollover | --tz)
 		return 0 ;;
 	esac
@@ -79,6 +79,7 @@ _rxplore_value()
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
 	--mode) _rxplore_offer 'practice review exam mistakes mistakes-week weakest' "$cur" ;;
+	--type) _rxplore_offer 'single multi true-false typed cloze' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
 	--width | --count | --minutes | --seed | --rollover | --tz) ;;

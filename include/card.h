@@ -44,8 +44,30 @@ struct card_pos {
 	unsigned line, col;
 };
 
-enum question_type { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_TRUE_FALSE };
+/* The kinds of question.  The names (question_type_name) are what cards,
+ * `quiz --type` and `export --format json` use; the numbers are compiled into
+ * the built-in pack, so new types go at the end. */
+enum question_type {
+	QUESTION_SINGLE,	/* "single": one right choice */
+	QUESTION_MULTI,		/* "multi": select all that apply */
+	QUESTION_TRUE_FALSE,	/* "true-false" */
+	QUESTION_TYPED,		/* "typed": the answer is typed; choices[] hold the accepted answers */
+	QUESTION_CLOZE,		/* "cloze": gaps to fill in; choices[] hold each gap's answers */
+	QUESTION_ORDER,		/* "order": not written yet */
+	QUESTION_MATCH,		/* "match": not written yet */
+	QUESTION_CASE,		/* "case": not written yet */
+	QUESTION_TYPE_COUNT
+};
 
+const char *question_type_name(enum question_type type);	/* "true-false" */
+int question_type_parse(const char *name);			/* an enum question_type, or -1 */
+
+/* How a cloze question's ask shows gap N: "[gap 1]"; choices[N-1] holds the
+ * gap's answers, alternatives separated by "|". */
+#define QUESTION_CLOZE_GAP "[gap "
+
+/* Choices of a choice question; accepted answers (the first is the one shown
+ * as right, the others its alternatives) of a typed one. */
 #define QUESTION_MAX_CHOICES 6
 
 struct card_question {
@@ -53,9 +75,9 @@ struct card_question {
 	bool id_authored;
 	enum question_type type;
 	const char *ask;
-	const char **choices;	/* true/false questions get "True", "False" */
-	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES */
-	bool correct[QUESTION_MAX_CHOICES];	/* which choices are right */
+	const char **choices;	/* true/false questions get "True", "False"; typed: accepted answers */
+	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES; typed: 1..QUESTION_MAX_CHOICES */
+	bool correct[QUESTION_MAX_CHOICES];	/* which choices are right (typed: every one) */
 	/* The card a choice stands for (a choice's `topic:`), parallel to
 	 * choices: NULL (the array or an entry) where none is named; an id
 	 * that names no loaded card is dropped with a warning at resolve. */

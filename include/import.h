@@ -35,6 +35,8 @@ struct import_question {
 	bool correct[QUESTION_MAX_CHOICES];
 	bool select_all;		/* "select all that apply", even with one right choice */
 	int truth;			/* true/false question: 1 or 0; else -1 */
+	bool typed;			/* an Anki "type in the answer" note: choices[0] is the answer */
+	bool cloze;			/* an Anki "Cloze" note: ask is the text with {{answer}} gaps */
 };
 
 struct import_card {

@@ -20,6 +20,9 @@ struct vocab_entry {
 	const char *key;	/* [a-z0-9_]+ */
 	const char *label;	/* row heading in the comparison table */
 	const char *ask;	/* question template with {title}, or NULL */
+	/* The values are short names (a receptor, a class): the questions
+	 * generated from ask may also be typed ones, where a value is short. */
+	bool typed;
 };
 
 struct pack_info {

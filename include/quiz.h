@@ -68,6 +68,10 @@ struct quiz_bank {
 int quiz_bank_build(struct quiz_bank *bank, const struct library *library);
 void quiz_bank_release(struct quiz_bank *bank);
 
+/* Whether questions of this type can be asked (authored, generated, answered
+ * and graded): what `quiz --type` accepts. */
+bool quiz_type_asked(enum question_type type);
+
 /* The question with this id, or NULL. */
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id);
 
@@ -134,10 +138,26 @@ struct quiz_settings {
 	int drill_days;		/* ...on one of the last drill_days study days (today included) */
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
 	int new_per_day;	/* review: new questions a study day may introduce */
+	unsigned types;		/* bit (1u << enum question_type) set: only those types; 0: every type */
 	struct progress_schedule schedule;
 };
 
 enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
+
+/* --- grading ---------------------------------------------------------------
+ *
+ * Every answer earns parts_right of parts: one part for a choice question or
+ * a typed answer, one per gap for a cloze (and, once written, one per
+ * adjacent pair of an ordering, per pair of a matching, per part of a case).  The exam score adds up these fractions, so a
+ * half-right question scores 0.5.  The outcome is QUIZ_CORRECT only when
+ * every part is right.  FSRS receives one grade per question:
+ *   every part right            Good
+ *   at least two thirds right   Hard  (mostly known, shakily)
+ *   less, or "I don't know"     Again
+ * and the learner may override it after the feedback, as before. */
+enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts);
+
+#define QUIZ_TYPED_MAX 256	/* bytes kept of a typed answer (for the feedback and report) */
 
 struct quiz_item {
 	const struct quiz_question *question;
@@ -145,6 +165,10 @@ struct quiz_item {
 	bool reask;			/* practice: a wrong answer coming back */
 	enum quiz_outcome outcome;
 	unsigned chosen;		/* bit i set: question->choices[i] was chosen */
+	unsigned char parts, parts_right;	/* the credit earned (see grading above) */
+	char typed[QUIZ_TYPED_MAX];	/* a typed answer as given (a cloze: "(1) x; (2) y"; not saved in progress) */
+	bool typo_accepted;		/* typed: one typo away, and the learner said it was meant */
+	unsigned parts_mask;		/* typed parts: bit i set when part i was right */
 	enum fsrs_grade grade;
 	bool updated_memory;		/* this answer moved the memory state on */
 	long long review_id;		/* its progress row, 0 when not saved */
@@ -205,6 +229,21 @@ struct progress_chosen quiz_item_chosen(const struct quiz_item *item, struct pro
  * do not fit the question. */
 int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms);
 
+/* Answers the current item, a typed question, with text.  accept_typo: the
+ * learner confirmed that an answer one typo away (quiz_typed_check) was
+ * meant, so it counts as right.  Graded and saved as quiz_session_answer.
+ * Returns the outcome, or -1 when there is no unanswered current item, it is
+ * not a typed question, or text is blank. */
+int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms);
+
+/* Answers the current item, a typed or cloze question, part by part:
+ * texts[i] for part i (quiz_typed_parts), accept_typo[i] as above.  A part
+ * left blank or answered x is not known; every part not known makes the
+ * answer "I don't know".  Each right part earns its credit.  Returns the
+ * outcome, or -1 when nparts does not fit the question. */
+int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
+			      size_t nparts, long answer_ms);
+
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade);
@@ -227,6 +266,7 @@ struct quiz_topic_score {
 struct quiz_summary {
 	size_t asked;		/* questions in the session, re-asks not counted */
 	size_t answered, correct;
+	double points;		/* credit of first answers: correct ones 1, partly right ones a fraction */
 	struct quiz_topic_score *topics;	/* in order of first appearance */
 	size_t ntopics;
 };

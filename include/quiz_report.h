@@ -55,6 +55,20 @@ int quiz_report_render(const struct quiz_session *session, bool timed_out, bool 
  * item at the display positions in the bit set, into buf.  Returns buf. */
 const char *quiz_report_choices(const struct quiz_item *item, unsigned positions, char *buf, size_t size);
 
+/* The verdict on an answered item, as both front-ends show it (without a
+ * full stop): "✓ Correct", "✓ Counted as right (a typo)", "◐ Partly right:
+ * 1 of 2", "✗ Wrong", "✗ Not known" ("+", "~", "x" without utf8).  *good:
+ * wholly right.  Into buf; returns buf. */
+const char *quiz_report_verdict(const struct quiz_item *item, bool utf8, bool *good, char *buf, size_t size);
+
+/* What the learner answered, as the report and feedback show it: the
+ * choices picked ("b) GABA-A"), the text typed, or "I don't know". */
+const char *quiz_report_given(const struct quiz_item *item, char *buf, size_t size);
+
+/* The right answer as shown: the right choices (*several: more than one), or
+ * a typed question's answer with the other wordings accepted. */
+const char *quiz_report_expected(const struct quiz_item *item, bool *several, char *buf, size_t size);
+
 /* The display positions (bit set) of item's right choices, and of the
  * choices the learner picked. */
 unsigned quiz_report_right(const struct quiz_item *item);

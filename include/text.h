@@ -86,6 +86,10 @@ void text_make_printable(char *s);
  * line and trailing newlines of the text are removed.  Returns the new length. */
 size_t text_unfold(char *s);
 
+/* Whether s is NULL or holds only spaces and newlines (cleaned text has no
+ * tabs or other controls). */
+bool text_blank(const char *s);
+
 /* --- wrapping ------------------------------------------------------------ */
 
 enum text_flow {

@@ -56,6 +56,25 @@ int card_kind_parse(const char *name)
 	return -1;
 }
 
+static const char *const question_type_names[QUESTION_TYPE_COUNT] = {
+	[QUESTION_SINGLE] = "single", [QUESTION_MULTI] = "multi", [QUESTION_TRUE_FALSE] = "true-false",
+	[QUESTION_TYPED] = "typed",   [QUESTION_CLOZE] = "cloze", [QUESTION_ORDER] = "order",
+	[QUESTION_MATCH] = "match",   [QUESTION_CASE] = "case",
+};
+
+const char *question_type_name(enum question_type type)
+{
+	return (unsigned)type < QUESTION_TYPE_COUNT ? question_type_names[type] : "?";
+}
+
+int question_type_parse(const char *name)
+{
+	for (int t = 0; name && t < QUESTION_TYPE_COUNT; t++)
+		if (strcmp(name, question_type_names[t]) == 0)
+			return t;
+	return -1;
+}
+
 const char *section_key(enum section section)
 {
 	return (unsigned)section < SECTION_COUNT ? sections[section].key : "?";

@@ -189,8 +189,9 @@ void export_choice_order(const struct quiz_question *question, unsigned char ord
 	size_t n = question->nchoices < QUESTION_MAX_CHOICES ? question->nchoices : QUESTION_MAX_CHOICES;
 	for (size_t i = 0; i < QUESTION_MAX_CHOICES; i++)
 		order[i] = (unsigned char)i;
-	if (question->type == QUESTION_TRUE_FALSE)
-		return;
+	if (question->type == QUESTION_TRUE_FALSE || question->type == QUESTION_TYPED ||
+	    question->type == QUESTION_CLOZE)
+		return;	/* a fixed order; a typed question's answer stays first, a cloze's gaps in order */
 	uint64_t state = card_question_hash(question->id ? question->id : "");
 	for (size_t i = n; i > 1; i--) {
 		size_t j = (size_t)(next_random(&state) % i);

@@ -1,7 +1,13 @@
 /* export_anki — the quiz bank as a text file Anki imports directly
  * (File > Import, Anki 2.1.55 or later reads the #-headers).
  *
- * One line per note: guid, Front, Back, tags, separated by tabs.  The guid
+ * One line per note: guid, note type, Front, Back, tags, separated by tabs.
+ * Choice questions are "Basic" notes; a typed question is a "Basic (type in
+ * the answer)" note, whose Back is only the answer, because Anki compares
+ * what is typed with the whole field (its explanation and the card go on the
+ * Front, under the question; Anki cannot accept alternatives).  A cloze is
+ * a "Cloze" note: its Text has {{c1::answer}} marks (the first wording of
+ * each gap), its Back Extra the explanation and the card.  The guid
  * is the question's stable id: Anki matches notes on it, so importing a newer
  * export updates the notes (and keeps their review history) instead of adding
  * duplicates.  There is no #columns header on purpose: without labels Anki
@@ -10,6 +16,7 @@
 #include "export.h"
 
 #include "disclaimer.h"
+#include "quiz_typed.h"
 #include "text.h"
 
 /* A field that starts with a quote would open a quoted CSV field, hence
@@ -45,6 +52,20 @@ static void front(FILE *out, const struct quiz_question *q, const unsigned char 
 	}
 }
 
+/* Where a typed note's Back would say it: the card, and the draft notice. */
+static void card_line(FILE *out, const struct quiz_question *q)
+{
+	fputs("<i>Card: ", out);
+	export_html_text(out, q->card->title);
+	if (q->see >= 0) {
+		fputs(" — ", out);
+		export_html_text(out, section_title((enum section)q->see));
+	}
+	fputs("</i>", out);
+	if (q->card->status == CARD_DRAFT)
+		fputs("<br><small>" RX_DRAFT_NOTE " " RX_DISCLAIMER "</small>", out);
+}
+
 static void back(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
 	size_t right = 0;
@@ -61,20 +82,20 @@ static void back(FILE *out, const struct quiz_question *q, const unsigned char *
 		fputs("<br><br>", out);
 		export_html_text(out, q->explain);
 	}
-	fputs("<br><br><i>Card: ", out);
-	export_html_text(out, q->card->title);
-	if (q->see >= 0) {
-		fputs(" — ", out);
-		export_html_text(out, section_title((enum section)q->see));
-	}
-	fputs("</i>", out);
-	if (q->card->status == CARD_DRAFT)
-		fputs("<br><small>" RX_DRAFT_NOTE " " RX_DISCLAIMER "</small>", out);
+	fputs("<br><br>", out);
+	card_line(out, q);
+}
+
+static void typed_front(FILE *out, const struct quiz_question *q)
+{
+	export_html_text(out, q->ask);
+	fputs("<br><br>", out);
+	card_line(out, q);
 }
 
 static const char *type_tag(enum question_type type)
 {
-	return type == QUESTION_MULTI ? "select-all" : type == QUESTION_TRUE_FALSE ? "true-false" : "single";
+	return type == QUESTION_MULTI ? "select-all" : question_type_name(type);
 }
 
 /* Tags are separated by spaces: anything that could split one is replaced. */
@@ -87,7 +108,7 @@ static void tag(FILE *out, const char *prefix, const char *value)
 
 int export_anki(FILE *out, const struct export_set *set)
 {
-	fputs("#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n#tags column:4\n", out);
+	fputs("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:5\n", out);
 	fprintf(out, "#rxplore: %zu questions from %zu cards. " RX_DISCLAIMER "\n", set->nquestions,
 		set->ncards);
 	for (size_t i = 0; i < set->nquestions; i++) {
@@ -95,10 +116,25 @@ int export_anki(FILE *out, const struct export_set *set)
 		unsigned char order[QUESTION_MAX_CHOICES];
 		export_choice_order(q, order);
 		export_html_text(out, q->id);
-		fputc('\t', out);
-		front(out, q, order);
-		fputc('\t', out);
-		back(out, q, order);
+		if (q->type == QUESTION_CLOZE) {
+			char text[4096];
+			fputs("\tCloze\t", out);
+			export_html_text(out, quiz_cloze_text(q->ask, q->choices, q->nchoices, CLOZE_ANKI, text, sizeof text));
+			fputc('\t', out);
+			export_html_text(out, q->explain);
+			fputs("<br><br>", out);
+			card_line(out, q);
+		} else if (q->type == QUESTION_TYPED) {
+			fputs("\tBasic (type in the answer)\t", out);
+			typed_front(out, q);
+			fputc('\t', out);
+			export_html_text(out, q->nchoices ? q->choices[0] : "");
+		} else {
+			fputs("\tBasic\t", out);
+			front(out, q, order);
+			fputc('\t', out);
+			back(out, q, order);
+		}
 		fputc('\t', out);
 		fputs("rxplore", out);
 		tag(out, "rxplore::card::", q->card->id);

@@ -11,6 +11,7 @@
 
 #include "compare.h"
 #include "disclaimer.h"
+#include "quiz_typed.h"
 
 /* Screen: a readable column.  Print: A4 or Letter (no page size is forced,
  * the margins suit both), the notice and the page number in the bottom
@@ -257,6 +258,14 @@ static void question(FILE *out, const struct quiz_question *q, const unsigned ch
 		fputs("; select all that apply", out);
 	else if (q->type == QUESTION_TRUE_FALSE)
 		fputs("; true or false", out);
+	else if (q->type == QUESTION_TYPED)
+		fputs("; write the answer", out);
+	else if (q->type == QUESTION_CLOZE)
+		fputs("; fill in the gaps", out);
+	if (quiz_typed_parts(q) > 0) {
+		fputs(")</i></p></li>\n", out);
+		return;
+	}
 	fputs(")</i></p>\n<ol class=\"choices\">", out);
 	for (size_t pos = 0; pos < q->nchoices; pos++) {
 		fputs("<li>", out);
@@ -270,7 +279,14 @@ static void answer(FILE *out, const struct quiz_question *q, const unsigned char
 {
 	fputs("<li><p><b>", out);
 	bool any = false;
-	for (size_t pos = 0; pos < q->nchoices; pos++) {
+	bool typed_parts = quiz_typed_parts(q) > 0;
+	if (typed_parts) {
+		char typed[1024];
+		text(out, quiz_typed_answers(q, typed, sizeof typed));
+		fputs("</b>", out);
+		any = true;
+	}
+	for (size_t pos = 0; !typed_parts && pos < q->nchoices; pos++) {
 		if (!q->correct[order[pos]])
 			continue;
 		fprintf(out, "%s%c)</b> ", any ? "; <b>" : "", 'a' + (int)pos);

@@ -1,26 +1,34 @@
 /* export_json — the chosen cards as one JSON document for other programs.
  *
- * Shape (format_version 1; new members may be added, existing ones keep
+ * Shape (format_version 2; new members may be added, existing ones keep
  * their meaning):
- *   { "format": "rxplore-cards", "format_version": 1, "generator", "notice",
+ *   { "format": "rxplore-cards", "format_version": 2, "generator", "notice",
  *     "packs": [ { name, title, version, license, source } ],
  *     "vocabulary": [ { key, label, ask } ],
  *     "cards": [ { id, title, kind, pack, aliases, member_of, summary,
  *                  sections: { mechanism: ..., ... in display order },
  *                  facts: { key: value, ... in vocabulary order },
  *                  related, compare_with,
- *                  quiz: [ { id, type, ask, choices, choice_topics, answer, explain, see } ],
+ *                  quiz: [ { id, type, ask, choices, choice_topics, answer, explain, see } ]
+ *                        (typed: accept instead of choices; cloze: cloze, the
+ *                        text with {{gap|alternative}} marks, instead of choices,
+ *                        and answer a list of each gap's answers),
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
- * A quiz answer is written as the card writes it: true or false for a
- * true/false question, one choice's text for a single answer, a list of
- * texts for select-all-that-apply.  choice_topics is parallel to choices:
- * the card id a choice stands for, or null.  Absent optional values are
- * null. */
+ * A question's type is its question_type_name(): single, multi, true-false,
+ * typed, cloze.  Its answer is written as the card writes it: true or false for a
+ * true/false question, one choice's text for a single answer or a typed one,
+ * a list of texts for select-all-that-apply.  choice_topics is parallel to
+ * choices: the card id a choice stands for, or null.  Absent optional values
+ * are null. */
 #include "export.h"
+
+#include <stdio.h>
+#include <string.h>
 
 #include "json_writer.h"
 #include "disclaimer.h"
+#include "quiz_typed.h"
 
 static void string_member(struct json_writer *w, const char *key, const char *value)
 {
@@ -68,20 +76,41 @@ static void vocabulary(struct json_writer *w, const struct library *library)
 	json_end_array(w);
 }
 
-static const char *question_type_name(enum question_type type)
-{
-	return type == QUESTION_MULTI ? "select_all" : type == QUESTION_TRUE_FALSE ? "true_false" : "single";
-}
-
 static void question(struct json_writer *w, const struct card_question *q)
 {
 	json_begin_object(w);
 	string_member(w, "id", q->id);
 	string_member(w, "type", question_type_name(q->type));
 	string_member(w, "ask", q->ask);
-	json_key(w, "choices");
+	/* A cloze: its text as the card writes it, and each gap's answers. */
+	if (q->type == QUESTION_CLOZE) {
+		char text[4096];
+		string_member(w, "cloze", quiz_cloze_text(q->ask, q->choices, q->nchoices, CLOZE_MARKED, text, sizeof text));
+		json_key(w, "answer");
+		json_begin_array(w);
+		for (size_t c = 0; c < q->nchoices; c++) {
+			json_begin_array(w);
+			for (const char *p = q->choices[c]; p;) {
+				const char *bar = strchr(p, '|');
+				char one[512];
+				snprintf(one, sizeof one, "%.*s", (int)(bar ? (size_t)(bar - p) : strlen(p)), p);
+				json_string(w, one);
+				p = bar ? bar + 1 : NULL;
+			}
+			json_end_array(w);
+		}
+		json_end_array(w);
+		string_member(w, "explain", q->explain);
+		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+		json_end_object(w);
+		return;
+	}
+	/* A typed question has no choices: its answer and the alternatives
+	 * also accepted. */
+	bool typed = q->type == QUESTION_TYPED;
+	json_key(w, typed ? "accept" : "choices");
 	json_begin_array(w);
-	for (size_t c = 0; q->type != QUESTION_TRUE_FALSE && c < q->nchoices; c++)
+	for (size_t c = typed ? 1 : 0; q->type != QUESTION_TRUE_FALSE && c < q->nchoices; c++)
 		json_string(w, q->choices[c]);
 	json_end_array(w);
 	json_key(w, "choice_topics");
@@ -90,7 +119,9 @@ static void question(struct json_writer *w, const struct card_question *q)
 		json_string(w, q->choice_topics ? q->choice_topics[c] : NULL);
 	json_end_array(w);
 	json_key(w, "answer");
-	if (q->type == QUESTION_TRUE_FALSE) {
+	if (typed) {
+		json_string(w, q->nchoices ? q->choices[0] : NULL);
+	} else if (q->type == QUESTION_TRUE_FALSE) {
 		json_bool(w, q->nchoices > 0 && q->correct[0]);
 	} else if (q->type == QUESTION_SINGLE) {
 		const char *answer = NULL;
@@ -173,7 +204,7 @@ int export_json(FILE *out, const struct export_set *set)
 	json_begin_object(&w);
 	string_member(&w, "format", "rxplore-cards");
 	json_key(&w, "format_version");
-	json_int(&w, 1);
+	json_int(&w, 2);	/* 2: question types named single, multi, true-false, typed */
 	string_member(&w, "generator", set->generator);
 	string_member(&w, "notice", RX_DISCLAIMER " Cards with status \"draft\" have not yet been "
 					    "reviewed by a pharmacist or physician.");

@@ -11,6 +11,7 @@
 #include "compare.h"
 #include "disclaimer.h"
 #include "md.h"
+#include "quiz_typed.h"
 
 /* --- the cards ---------------------------------------------------------------- */
 
@@ -161,7 +162,17 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 		fputs("; select all that apply", out);
 	else if (q->type == QUESTION_TRUE_FALSE)
 		fputs("; true or false", out);
+	else if (q->type == QUESTION_TYPED)
+		fputs("; write the answer", out);
+	else if (q->type == QUESTION_CLOZE)
+		fputs("; fill in the gaps", out);
 	fputs(")*\n\n", out);
+	if (q->type == QUESTION_CLOZE)
+		return;	/* the gaps are in the text */
+	if (q->type == QUESTION_TYPED) {
+		fputs("Answer: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n", out);
+		return;
+	}
 	for (size_t pos = 0; pos < q->nchoices; pos++) {
 		fprintf(out, "%c) ", 'a' + (int)pos);
 		md_inline(out, q->choices[order[pos]], MD_ONE_LINE);
@@ -173,7 +184,13 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 {
 	fprintf(out, "\n**%zu.** ", number);
 	const char *last = NULL;
-	for (size_t pos = 0; pos < q->nchoices; pos++) {
+	char typed[1024];
+	bool typed_parts = quiz_typed_parts(q) > 0;
+	if (typed_parts) {
+		last = quiz_typed_answers(q, typed, sizeof typed);
+		md_inline(out, last, MD_ONE_LINE);
+	}
+	for (size_t pos = 0; !typed_parts && pos < q->nchoices; pos++) {
 		if (!q->correct[order[pos]])
 			continue;
 		fprintf(out, "%s%c) ", last ? "; " : "", 'a' + (int)pos);

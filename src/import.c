@@ -12,8 +12,9 @@
 #include "export.h"
 #include "import_fields.h"
 #include "quiz.h"
+#include "text.h"
 
-enum column { COL_NONE, COL_ID, COL_QUESTION, COL_ANSWER, COL_CHOICES, COL_EXPLAIN, COL_TAGS, COL_DECK };
+enum column { COL_NONE, COL_ID, COL_QUESTION, COL_ANSWER, COL_CHOICES, COL_EXPLAIN, COL_TAGS, COL_DECK, COL_NOTETYPE };
 enum { MAX_COLUMNS = 32 };
 
 /* How the file's fields are laid out. */
@@ -67,7 +68,7 @@ static enum column column_named(const char *name)
 		{ "front", COL_QUESTION }, { "text", COL_QUESTION },   { "answer", COL_ANSWER },
 		{ "answers", COL_ANSWER }, { "back", COL_ANSWER },     { "choices", COL_CHOICES },
 		{ "explanation", COL_EXPLAIN }, { "explain", COL_EXPLAIN }, { "extra", COL_EXPLAIN },
-		{ "tags", COL_TAGS },	   { "deck", COL_DECK },
+		{ "tags", COL_TAGS },	   { "deck", COL_DECK },	       { "notetype", COL_NOTETYPE },
 	};
 	char lower[32];
 	size_t n = 0;
@@ -158,8 +159,9 @@ static size_t read_headers(struct layout *l, const char *text, size_t len, unsig
 				   strcasecmp(key + strlen(key) - 7, " column") == 0) {
 				enum column col = strcasecmp(key, "guid column") == 0 ? COL_ID
 						  : strcasecmp(key, "tags column") == 0 ? COL_TAGS
-						  : strcasecmp(key, "deck column") == 0 ? COL_DECK : COL_NONE;
-				/* Other columns (notetype) are read and ignored: claim them. */
+						  : strcasecmp(key, "deck column") == 0 ? COL_DECK
+						  : strcasecmp(key, "notetype column") == 0 ? COL_NOTETYPE : COL_NONE;
+				/* Other columns are read and ignored: claim them. */
 				l->cols[number - 1] = col != COL_NONE ? col : (enum column)-1;
 			}
 		}
@@ -208,6 +210,7 @@ static bool header_row(struct layout *l, const struct csv_record *rec)
 /* What one row says, before it becomes a question. */
 struct row {
 	const char *id, *question, *answer, *choices, *explain, *tags, *deck;
+	const char *notetype;	/* "Basic (type in the answer)" makes a typed question */
 	unsigned line;
 };
 
@@ -374,8 +377,12 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 	char title[256] = "", card_id[128];
 	const char *error = "out of memory";
 	int rc = -1;
+	bool typed = row->notetype && text_find_nocase(row->notetype, "type in");
+	bool cloze = row->notetype && text_find_nocase(row->notetype, "cloze");
 	if (question && answer && (choices || !row->choices) && (explain || !row->explain))
-		error = import_fields_parse(&q, question, answer, choices, explain, title, sizeof title);
+		error = cloze ? import_fields_parse_cloze(&q, question, answer, explain, title, sizeof title)
+			: typed ? import_fields_parse_typed(&q, question, answer, explain, title, sizeof title)
+				: import_fields_parse(&q, question, answer, choices, explain, title, sizeof title);
 	if (!error || strcmp(error, "out of memory") != 0)
 		rc = 0;
 	bool from_rxplore = false;
@@ -393,7 +400,7 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 		else if (!(q.id = strdup(id)))
 			error = "out of memory", rc = -1;
 	}
-	if (!error && from_rxplore && q.truth < 0 && valid_question_id(given))
+	if (!error && from_rxplore && q.truth < 0 && !q.typed && !q.cloze && valid_question_id(given))
 		unshuffle(&q);
 	struct import_card *card = error ? NULL : card_for(deck, card_id, title);
 	if (!error && !card)
@@ -458,6 +465,7 @@ int import_parse(struct import_deck *deck, const char *path, const char *text, s
 			.explain = column_of(&l, &rec, COL_EXPLAIN),
 			.tags = column_of(&l, &rec, COL_TAGS),
 			.deck = column_of(&l, &rec, COL_DECK),
+			.notetype = column_of(&l, &rec, COL_NOTETYPE),
 			.line = rec.line,
 		};
 		if (!row.deck && l.deck[0])

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <strings.h>
 
 /* "b) text": the letter's index, and *text after ") "; -1 when not one. */
@@ -46,6 +47,15 @@ static void trim_end(char *s)
 static bool is_hint(const char *line, const char *hint)
 {
 	return strcasecmp(line, hint) == 0;
+}
+
+/* rxplore's "Card: Title — Section" footer line: the title into *title. */
+static void card_footer(const char *line, char *title, size_t title_size)
+{
+	snprintf(title, title_size, "%s", line + 6);
+	char *dash = strstr(title, " — ");
+	if (dash)
+		*dash = '\0';
 }
 
 enum { MAX_LINES = 256 };
@@ -162,10 +172,7 @@ static void parse_answer(char *text, struct import_question *q, char **explain, 
 	size_t from = i, to = n;
 	for (size_t k = i; k < n; k++) {
 		if (strncmp(lines[k], "Card: ", 6) == 0) {
-			snprintf(title, title_size, "%s", lines[k] + 6);
-			char *dash = strstr(title, " — ");
-			if (dash)
-				*dash = '\0';
+			card_footer(lines[k], title, title_size);
 			to = k;
 			break;
 		}
@@ -230,6 +237,82 @@ static const char *check(struct import_question *q)
 	}
 	if (right == 0)
 		return "the answer names none of the choices (give letters such as 'b' or 'a,c', or a choice's text)";
+	return NULL;
+}
+
+/* The text of a field before rxplore's "Card:" footer line (whose card
+ * title goes to *title), trimmed; cut in place. */
+static const char *before_footer(char *field, char *title, size_t title_size)
+{
+	char *lines[MAX_LINES];
+	size_t n = split_lines(field, lines, MAX_LINES), end = n;
+	for (size_t k = 0; k < n; k++)
+		if (strncmp(lines[k], "Card: ", 6) == 0) {
+			card_footer(lines[k], title, title_size);
+			end = k;
+			break;
+		}
+	if (end == 0)
+		return "";
+	rejoin(lines, 0, end);
+	trim_end(lines[0]);
+	return lines[0];
+}
+
+const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->typed = true;
+	const char *ask = before_footer(question, title, title_size);
+	if (!*ask)
+		return "no question text";
+	trim_end(answer);
+	const char *text = answer + strspn(answer, " \n");
+	if (!*text)
+		return "no answer to type";
+	if (!(q->ask = strdup(ask)) || !(q->choices[0] = strdup(text)) ||
+	    (explain && *explain && !(q->explain = strdup(explain))))
+		return "out of memory";
+	q->nchoices = 1;
+	q->correct[0] = true;
+	return NULL;
+}
+
+const char *import_fields_parse_cloze(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->cloze = true;
+	trim_end(question);
+	/* {{cN::answer::hint}} to {{answer}}, in place (never longer). */
+	size_t gaps = 0;
+	char *w = question;
+	for (const char *r = question; *r;) {
+		const char *close = strncmp(r, "{{c", 3) == 0 ? strstr(r, "}}") : NULL, *sep = close ? strstr(r, "::") : NULL;
+		if (!close || !sep || sep > close) {
+			*w++ = *r++;
+			continue;
+		}
+		const char *hint = strstr(sep + 2, "::"), *end = hint && hint < close ? hint : close;
+		*w++ = '{';
+		*w++ = '{';
+		memmove(w, sep + 2, (size_t)(end - sep - 2));
+		w += end - sep - 2;
+		*w++ = '}';
+		*w++ = '}';
+		r = close + 2;
+		gaps++;
+	}
+	*w = '\0';
+	if (!question[0])
+		return "no question text";
+	if (gaps == 0)
+		return "a cloze note with no {{c1::...}} gap";
+	const char *before = before_footer(answer, title, title_size);
+	const char *why = explain && *explain ? explain : *before ? before : NULL;
+	if (!(q->ask = strdup(question)) || (why && !(q->explain = strdup(why))))
+		return "out of memory";
 	return NULL;
 }
 

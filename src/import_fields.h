@@ -14,4 +14,16 @@
 const char *import_fields_parse(struct import_question *q, char *question, char *answer, const char *choices,
 				const char *explain, char *title, size_t title_size);
 
+/* The same for an Anki "type in the answer" note: the answer field is the
+ * one answer typed; rxplore's own "Card:" footer, on the question side of
+ * such a note, names the card. */
+const char *import_fields_parse_typed(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size);
+
+/* The same for an Anki "Cloze" note: question is its Text, whose
+ * {{c1::answer}} or {{c1::answer::hint}} marks become {{answer}} gaps;
+ * answer is its Back Extra: an explanation, then rxplore's "Card:" footer. */
+const char *import_fields_parse_cloze(struct import_question *q, char *question, char *answer, const char *explain,
+				      char *title, size_t title_size);
+
 #endif

@@ -157,10 +157,16 @@ static void write_question(FILE *out, const struct import_question *q)
 {
 	fputs("  - id: ", out);
 	import_yaml_string(out, q->id);
-	fputs("\n    ask: ", out);
+	fputs(q->cloze ? "\n    cloze: " : "\n    ask: ", out);
 	import_yaml_string(out, q->ask);
 	fputc('\n', out);
-	if (q->truth >= 0) {
+	if (q->cloze) {
+		fputs("    type: cloze\n", out);
+	} else if (q->typed) {
+		fputs("    type: typed\n    answer: ", out);
+		import_yaml_string(out, q->choices[0]);
+		fputc('\n', out);
+	} else if (q->truth >= 0) {
 		fprintf(out, "    answer: %s\n", q->truth ? "true" : "false");
 	} else {
 		fputs("    choices:\n", out);

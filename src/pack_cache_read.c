@@ -154,10 +154,13 @@ static void get_question(struct in *in, struct arena *arena, struct card_questio
 {
 	q->id = get_required(in);
 	q->id_authored = get_below(in, 2) != 0;
-	q->type = (enum question_type)get_below(in, QUESTION_TRUE_FALSE + 1);
+	/* The types the loader writes today (order, match and case are refused). */
+	q->type = (enum question_type)get_below(in, QUESTION_CLOZE + 1);
 	q->ask = get_required(in);
 	q->choices = get_strs(in, arena, &q->nchoices);
-	if (q->nchoices < 2 || q->nchoices > QUESTION_MAX_CHOICES)
+	/* A typed question keeps its accepted answers, a cloze its gaps: one is enough. */
+	size_t fewest = q->type == QUESTION_TYPED || q->type == QUESTION_CLOZE ? 1 : 2;
+	if (q->nchoices < fewest || q->nchoices > QUESTION_MAX_CHOICES)
 		fail(in, "a question has a wrong number of choices");
 	if (get_below(in, 2)) {
 		q->choice_topics = get_array(in, arena, q->nchoices, sizeof *q->choice_topics);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiz_typed.h"
 #include "strtab.h"
 #include "text.h"
 
@@ -25,14 +26,6 @@ struct fact_value {
 	const struct card *card;
 };
 
-static bool blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\n')
-			return false;
-	return true;
-}
-
 /* Cards of the same class give values that are often partly right, so they
  * make unfair distractors: same member_of, or one is the other's class. */
 static bool same_family(const struct card *a, const struct card *b)
@@ -47,7 +40,7 @@ static bool same_family(const struct card *a, const struct card *b)
  * contain it or sit inside it, and repeats no choice already taken. */
 static bool usable_distractor(const char *value, const char *const *taken, size_t ntaken)
 {
-	if (blank(value))
+	if (text_blank(value))
 		return false;
 	for (size_t i = 0; i < ntaken; i++) {
 		if (text_casecmp(value, taken[i]) == 0)
@@ -76,7 +69,7 @@ static size_t pick_distractors(const struct fact_value *pool, size_t npool, cons
 		/* cppcheck-suppress knownConditionTrueFalse ; npool >= 2 here, so limit >= 2 */
 		for (size_t k = 0; k < limit && count <= want; k++) {
 			const struct fact_value *fv = &pool[(start + k) % npool];
-			if (fv->card == card || (pass == 0 && same_family(card, fv->card)))
+			if (!fv->card || fv->card == card || (pass == 0 && same_family(card, fv->card)))
 				continue;
 			if (usable_distractor(fv->value, choices, count)) {
 				sources[count] = fv->card;
@@ -160,6 +153,23 @@ static int note_drop(struct quiz_bank *bank, const struct card *card, const char
 	return 0;
 }
 
+/* Names a generated question (id "CARD:fact:KEY" + suffix), fills in its ask
+ * and explanation and keeps it: returns 1, or -1 when out of memory. */
+static int finish_generated(struct quiz_bank *bank, struct quiz_question *q, const struct vocab_entry *entry,
+			    const struct card *card, const char *value, const char *suffix)
+{
+	char *id_tail = join3(&bank->arena, ":fact:", entry->key, suffix);
+	const char *label = entry->label ? entry->label : entry->key;
+	q->id = id_tail ? join3(&bank->arena, card->id, id_tail, "") : NULL;
+	q->ask = fill_template(&bank->arena, entry->ask, card->title);
+	char *head = join3(&bank->arena, card->title, " — ", label);
+	q->explain = head ? join3(&bank->arena, head, ": ", value) : NULL;
+	if (!q->id || !q->ask || !q->explain)
+		return -1;
+	bank->count++;
+	return 1;
+}
+
 /* Generated questions of one card for one vocabulary entry; returns 1 when
  * one was added, 0 when there is none (no value, or left out: noted in
  * bank->drops), -1 out of memory. */
@@ -167,7 +177,7 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 			 const struct fact_value *pool, size_t npool)
 {
 	const char *value = card_fact(card, entry->key);
-	if (blank(value))
+	if (text_blank(value))
 		return 0;
 	/* A class card asked for its own class gives the answer away. */
 	if (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0)
@@ -190,16 +200,28 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 		q->choice_topic[c] = sources[c];
 	}
 	q->correct[0] = true;
-	char *id_tail = join3(&bank->arena, ":fact:", entry->key, "");
-	const char *label = entry->label ? entry->label : entry->key;
-	q->id = id_tail ? join3(&bank->arena, card->id, id_tail, "") : NULL;
-	q->ask = fill_template(&bank->arena, entry->ask, card->title);
-	char *head = join3(&bank->arena, card->title, " — ", label);
-	q->explain = head ? join3(&bank->arena, head, ": ", value) : NULL;
-	if (!q->id || !q->ask || !q->explain)
-		return -1;
-	bank->count++;
-	return 1;
+	return finish_generated(bank, q, entry, card, value, "");
+}
+
+/* The typed twin of a generated question (vocabulary `typed: true`): the same
+ * ask, answered by typing the value.  Only short names are fair to type
+ * (quiz_typed_fair); returns 1 when added, 0 when not fair, -1 out of memory. */
+static int add_generated_typed(struct quiz_bank *bank, const struct vocab_entry *entry, const struct card *card)
+{
+	const char *value = card_fact(card, entry->key);
+	if (!entry->typed || !quiz_typed_fair(value, card->title) ||
+	    (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0))
+		return 0;
+	struct quiz_question *q = &bank->items[bank->count];
+	memset(q, 0, sizeof *q);
+	q->card = card;
+	q->type = QUESTION_TYPED;
+	q->generated = true;
+	q->see = SECTION_FACTS;
+	q->nchoices = 1;
+	q->choices[0] = value;
+	q->correct[0] = true;
+	return finish_generated(bank, q, entry, card, value, ":typed");
 }
 
 static int build_index(struct quiz_bank *bank)
@@ -228,14 +250,14 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 	arena_init(&bank->arena);
 	size_t capacity = 0;
 	for (size_t i = 0; i < library->ncards; i++)
-		capacity += library->cards[i]->nquiz + library->cards[i]->nfacts;
+		capacity += library->cards[i]->nquiz + 2 * library->cards[i]->nfacts;	/* choice and typed */
 	struct fact_value *pool = NULL;
 	size_t *pool_start = NULL;
 	bank->items = calloc(capacity ? capacity : 1, sizeof *bank->items);
 	if (!bank->items)
 		goto fail;
 	/* Every card's values, grouped by vocabulary entry: pool_start[v] .. pool_start[v + 1]. */
-	pool = malloc((capacity ? capacity : 1) * sizeof *pool);
+	pool = calloc(capacity ? capacity : 1, sizeof *pool);	/* zeroed: clang-analyzer cannot see npool stay below the fill */
 	pool_start = calloc(library->nvocab + 1, sizeof *pool_start);
 	if (!pool || !pool_start)
 		goto fail;
@@ -246,7 +268,7 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 			continue;
 		for (size_t i = 0; i < library->ncards; i++) {
 			const char *value = card_fact(library->cards[i], library->vocab[v].key);
-			if (!blank(value))
+			if (!text_blank(value))
 				pool[npool++] = (struct fact_value){ value, library->cards[i] };
 		}
 	}
@@ -261,7 +283,8 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 			if (!library->vocab[v].ask)
 				continue;
 			size_t from = pool_start[v], n = pool_start[v + 1] - from;
-			if (add_generated(bank, &library->vocab[v], card, pool + from, n) < 0)
+			if (add_generated(bank, &library->vocab[v], card, pool + from, n) < 0 ||
+			    add_generated_typed(bank, &library->vocab[v], card) < 0)
 				goto fail;
 		}
 	}
@@ -290,6 +313,12 @@ void quiz_bank_release(struct quiz_bank *bank)
 	bank->drops = NULL;
 	bank->ndrops = bank->drops_alloc = 0;
 	bank->index = NULL;
+}
+
+/* Types beyond cloze are named (card.h) but not written yet. */
+bool quiz_type_asked(enum question_type type)
+{
+	return type <= QUESTION_CLOZE;
 }
 
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)

@@ -1,5 +1,6 @@
 /* quiz_report — see include/quiz_report.h. */
 #include "quiz_report.h"
+#include "quiz_typed.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,6 +53,45 @@ const char *quiz_report_choices(const struct quiz_item *item, unsigned positions
 	return buf;
 }
 
+const char *quiz_report_verdict(const struct quiz_item *item, bool utf8, bool *good, char *buf, size_t size)
+{
+	const char *tick = utf8 ? "\xE2\x9C\x93" : "+", *cross = utf8 ? "\xE2\x9C\x97" : "x",
+		   *half = utf8 ? "\xE2\x97\x90" : "~";
+	*good = item->outcome == QUIZ_CORRECT;
+	if (item->outcome == QUIZ_CORRECT)
+		snprintf(buf, size, "%s %s", tick, item->typo_accepted ? "Counted as right (a typo)" : "Correct");
+	else if (item->outcome == QUIZ_DONT_KNOW)
+		snprintf(buf, size, "%s Not known", cross);
+	else if (item->parts > 1 && item->parts_right > 0)
+		snprintf(buf, size, "%s Partly right: %u of %u", half, item->parts_right, item->parts);
+	else
+		snprintf(buf, size, "%s Wrong", cross);
+	return buf;
+}
+
+const char *quiz_report_given(const struct quiz_item *item, char *buf, size_t size)
+{
+	if (item->outcome == QUIZ_DONT_KNOW)
+		snprintf(buf, size, "%s", "I don't know");
+	else if (quiz_typed_parts(item->question) > 0)
+		snprintf(buf, size, "%s%s", item->typed, item->typo_accepted ? " (a typo, counted as right)" : "");
+	else
+		quiz_report_choices(item, quiz_report_chosen(item), buf, size);
+	return buf;
+}
+
+const char *quiz_report_expected(const struct quiz_item *item, bool *several, char *buf, size_t size)
+{
+	const struct quiz_question *q = item->question;
+	if (quiz_typed_parts(q) > 0) {
+		*several = false;
+		return quiz_typed_answers(q, buf, size);
+	}
+	unsigned right = quiz_report_right(item);
+	*several = (right & (right - 1)) != 0;
+	return quiz_report_choices(item, right, buf, size);
+}
+
 /* One report being written: the callback and a buffer for each line. */
 struct writer {
 	int (*each)(const struct quiz_report_line *line, void *ctx);
@@ -85,14 +125,11 @@ static int mistake(struct writer *w, const struct quiz_item *item, size_t n, boo
 	if (rc == 0)
 		rc = emit(w, QUIZ_REPORT_QUESTION, false, "%s", q->ask);
 	if (rc == 0)
-		rc = emit(w, QUIZ_REPORT_YOURS, false, "Your answer: %s",
-			  item->outcome == QUIZ_DONT_KNOW
-				  ? "I don't know"
-				  : quiz_report_choices(item, quiz_report_chosen(item), choices, sizeof choices));
-	unsigned right = quiz_report_right(item);
+		rc = emit(w, QUIZ_REPORT_YOURS, false, "Your answer: %s", quiz_report_given(item, choices, sizeof choices));
+	bool several;
+	const char *expected = quiz_report_expected(item, &several, choices, sizeof choices);
 	if (rc == 0)
-		rc = emit(w, QUIZ_REPORT_RIGHT, false, "Right answer%s: %s", (right & (right - 1)) ? "s" : "",
-			  quiz_report_choices(item, right, choices, sizeof choices));
+		rc = emit(w, QUIZ_REPORT_RIGHT, false, "Right answer%s: %s", several ? "s" : "", expected);
 	if (rc == 0 && q->explain)
 		rc = emit(w, QUIZ_REPORT_EXPLAIN, false, "%s", q->explain);
 	if (rc == 0)
@@ -141,12 +178,17 @@ int quiz_report_render(const struct quiz_session *session, bool timed_out, bool 
 	*w = (struct writer){ .each = each, .ctx = ctx, .mistake = -1 };
 	int rc;
 	if (session->settings.mode == QUIZ_EXAM) {
-		unsigned pct = sum.asked ? (unsigned)(100.0 * (double)sum.correct / (double)sum.asked + 0.5) : 0;
-		char unanswered[64] = "";
+		/* Partial credit (quiz.h's grading) shows as a fraction of a point. */
+		unsigned pct = sum.asked ? (unsigned)(100.0 * sum.points / (double)sum.asked + 0.5) : 0;
+		char unanswered[64] = "", score[32];
 		if (sum.answered < sum.asked)
 			snprintf(unanswered, sizeof unanswered, " Unanswered: %zu.", sum.asked - sum.answered);
-		rc = emit(w, QUIZ_REPORT_SCORE, false, "%s Score: %zu of %zu (%u%%).%s",
-			  timed_out ? "Time ran out." : "Exam over.", sum.correct, sum.asked, pct, unanswered);
+		if (sum.points > (double)sum.correct + 0.005)
+			snprintf(score, sizeof score, "%.1f", sum.points);
+		else
+			snprintf(score, sizeof score, "%zu", sum.correct);
+		rc = emit(w, QUIZ_REPORT_SCORE, false, "%s Score: %s of %zu (%u%%).%s",
+			  timed_out ? "Time ran out." : "Exam over.", score, sum.asked, pct, unanswered);
 		if (rc == 0)
 			rc = exam_details(w, session, &sum, utf8);
 	} else {

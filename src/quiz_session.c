@@ -4,11 +4,14 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
 #include "confusions.h"
 #include "order.h"
+#include "quiz_typed.h"
+#include "text.h"
 
 #define NO_ITEM ((size_t)-1)
 
@@ -76,6 +79,8 @@ static bool in_scope(const struct quiz_settings *settings, const struct quiz_que
 	const struct card *card = question->card;
 	if (settings->contrast[0] && settings->contrast[1])
 		return confusion_contrasts(question, settings->contrast[0], settings->contrast[1]);
+	if (settings->types && !((settings->types >> question->type) & 1u))
+		return false;
 	if (settings->ntopics == 0)
 		return true;
 	for (size_t i = 0; i < settings->ntopics; i++)
@@ -92,7 +97,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	size_t order[QUESTION_MAX_CHOICES];
 	for (size_t i = 0; i < question->nchoices; i++)
 		order[i] = i;
-	if (question->type != QUESTION_TRUE_FALSE)
+	if (question->type != QUESTION_TRUE_FALSE && quiz_typed_parts(question) == 0)
 		shuffle(&session->rng, order, question->nchoices);
 	for (size_t i = 0; i < question->nchoices; i++)
 		item.order[i] = (unsigned char)order[i];
@@ -397,27 +402,27 @@ static size_t popcount(unsigned bits)
 	return n;
 }
 
-int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
+enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts)
 {
-	struct quiz_item *item = quiz_session_current(session);
-	if (!item || item->outcome != QUIZ_UNANSWERED)
-		return -1;
+	if (parts == 0 || right == 0)
+		return FSRS_AGAIN;
+	if (right >= parts)
+		return FSRS_GOOD;
+	return 3 * right >= 2 * parts ? FSRS_HARD : FSRS_AGAIN;
+}
+
+/* Grades the current item's answer (parts_right of parts; dont_know), saves
+ * it, and in practice queues a re-ask of a question not wholly right.
+ * Returns the outcome. */
+static int record(struct quiz_session *session, struct quiz_item *item, unsigned right_parts, unsigned parts,
+		  bool dont_know, long answer_ms)
+{
 	const struct quiz_question *q = item->question;
-	unsigned chosen = 0;
-	if (!dont_know) {
-		size_t n = popcount(positions);
-		if (positions >> q->nchoices || n == 0 || (q->type != QUESTION_MULTI && n != 1))
-			return -1;
-		for (size_t pos = 0; pos < q->nchoices; pos++)
-			if (positions & (1u << pos))
-				chosen |= 1u << item->order[pos];
-	}
-	bool right = !dont_know;
-	for (size_t c = 0; c < q->nchoices && right; c++)
-		right = q->correct[c] == ((chosen >> c) & 1u);
+	bool right = !dont_know && right_parts >= parts;
+	item->parts = (unsigned char)parts;
+	item->parts_right = (unsigned char)(dont_know ? 0 : right_parts);
 	item->outcome = dont_know ? QUIZ_DONT_KNOW : right ? QUIZ_CORRECT : QUIZ_WRONG;
-	item->chosen = chosen;
-	item->grade = right ? FSRS_GOOD : FSRS_AGAIN;
+	item->grade = quiz_grade_for_parts(item->parts_right, parts);
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
 	size_t qi = (size_t)(q - session->bank->items);
@@ -437,6 +442,69 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 		}
 	}
 	return (int)session->items[session->current].outcome;
+}
+
+int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED)
+		return -1;
+	const struct quiz_question *q = item->question;
+	unsigned chosen = 0;
+	if (!dont_know) {
+		size_t n = popcount(positions);
+		if (quiz_typed_parts(q) > 0 || positions >> q->nchoices || n == 0 ||
+		    (q->type != QUESTION_MULTI && n != 1))
+			return -1;
+		for (size_t pos = 0; pos < q->nchoices; pos++)
+			if (positions & (1u << pos))
+				chosen |= 1u << item->order[pos];
+	}
+	bool right = !dont_know;
+	for (size_t c = 0; c < q->nchoices && right; c++)
+		right = q->correct[c] == ((chosen >> c) & 1u);
+	item->chosen = chosen;
+	return record(session, item, right, 1, dont_know, answer_ms);
+}
+
+int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
+			      size_t nparts, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->outcome != QUIZ_UNANSWERED || nparts == 0 || nparts != quiz_typed_parts(item->question))
+		return -1;
+	unsigned right = 0, mask = 0;
+	bool typo = false, any_known = false;
+	size_t used = 0;
+	item->typed[0] = '\0';
+	for (size_t part = 0; part < nparts; part++) {
+		const char *text = texts[part] ? texts[part] : "";
+		bool known = !quiz_dont_know_or_blank(text);
+		enum typed_verdict verdict =
+			known ? quiz_typed_check_part(item->question, part, text, NULL, 0) : TYPED_WRONG;
+		bool ok = verdict == TYPED_RIGHT || (verdict == TYPED_TYPO && accept_typo && accept_typo[part]);
+		any_known = any_known || known;
+		typo = typo || (ok && verdict == TYPED_TYPO);
+		right += ok;
+		mask |= (unsigned)ok << part;
+		/* Kept as given, numbered when there are gaps: "(1) x; (2) y". */
+		int n = nparts == 1 ? snprintf(item->typed, sizeof item->typed, "%s", text)
+				    : snprintf(item->typed + used, sizeof item->typed - used, "%s(%zu) %s",
+					       part ? "; " : "", part + 1, known ? text : "?");
+		if (n > 0)
+			used += (size_t)n < sizeof item->typed - used ? (size_t)n : sizeof item->typed - used - 1;
+	}
+	item->typo_accepted = typo;
+	item->parts_mask = mask;
+	return record(session, item, right, (unsigned)nparts, !any_known, answer_ms);
+}
+
+int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms)
+{
+	struct quiz_item *item = quiz_session_current(session);
+	if (!item || item->question->type != QUESTION_TYPED || text_blank(text))
+		return -1;
+	return quiz_session_answer_parts(session, &text, &accept_typo, 1, answer_ms);
 }
 
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
@@ -508,6 +576,11 @@ int quiz_session_summary(const struct quiz_session *session, struct quiz_summary
 		if (item->reask)
 			continue;
 		bool correct = item->outcome == QUIZ_CORRECT;
+		/* An item without parts recorded counts whole or nothing. */
+		if (item->parts > 0)
+			summary->points += (double)item->parts_right / (double)item->parts;
+		else
+			summary->points += correct;
 		summary->asked++;
 		summary->answered += item->outcome != QUIZ_UNANSWERED;
 		summary->correct += correct;

@@ -6,19 +6,10 @@
 #include <string.h>
 
 #include "text.h"
-#include "translit.h"
+#include "schema_internal.h"
 #include "yamltree.h"
 
-/* What one schema run needs at hand. */
-struct reader {
-	struct library *library;
-	const char *path;
-	struct diag_list *diags;
-	int errors;
-};
-
-static void fail(struct reader *r, const struct ynode *at, const char *fmt, ...) DIAG_PRINTF(3, 4);
-static void fail(struct reader *r, const struct ynode *at, const char *fmt, ...)
+void schema_fail(struct reader *r, const struct ynode *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -27,8 +18,7 @@ static void fail(struct reader *r, const struct ynode *at, const char *fmt, ...)
 	r->errors++;
 }
 
-static void warn(struct reader *r, const struct ynode *at, const char *fmt, ...) DIAG_PRINTF(3, 4);
-static void warn(struct reader *r, const struct ynode *at, const char *fmt, ...)
+void schema_warn(struct reader *r, const struct ynode *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -38,7 +28,7 @@ static void warn(struct reader *r, const struct ynode *at, const char *fmt, ...)
 
 /* Cleans a scalar into the library's arena: controls out, tabs expanded,
  * and prose unfolded so authors may wrap their lines. */
-static const char *clean(struct reader *r, const struct ynode *n, bool prose)
+const char *schema_clean(struct reader *r, const struct ynode *n, bool prose)
 {
 	/* Most text is clean already: one pass to see so and a copy cost less
 	 * than measuring and cleaning it. */
@@ -46,7 +36,7 @@ static const char *clean(struct reader *r, const struct ynode *n, bool prose)
 	char *out = is_clean ? arena_strndup(&r->library->arena, n->value, n->len)
 			     : arena_alloc(&r->library->arena, text_clean_size(n->value, n->len));
 	if (!out) {
-		fail(r, n, "out of memory");
+		schema_fail(r, n, "out of memory");
 		return NULL;
 	}
 	if (!is_clean)
@@ -56,34 +46,34 @@ static const char *clean(struct reader *r, const struct ynode *n, bool prose)
 	return out;
 }
 
-static bool expect(struct reader *r, const struct ynode *n, enum ynode_type type, const char *what)
+bool schema_expect(struct reader *r, const struct ynode *n, enum ynode_type type, const char *what)
 {
 	if (n->type == type)
 		return true;
 	static const char *const names[] = { "text", "a list", "a mapping" };
-	fail(r, n, "'%s' must be %s, not %s", what, names[type], ytree_type_name(n));
+	schema_fail(r, n, "'%s' must be %s, not %s", what, names[type], ytree_type_name(n));
 	return false;
 }
 
 /* Text that must not be empty; NULL (with an error) otherwise. */
-static const char *text_field(struct reader *r, const struct ynode *n, const char *what, bool prose)
+const char *schema_text_field(struct reader *r, const struct ynode *n, const char *what, bool prose)
 {
-	if (!expect(r, n, YNODE_SCALAR, what))
+	if (!schema_expect(r, n, YNODE_SCALAR, what))
 		return NULL;
-	const char *s = clean(r, n, prose);
+	const char *s = schema_clean(r, n, prose);
 	if (s && !*s) {
-		fail(r, n, "'%s' is empty", what);
+		schema_fail(r, n, "'%s' is empty", what);
 		return NULL;
 	}
 	return s;
 }
 
 /* A list of texts; a single text is accepted as a list of one. */
-static const char **text_list(struct reader *r, const struct ynode *n, const char *what, size_t *count)
+const char **schema_text_list(struct reader *r, const struct ynode *n, const char *what, size_t *count)
 {
 	*count = 0;
 	if (n->type == YNODE_MAPPING) {
-		fail(r, n, "'%s' must be a list, not a mapping", what);
+		schema_fail(r, n, "'%s' must be a list, not a mapping", what);
 		return NULL;
 	}
 	size_t total = n->type == YNODE_SCALAR ? 1 : n->count;
@@ -92,7 +82,7 @@ static const char **text_list(struct reader *r, const struct ynode *n, const cha
 		return NULL;
 	for (size_t i = 0; i < total; i++) {
 		const struct ynode *item = n->type == YNODE_SCALAR ? n : n->items[i];
-		const char *s = text_field(r, item, what, false);
+		const char *s = schema_text_field(r, item, what, false);
 		if (s)
 			items[(*count)++] = s;
 	}
@@ -104,7 +94,7 @@ static const char **text_list(struct reader *r, const struct ynode *n, const cha
 static const char **id_list(struct reader *r, const struct ynode *n, const char *what, size_t *count,
 			    struct card_pos **at)
 {
-	const char **items = text_list(r, n, what, count);
+	const char **items = schema_text_list(r, n, what, count);
 	size_t total = n->type == YNODE_SEQUENCE ? n->count : 1;
 	*at = items ? arena_array(&r->library->arena, total ? total : 1, sizeof **at) : NULL;
 	if (!*at)
@@ -119,7 +109,7 @@ static const char **id_list(struct reader *r, const struct ynode *n, const char 
 }
 
 /* Reports keys of a mapping that are not in known[], with a suggestion. */
-static void check_keys(struct reader *r, const struct ynode *map, const char *const *known, size_t nknown,
+void schema_check_keys(struct reader *r, const struct ynode *map, const char *const *known, size_t nknown,
 		       const char *where)
 {
 	for (size_t i = 0; i + 1 < map->count; i += 2) {
@@ -131,13 +121,13 @@ static void check_keys(struct reader *r, const struct ynode *map, const char *co
 			continue;
 		const char *hint = text_suggest(key->value, known, nknown);
 		if (hint)
-			fail(r, key, "unknown key '%s' in %s (did you mean '%s'?)", key->value, where, hint);
+			schema_fail(r, key, "unknown key '%s' in %s (did you mean '%s'?)", key->value, where, hint);
 		else
-			fail(r, key, "unknown key '%s' in %s", key->value, where);
+			schema_fail(r, key, "unknown key '%s' in %s", key->value, where);
 	}
 }
 
-static bool valid_id(const char *s, const char *extra)
+bool schema_valid_id(const char *s, const char *extra)
 {
 	if (!*s)
 		return false;
@@ -165,42 +155,39 @@ static const char *const card_keys[] = {
 	"id",	  "title",   "kind",	"aliases", "member_of", "summary",     "sections", "facts",
 	"related", "compare_with", "quiz", "sources", "status",	   "reviewed_by", "reviewed",
 };
-static const char *const question_keys[] = { "id", "ask", "choices", "answer", "explain", "see" };
-static const char *const choice_keys[] = { "text", "topic" };
 static const char *const source_keys[] = { "title", "publisher", "authors", "chapter", "edition",
 					   "year",  "url",	 "identifier", "note" };
-static const char *const true_false[] = { "True", "False" };
 
 static void read_sections(struct reader *r, struct card *card, const struct ynode *n)
 {
-	if (!expect(r, n, YNODE_MAPPING, "sections"))
+	if (!schema_expect(r, n, YNODE_MAPPING, "sections"))
 		return;
 	const char *names[SECTION_TEXT_COUNT];
 	for (int s = SECTION_MECHANISM; s < SECTION_TEXT_COUNT; s++)
 		names[s - 1] = section_key((enum section)s);
 	names[SECTION_TEXT_COUNT - 1] = "diagram_text";
-	check_keys(r, n, names, SECTION_TEXT_COUNT, "sections");
+	schema_check_keys(r, n, names, SECTION_TEXT_COUNT, "sections");
 	for (int s = SECTION_MECHANISM; s < SECTION_TEXT_COUNT; s++) {
 		const struct ynode *v = ytree_get(n, section_key((enum section)s));
 		if (v)
-			card->text[s] = text_field(r, v, section_key((enum section)s), s != SECTION_DIAGRAM);
+			card->text[s] = schema_text_field(r, v, section_key((enum section)s), s != SECTION_DIAGRAM);
 	}
 	/* A diagram is a picture drawn in characters: a screen reader reads it
 	 * as noise, and it may be wider than the screen.  Its words are what
 	 * every reader can use. */
 	const struct ynode *diagram = ytree_get(n, "diagram"), *words = ytree_get(n, "diagram_text");
 	if (words)
-		card->diagram_text = text_field(r, words, "diagram_text", true);
+		card->diagram_text = schema_text_field(r, words, "diagram_text", true);
 	if (words && !diagram)
-		fail(r, words, "'diagram_text' describes a diagram, but the card has no 'diagram'");
+		schema_fail(r, words, "'diagram_text' describes a diagram, but the card has no 'diagram'");
 	else if (diagram && !words)
-		warn(r, diagram, "a diagram needs 'diagram_text': the same in plain words, for screen readers "
+		schema_warn(r, diagram, "a diagram needs 'diagram_text': the same in plain words, for screen readers "
 				 "and line mode");
 }
 
 static void read_facts(struct reader *r, struct card *card, const struct ynode *n)
 {
-	if (!expect(r, n, YNODE_MAPPING, "facts"))
+	if (!schema_expect(r, n, YNODE_MAPPING, "facts"))
 		return;
 	struct library *lib = r->library;
 	card->facts = arena_array(&lib->arena, n->count / 2 + 1, sizeof *card->facts);
@@ -211,7 +198,7 @@ static void read_facts(struct reader *r, struct card *card, const struct ynode *
 		const struct ynode *value = ytree_get(n, lib->vocab[v].key);
 		if (!value)
 			continue;
-		const char *s = text_field(r, value, lib->vocab[v].key, true);
+		const char *s = schema_text_field(r, value, lib->vocab[v].key, true);
 		if (s)
 			card->facts[card->nfacts++] = (struct card_fact){ lib->vocab[v].key, s };
 	}
@@ -227,235 +214,36 @@ static void read_facts(struct reader *r, struct card *card, const struct ynode *
 			hint = text_suggest(key->value, keys, lib->nvocab);
 		}
 		if (hint)
-			fail(r, key, "fact '%s' is not in any loaded pack's vocabulary (did you mean '%s'?)", key->value,
+			schema_fail(r, key, "fact '%s' is not in any loaded pack's vocabulary (did you mean '%s'?)", key->value,
 			     hint);
 		else
-			fail(r, key, "fact '%s' is not in any loaded pack's vocabulary", key->value);
+			schema_fail(r, key, "fact '%s' is not in any loaded pack's vocabulary", key->value);
 		free(keys);
-	}
-}
-
-/* Marks the answers of a question among its choices. */
-static void read_answer(struct reader *r, struct card_question *q, const struct ynode *answer)
-{
-	if (answer->type == YNODE_MAPPING) {
-		fail(r, answer, "'answer' must be text or a list, not a mapping");
-		return;
-	}
-	size_t n = answer->type == YNODE_SCALAR ? 1 : answer->count;
-	if (n == 0)
-		fail(r, answer, "'answer' lists no choice");
-	for (size_t i = 0; i < n; i++) {
-		const struct ynode *a = answer->type == YNODE_SCALAR ? answer : answer->items[i];
-		if (!expect(r, a, YNODE_SCALAR, "answer"))
-			continue;
-		const char *s = clean(r, a, false);
-		size_t c = 0;
-		while (s && c < q->nchoices && strcmp(q->choices[c], s) != 0)
-			c++;
-		if (!s)
-			continue;
-		if (c == q->nchoices)
-			fail(r, a, "answer '%s' is not one of the choices", s);
-		else if (q->correct[c])
-			fail(r, a, "answer '%s' is listed twice", s);
-		else
-			q->correct[c] = true;
-	}
-}
-
-/* A choice is text, or a mapping {text, topic} that names the card a wrong
- * choice stands for (so a wrong answer tells which topics the learner mixes
- * up).  Whether the topic is loaded is library_resolve()'s check. */
-static void read_choices(struct reader *r, const struct card *card, const struct ynode *list,
-			 struct card_question *q)
-{
-	struct arena *arena = &r->library->arena;
-	q->choices = arena_array(arena, list->count, sizeof *q->choices);
-	if (!q->choices)
-		return;
-	for (size_t i = 0; i < list->count; i++) {
-		const struct ynode *item = list->items[i], *text = item, *topic = NULL;
-		if (item->type == YNODE_MAPPING) {
-			check_keys(r, item, choice_keys, sizeof choice_keys / sizeof *choice_keys, "a choice");
-			text = ytree_get(item, "text");
-			topic = ytree_get(item, "topic");
-			if (!text) {
-				fail(r, item, "a choice written as a mapping needs 'text'");
-				continue;
-			}
-		}
-		const char *s = text_field(r, text, "choices", false);
-		if (!s)
-			continue;
-		if (topic && expect(r, topic, YNODE_SCALAR, "topic")) {
-			bool ok = valid_id(topic->value, "");
-			if (!ok)
-				fail(r, topic, "choice topic '%s' is not a card id (a-z, 0-9 and '-')", topic->value);
-			else if (card->id && strcmp(topic->value, card->id) == 0) {
-				fail(r, topic, "a choice's topic names another card; '%s' is this card", topic->value);
-				ok = false;
-			}
-			if (ok && !q->choice_topics) {
-				q->choice_topics = arena_array(arena, list->count, sizeof *q->choice_topics);
-				q->choice_topics_at = arena_array(arena, list->count, sizeof *q->choice_topics_at);
-			}
-			if (ok && q->choice_topics && q->choice_topics_at) {
-				q->choice_topics[q->nchoices] = clean(r, topic, false);
-				q->choice_topics_at[q->nchoices] = (struct card_pos){ topic->line, topic->col };
-			}
-		}
-		q->choices[q->nchoices++] = s;
-	}
-}
-
-/* Two choices a learner cannot tell apart: the same once case, spaces,
- * punctuation and dashes are folded away (text_fold). */
-static bool same_choice(const char *a, const char *b)
-{
-	char small_a[256], small_b[256];
-	size_t la, lb;
-	char *fa = text_fold_buffer(a, small_a, sizeof small_a, &la);
-	char *fb = text_fold_buffer(b, small_b, sizeof small_b, &lb);
-	bool same = fa && fb && la == lb && text_casecmp(fa, fb) == 0;
-	text_fold_release(fa, small_a);
-	text_fold_release(fb, small_b);
-	return same;
-}
-
-/* Choices written differently that read the same: a right answer that is
- * also offered as wrong marks a learner wrong for knowing it; two wrong (or
- * two right) ones are a repeat.  Warnings, so `check --strict` fails on
- * them.  (Byte-equal choices are an error already.) */
-static void check_repeated_choices(struct reader *r, const struct card_question *q, const struct ynode *choices)
-{
-	for (size_t i = 0; i < q->nchoices; i++)
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp(q->choices[i], q->choices[j]) == 0 || !same_choice(q->choices[i], q->choices[j]))
-				continue;
-			if (q->correct[i] != q->correct[j]) {
-				size_t right = q->correct[i] ? i : j, wrong = q->correct[i] ? j : i;
-				warn(r, choices->items[wrong], "the answer '%s' is also a wrong choice, as '%s'",
-				     q->choices[right], q->choices[wrong]);
-			} else {
-				warn(r, choices->items[i], "choices '%s' and '%s' repeat each other", q->choices[j],
-				     q->choices[i]);
-			}
-		}
-}
-
-static void read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
-{
-	q->line = n->line;
-	q->see = -1;
-	if (!expect(r, n, YNODE_MAPPING, "quiz item"))
-		return;
-	check_keys(r, n, question_keys, sizeof question_keys / sizeof *question_keys, "a question");
-	const struct ynode *ask = ytree_get(n, "ask"), *choices = ytree_get(n, "choices"),
-			   *answer = ytree_get(n, "answer"), *v;
-	if (!ask || !answer) {
-		fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
-		return;
-	}
-	q->ask = text_field(r, ask, "ask", true);
-	if ((v = ytree_get(n, "explain")))
-		q->explain = text_field(r, v, "explain", true);
-	if ((v = ytree_get(n, "see")) && expect(r, v, YNODE_SCALAR, "see")) {
-		q->see = section_parse(v->value);
-		if (q->see < 0) {
-			fail(r, v, "'see' names no section: '%s'", v->value);
-			q->see = -1;
-		}
-	}
-	if ((v = ytree_get(n, "id")) && expect(r, v, YNODE_SCALAR, "id")) {
-		if (!valid_id(v->value, "_:."))
-			fail(r, v, "question id '%s' may use only a-z, 0-9, '-', '_', ':' and '.'", v->value);
-		q->id = clean(r, v, false);
-		q->id_authored = true;
-	}
-	if (!choices) {
-		if (answer->type != YNODE_SCALAR ||
-		    (strcmp(answer->value, "true") != 0 && strcmp(answer->value, "false") != 0)) {
-			fail(r, answer, "a question without choices is true/false: its answer must be true or false");
-			return;
-		}
-		q->type = QUESTION_TRUE_FALSE;
-		q->choices = (const char **)true_false;
-		q->nchoices = 2;
-		q->correct[answer->value[0] == 't' ? 0 : 1] = true;
-	} else if (expect(r, choices, YNODE_SEQUENCE, "choices")) {
-		if (choices->count < 2 || choices->count > QUESTION_MAX_CHOICES) {
-			fail(r, choices, "a question needs 2 to %d choices, not %zu", QUESTION_MAX_CHOICES,
-			     choices->count);
-			return;
-		}
-		read_choices(r, card, choices, q);
-		for (size_t i = 0; i < q->nchoices; i++)
-			for (size_t j = 0; j < i; j++)
-				if (strcmp(q->choices[i], q->choices[j]) == 0)
-					fail(r, choices->items[i], "choice '%s' is listed twice", q->choices[i]);
-		q->type = answer->type == YNODE_SEQUENCE ? QUESTION_MULTI : QUESTION_SINGLE;
-		read_answer(r, q, answer);
-		if (q->choices && q->nchoices == choices->count)	/* else an error rejects the card */
-			check_repeated_choices(r, q, choices);
-	}
-	/* Without a usable card id the card is rejected anyway (that error is
-	 * reported elsewhere), and there is nothing to key the question to. */
-	if (!q->id && q->ask && card->id) {
-		char buf[64];
-		snprintf(buf, sizeof buf, ":%016llx", card_question_hash(q->ask));
-		size_t idlen = strlen(card->id);
-		char *id = arena_alloc(&r->library->arena, idlen + strlen(buf) + 1);
-		if (id) {
-			memcpy(id, card->id, idlen);
-			memcpy(id + idlen, buf, strlen(buf) + 1);
-		}
-		q->id = id;
-		warn(r, n, "question has no 'id': its progress is keyed to its wording (%s)", id ? id : "?");
-	}
-}
-
-static void read_quiz(struct reader *r, struct card *card, const struct ynode *n)
-{
-	if (!expect(r, n, YNODE_SEQUENCE, "quiz"))
-		return;
-	card->quiz = arena_array(&r->library->arena, n->count + 1, sizeof *card->quiz);
-	if (!card->quiz)
-		return;
-	for (size_t i = 0; i < n->count; i++) {
-		struct card_question *q = &card->quiz[card->nquiz];
-		read_question(r, card, n->items[i], q);
-		for (size_t j = 0; q->id && j < card->nquiz; j++)
-			if (card->quiz[j].id && strcmp(card->quiz[j].id, q->id) == 0) {
-				fail(r, n->items[i], "duplicate question id '%s'", q->id);
-				diag_add(r->diags, DIAG_NOTE, r->path, card->quiz[j].line, 1, "first defined here");
-			}
-		card->nquiz++;
 	}
 }
 
 static void read_sources(struct reader *r, struct card *card, const struct ynode *n)
 {
-	if (!expect(r, n, YNODE_SEQUENCE, "sources"))
+	if (!schema_expect(r, n, YNODE_SEQUENCE, "sources"))
 		return;
 	card->sources = arena_array(&r->library->arena, n->count + 1, sizeof *card->sources);
 	if (!card->sources)
 		return;
 	for (size_t i = 0; i < n->count; i++) {
 		const struct ynode *s = n->items[i];
-		if (!expect(r, s, YNODE_MAPPING, "source"))
+		if (!schema_expect(r, s, YNODE_MAPPING, "source"))
 			continue;
-		check_keys(r, s, source_keys, sizeof source_keys / sizeof *source_keys, "a source");
+		schema_check_keys(r, s, source_keys, sizeof source_keys / sizeof *source_keys, "a source");
 		struct card_source *src = &card->sources[card->nsources];
 		const char **fields[] = { &src->title,	 &src->publisher, &src->authors,    &src->chapter, &src->edition,
 					  &src->year,	 &src->url,	  &src->identifier, &src->note };
 		for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
 			const struct ynode *v = ytree_get(s, source_keys[f]);
 			if (v)
-				*fields[f] = text_field(r, v, source_keys[f], true);
+				*fields[f] = schema_text_field(r, v, source_keys[f], true);
 		}
 		if (!src->title)
-			fail(r, s, "a source needs a 'title'");
+			schema_fail(r, s, "a source needs a 'title'");
 		else
 			card->nsources++;
 	}
@@ -465,21 +253,21 @@ static void read_status(struct reader *r, struct card *card, const struct ynode 
 {
 	const struct ynode *v;
 	card->status = CARD_DRAFT;
-	if ((v = ytree_get(root, "status")) && expect(r, v, YNODE_SCALAR, "status")) {
+	if ((v = ytree_get(root, "status")) && schema_expect(r, v, YNODE_SCALAR, "status")) {
 		if (strcmp(v->value, "reviewed") == 0)
 			card->status = CARD_REVIEWED;
 		else if (strcmp(v->value, "draft") != 0)
-			fail(r, v, "status must be draft or reviewed, not '%s'", v->value);
+			schema_fail(r, v, "status must be draft or reviewed, not '%s'", v->value);
 	}
 	if ((v = ytree_get(root, "reviewed_by")))
-		card->reviewed_by = text_field(r, v, "reviewed_by", false);
+		card->reviewed_by = schema_text_field(r, v, "reviewed_by", false);
 	if (card->status == CARD_REVIEWED && !card->reviewed_by)
-		fail(r, ytree_get(root, "status"), "status: reviewed needs 'reviewed_by' (the reviewer's name)");
-	if ((v = ytree_get(root, "reviewed")) && expect(r, v, YNODE_SCALAR, "reviewed")) {
+		schema_fail(r, ytree_get(root, "status"), "status: reviewed needs 'reviewed_by' (the reviewer's name)");
+	if ((v = ytree_get(root, "reviewed")) && schema_expect(r, v, YNODE_SCALAR, "reviewed")) {
 		if (!valid_date(v->value))
-			fail(r, v, "'reviewed' must be a date like 2026-11-21, not '%s'", v->value);
+			schema_fail(r, v, "'reviewed' must be a date like 2026-11-21, not '%s'", v->value);
 		else
-			card->reviewed = clean(r, v, false);
+			card->reviewed = schema_clean(r, v, false);
 	}
 }
 
@@ -488,7 +276,7 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 {
 	struct reader r = { library, path, diags, 0 };
 	if (root->type != YNODE_MAPPING) {
-		fail(&r, root, "a card must be a mapping of keys (id, title, kind, summary, ...), not %s",
+		schema_fail(&r, root, "a card must be a mapping of keys (id, title, kind, summary, ...), not %s",
 		     ytree_type_name(root));
 		return NULL;
 	}
@@ -498,28 +286,28 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 	card->path = path;
 	card->line = root->line;
 	card->pack = pack;
-	check_keys(&r, root, card_keys, sizeof card_keys / sizeof *card_keys, "a card");
+	schema_check_keys(&r, root, card_keys, sizeof card_keys / sizeof *card_keys, "a card");
 	static const char *const required[] = { "id", "title", "kind", "summary" };
 	for (size_t i = 0; i < 4; i++)
 		if (!ytree_get(root, required[i]))
-			fail(&r, root, "missing required key '%s'", required[i]);
+			schema_fail(&r, root, "missing required key '%s'", required[i]);
 	const struct ynode *v;
-	if ((v = ytree_get(root, "id")) && (card->id = text_field(&r, v, "id", false)) && !valid_id(card->id, ""))
-		fail(&r, v, "id '%s' may use only a-z, 0-9 and '-'", card->id);
+	if ((v = ytree_get(root, "id")) && (card->id = schema_text_field(&r, v, "id", false)) && !schema_valid_id(card->id, ""))
+		schema_fail(&r, v, "id '%s' may use only a-z, 0-9 and '-'", card->id);
 	if ((v = ytree_get(root, "title")))
-		card->title = text_field(&r, v, "title", true);
-	if ((v = ytree_get(root, "kind")) && expect(&r, v, YNODE_SCALAR, "kind")) {
+		card->title = schema_text_field(&r, v, "title", true);
+	if ((v = ytree_get(root, "kind")) && schema_expect(&r, v, YNODE_SCALAR, "kind")) {
 		int kind = card_kind_parse(v->value);
 		if (kind < 0)
-			fail(&r, v, "kind must be drug, class, concept or explainer, not '%s'", v->value);
+			schema_fail(&r, v, "kind must be drug, class, concept or explainer, not '%s'", v->value);
 		card->kind = kind < 0 ? CARD_CONCEPT : (enum card_kind)kind;
 	}
 	if ((v = ytree_get(root, "summary")))
-		card->text[SECTION_SUMMARY] = text_field(&r, v, "summary", true);
+		card->text[SECTION_SUMMARY] = schema_text_field(&r, v, "summary", true);
 	if ((v = ytree_get(root, "aliases")))
-		card->aliases = text_list(&r, v, "aliases", &card->naliases);
+		card->aliases = schema_text_list(&r, v, "aliases", &card->naliases);
 	if ((v = ytree_get(root, "member_of"))) {
-		card->member_of = text_field(&r, v, "member_of", false);
+		card->member_of = schema_text_field(&r, v, "member_of", false);
 		card->member_of_at = (struct card_pos){ v->line, v->col };
 	}
 	if ((v = ytree_get(root, "sections")))
@@ -531,10 +319,10 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 	if ((v = ytree_get(root, "compare_with"))) {
 		card->compare_with = id_list(&r, v, "compare_with", &card->ncompare_with, &card->compare_with_at);
 		if (card->ncompare_with > 3)
-			fail(&r, v, "'compare_with' names %zu cards; at most 3", card->ncompare_with);
+			schema_fail(&r, v, "'compare_with' names %zu cards; at most 3", card->ncompare_with);
 	}
 	if ((v = ytree_get(root, "quiz")))
-		read_quiz(&r, card, v);
+		schema_read_quiz(&r, card, v);
 	if ((v = ytree_get(root, "sources")))
 		read_sources(&r, card, v);
 	read_status(&r, card, root);
@@ -544,31 +332,39 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 /* --- pack.yaml ----------------------------------------------------------- */
 
 static const char *const pack_keys[] = { "format", "pack", "title", "version", "start", "license", "facts" };
-static const char *const vocab_keys[] = { "key", "label", "ask" };
+static const char *const vocab_keys[] = { "key", "label", "ask", "typed" };
 
 static void read_vocabulary(struct reader *r, const struct ynode *n)
 {
-	if (!expect(r, n, YNODE_SEQUENCE, "facts"))
+	if (!schema_expect(r, n, YNODE_SEQUENCE, "facts"))
 		return;
 	for (size_t i = 0; i < n->count; i++) {
 		const struct ynode *e = n->items[i], *v;
-		if (!expect(r, e, YNODE_MAPPING, "facts entry"))
+		if (!schema_expect(r, e, YNODE_MAPPING, "facts entry"))
 			continue;
-		check_keys(r, e, vocab_keys, 3, "a vocabulary entry");
+		schema_check_keys(r, e, vocab_keys, sizeof vocab_keys / sizeof *vocab_keys, "a vocabulary entry");
 		struct vocab_entry entry = { 0 };
 		if (!ytree_get(e, "key") || !ytree_get(e, "label")) {
-			fail(r, e, "a vocabulary entry needs 'key' and 'label'");
+			schema_fail(r, e, "a vocabulary entry needs 'key' and 'label'");
 			continue;
 		}
 		v = ytree_get(e, "key");
-		if ((entry.key = text_field(r, v, "key", false)) && !valid_id(entry.key, "_"))
-			fail(r, v, "fact key '%s' may use only a-z, 0-9, '-' and '_'", entry.key);
-		entry.label = text_field(r, ytree_get(e, "label"), "label", true);
-		if ((v = ytree_get(e, "ask")) && (entry.ask = text_field(r, v, "ask", true)) &&
+		if ((entry.key = schema_text_field(r, v, "key", false)) && !schema_valid_id(entry.key, "_"))
+			schema_fail(r, v, "fact key '%s' may use only a-z, 0-9, '-' and '_'", entry.key);
+		entry.label = schema_text_field(r, ytree_get(e, "label"), "label", true);
+		if ((v = ytree_get(e, "ask")) && (entry.ask = schema_text_field(r, v, "ask", true)) &&
 		    !strstr(entry.ask, "{title}"))
-			warn(r, v, "'ask' has no {title}: every generated question will read the same");
+			schema_warn(r, v, "'ask' has no {title}: every generated question will read the same");
+		if ((v = ytree_get(e, "typed"))) {
+			if (v->type != YNODE_SCALAR || (strcmp(v->value, "true") != 0 && strcmp(v->value, "false") != 0))
+				schema_fail(r, v, "'typed' must be true or false");
+			else if (!entry.ask && v->value[0] == 't')
+				schema_fail(r, v, "'typed: true' needs an 'ask' to ask with");
+			else
+				entry.typed = v->value[0] == 't';
+		}
 		if (entry.key && entry.label && library_add_vocab(r->library, &entry) < 0)
-			fail(r, e, "out of memory");
+			schema_fail(r, e, "out of memory");
 	}
 }
 
@@ -577,25 +373,25 @@ int schema_pack(struct library *library, const char *path, const struct ynode *r
 {
 	struct reader r = { library, path, diags, 0 };
 	if (root->type != YNODE_MAPPING) {
-		fail(&r, root, "pack.yaml must be a mapping, not %s", ytree_type_name(root));
+		schema_fail(&r, root, "pack.yaml must be a mapping, not %s", ytree_type_name(root));
 		return -1;
 	}
-	check_keys(&r, root, pack_keys, sizeof pack_keys / sizeof *pack_keys, "pack.yaml");
+	schema_check_keys(&r, root, pack_keys, sizeof pack_keys / sizeof *pack_keys, "pack.yaml");
 	const struct ynode *v;
 	pack->format = 1;
-	if ((v = ytree_get(root, "format")) && expect(&r, v, YNODE_SCALAR, "format")) {
+	if ((v = ytree_get(root, "format")) && schema_expect(&r, v, YNODE_SCALAR, "format")) {
 		if (strcmp(v->value, "1") != 0)
-			fail(&r, v, "format %s is not one this rxplore reads (it reads format 1)", v->value);
+			schema_fail(&r, v, "format %s is not one this rxplore reads (it reads format 1)", v->value);
 	}
 	if (!(v = ytree_get(root, "pack")))
-		fail(&r, root, "missing required key 'pack' (the pack's name)");
-	else if ((pack->name = text_field(&r, v, "pack", false)) && !valid_id(pack->name, ""))
-		fail(&r, v, "pack name '%s' may use only a-z, 0-9 and '-'", pack->name);
+		schema_fail(&r, root, "missing required key 'pack' (the pack's name)");
+	else if ((pack->name = schema_text_field(&r, v, "pack", false)) && !schema_valid_id(pack->name, ""))
+		schema_fail(&r, v, "pack name '%s' may use only a-z, 0-9 and '-'", pack->name);
 	const char **fields[] = { &pack->title, &pack->version, &pack->start, &pack->license };
 	static const char *const names[] = { "title", "version", "start", "license" };
 	for (size_t i = 0; i < 4; i++)
 		if ((v = ytree_get(root, names[i])))
-			*fields[i] = text_field(&r, v, names[i], false);
+			*fields[i] = schema_text_field(&r, v, names[i], false);
 	if ((v = ytree_get(root, "facts")))
 		read_vocabulary(&r, v);
 	return r.errors ? -1 : 0;
@@ -611,7 +407,7 @@ static bool read_number(struct reader *r, const struct ynode *v, double lo, doub
 	char *end;
 	double x = v->type == YNODE_SCALAR ? strtod(v->value, &end) : 0;
 	if (v->type != YNODE_SCALAR || end == v->value || *end || !(x >= lo && x <= hi)) {
-		warn(r, v, "expected a number from %g to %g; the default is used", lo, hi);
+		schema_warn(r, v, "expected a number from %g to %g; the default is used", lo, hi);
 		return false;
 	}
 	*out = x;
@@ -622,7 +418,7 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 {
 	struct reader r = { NULL, path, diags, 0 };
 	if (root->type != YNODE_MAPPING) {
-		warn(&r, root, "the settings file must be a mapping of keys; it is ignored");
+		schema_warn(&r, root, "the settings file must be a mapping of keys; it is ignored");
 		return;
 	}
 	for (size_t i = 0; i + 1 < root->count; i += 2) {
@@ -632,7 +428,7 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 			known = known || strcmp(key->value, config_keys[k]) == 0;
 		if (!known) {
 			const char *hint = text_suggest(key->value, config_keys, sizeof config_keys / sizeof *config_keys);
-			warn(&r, key, "unknown setting '%s'%s%s%s", key->value, hint ? " (did you mean '" : "",
+			schema_warn(&r, key, "unknown setting '%s'%s%s%s", key->value, hint ? " (did you mean '" : "",
 			     hint ? hint : "", hint ? "'?)" : "");
 		}
 	}
@@ -651,7 +447,7 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 	if ((v = ytree_get(root, "theme"))) {
 		int theme = v->type == YNODE_SCALAR ? config_theme_parse(v->value) : -1;
 		if (theme < 0)
-			warn(&r, v, "theme must be auto, dark, light or mono; the default is used");
+			schema_warn(&r, v, "theme must be auto, dark, light or mono; the default is used");
 		else
 			config->theme = (enum config_theme)theme;
 	}
@@ -662,6 +458,6 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 		else if (!strcmp(s, "false") || !strcmp(s, "no") || !strcmp(s, "off"))
 			config->mouse = false;
 		else
-			warn(&r, v, "mouse must be true or false; the default is used");
+			schema_warn(&r, v, "mouse must be true or false; the default is used");
 	}
 }

@@ -622,3 +622,11 @@ void text_write_escaped(FILE *out, const char *text, const char *const escape[12
 			control(out, *p);
 	}
 }
+
+bool text_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\n')
+			return false;
+	return true;
+}

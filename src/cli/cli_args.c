@@ -125,6 +125,9 @@ static int set_option(struct cli_request *r, const struct cli_option *o, const c
 	case OPT_SEED:
 		q->seed = value;
 		break;
+	case OPT_TYPE:
+		q->type = value;
+		break;
 	case OPT_YES:
 		q->yes = r->fsrs.yes = true;
 		break;

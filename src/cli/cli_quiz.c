@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "progress.h"
 #include "quiz.h"
 #include "quiz_report.h"
+#include "quiz_typed.h"
 #include "study.h"
 #include "text.h"
 
@@ -91,6 +93,8 @@ static const char *type_hint(enum question_type type)
 		[QUESTION_SINGLE] = "One answer: a letter or number; x = I don't know; q = stop.",
 		[QUESTION_MULTI] = "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.",
 		[QUESTION_TRUE_FALSE] = "True or false: a or b (t or f); x = I don't know; q = stop.",
+		[QUESTION_TYPED] = QUIZ_TYPED_HINT,
+		[QUESTION_CLOZE] = QUIZ_CLOZE_HINT,
 	};
 	return (unsigned)type < sizeof hints / sizeof *hints ? hints[type] : hints[QUESTION_SINGLE];
 }
@@ -105,25 +109,27 @@ static void ask(const struct asker *a, const struct quiz_session *session, const
 		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
 	fputc('\n', a->out);
 	plain_wrap(a->out, q->ask, a->width, 0, false);
-	for (size_t pos = 0; pos < q->nchoices; pos++)
+	for (size_t pos = 0; quiz_typed_parts(q) == 0 && pos < q->nchoices; pos++)
 		choice_line(a, item, pos, "  ");
 	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
+	if (q->type == QUESTION_CLOZE)
+		fprintf(a->out, "Gap 1 of %zu:\n", q->nchoices);
 }
 
 /* REPLY_QUIT: the learner typed q; REPLY_STOP: nobody can answer any more
  * (a signal, output that cannot be written). */
 enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_STOP, REPLY_EOF, REPLY_INVALID };
 
-/* Reads one answer line into a bit set of display positions. */
-static enum reply read_reply(const struct asker *a, const struct quiz_item *item, unsigned *positions)
+/* Reads one line (without its line end) after a "> " prompt: REPLY_ANSWER,
+ * or REPLY_EOF or REPLY_STOP when nothing more can be read or shown. */
+static enum reply read_line(const struct asker *a, char *line, size_t size)
 {
-	char line[512];
 	fputs("> ", a->out);
 	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
 	 * ignored, a full disk): stop rather than save answers given blind. */
 	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
 		return REPLY_STOP;
-	if (!fgets(line, sizeof line, a->in)) {
+	if (!fgets(line, (int)size, a->in)) {
 		if (cli_signals_caught()) /* Ctrl-C, SIGTERM, SIGHUP: stop and close the database */
 			return REPLY_STOP;
 		if (a->echo)
@@ -133,6 +139,36 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	line[strcspn(line, "\r\n")] = '\0';
 	if (a->echo)
 		fprintf(a->out, "%s\n", line);
+	return REPLY_ANSWER;
+}
+
+/* A typed question's line: x or ? for I don't know, q to stop, else the
+ * answer (kept in line). */
+static enum reply typed_reply(const char *line)
+{
+	const char *start = line + strspn(line, " \t");
+	size_t len = strlen(start);
+	while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return REPLY_INVALID;
+	if (quiz_typed_dont_know(line))
+		return REPLY_DONT_KNOW;
+	if ((len == 1 && (*start == 'q' || *start == 'Q')) || (len == 4 && strncasecmp(start, "quit", 4) == 0))
+		return REPLY_QUIT;
+	return REPLY_ANSWER;
+}
+
+/* Reads one answer line: into a bit set of display positions for a choice
+ * question, as text (line) for a typed one. */
+static enum reply read_reply(const struct asker *a, const struct quiz_item *item, unsigned *positions, char *line,
+			     size_t size)
+{
+	enum reply got = read_line(a, line, size);
+	if (got != REPLY_ANSWER)
+		return got;
+	if (quiz_typed_parts(item->question) > 0)
+		return typed_reply(line);
 	for (char *p = line; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
 	size_t n = item->question->nchoices;
@@ -166,6 +202,13 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 
 static void right_answers(const struct asker *a, const struct quiz_item *item, const char *lead)
 {
+	if (quiz_typed_parts(item->question) > 0) {
+		char buf[2048];
+		bool several;
+		fprintf(a->out, "%sRight answer: ", lead);
+		plain_wrap(a->out, quiz_report_expected(item, &several, buf, sizeof buf), a->width, 0, false);
+		return;
+	}
 	size_t n = item->question->nchoices, right = 0;
 	for (size_t pos = 0; pos < n; pos++)
 		right += quiz_item_choice_correct(item, pos);
@@ -187,13 +230,60 @@ static void explanation(const struct asker *a, const struct quiz_item *item)
 
 static void feedback(const struct asker *a, const struct quiz_item *item)
 {
-	if (item->outcome == QUIZ_CORRECT) {
-		fputs("✓ Correct.\n", a->out);
-	} else {
-		fputs(item->outcome == QUIZ_DONT_KNOW ? "✗ Not known.\n" : "✗ Wrong.\n", a->out);
+	char verdict[128];
+	bool good;
+	fprintf(a->out, "%s.\n", quiz_report_verdict(item, true, &good, verdict, sizeof verdict));
+	/* A typo counted as right still shows how it is spelt. */
+	if (!good || item->typo_accepted)
 		right_answers(a, item, "");
-	}
 	explanation(a, item);
+}
+
+/* Asks "did you mean …?" when text is one typo from a part's answer:
+ * *accept is the reply.  Returns how the reading went. */
+static enum reply confirm_typo(const struct asker *a, const struct quiz_question *q, size_t part, const char *text,
+			       bool *accept)
+{
+	char meant[256], prompt[512], reply[64];
+	*accept = false;
+	if (quiz_dont_know_or_blank(text) ||
+	    quiz_typed_check_part(q, part, text, meant, sizeof meant) != TYPED_TYPO)
+		return REPLY_ANSWER;
+	plain_wrap(a->out, quiz_typed_confirm(meant, a->utf8, prompt, sizeof prompt), a->width, 0, false);
+	enum reply got = read_line(a, reply, sizeof reply);
+	*accept = tolower((unsigned char)reply[strspn(reply, " ")]) == 'y';
+	return got;
+}
+
+/* Answers a typed or cloze question: line answers the first part, the
+ * other gaps are read one by one, each typo asked about.  Sets *outcome (-1
+ * when not answered); returns how the reading went. */
+static enum reply answer_parts(const struct asker *a, struct quiz_session *session, const char *line, long ms,
+			       int *outcome)
+{
+	const struct quiz_question *q = quiz_session_current(session)->question;
+	size_t nparts = quiz_typed_parts(q);
+	char texts[QUESTION_MAX_CHOICES][512];
+	const char *given[QUESTION_MAX_CHOICES];
+	bool accept[QUESTION_MAX_CHOICES] = { false };
+	for (size_t part = 0; part < nparts && part < QUESTION_MAX_CHOICES; part++) {
+		if (part == 0) {
+			snprintf(texts[0], sizeof texts[0], "%s", line);
+		} else {
+			fprintf(a->out, "Gap %zu of %zu:\n", part + 1, nparts);
+			enum reply got = read_line(a, texts[part], sizeof texts[part]);
+			if (got != REPLY_ANSWER)
+				return got;
+			if (typed_reply(texts[part]) == REPLY_QUIT)
+				return REPLY_QUIT;
+		}
+		given[part] = texts[part];
+		enum reply got = confirm_typo(a, q, part, texts[part], &accept[part]);
+		if (got != REPLY_ANSWER)
+			return got;
+	}
+	*outcome = quiz_session_answer_parts(session, given, accept, nparts, ms);
+	return REPLY_ANSWER;
 }
 
 /* --- the session ------------------------------------------------------------- */
@@ -293,31 +383,37 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		ask(a, session, item);
 		struct timespec shown;
 		clock_gettime(CLOCK_MONOTONIC, &shown);
-		unsigned positions;
+		unsigned positions = 0;
 		enum reply reply;
 		int outcome = -1;
 		bool failed_before = session->save_failed;
-		while ((reply = read_reply(a, item, &positions)) != REPLY_EOF && reply != REPLY_STOP) {
-			if (reply == REPLY_QUIT) {
-				if (!exam || (reply = confirm_end(a, session)) != REPLY_ANSWER)
-					break;
-				ask(a, session, item);	/* going on: the question again */
-				continue;
-			}
-			if (reply != REPLY_INVALID) {
+		char line[512];
+		while ((reply = read_reply(a, item, &positions, line, sizeof line)) != REPLY_EOF && reply != REPLY_STOP) {
+			if (reply != REPLY_INVALID && reply != REPLY_QUIT) {
 				if (quiz_session_seconds_left(session) == 0)
 					break;
 				/* Saves (commits) the answer before it returns: the
 				 * feedback printed below acknowledges a stored answer. */
-				outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
-							      elapsed_ms(&shown));
-				if (outcome >= 0)
+				if (quiz_typed_parts(item->question) > 0 &&
+				    (reply == REPLY_ANSWER || item->question->type == QUESTION_CLOZE))
+					reply = answer_parts(a, session, line, elapsed_ms(&shown), &outcome);
+				else
+					outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
+								      elapsed_ms(&shown));
+				if (outcome >= 0 || reply == REPLY_EOF || reply == REPLY_STOP)
 					break;
+			}
+			if (reply == REPLY_QUIT) {
+				/* q: an exam asks first; going on asks the question again. */
+				if (!exam || (reply = confirm_end(a, session)) != REPLY_ANSWER)
+					break;
+				ask(a, session, item);
+				continue;
 			}
 			fputs("That answer does not fit this question.\n", a->out);
 			plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
 		}
-		if (reply == REPLY_EOF || reply == REPLY_QUIT || reply == REPLY_STOP) {
+		if (outcome < 0 && (reply == REPLY_EOF || reply == REPLY_QUIT || reply == REPLY_STOP)) {
 			fputs(reply == REPLY_EOF ? "End of input: stopping.\n" : "Stopping.\n", a->out);
 			break;
 		}
@@ -386,6 +482,12 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 		if (!parse_number(o->minutes, 1440, &n) || n == 0)
 			return cli_usage("--minutes takes a number from 1 to 1440, not '%s'", o->minutes);
 		s->minutes = (int)n;
+	}
+	if (o->type) {
+		int type = question_type_parse(o->type);
+		if (type < 0 || !quiz_type_asked((enum question_type)type))
+			return cli_usage("--type takes single, multi, true-false, typed or cloze, not '%s'", o->type);
+		s->types = 1u << type;
 	}
 	if (o->seed) {
 		if (!parse_number(o->seed, ~0ULL, &n))

@@ -16,7 +16,7 @@ struct cli_quiz_options {
 	const char *topics[CLI_MAX_TOPICS];
 	size_t ntopics;
 	const char *contrast;	/* --contrast A,B */
-	const char *count, *minutes, *seed;
+	const char *count, *minutes, *seed, *type;
 	bool yes;
 	const char *format, *output;	/* with progress export: --format csv|db, -o FILE */
 };

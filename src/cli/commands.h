@@ -82,6 +82,7 @@ enum cli_option_id {
 	OPT_COUNT,
 	OPT_MINUTES,
 	OPT_SEED,
+	OPT_TYPE,
 	OPT_YES,
 	OPT_LOG,
 	OPT_ROLLOVER,

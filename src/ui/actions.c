@@ -127,6 +127,17 @@ const struct action actions_table[] = {
 	{ ACT_SCROLL_PAGE_DOWN, CTX_QUIZ, K(KEYC_PGDN), "Scroll down a page" },
 	{ ACT_BACK, CTX_QUIZ, K(KEYC_ESC, 'q'), "End the quiz (an exam asks first)", 4, "end" },
 
+	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_TYPE, K(KEYC_ENTER), "Submit the typed answer (x alone: I don't know)", 2, "submit" },
+	{ ACT_PROMPT_ERASE, CTX_QUIZ_TYPE, K(KEYC_BACKSPACE, KEYC_DELETE), "Delete the last character" },
+	{ ACT_PROMPT_CLEAR, CTX_QUIZ_TYPE, K(CTRL('u')), "Clear the answer", 3, "clear" },
+	{ ACT_SCROLL_PAGE_UP, CTX_QUIZ_TYPE, K(KEYC_PGUP), "Scroll up a page" },
+	{ ACT_SCROLL_PAGE_DOWN, CTX_QUIZ_TYPE, K(KEYC_PGDN), "Scroll down a page" },
+	{ ACT_BACK, CTX_QUIZ_TYPE, K(KEYC_ESC), "End the quiz (the summary shows what was done)", 4, "end" },
+
+	{ ACT_QUIZ_YES, CTX_QUIZ_CONFIRM, K('y'), "Yes, that was meant: count it as right", 2, "yes" },
+	{ ACT_QUIZ_NO, CTX_QUIZ_CONFIRM, K('n'), "No: grade the answer as typed", 3, "no" },
+	{ ACT_BACK, CTX_QUIZ_CONFIRM, K(KEYC_ESC), "Edit the answer again", 4, "edit" },
+
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_FEEDBACK, K(KEYC_ENTER), "Next question", 2, "next" },
 	{ ACT_QUIZ_GRADE, CTX_QUIZ_FEEDBACK, K('1', '2', '3', '4'), "Grade it Again, Hard, Good or Easy", 3, "grade" },
 	{ ACT_QUIZ_OPEN, CTX_QUIZ_FEEDBACK, K('o'), "Open the card that explains the answer", 4, "open card" },
@@ -193,7 +204,7 @@ int actions_parent(enum action_context context)
 
 bool actions_text_entry(enum action_context context)
 {
-	return context == CTX_PROMPT || context == CTX_PICK;
+	return context == CTX_PROMPT || context == CTX_PICK || context == CTX_QUIZ_TYPE;
 }
 
 static bool action_has_key(const struct action *action, int key)
@@ -413,6 +424,8 @@ const char *actions_context_title(enum action_context context)
 		[CTX_QUIZ_MENU] = "Quiz: the choice",
 		[CTX_EXAM_SETUP] = "Quiz: the exam's time limit",
 		[CTX_QUIZ] = "Quiz: a question",
+		[CTX_QUIZ_TYPE] = "Quiz: typing an answer",
+		[CTX_QUIZ_CONFIRM] = "Quiz: did you mean ...?",
 		[CTX_QUIZ_FEEDBACK] = "Quiz: after answering",
 		[CTX_QUIZ_SUMMARY] = "Quiz: the summary",
 		[CTX_PEEK] = "Quiz: the card of an answer",

@@ -48,6 +48,8 @@ enum action_context {
 	CTX_QUIZ_MENU,	/* the quiz chooser */
 	CTX_EXAM_SETUP,	/* the exam's time limit */
 	CTX_QUIZ,	/* a question being asked */
+	CTX_QUIZ_TYPE,	/* a typed question being answered (text entry) */
+	CTX_QUIZ_CONFIRM,	/* "did you mean …?" after a typed answer one typo away */
 	CTX_QUIZ_FEEDBACK,	/* after answering */
 	CTX_QUIZ_SUMMARY,	/* the end of a quiz */
 	CTX_PEEK,	/* the card an answer points to */
@@ -71,7 +73,7 @@ enum action_id {
 	ACT_COMPARE_DIFF, ACT_COMPARE_LEFT, ACT_COMPARE_RIGHT, ACT_COMPARE_OPEN, ACT_PICK_COMPLETE,
 	ACT_EXAM_MINUTES,
 	ACT_QUIZ_CHOOSE, ACT_QUIZ_TOGGLE, ACT_QUIZ_SUBMIT, ACT_QUIZ_DONT_KNOW, ACT_QUIZ_GRADE, ACT_QUIZ_OPEN,
-	ACT_QUIZ_UNDO, ACT_QUIZ_COUNT,
+	ACT_QUIZ_UNDO, ACT_QUIZ_COUNT, ACT_QUIZ_YES, ACT_QUIZ_NO,
 	ACT_CONFUSIONS, ACT_CONFUSION_COMPARE, ACT_CONFUSION_EXPLAIN, ACT_CONFUSION_DRILL,
 	ACT_COUNT
 };

@@ -241,17 +241,10 @@ static void cancel_prompt(struct browse *b)
 
 static enum intent prompt_key(struct browse *b, struct ui *ui, const struct action *action, int key)
 {
-	size_t len = strlen(b->filter);
 	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
 
 	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
-		char utf8[4];
-		int n = text_utf8_encode((uint32_t)key, utf8);
-
-		if (n > 0 && len + (size_t)n < sizeof(b->filter)) {
-			memcpy(b->filter + len, utf8, (size_t)n);
-			b->filter[len + (size_t)n] = '\0';
-		}
+		ui_input_append(b->filter, sizeof(b->filter), key);
 	} else if (!action || action->context == CTX_GLOBAL) {
 		return INTENT_IGNORED;
 	} else if (action->id == ACT_PROMPT_SUBMIT) {
@@ -261,9 +254,7 @@ static enum intent prompt_key(struct browse *b, struct ui *ui, const struct acti
 		rebuild_rows(b, keep);
 		return INTENT_REDRAW;
 	} else if (action->id == ACT_PROMPT_ERASE) {
-		while (len > 0 && ((unsigned char)b->filter[len - 1] & 0xC0) == 0x80)
-			len--;
-		b->filter[len > 0 ? len - 1 : 0] = '\0';
+		ui_input_erase(b->filter);
 	} else if (action->id == ACT_PROMPT_CLEAR) {
 		b->filter[0] = '\0';
 	} else if (action->id == ACT_PROMPT_UP || action->id == ACT_PROMPT_DOWN) {

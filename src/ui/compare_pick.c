@@ -125,29 +125,6 @@ void compare_pick_draw(const char *input, struct ui *ui, struct rect area)
 	draw_matches(ui, current_word(input), area, area.y + 5);
 }
 
-static void append_key(char *input, int key)
-{
-	char bytes[4];
-	int n = text_utf8_encode((uint32_t)key, bytes);
-	size_t len = strlen(input);
-
-	if (n > 0 && len + (size_t)n < PICK_INPUT_MAX) {
-		memcpy(input + len, bytes, (size_t)n);
-		input[len + (size_t)n] = '\0';
-	}
-}
-
-static void erase_char(char *s)
-{
-	size_t len = strlen(s);
-
-	while (len > 0 && ((unsigned char)s[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	s[len] = '\0';
-}
-
 /* Parses the input into cards; false (with a message) when it does not name 2 to 4 topics. */
 static bool submit(const char *input, struct ui *ui, const struct card **cards, size_t *ncards)
 {
@@ -184,7 +161,7 @@ enum intent compare_pick_key(char *input, struct ui *ui, const struct action *ac
 {
 	*ncards = 0;
 	if (key >= ' ' && key < KEYC_BASE && key != 0x7f) {
-		append_key(input, key);
+		ui_input_append(input, PICK_INPUT_MAX, key);
 		return INTENT_REDRAW;
 	}
 	if (!action || action->context != CTX_PICK)
@@ -193,7 +170,7 @@ enum intent compare_pick_key(char *input, struct ui *ui, const struct action *ac
 	case ACT_PICK_COMPLETE: complete(input, ui); return INTENT_REDRAW;
 	case ACT_PROMPT_SUBMIT: submit(input, ui, cards, ncards); return INTENT_REDRAW;
 	case ACT_PROMPT_CANCEL: return INTENT_BACK;
-	case ACT_PROMPT_ERASE: erase_char(input); return INTENT_REDRAW;
+	case ACT_PROMPT_ERASE: ui_input_erase(input); return INTENT_REDRAW;
 	case ACT_PROMPT_CLEAR: input[0] = '\0'; return INTENT_REDRAW;
 	default: return INTENT_HANDLED;
 	}

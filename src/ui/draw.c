@@ -150,6 +150,29 @@ void ui_vline(int y, int x, int h, enum role role)
 	theme_set(ROLE_TEXT);
 }
 
+void ui_input_append(char *buf, size_t size, int key)
+{
+	char bytes[4];
+	int n = text_utf8_encode((uint32_t)key, bytes);
+	size_t len = strlen(buf);
+
+	if (n > 0 && len + (size_t)n < size) {
+		memcpy(buf + len, bytes, (size_t)n);
+		buf[len + (size_t)n] = '\0';
+	}
+}
+
+void ui_input_erase(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	buf[len] = '\0';
+}
+
 void ui_cursor(struct ui *ui, int y, int x)
 {
 	ui->cursor_y = y;

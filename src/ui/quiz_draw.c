@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "quiz_report.h"
+#include "quiz_typed.h"
 #include "quiz_view.h"
 #include "text.h"
 
@@ -56,9 +57,58 @@ static void add_question(struct quiz_view *v, const struct ui *ui, int width, co
 	if (item->question->type == QUESTION_MULTI && !text_find_nocase(item->question->ask, "select all"))
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Select all that apply.", ROLE_DIM);
 	line_body_blank(&v->body);
+	size_t nparts = quiz_typed_parts(item->question);
+	if (nparts == 1) {
+		/* The answer typed so far, or as given once answered. */
+		const char *text = answered ? item->typed : v->answers[0];
+		long l = line_body_add(&v->body, width, 2, "Your answer: ", ROLE_DIM,
+				       line_body_fmt(&v->body, "%s%s", text, answered ? "" : "_"), ROLE_TEXT);
+		if (l >= 0)
+			v->body.lines[l].cursor = !answered;
+		line_body_blank(&v->body);
+		return;
+	}
+	if (nparts > 1) {
+		/* A cloze: the gaps filled so far and the one being typed. */
+		if (answered) {
+			line_body_add(&v->body, width, 2, "Your answer: ", ROLE_DIM, item->typed, ROLE_TEXT);
+		}
+		for (size_t part = 0; !answered && part <= v->part && part < nparts; part++) {
+			bool current = part == v->part;
+			long l = line_body_add(&v->body, width, 2, line_body_fmt(&v->body, "Gap %zu: ", part + 1), ROLE_DIM,
+					       line_body_fmt(&v->body, "%s%s", v->answers[part], current ? "_" : ""),
+					       ROLE_TEXT);
+			if (l >= 0)
+				v->body.lines[l].cursor = current;
+		}
+		line_body_blank(&v->body);
+		return;
+	}
 	for (size_t pos = 0; pos < item->question->nchoices; pos++)
 		add_choice(v, ui, width, item, pos, answered);
 	line_body_blank(&v->body);
+}
+
+static void layout_typing(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
+{
+	add_question(v, ui, width, item, false);
+	if (v->confirming) {
+		char buf[512];
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      line_body_fmt(&v->body, "%s", quiz_typed_confirm(v->meant, ui->utf8, buf, sizeof buf)),
+			      ROLE_WARNING);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      "y: count it as right, n: grade it as typed, Esc: edit the answer.", ROLE_DIM);
+		return;
+	}
+	if (item->question->type == QUESTION_CLOZE)
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      line_body_fmt(&v->body, "Type gap %zu of %zu, Enter goes on; x alone: I don't know.",
+					    v->part + 1, item->question->nchoices),
+			      ROLE_DIM);
+	else
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Type the answer, Enter submits; x alone: I don't know.",
+			      ROLE_DIM);
 }
 
 static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
@@ -72,6 +122,10 @@ static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, cons
 			      ROLE_WARNING);
 		line_body_blank(&v->body);
 	}
+	if (quiz_typed_parts(item->question) > 0) {
+		layout_typing(v, ui, width, item);
+		return;
+	}
 	add_question(v, ui, width, item, false);
 	const char *letters = letters_hint(v, item->question->nchoices, ui);
 	if (item->question->type == QUESTION_MULTI)
@@ -82,27 +136,19 @@ static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, cons
 		    ROLE_DIM);
 }
 
-/* The choices at the display positions in the bit set, in the view's scratch. */
-static const char *describe(struct quiz_view *v, const struct quiz_item *item, unsigned positions)
-{
-	char buf[2048];
-	return line_body_fmt(&v->body, "%s", quiz_report_choices(item, positions, buf, sizeof buf));
-}
-
 static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item)
 {
 	const struct quiz_question *q = item->question;
 	add_question(v, ui, width, item, true);
-	if (item->outcome == QUIZ_CORRECT)
-		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, UI_GLYPH(ui, "\xE2\x9C\x93 Correct", "+ Correct"), ROLE_OK);
-	else
-		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-		    line_body_fmt(&v->body, "%s %s", UI_GLYPH(ui, "\xE2\x9C\x97", "x"),
-			item->outcome == QUIZ_DONT_KNOW ? "Not known" : "Wrong"),
-		    ROLE_ERROR);
-	unsigned right = quiz_report_right(item);
+	char buf[2048];
+	bool good;
+	const char *verdict = quiz_report_verdict(item, ui->utf8, &good, buf, sizeof buf);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s", verdict),
+		      good ? ROLE_OK : ROLE_ERROR);
+	bool several;
+	const char *expected = quiz_report_expected(item, &several, buf, sizeof buf);
 	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-	    line_body_fmt(&v->body, "Right answer%s: %s", (right & (right - 1)) ? "s" : "", describe(v, item, right)), ROLE_TEXT);
+	    line_body_fmt(&v->body, "Right answer%s: %s", several ? "s" : "", expected), ROLE_TEXT);
 	if (q->explain)
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, q->explain, ROLE_TEXT);
 	if (v->session.settings.mode != QUIZ_EXAM) {

@@ -7,9 +7,11 @@
 #include <time.h>
 
 #include "quiz_report.h"
+#include "quiz_typed.h"
 #include "quiz_view.h"
 #include "screens.h"
 #include "scroll.h"
+#include "text.h"
 
 static struct quiz_view *view_of(struct screen *screen)
 {
@@ -21,6 +23,10 @@ static void begin_question(struct quiz_view *v)
 {
 	v->cursor = 0;
 	v->selected = 0;
+	memset(v->answers, 0, sizeof v->answers);
+	memset(v->accepted, 0, sizeof v->accepted);
+	v->part = 0;
+	v->confirming = false;
 	v->body.scroll = 0;
 	v->body.keep_cursor_visible = true;
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
@@ -76,6 +82,22 @@ static long elapsed_ms(const struct timespec *since)
 	return (long)((now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000);
 }
 
+/* After an answer was recorded: the feedback, or in an exam the next question. */
+static enum intent answered(struct quiz_view *v, struct ui *ui)
+{
+	if (v->session.save_failed)
+		ui_message(ui, ROLE_WARNING, "This answer could not be saved: %s", progress_error(v->progress));
+	if (v->session.settings.mode == QUIZ_EXAM) {
+		quiz_session_next(&v->session);
+		advance(v);
+		return INTENT_REDRAW;
+	}
+	v->stage = STAGE_FEEDBACK;
+	v->body.scroll = 0;
+	v->body.keep_cursor_visible = false;
+	return INTENT_REDRAW;
+}
+
 static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 {
 	struct quiz_item *item = quiz_session_current(&v->session);
@@ -89,17 +111,83 @@ static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 	}
 	if (quiz_session_answer(&v->session, v->selected, dont_know, elapsed_ms(&v->shown)) < 0)
 		return INTENT_HANDLED;
-	if (v->session.save_failed)
-		ui_message(ui, ROLE_WARNING, "This answer could not be saved: %s", progress_error(v->progress));
-	if (v->session.settings.mode == QUIZ_EXAM) {
-		quiz_session_next(&v->session);
-		advance(v);
+	return answered(v, ui);
+}
+
+/* The part typed is done (its typo, if any, settled): the next gap, or the
+ * answer graded once every part is in. */
+static enum intent next_part(struct quiz_view *v, struct ui *ui)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	v->confirming = false;
+	size_t nparts = item ? quiz_typed_parts(item->question) : 0;
+	if (++v->part < nparts)
+		return INTENT_REDRAW;
+	const char *texts[QUESTION_MAX_CHOICES];
+	for (size_t i = 0; i < nparts && i < QUESTION_MAX_CHOICES; i++)
+		texts[i] = v->answers[i];
+	if (quiz_session_answer_parts(&v->session, texts, v->accepted, nparts, elapsed_ms(&v->shown)) < 0)
+		return INTENT_HANDLED;
+	return answered(v, ui);
+}
+
+/* Enter on a typed part: I don't know, a typo to confirm first, or on. */
+static enum intent submit_part(struct quiz_view *v, struct ui *ui)
+{
+	struct quiz_item *item = quiz_session_current(&v->session);
+	if (!item)
+		return INTENT_HANDLED;
+	const char *text = v->answers[v->part];
+	bool cloze = item->question->type == QUESTION_CLOZE;
+	if (!cloze && quiz_typed_dont_know(text))
+		return submit(v, ui, true);
+	if (text_blank(text)) {
+		if (cloze)
+			ui_message(ui, ROLE_WARNING, "Type the answer for gap %zu first, or x for I don't know",
+				   v->part + 1);
+		else
+			ui_message(ui, ROLE_WARNING, "Type an answer first, or x for I don't know");
 		return INTENT_REDRAW;
 	}
-	v->stage = STAGE_FEEDBACK;
-	v->body.scroll = 0;
-	v->body.keep_cursor_visible = false;
-	return INTENT_REDRAW;
+	if (!quiz_typed_dont_know(text) &&
+	    quiz_typed_check_part(item->question, v->part, text, v->meant, sizeof v->meant) == TYPED_TYPO) {
+		v->confirming = true;
+		return INTENT_REDRAW;
+	}
+	v->accepted[v->part] = false;
+	return next_part(v, ui);
+}
+
+static enum intent key_typing(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
+{
+	if (v->confirming) {
+		if (!action || action->context == CTX_GLOBAL)
+			return INTENT_IGNORED;
+		switch (action->id) {
+		case ACT_QUIZ_YES:
+		case ACT_QUIZ_NO: v->accepted[v->part] = action->id == ACT_QUIZ_YES; return next_part(v, ui);
+		case ACT_BACK: v->confirming = false; return INTENT_REDRAW;
+		default: return INTENT_HANDLED;
+		}
+	}
+	if (key >= ' ' && key < KEYC_BASE && key != 0x7f) {
+		ui_input_append(v->answers[v->part], sizeof v->answers[v->part], key);
+		return INTENT_REDRAW;
+	}
+	if (!action || action->context == CTX_GLOBAL)
+		return INTENT_IGNORED;
+	switch (action->id) {
+	case ACT_QUIZ_SUBMIT: return submit_part(v, ui);
+	case ACT_PROMPT_ERASE:
+		/* On an empty gap, back to the gap before. */
+		if (!v->answers[v->part][0] && v->part > 0)
+			v->part--;
+		else
+			ui_input_erase(v->answers[v->part]);
+		return INTENT_REDRAW;
+	case ACT_PROMPT_CLEAR: v->answers[v->part][0] = '\0'; return INTENT_REDRAW;
+	default: return INTENT_IGNORED;	/* Esc, paging: as for any question */
+	}
 }
 
 static enum intent choose(struct quiz_view *v, int pos)
@@ -254,6 +342,8 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 		advance(v);
 		return INTENT_REDRAW;
 	case ACT_QUIZ_GRADE:
+		if (key < '1' || key > '4')	/* the action's keys; said for clang-analyzer's sake */
+			return INTENT_HANDLED;
 		if (quiz_session_grade(&v->session, (enum fsrs_grade)(key - '0')) < 0)
 			ui_message(ui, ROLE_WARNING, "The grade could not be changed: %s",
 				   v->progress ? progress_error(v->progress) : "not saving");
@@ -271,6 +361,12 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct quiz_view *v = view_of(screen);
+	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_current(&v->session) : NULL;
+	if (asked && quiz_typed_parts(asked->question) > 0) {
+		enum intent intent = key_typing(v, ui, action, key);
+		if (intent != INTENT_IGNORED || !action || action->context == CTX_GLOBAL)
+			return intent;
+	}
 	/* After answering, the answer keys only say so (they are not actions there). */
 	if (v->stage == STAGE_FEEDBACK && !action && ((key >= 'a' && key <= 'f') || key == ' ' || key == 'x')) {
 		ui_message(ui, ROLE_DIM, "Already answered: Enter goes on, u takes the answer back");
@@ -355,10 +451,15 @@ static void quiz_view_draw(struct screen *screen, struct ui *ui, struct rect are
 
 static enum action_context quiz_view_context(const struct screen *screen)
 {
-	switch (((const struct quiz_view *)screen)->stage) {
+	const struct quiz_view *v = (const struct quiz_view *)screen;
+	switch (v->stage) {
 	case STAGE_FEEDBACK: return CTX_QUIZ_FEEDBACK;
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
-	default: return CTX_QUIZ;
+	default:
+		if (v->session.current < v->session.count &&
+		    quiz_typed_parts(v->session.items[v->session.current].question) > 0)
+			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
+		return CTX_QUIZ;
 	}
 }
 

@@ -10,6 +10,10 @@
  * Both quiz screens lay their stages out with line_body.h and read
  * CTX_QUIZ keys.
  *
+ * A typed question, and each gap of a cloze in turn, is answered in a
+ * text-entry context (CTX_QUIZ_TYPE); an answer one typo away asks "did you
+ * mean …?" first (CTX_QUIZ_CONFIRM).
+ *
  * Invariants of struct quiz_view: stages STAGE_ASK and STAGE_FEEDBACK have a
  * session item at the cursor (quiz_session_current); STAGE_FEEDBACK's item
  * is answered and never in an exam (exams go straight to the next question).
@@ -46,6 +50,12 @@ struct quiz_view {
 	/* Asking. */
 	int cursor;
 	unsigned selected;	/* bit set of display positions */
+	/* A question answered by typing (typed: one part, cloze: one per gap). */
+	char answers[QUESTION_MAX_CHOICES][QUIZ_TYPED_MAX];
+	bool accepted[QUESTION_MAX_CHOICES];	/* a typo there was confirmed */
+	size_t part;		/* the part being typed */
+	bool confirming;	/* the part is one typo away: "did you mean …?" is asked */
+	char meant[QUIZ_TYPED_MAX];	/* then: the accepted answer it is one typo from */
 	struct timespec shown;
 	bool confirm_end;	/* an exam: q was pressed, y ends it, any other key goes on */
 	/* The end. */

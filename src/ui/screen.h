@@ -214,6 +214,11 @@ void ui_hline(int y, int x, int w, enum role role);
 void ui_vline(int y, int x, int h, enum role role);
 /* Puts the hardware cursor here at the end of the frame. */
 void ui_cursor(struct ui *ui, int y, int x);
+
+/* One-line text entry: appends the character of key (a code point) to the
+ * NUL-terminated buf of size bytes when it fits; erases the last character. */
+void ui_input_append(char *buf, size_t size, int key);
+void ui_input_erase(char *buf);
 /* A one-line status-bar message until the next key. */
 void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 #if defined(__GNUC__)

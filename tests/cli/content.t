@@ -105,7 +105,7 @@ for card in cards:
         problems["review-state"].append(f"{cid}: no reviewed: date")
     for q in card.get("quiz") or []:
         questions += 1
-        if q.get("type") == "select_all" and not q["ask"].rstrip().endswith("(Select all that apply.)"):
+        if q.get("type") == "multi" and not q["ask"].rstrip().endswith("(Select all that apply.)"):
             problems["select-all-wording"].append(f"{q['id']}: ask does not end with (Select all that apply.)")
 # The loader reads a missing status as draft, so the files themselves must say it.
 for root, _, files in os.walk(content):

@@ -49,13 +49,15 @@ expect_status "anki exits 0" 0
 expect_in "anki: tab separator header" "$(printf '%s\n' "$out" | sed -n 1p)" "#separator:tab"
 expect_in "anki: fields are HTML" "$out" "#html:true"
 expect_in "anki: the first column is the note's guid" "$out" "#guid column:1"
-expect_in "anki: the fourth column holds the tags" "$out" "#tags column:4"
+expect_in "anki: the second column names the note type" "$out" "#notetype column:2"
+expect_in "anki: the fifth column holds the tags" "$out" "#tags column:5"
 rows=$(printf '%s\n' "$out" | grep -v '^#')
 bank=$(quiz_size $pack)
 expect_lines "anki: one row per question of the quiz bank ($bank)" "$bank" "$rows"
-bad=$(printf '%s\n' "$rows" | awk -F '\t' 'NF != 4' | head -n 3)
-if [ -z "$bad" ]; then ok "anki: every row has exactly 4 fields"; else
-	not_ok "anki: every row has exactly 4 fields" "$bad"; fi
+bad=$(printf '%s\n' "$rows" | awk -F '\t' 'NF != 5' | head -n 3)
+if [ -z "$bad" ]; then ok "anki: every row has exactly 5 fields"; else
+	not_ok "anki: every row has exactly 5 fields" "$bad"; fi
+expect_in "anki: choice questions are Basic notes" "$rows" "plainol:fact:receptor	Basic	"
 dups=$(printf '%s\n' "$rows" | cut -f 1 | sort | uniq -d)
 if [ -z "$dups" ]; then ok "anki: guids are unique"; else not_ok "anki: guids are unique" "$dups"; fi
 expect_not_in "anki: no raw HTML from the cards" "$rows" "<script>"
@@ -134,7 +136,7 @@ if command -v python3 >/dev/null 2>&1; then
 	python3 - "$work/cards.json" >"$work/json.check" 2>&1 <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
-assert doc["format"] == "rxplore-cards" and doc["format_version"] == 1
+assert doc["format"] == "rxplore-cards" and doc["format_version"] == 2
 assert [p["name"] for p in doc["packs"]] == ["export-fixture"]
 cards = {c["id"]: c for c in doc["cards"]}
 assert len(cards) == 6, len(cards)
@@ -146,8 +148,8 @@ assert list(t["sections"]) == ["mechanism", "diagram", "diagram_text"], list(t["
 assert t["member_of"] == "mixers" and t["status"] == "draft" and t["reviewed_by"] is None
 assert "\t" not in t["summary"] and "\x01" not in t["summary"] and "\u202e" not in t["summary"], t["summary"]
 qs = {q["id"]: q for q in t["quiz"]}
-assert qs["tricky-all"]["type"] == "select_all" and qs["tricky-all"]["answer"] == ["Tricky", "Plainol"]
-assert qs["tricky-tf"]["type"] == "true_false" and qs["tricky-tf"]["answer"] is True
+assert qs["tricky-all"]["type"] == "multi" and qs["tricky-all"]["answer"] == ["Tricky", "Plainol"]
+assert qs["tricky-tf"]["type"] == "true-false" and qs["tricky-tf"]["answer"] is True
 assert qs["tricky-quotes"]["answer"] == 'The "quoted" one'
 assert t["sources"][0] == {"title": "A source with | a pipe", "publisher": "Test Publisher", "year": "2026"}
 assert cards["mixers"]["status"] == "reviewed" and cards["mixers"]["reviewed_by"] == "A. Tester"
@@ -155,7 +157,7 @@ PY
 	if [ $? -eq 0 ]; then ok "json: fields, types and order as the cards have them"; else
 		not_ok "json: fields, types and order as the cards have them" "$(cat "$work/json.check")"; fi
 elif command -v jq >/dev/null 2>&1; then
-	if jq -e '.format_version == 1 and (.cards | length) == 6' "$work/cards.json" >/dev/null; then
+	if jq -e '.format_version == 2 and (.cards | length) == 6' "$work/cards.json" >/dev/null; then
 		ok "json: valid (jq)"; else not_ok "json: valid (jq)"; fi
 	echo "ok $((tap_count + 1)) # SKIP json: field checks need python3"
 	tap_count=$((tap_count + 1))
@@ -165,7 +167,7 @@ else
 	tap_count=$((tap_count + 2))
 fi
 # Checks that do not need a JSON parser.
-expect_in "json: format version" "$json" '"format_version": 1,'
+expect_in "json: format version" "$json" '"format_version": 2,'
 expect_in "json: quotes escaped" "$json" '"title": "Tricky \"quoted\" <script>alert(1)</script> & co",'
 expect_in "json: non-ASCII passes through" "$json" '"受容体",'
 expect_in "json: facts as an object" "$json" '"action": "Opens | closes",'

@@ -33,6 +33,17 @@ rx() {
 	err=$(cat "$work/err")
 }
 
+# quiz ANSWERS ARGS...: runs rxplore quiz with the answers (one per line) on
+# stdin; sets $out, $err and $status.
+quiz() {
+	answers=$1
+	shift
+	status=0
+	printf '%s' "$answers" | "$RXPLORE" quiz "$@" >"$work/out" 2>"$work/err" || status=$?
+	out=$(cat "$work/out")
+	err=$(cat "$work/err")
+}
+
 # expect_status NAME WANT: checks $status.
 expect_status() {
 	if [ "$status" -eq "$2" ]; then ok "$1"; else

@@ -28,7 +28,7 @@ for case in "--strict|--strict goes with the check command" \
 	"--format md|--format goes with the compare, progress and export commands" \
 	"-o x|-o goes with the progress, import and export commands" \
 	"--yes|--yes goes with the progress and fsrs commands" \
-	"--seed 1|--mode, --topic, --contrast, --count, --minutes and --seed go with the quiz command"; do
+	"--seed 1|--mode, --topic, --contrast, --count, --minutes, --seed and --type go with the quiz command"; do
 	option=${case%%|*}
 	rx list $option $basic
 	expect_status "list $option is a usage error" 2

@@ -4,16 +4,6 @@
 basic="--no-default-packs --content $TEST_DATA_DIR/basic"
 export RXPLORE_NOW=2026-11-21T09:30:00 TZ=UTC
 
-# quiz ANSWERS ARGS...: runs rxplore quiz with the answers (one per line) on stdin.
-quiz() {
-	answers=$1
-	shift
-	status=0
-	printf '%s' "$answers" | "$RXPLORE" quiz "$@" >"$work/out" 2>"$work/err" || status=$?
-	out=$(cat "$work/out")
-	err=$(cat "$work/err")
-}
-
 # Usage errors exit 2 and save nothing.
 for bad in "--mode sometimes" "--count 0" "--count lots" "--minutes 5" "--mode exam --minutes -1" \
 	"--seed x" "--yes"; do

@@ -226,13 +226,13 @@ static void test_anki_rows_never_split(void **state)
 	char *text = sink_text(&s);
 	assert_true(strncmp(text, "#separator:tab\n#html:true\n", 26) == 0);
 	assert_non_null(strstr(text, "\n#guid column:1\n"));
-	assert_non_null(strstr(text, "\n#tags column:4\n"));
+	assert_non_null(strstr(text, "\n#tags column:5\n"));
 	size_t rows = 0;
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
 		if (line[0] == '#')
 			continue;
 		rows++;
-		assert_int_equal(count(line, "\t"), 3);
+		assert_int_equal(count(line, "\t"), 4);
 		assert_null(strchr(line, '"'));
 		assert_null(strchr(line, '\r'));
 		assert_null(strstr(line, "<script>"));
@@ -313,7 +313,7 @@ static void test_json_document(void **state)
 	struct sink s;
 	assert_int_equal(export_json(sink_open(&s), &set), EXPORT_OK);
 	char *text = sink_text(&s);
-	assert_non_null(strstr(text, "\"format_version\": 1,"));
+	assert_non_null(strstr(text, "\"format_version\": 2,"));
 	assert_non_null(strstr(text, "\"generator\": \"rxplore test\""));
 	assert_non_null(strstr(text, "\"title\": \"Tricky \\\"quoted\\\" <script>x</script> | pipe & co\""));
 	assert_non_null(strstr(text, "\"aliases\": [\n        \"Ünïcødé\"\n      ]"));

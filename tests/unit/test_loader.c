@@ -286,6 +286,104 @@ static void choice_topics_have_located_errors(void **state)
 	assert_null(library_find(&f->lib, "a"));
 }
 
+/* A card that breaks one rule, and the located error it must get. */
+struct rule_case {
+	const char *text, *want;
+};
+
+/* Each case's card (t.yaml, card id "a") is rejected with its error. */
+static void expect_rejected(struct fixture *f, const struct rule_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		diag_list_release(&f->diags);
+		assert_int_equal(load(f, "t.yaml", cases[i].text), 0);
+		if (!has_diag(f, cases[i].want))
+			fail_msg("case %zu: no '%s'", i, cases[i].want);
+	}
+	assert_null(library_find(&f->lib, "a"));
+}
+
+/* Typed questions (issue 17): every rule has a located error, and a good one
+ * keeps its answer first and its alternatives after it. */
+static void typed_question_rules(void **state)
+{
+	struct fixture *f = *state;
+#define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-t\n"
+	static const struct rule_case cases[] = {
+		{ HEAD "    type: typed\n    ask: q\n    answer: GABA-B\n    accept: [GABAB, \"\"]\n",
+		  "t.yaml:10:21: error: an accepted answer is empty" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: \" \"\n", "t.yaml:9:13: error: a typed question's answer is empty" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: [x, y]\n",
+		  "t.yaml:9:13: error: a typed question's 'answer' is one text (other wordings go under 'accept')" },
+		{ HEAD "    type: typed\n    ask: q\n    choices: [x, y]\n    answer: x\n",
+		  "t.yaml:9:14: error: a typed question has no 'choices': list other right wordings under 'accept'" },
+		{ HEAD "    type: typed\n    ask: q\n    answer: x\n    accept: [a, b, c, d, e, f]\n",
+		  "t.yaml:10:13: error: a typed question takes at most 5 accepted wordings besides its answer, not 6" },
+		{ HEAD "    ask: q\n    answer: true\n    accept: [x]\n", "t.yaml:9:13: error: 'accept' goes with 'type: typed'" },
+		{ HEAD "    type: essay\n    ask: q\n    answer: x\n",
+		  "t.yaml:7:11: error: question type 'essay' is not one of single, multi, true-false, typed, cloze" },
+		{ HEAD "    type: order\n    ask: q\n    answer: x\n", "t.yaml:7:11: error: question type 'order' is not supported yet" },
+		{ HEAD "    type: multi\n    ask: q\n    choices: [x, y]\n    answer: x\n",
+		  "t.yaml:7:11: error: 'type: multi' does not fit the question: its choices and answer make it single" },
+	};
+#undef HEAD
+	expect_rejected(f, cases, sizeof cases / sizeof *cases);
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-t\n"
+					    "    type: typed\n    ask: Which receptor?\n    answer: GABA-B receptor\n"
+					    "    accept: [GABA type B]\n"),
+			 1);
+	assert_int_equal(f->diags.errors, 0);
+	const struct card *g = library_find(&f->lib, "g");
+	assert_non_null(g);
+	assert_int_equal(g->nquiz, 1);
+	assert_int_equal(g->quiz[0].type, QUESTION_TYPED);
+	assert_int_equal(g->quiz[0].nchoices, 2);
+	assert_string_equal(g->quiz[0].choices[0], "GABA-B receptor");
+	assert_string_equal(g->quiz[0].choices[1], "GABA type B");
+	assert_true(g->quiz[0].correct[0] && g->quiz[0].correct[1]);
+}
+
+/* Cloze questions (issue 17): a located error for every rule; a good one
+ * shows its gaps as [gap N] and keeps each gap's answers. */
+static void cloze_question_rules(void **state)
+{
+	struct fixture *f = *state;
+#define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-c\n    type: cloze\n"
+	static const struct rule_case cases[] = {
+		{ HEAD "    cloze: No gap here.\n", "t.yaml:8:12: error: a cloze question needs at least one gap, written {{answer}}" },
+		{ HEAD "    cloze: An {{}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze is empty" },
+		{ HEAD "    cloze: A {{x|}} gap.\n", "t.yaml:8:12: error: gap 1 of the cloze has an empty alternative" },
+		{ HEAD "    cloze: A {{x}} and {{y gap.\n",
+		  "t.yaml:8:12: error: gap 2 of the cloze opens with '{{' but does not close with '}}'" },
+		{ HEAD "    cloze: A x}} gap.\n", "t.yaml:8:12: error: the cloze has a '}}' that closes no gap" },
+		{ HEAD "    cloze: \"{{a}}{{b}}{{c}}{{d}}{{e}}{{f}}{{g}}\"\n", "t.yaml:8:12: error: a cloze takes at most 6 gaps" },
+		{ HEAD "    cloze: A {{x}} gap.\n    answer: x\n",
+		  "t.yaml:9:13: error: a cloze question has no 'answer': its text and answers are in 'cloze'" },
+		{ HEAD "    ask: q\n", "t.yaml:6:5: error: a cloze question needs 'cloze'" },
+		{ HEAD "    cloze: Shown as [gap 1] here {{x}}.\n", "t.yaml:8:12: error: '[gap N]' is how rxplore shows a gap" },
+		{ "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - ask: q\n    answer: true\n    cloze: A {{x}}.\n",
+		  "t.yaml:8:12: error: 'cloze' goes with 'type: cloze'" },
+	};
+#undef HEAD
+	expect_rejected(f, cases, sizeof cases / sizeof *cases);
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n  - id: g-c\n"
+					    "    type: cloze\n    cloze: >-\n      It opens {{ chloride | Cl- }}\n"
+					    "      channels, {{inward}}.\n"),
+			 1);
+	assert_int_equal(f->diags.errors, 0);
+	const struct card *g = library_find(&f->lib, "g");
+	assert_non_null(g);
+	assert_int_equal(g->quiz[0].type, QUESTION_CLOZE);
+	assert_string_equal(g->quiz[0].ask, "It opens [gap 1] channels, [gap 2].");
+	assert_int_equal(g->quiz[0].nchoices, 2);
+	assert_string_equal(g->quiz[0].choices[0], "chloride|Cl-");
+	assert_string_equal(g->quiz[0].choices[1], "inward");
+}
+
 static void billion_laughs_is_refused_at_the_first_anchor(void **state)
 {
 	struct fixture *f = *state;
@@ -687,6 +785,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(each_rule_has_a_located_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(choices_may_name_their_topic, setup, teardown),
 		cmocka_unit_test_setup_teardown(choice_topics_have_located_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(typed_question_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(cloze_question_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(size_limits_are_enforced, setup, teardown),

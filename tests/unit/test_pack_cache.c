@@ -61,6 +61,7 @@ static int setup(void **state)
 		 "quiz:\n  - ask: Is alpha first?\n    answer: true\n"
 		 "  - ask: Which receptor?\n    choices:\n      - GABA-B\n      - text: none\n        topic: beta\n"
 		 "    answer: GABA-B\n"
+		 "  - id: alpha-typed\n    type: typed\n    ask: Its receptor?\n    answer: GABA-B\n    accept: [GABAB]\n"
 		 "sources:\n  - title: A book\n    year: \"2020\"\n");
 	write_in(cards, "beta.yaml", "id: beta\ntitle: Beta\nkind: concept\nsummary: The second.\n");
 	write_in(cards, "empty.yaml", "# nothing yet\n");
@@ -139,7 +140,11 @@ static void a_warm_load_gives_what_a_cold_one_gave(void **state)
 	assert_string_equal(a->title, "Alpha");
 	assert_string_equal(a->aliases[0], "A1");
 	assert_string_equal(card_fact(a, "receptor"), "GABA-B");
-	assert_int_equal(a->nquiz, 2);
+	assert_int_equal(a->nquiz, 3);
+	/* A typed question keeps its type and its one-or-more accepted answers. */
+	assert_int_equal(a->quiz[2].type, QUESTION_TYPED);
+	assert_int_equal(a->quiz[2].nchoices, 2);
+	assert_string_equal(a->quiz[2].choices[1], "GABAB");
 	/* A choice's topic, and where it is written, survive the cache. */
 	const struct card_question *cold_q = &library_find_exact(&cold, "alpha")->quiz[1];
 	assert_non_null(a->quiz[1].choice_topics);
