@@ -62,7 +62,9 @@ const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const c
  * not; an item's order[] is a permutation of 0..nchoices-1.
  */
 
-enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM };
+/* Cram: the questions most at risk on the exam date (or today), asked
+ * without moving any memory state (logged as "cram"). */
+enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM, QUIZ_CRAM };
 
 const char *quiz_mode_name(enum quiz_mode mode);	/* "practice", "review", "exam" */
 int quiz_mode_parse(const char *name);			/* an enum quiz_mode, or -1 */
@@ -87,7 +89,8 @@ enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
 struct quiz_item {
 	const struct quiz_question *question;
 	unsigned char order[QUESTION_MAX_CHOICES];	/* display position -> index into question->choices */
-	bool reask;			/* practice: a wrong answer coming back */
+	bool reask;			/* a question coming back: practice re-ask or review step */
+	bool step;			/* review: a learning step coming back; it moves memory on */
 	enum quiz_outcome outcome;
 	unsigned chosen;		/* bit i set: question->choices[i] was chosen */
 	enum fsrs_grade grade;
@@ -96,6 +99,8 @@ struct quiz_item {
 	time_t answered_at;
 	long answer_ms;
 	size_t inserted;		/* index of the re-ask this answer queued, or (size_t)-1 */
+	struct progress_state before;	/* memory before this answer (when it moved memory) */
+	struct sched_position position;	/* and where it stood in its steps */
 };
 
 struct quiz_session {
@@ -148,6 +153,21 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade);
+
+/* What grade would do to the answered item's question: sched_answer() from
+ * the state before the answer, at the moment it was given. */
+struct sched_result quiz_item_schedule(const struct quiz_session *session, const struct quiz_item *item,
+				       enum fsrs_grade grade);
+
+/* "1 Again 10m · 2 Hard 1d · 3 Good 3d · 4 Easy 8d" for the answered current
+ * item (what each grade key would schedule: what quiz_session_grade() then
+ * stores), or "" when its answer does not move memory (re-asks, cram).
+ * Returns buf. */
+const char *quiz_session_grade_preview(const struct quiz_session *session, char *buf, size_t size);
+
+/* "Graded Good: next in 10m." for the answered current item, or "" when
+ * its answer does not move memory.  Returns buf. */
+const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size);
 
 /* Moves past the answered current item.  Returns 0, or -1 when the current
  * item is not answered yet. */

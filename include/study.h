@@ -24,6 +24,11 @@
 void study_quiz_settings(struct quiz_settings *settings, const struct config *config, enum quiz_mode mode,
 			 unsigned long long seed);
 
+/* The scheduler settings config asks for (NULL: the defaults): default FSRS
+ * weights (progress_effective_schedule() puts fitted ones in), desired
+ * retention, rollover hour, learning and relearning steps. */
+void study_schedule(struct progress_schedule *schedule, const struct config *config);
+
 /* A seed for a session nobody asked to repeat: the time and the process. */
 /* A seed for a session's order: from the clock, or RXPLORE_SEED when it is
  * set (tests). */

@@ -97,3 +97,10 @@ long progress_memory_review_count(struct progress *progress)
 	sqlite3_finalize(stmt);
 	return count;
 }
+
+void progress_effective_schedule(struct progress *progress, struct progress_schedule *schedule)
+{
+	struct progress_fitted fitted;
+	if (progress && schedule && progress_fitted_params(progress, &fitted) == 1)
+		memcpy(schedule->params.w, fitted.w, sizeof fitted.w);
+}

@@ -3,6 +3,7 @@
 #include "quiz.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,16 +11,16 @@
 
 #define NO_ITEM ((size_t)-1)
 
-static const char *const mode_names[] = { "practice", "review", "exam" };
+static const char *const mode_names[] = { "practice", "review", "exam", "cram" };
 
 const char *quiz_mode_name(enum quiz_mode mode)
 {
-	return (unsigned)mode < 3 ? mode_names[mode] : "?";
+	return (unsigned)mode < 4 ? mode_names[mode] : "?";
 }
 
 int quiz_mode_parse(const char *name)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (name && strcmp(name, mode_names[i]) == 0)
 			return i;
 	return -1;
@@ -115,7 +116,9 @@ static int collect_state(const char *question_id, const char *card_id, const str
 	return 0;
 }
 
-/* A question is introduced the first time an answer updates its memory. */
+/* A question is introduced the first time an answer updates its memory; only
+ * a first answer in Review uses up the day's allowance (practice and exams
+ * may meet new questions freely). */
 static int count_new_today(const struct progress_review *review, void *ctx)
 {
 	struct state_scan *scan = ctx;
@@ -123,7 +126,8 @@ static int count_new_today(const struct progress_review *review, void *ctx)
 	if (!q || !review->updated_memory)
 		return 0;
 	size_t i = (size_t)(q - scan->bank->items);
-	if (!scan->first_seen[i] && clock_day(review->at, scan->rollover_hour) == scan->today)
+	if (!scan->first_seen[i] && review->mode == PROGRESS_REVIEW &&
+	    clock_day(review->at, scan->rollover_hour) == scan->today)
 		scan->new_today++;
 	scan->first_seen[i] = true;
 	return 0;
@@ -199,6 +203,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 	session->settings = *settings;
 	session->rng = settings->seed;
 	session->started = clock_now();
+	progress_effective_schedule(progress, &session->settings.schedule);
 	if (settings->mode == QUIZ_EXAM && settings->minutes > 0)
 		session->deadline = session->started + (time_t)settings->minutes * 60;
 	session->asked_once = calloc(bank->count + 1, sizeof *session->asked_once);
@@ -270,7 +275,12 @@ bool quiz_item_choice_correct(const struct quiz_item *item, size_t pos)
 
 static enum progress_mode progress_mode_of(enum quiz_mode mode)
 {
-	return mode == QUIZ_EXAM ? PROGRESS_EXAM : mode == QUIZ_REVIEW ? PROGRESS_REVIEW : PROGRESS_PRACTICE;
+	switch (mode) {
+	case QUIZ_EXAM: return PROGRESS_EXAM;
+	case QUIZ_REVIEW: return PROGRESS_REVIEW;
+	case QUIZ_CRAM: return PROGRESS_CRAM;
+	default: return PROGRESS_PRACTICE;
+	}
 }
 
 /* Logs the item's answer; a failure to save is remembered, not fatal. */
@@ -293,6 +303,108 @@ static void save_answer(struct quiz_session *session, struct quiz_item *item)
 		session->save_failed = true;
 	else
 		item->review_id = id;
+}
+
+/* The state the answer starts from, kept for the grade preview: a grade
+ * override re-records from it at the same moment. */
+static void remember_before(struct quiz_session *session, struct quiz_item *item)
+{
+	memset(&item->before, 0, sizeof item->before);
+	memset(&item->position, 0, sizeof item->position);
+	if (!session->progress || !item->updated_memory)
+		return;
+	if (progress_state(session->progress, item->question->id, &item->before) != 0 ||
+	    progress_position(session->progress, &session->settings.schedule.steps, item->question->id,
+			      &item->position) != 0)
+		session->save_failed = true;
+}
+
+/* Queues the current item's question again QUIZ_REASK_GAP questions on:
+ * a practice re-ask, or (step) the next learning step of a review. */
+static void queue_reask(struct quiz_session *session, bool step)
+{
+	size_t at = session->current + 1 + QUIZ_REASK_GAP;
+	if (at > session->count)
+		at = session->count;
+	/* insert_item may move the array: index again afterwards. */
+	if (insert_item(session, at, session->items[session->current].question) == 0) {
+		session->items[at].reask = true;
+		session->items[at].step = step;
+		session->items[session->current].inserted = at;
+	}
+}
+
+/* Review: a question the answer left in a learning step comes back in this
+ * session (as Anki shows learning cards early when nothing else is due). */
+static void queue_step(struct quiz_session *session)
+{
+	struct quiz_item *item = &session->items[session->current];
+	if (session->settings.mode != QUIZ_REVIEW || !item->updated_memory)
+		return;
+	struct sched_result result = quiz_item_schedule(session, item, item->grade);
+	if (result.card.position.delay > 0)
+		queue_reask(session, true);
+}
+
+/* Drops the re-ask the current item queued (it comes after the cursor and
+ * nothing was answered since). */
+static void drop_reask(struct quiz_session *session)
+{
+	size_t inserted = session->items[session->current].inserted;
+	if (inserted == NO_ITEM)
+		return;
+	memmove(&session->items[inserted], &session->items[inserted + 1],
+		(session->count - inserted - 1) * sizeof *session->items);
+	session->count--;
+	session->items[session->current].inserted = NO_ITEM;
+}
+
+static struct sched_card card_before(const struct quiz_item *item)
+{
+	struct sched_card card = {
+		.memory = { item->before.stability, item->before.difficulty },
+		.position = item->position,
+		.last_review = item->before.last_review,
+	};
+	return card;
+}
+
+struct sched_result quiz_item_schedule(const struct quiz_session *session, const struct quiz_item *item,
+				       enum fsrs_grade grade)
+{
+	const struct progress_schedule *s = &session->settings.schedule;
+	struct sched_card card = card_before(item);
+	return sched_answer(&s->params, &s->steps, s->rollover_hour, &card, grade, item->answered_at);
+}
+
+const char *quiz_session_grade_preview(const struct quiz_session *session, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	if (session->current >= session->count)
+		return buf;
+	const struct quiz_item *item = &session->items[session->current];
+	if (item->outcome == QUIZ_UNANSWERED || !item->updated_memory)
+		return buf;
+	const struct progress_schedule *s = &session->settings.schedule;
+	struct sched_card card = card_before(item);
+	return sched_grade_preview(&s->params, &s->steps, s->rollover_hour, &card, item->answered_at, buf, size);
+}
+
+const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	if (session->current >= session->count)
+		return buf;
+	const struct quiz_item *item = &session->items[session->current];
+	if (item->outcome == QUIZ_UNANSWERED || !item->updated_memory)
+		return buf;
+	struct sched_result result = quiz_item_schedule(session, item, item->grade);
+	char interval[32];
+	snprintf(buf, size, "Graded %s: next in %s.", sched_grade_name(item->grade),
+		 sched_interval_text(&result, interval, sizeof interval));
+	return buf;
 }
 
 static size_t popcount(unsigned bits)
@@ -327,21 +439,17 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
 	size_t qi = (size_t)(q - session->bank->items);
-	item->updated_memory = !session->asked_once[qi];
+	/* Cram asks what is at risk without touching what the scheduler knows. */
+	item->updated_memory = session->settings.mode != QUIZ_CRAM && (!session->asked_once[qi] || item->step);
 	session->asked_once[qi] = true;
 	item->inserted = NO_ITEM;
+	remember_before(session, item);
 	save_answer(session, item);
 	session->history[session->nhistory++] = session->current;
-	if (!right && session->settings.mode == QUIZ_PRACTICE) {
-		size_t at = session->current + 1 + QUIZ_REASK_GAP;
-		if (at > session->count)
-			at = session->count;
-		/* insert_item may move the array: index again afterwards. */
-		if (insert_item(session, at, q) == 0) {
-			session->items[at].reask = true;
-			session->items[session->current].inserted = at;
-		}
-	}
+	if (!right && session->settings.mode == QUIZ_PRACTICE)
+		queue_reask(session, false);
+	else
+		queue_step(session);
 	return (int)session->items[session->current].outcome;
 }
 
@@ -361,6 +469,10 @@ int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
 	}
 	item->grade = grade;
 	save_answer(session, item);
+	if (session->settings.mode == QUIZ_REVIEW) {
+		drop_reask(session);
+		queue_step(session);
+	}
 	return 0;
 }
 
@@ -383,7 +495,7 @@ int quiz_session_undo(struct quiz_session *session)
 		return -1;
 	}
 	session->nhistory--;
-	if (item->updated_memory)
+	if (item->updated_memory && !item->step)
 		session->asked_once[item->question - session->bank->items] = false;
 	size_t inserted = item->inserted;
 	if (inserted != NO_ITEM) {
@@ -394,10 +506,10 @@ int quiz_session_undo(struct quiz_session *session)
 	}
 	item = &session->items[index];
 	const struct quiz_question *q = item->question;
-	bool reask = item->reask;
+	bool reask = item->reask, step = item->step;
 	unsigned char order[QUESTION_MAX_CHOICES];
 	memcpy(order, item->order, sizeof order);
-	*item = (struct quiz_item){ .question = q, .reask = reask, .inserted = NO_ITEM };
+	*item = (struct quiz_item){ .question = q, .reask = reask, .step = step, .inserted = NO_ITEM };
 	memcpy(item->order, order, sizeof order);
 	session->current = index;
 	return 0;

@@ -30,9 +30,18 @@ void study_quiz_settings(struct quiz_settings *settings, const struct config *co
 		settings->count = (size_t)config->exam_questions;
 	settings->seed = seed;
 	settings->new_per_day = config->new_per_day;
-	fsrs_params_default(&settings->schedule.params);
-	settings->schedule.params.desired_retention = config->desired_retention;
-	settings->schedule.rollover_hour = config->rollover_hour;
+	study_schedule(&settings->schedule, config);
+}
+
+void study_schedule(struct progress_schedule *schedule, const struct config *config)
+{
+	struct config defaults;
+	config = or_defaults(config, &defaults);
+	memset(schedule, 0, sizeof *schedule);
+	fsrs_params_default(&schedule->params);
+	schedule->params.desired_retention = config->desired_retention;
+	schedule->rollover_hour = config->rollover_hour;
+	schedule->steps = config->steps;
 }
 
 unsigned long long study_seed_now(void)

@@ -93,9 +93,7 @@ static bool confirmed(const char *path)
 /* The scheduler settings of this profile, as the quiz uses them. */
 static void schedule_of(const struct cli *cli, struct progress_schedule *schedule)
 {
-	fsrs_params_default(&schedule->params);
-	schedule->params.desired_retention = cli->config.desired_retention;
-	schedule->rollover_hour = cli->config.rollover_hour;
+	study_schedule(schedule, &cli->config);
 }
 
 static int merge(const struct cli *cli, struct progress *progress, const char *path, const char *file)

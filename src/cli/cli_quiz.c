@@ -160,7 +160,7 @@ static void explanation(const struct asker *a, const struct quiz_item *item)
 			section_title((enum section)q->see), q->card->id, section_key((enum section)q->see));
 }
 
-static void feedback(const struct asker *a, const struct quiz_item *item)
+static void feedback(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
 {
 	if (item->outcome == QUIZ_CORRECT) {
 		fputs("✓ Correct.\n", a->out);
@@ -169,6 +169,9 @@ static void feedback(const struct asker *a, const struct quiz_item *item)
 		right_answers(a, item, "");
 	}
 	explanation(a, item);
+	char scheduled[96];
+	if (*quiz_session_scheduled_text(session, scheduled, sizeof scheduled))
+		fprintf(a->out, "%s\n", scheduled);
 }
 
 /* --- the session ------------------------------------------------------------- */
@@ -273,7 +276,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 			fprintf(stderr, "rxplore: warning: this answer was not saved: %s\n",
 				progress_error(session->progress));
 		if (!exam)
-			feedback(a, item);
+			feedback(a, session, item);
 		quiz_session_next(session);
 	}
 	if (quiz_session_seconds_left(session) == 0)

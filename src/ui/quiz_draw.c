@@ -104,10 +104,17 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 		    ROLE_LINK);
 	}
 	line_body_blank(&v->body);
-	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-	    line_body_fmt(&v->body, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
-		grade_names[item->grade]),
-	    ROLE_DIM);
+	char preview[128];
+	if (*quiz_session_grade_preview(&v->session, preview, sizeof preview))
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Graded %s. Change it: %s. Enter: next question.", grade_names[item->grade],
+			preview),
+		    ROLE_DIM);
+	else
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
+			grade_names[item->grade]),
+		    ROLE_DIM);
 }
 
 /* Under the score: whether the answers are kept. */
