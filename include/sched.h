@@ -84,6 +84,16 @@ const char *sched_interval_text(const struct sched_result *result, char *buf, si
 const char *sched_grade_preview(const struct fsrs_params *params, const struct sched_steps *steps,
 				int rollover_hour, const struct sched_card *card, time_t at, char *buf, size_t size);
 
-const char *sched_grade_name(enum fsrs_grade grade);	/* "Again" .. "Easy", "?" */
+const char *sched_grade_name(enum fsrs_grade grade);
+
+/* Probability of recall on study day `day` of a question of this stability
+ * last reviewed on study day last_day (1 for a day before it). */
+double sched_recall_on(const struct fsrs_params *params, double stability, long last_day, long day);
+
+/* The exam rule: a reviewed question due only after exam_day whose recall
+ * would be below params->desired_retention on that day (the retention was
+ * raised, or parameters fitted, since it was scheduled): Review asks it now. */
+bool sched_exam_brings_forward(const struct fsrs_params *params, double stability, long last_day, long due_day,
+			       long exam_day);	/* "Again" .. "Easy", "?" */
 
 #endif

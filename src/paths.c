@@ -103,6 +103,20 @@ bool paths_progress_db(char *buf, size_t size, const char *profile)
 	return in_dir(PATHS_STATE, name, buf, size);
 }
 
+bool paths_exam_file(char *buf, size_t size, const char *profile)
+{
+	if (profile && !paths_profile_valid(profile)) {
+		if (buf && size)
+			buf[0] = '\0';
+		return false;
+	}
+	if (!profile)
+		return in_dir(PATHS_STATE, "exam-date", buf, size);
+	char name[PROFILE_MAX + sizeof "exam-date-"];
+	snprintf(name, sizeof name, "exam-date-%s", profile);
+	return in_dir(PATHS_STATE, name, buf, size);
+}
+
 bool paths_notice_file(char *buf, size_t size)
 {
 	return in_dir(PATHS_STATE, "notice-seen", buf, size);

@@ -166,3 +166,17 @@ const char *sched_grade_preview(const struct fsrs_params *params, const struct s
 	}
 	return buf;
 }
+
+double sched_recall_on(const struct fsrs_params *params, double stability, long last_day, long day)
+{
+	if (stability <= 0)
+		return 0;
+	return day <= last_day ? 1.0 : fsrs_retrievability(params, (double)(day - last_day), stability);
+}
+
+bool sched_exam_brings_forward(const struct fsrs_params *params, double stability, long last_day, long due_day,
+			       long exam_day)
+{
+	return stability > 0 && due_day > exam_day &&
+	       sched_recall_on(params, stability, last_day, exam_day) < params->desired_retention;
+}

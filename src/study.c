@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "paths.h"
+#include "workload.h"
 
 static const struct config *or_defaults(const struct config *config, struct config *defaults)
 {
@@ -105,7 +106,7 @@ const char *study_strerror(const struct study_progress *sp, const char *profile,
 }
 
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
-		struct progress *progress, time_t now)
+		struct progress *progress, long exam_day, time_t now)
 {
 	struct config defaults;
 	config = or_defaults(config, &defaults);
@@ -125,6 +126,69 @@ int study_stats(struct stats *stats, const struct library *library, const struct
 		params.desired_retention = config->desired_retention;
 		rc = stats_compute(stats, progress, &bank, &params, config->rollover_hour, now);
 	}
+	if (rc == 0) {
+		struct progress_schedule schedule;
+		study_schedule(&schedule, config);
+		stats->workload = malloc(sizeof *stats->workload);
+		if (!stats->workload || workload_compute(stats->workload, progress, &bank, &schedule,
+							 config->new_per_day, exam_day, now) < 0) {
+			free(stats->workload);
+			stats->workload = NULL;
+			rc = -1;
+		}
+	}
 	quiz_bank_release(&bank);
 	return rc;
+}
+
+int study_exam_day(const char *profile, const struct config *config, long *day)
+{
+	char path[4096], line[64];
+	*day = -1;
+	if (!paths_exam_file(path, sizeof path, profile))
+		return -1;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		bool read = fgets(line, sizeof line, f) != NULL;
+		fclose(f);
+		line[read ? strcspn(line, "\r\n") : 0] = '\0';
+		if (read && clock_parse_date(line, day))
+			return 1;
+		*day = -1;
+		return -1;
+	}
+	if (errno != ENOENT)
+		return -1;
+	if (config && config->exam_date[0] && clock_parse_date(config->exam_date, day))
+		return 1;
+	return 0;
+}
+
+int study_exam_set(const char *profile, const char *date)
+{
+	char path[4096], temp[4200];
+	long day;
+	if (!date || !clock_parse_date(date, &day) || !paths_exam_file(path, sizeof path, profile) ||
+	    paths_make_parent(path) != 0)
+		return -1;
+	snprintf(temp, sizeof temp, "%s.tmp", path);
+	FILE *f = fopen(temp, "w");
+	if (!f)
+		return -1;
+	char text[16];
+	bool ok = fprintf(f, "%s\n", clock_date_text(day, text, sizeof text)) > 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(temp, path) != 0) {
+		remove(temp);
+		return -1;
+	}
+	return 0;
+}
+
+int study_exam_clear(const char *profile)
+{
+	char path[4096];
+	if (!paths_exam_file(path, sizeof path, profile))
+		return -1;
+	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
 }

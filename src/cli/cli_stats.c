@@ -41,9 +41,13 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 	}
 	if (sp.notice.message[0])
 		fprintf(stderr, "rxplore: warning: %s\n", sp.notice.message);
+	long exam_day;
+	if (study_exam_day(profile, &cli->config, &exam_day) < 0)
+		fprintf(stderr, "rxplore: warning: the saved exam date cannot be read; set it again with "
+				"rxplore exam set YYYY-MM-DD\n");
 	struct stats stats;
 	int status = EXIT_OK;
-	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, clock_now()) < 0) {
+	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, exam_day, clock_now()) < 0) {
 		if (sp.progress && progress_error(sp.progress)[0])
 			fprintf(stderr, "rxplore: cannot read %s: %s\n", sp.path, progress_error(sp.progress));
 		else

@@ -195,7 +195,10 @@ static bool compute(struct stats_view *v, struct ui *ui)
 		/* Unreadable: say so, and show the empty statistics. */
 		ui_message(ui, ROLE_WARNING, "%s", why);
 	}
-	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, clock_now()) == 0;
+	long exam_day;
+	if (study_exam_day(profile, ui->config, &exam_day) < 0)
+		ui_message(ui, ROLE_WARNING, "The saved exam date cannot be read: rxplore exam set DATE");
+	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, exam_day, clock_now()) == 0;
 	if (!ok)
 		ui_message(ui, ROLE_ERROR, "Cannot read the progress: %s",
 			   sp.progress && progress_error(sp.progress)[0] ? progress_error(sp.progress)
