@@ -4,7 +4,7 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats quiz progress import export fsrs'
+_rxplore_commands='list show search check packs compare stats quiz progress import export fsrs exam'
 _rxplore_options='--content --no-default-packs --plain --no-color --no-colour --no-mouse --width --strict
 	--profile --format --diff-only --mode --topic --count --minutes --seed --yes --output --help --version
 	--log --rollover --tz --json'
@@ -78,7 +78,7 @@ _rxplore_value()
 		else
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
-	--mode) _rxplore_offer 'practice review exam' "$cur" ;;
+	--mode) _rxplore_offer 'practice review exam cram' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
 	--width | --count | --minutes | --seed | --rollover | --tz) ;;
@@ -123,6 +123,10 @@ _rxplore_word()
 	fsrs)
 		if ((nargs == 0)); then
 			_rxplore_offer 'fit reset' "$cur"
+		fi ;;
+	exam)
+		if ((nargs == 0)); then
+			_rxplore_offer 'set clear' "$cur"
 		fi ;;
 	esac
 }

@@ -81,6 +81,7 @@ struct quiz_settings {
 	int minutes;		/* exam time limit; 0: none */
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
 	int new_per_day;	/* review: new questions a study day may introduce */
+	long exam_day;		/* review, cram: the exam's study day; -1 (or a past day): none */
 	struct progress_schedule schedule;
 };
 
@@ -116,13 +117,17 @@ struct quiz_session {
 	time_t started, deadline;	/* deadline 0: no time limit */
 	unsigned long long rng;
 	size_t due, fresh;		/* review: due and new questions queued */
+	size_t ahead;			/* review: due after the exam, below target on it, asked now */
 	long new_today;			/* review: new questions already introduced today */
 	bool save_failed;		/* some answer could not be saved (see progress_error) */
 };
 
 /* Builds the queue.  Review reads the memory states from progress: questions
- * due today (most overdue first), then new ones up to new_per_day minus those
- * already introduced today.  progress may be NULL (review then treats every
+ * due today (most overdue first), then those the exam date brings forward
+ * (sched_exam_brings_forward()), then new ones up to new_per_day minus those
+ * first answered in Review today.  Cram takes the reviewed questions least
+ * likely to be recalled on the exam day (or today), count of them (default
+ * QUIZ_DEFAULT_EXAM_QUESTIONS); its answers move no memory state.  progress may be NULL (review then treats every
  * question as new).  Returns 0, or -1 when out of memory or the progress
  * database cannot be read. */
 int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,

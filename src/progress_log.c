@@ -184,6 +184,10 @@ static bool valid_answer(struct progress *progress, const struct progress_schedu
 		set_error(progress, "unknown quiz mode %d", (int)answer->mode);
 		return false;
 	}
+	if (answer->mode == PROGRESS_CRAM && answer->update_memory) {
+		set_error(progress, "a cram answer never moves a memory state");
+		return false;
+	}
 	if (schedule->rollover_hour < 0 || schedule->rollover_hour > 23) {
 		set_error(progress, "rollover hour %d is not 0-23", schedule->rollover_hour);
 		return false;

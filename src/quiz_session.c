@@ -147,34 +147,61 @@ static int by_due(const void *a, const void *b)
 	return x->tie < y->tie ? -1 : x->tie > y->tie;
 }
 
+/* The memory states of the bank's questions (and, for the allowance, which
+ * were first met today in Review); 0 or -1.  The caller frees scan's arrays. */
+static int read_states(struct quiz_session *session, struct state_scan *scan)
+{
+	const struct quiz_bank *bank = session->bank;
+	*scan = (struct state_scan){ .bank = bank, .rollover_hour = session->settings.schedule.rollover_hour };
+	scan->today = clock_day(clock_now(), scan->rollover_hour);
+	scan->states = calloc(bank->count + 1, sizeof *scan->states);
+	scan->first_seen = calloc(bank->count + 1, sizeof *scan->first_seen);
+	if (!scan->states || !scan->first_seen)
+		return -1;
+	if (session->progress && (progress_each_state(session->progress, collect_state, scan) < 0 ||
+				  progress_each_review(session->progress, count_new_today, scan) < 0))
+		return -1;
+	return 0;
+}
+
+static bool exam_ahead(const struct quiz_session *session, const struct state_scan *scan,
+		       const struct progress_state *st)
+{
+	long exam = session->settings.exam_day;
+	return exam >= scan->today && st->due_day > scan->today &&
+	       sched_exam_brings_forward(&session->settings.schedule.params, st->stability,
+					 clock_day(st->last_review, scan->rollover_hour), st->due_day, exam);
+}
+
 /* Review: due questions first (most overdue first, ties in seeded random
- * order), then never-seen ones in bank order up to the day's allowance. */
+ * order), then those the exam date brings forward, then never-seen ones in
+ * bank order up to the day's allowance. */
 static int queue_review(struct quiz_session *session, const size_t *scope, size_t nscope)
 {
 	const struct quiz_bank *bank = session->bank;
-	struct state_scan scan = { .bank = bank, .rollover_hour = session->settings.schedule.rollover_hour };
-	scan.today = clock_day(clock_now(), scan.rollover_hour);
-	scan.states = calloc(bank->count + 1, sizeof *scan.states);
-	scan.first_seen = calloc(bank->count + 1, sizeof *scan.first_seen);
+	struct state_scan scan;
 	struct due_entry *due = calloc(nscope + 1, sizeof *due);
 	int status = -1;
-	if (!scan.states || !scan.first_seen || !due)
+	if (read_states(session, &scan) < 0 || !due)
 		goto out;
-	if (session->progress && (progress_each_state(session->progress, collect_state, &scan) < 0 ||
-				  progress_each_review(session->progress, count_new_today, &scan) < 0))
-		goto out;
-	size_t ndue = 0;
+	size_t ndue = 0, nahead = 0;
 	for (size_t k = 0; k < nscope; k++) {
 		const struct progress_state *st = &scan.states[scope[k]];
 		if (st->stability > 0 && st->due_day <= scan.today)
 			due[ndue++] = (struct due_entry){ scope[k], st->due_day, next_random(&session->rng) };
 	}
 	qsort(due, ndue, sizeof *due, by_due);
+	for (size_t k = 0; k < nscope; k++)
+		if (exam_ahead(session, &scan, &scan.states[scope[k]]))
+			due[ndue + nahead++] = (struct due_entry){ scope[k], scan.states[scope[k]].due_day,
+								   next_random(&session->rng) };
+	qsort(due + ndue, nahead, sizeof *due, by_due);
 	size_t limit = session->settings.count ? session->settings.count : SIZE_MAX;
-	for (size_t k = 0; k < ndue && session->count < limit; k++)
+	for (size_t k = 0; k < ndue + nahead && session->count < limit; k++)
 		if (insert_item(session, session->count, &bank->items[due[k].question]) < 0)
 			goto out;
-	session->due = session->count;
+	session->ahead = session->count > ndue ? session->count - ndue : 0;
+	session->due = session->count - session->ahead;
 	session->new_today = scan.new_today;
 	long allowance = session->settings.new_per_day - scan.new_today;
 	for (size_t k = 0; k < nscope && allowance > 0 && session->count < limit; k++) {
@@ -185,12 +212,58 @@ static int queue_review(struct quiz_session *session, const size_t *scope, size_
 			goto out;
 		allowance--;
 	}
-	session->fresh = session->count - session->due;
+	session->fresh = session->count - session->due - session->ahead;
 	status = 0;
 out:
 	free(scan.states);
 	free(scan.first_seen);
 	free(due);
+	return status;
+}
+
+struct risk_entry {
+	size_t question;
+	double recall;
+	uint64_t tie;
+};
+
+static int by_risk(const void *a, const void *b)
+{
+	const struct risk_entry *x = a, *y = b;
+	if (x->recall != y->recall)
+		return x->recall < y->recall ? -1 : 1;
+	return x->tie < y->tie ? -1 : x->tie > y->tie;
+}
+
+/* Cram: the reviewed questions least likely to be recalled on the exam day
+ * (today when there is none, or it is past), most at risk first. */
+static int queue_cram(struct quiz_session *session, const size_t *scope, size_t nscope)
+{
+	struct state_scan scan;
+	struct risk_entry *risk = calloc(nscope + 1, sizeof *risk);
+	int status = -1;
+	if (read_states(session, &scan) < 0 || !risk)
+		goto out;
+	long day = session->settings.exam_day > scan.today ? session->settings.exam_day : scan.today;
+	size_t n = 0;
+	for (size_t k = 0; k < nscope; k++) {
+		const struct progress_state *st = &scan.states[scope[k]];
+		if (st->stability <= 0)
+			continue;
+		double recall = sched_recall_on(&session->settings.schedule.params, st->stability,
+						clock_day(st->last_review, scan.rollover_hour), day);
+		risk[n++] = (struct risk_entry){ scope[k], recall, next_random(&session->rng) };
+	}
+	qsort(risk, n, sizeof *risk, by_risk);
+	size_t limit = session->settings.count ? session->settings.count : QUIZ_DEFAULT_EXAM_QUESTIONS;
+	for (size_t k = 0; k < n && session->count < limit; k++)
+		if (insert_item(session, session->count, &session->bank->items[risk[k].question]) < 0)
+			goto out;
+	status = 0;
+out:
+	free(scan.states);
+	free(scan.first_seen);
+	free(risk);
 	return status;
 }
 
@@ -214,8 +287,8 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 	for (size_t i = 0; i < bank->count; i++)
 		if (in_scope(settings, bank->items[i].card))
 			scope[nscope++] = i;
-	if (settings->mode == QUIZ_REVIEW) {
-		if (queue_review(session, scope, nscope) < 0)
+	if (settings->mode == QUIZ_REVIEW || settings->mode == QUIZ_CRAM) {
+		if ((settings->mode == QUIZ_REVIEW ? queue_review : queue_cram)(session, scope, nscope) < 0)
 			goto fail;
 	} else {
 		shuffle(&session->rng, scope, nscope);
@@ -446,7 +519,7 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 	remember_before(session, item);
 	save_answer(session, item);
 	session->history[session->nhistory++] = session->current;
-	if (!right && session->settings.mode == QUIZ_PRACTICE)
+	if (!right && (session->settings.mode == QUIZ_PRACTICE || session->settings.mode == QUIZ_CRAM))
 		queue_reask(session, false);
 	else
 		queue_step(session);

@@ -31,6 +31,7 @@ void study_quiz_settings(struct quiz_settings *settings, const struct config *co
 		settings->count = (size_t)config->exam_questions;
 	settings->seed = seed;
 	settings->new_per_day = config->new_per_day;
+	settings->exam_day = -1;
 	study_schedule(&settings->schedule, config);
 }
 

@@ -217,9 +217,15 @@ static long elapsed_ms(const struct timespec *since)
 static void introduce(const struct asker *a, const struct quiz_session *session)
 {
 	const struct quiz_settings *s = &session->settings;
-	if (s->mode == QUIZ_REVIEW)
+	if (s->mode == QUIZ_REVIEW && session->ahead > 0)
+		fprintf(a->out, "Review: %zu due, %zu before the exam, %zu new (new today so far: %ld of %d).\n",
+			session->due, session->ahead, session->fresh, session->new_today, s->new_per_day);
+	else if (s->mode == QUIZ_REVIEW)
 		fprintf(a->out, "Review: %zu due, %zu new (new today so far: %ld of %d).\n", session->due,
 			session->fresh, session->new_today, s->new_per_day);
+	else if (s->mode == QUIZ_CRAM)
+		fprintf(a->out, "Cram: %zu question%s most at risk%s. Schedules are not changed.\n", session->count,
+			session->count == 1 ? "" : "s", s->exam_day >= 0 ? " on the exam day" : " today");
 	else if (s->mode == QUIZ_EXAM && s->minutes > 0)
 		fprintf(a->out, "Exam: %zu question%s, %d minute%s. No feedback until the end.\n", session->count,
 			session->count == 1 ? "" : "s", s->minutes, s->minutes == 1 ? "" : "s");
@@ -291,8 +297,9 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	memset(s, 0, sizeof *s);	/* even on a usage error: the caller's settings are never garbage */
 	int mode = o->mode ? quiz_mode_parse(o->mode) : QUIZ_PRACTICE;
 	if (mode < 0)
-		return cli_usage("--mode takes practice, review or exam, not '%s'", o->mode);
+		return cli_usage("--mode takes practice, review, exam or cram, not '%s'", o->mode);
 	study_quiz_settings(s, &cli->config, (enum quiz_mode)mode, 0);
+	study_exam_day(cli->options.profile, &cli->config, &s->exam_day);
 	unsigned long long n;
 	if (o->count) {
 		if (!parse_number(o->count, 10000, &n) || n == 0)
@@ -354,6 +361,9 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 	} else if (session.count == 0) {
 		if (settings.mode == QUIZ_REVIEW)
 			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
+		else if (settings.mode == QUIZ_CRAM)
+			fprintf(stderr, "rxplore: nothing to cram: no question %shas been reviewed yet\n",
+				settings.ntopics ? "of these topics " : "");
 		else
 			fprintf(stderr, "rxplore: no questions for %s\n",
 				settings.ntopics ? "these topics" : "the loaded cards");

@@ -23,8 +23,9 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			  "compare TOPIC TOPIC [TOPIC [TOPIC]]", "2 to 4 topics side by side, one row per fact",
 			  { ARG_TOPIC }, true, NULL },
 	[CMD_STATS] = { "stats", cmd_stats, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS, "stats",
-			"due questions, answers per day, true retention and\n"
-			"mastery per topic, as bar charts",
+			"due questions, answers per day, true retention,\n"
+			"mastery per topic, the workload of each desired\n"
+			"retention and the plan to the exam date, as bar charts",
 			{ ARG_NONE }, false, NULL },
 	[CMD_QUIZ] = { "quiz", cmd_quiz, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS, "quiz",
 		       "questions, answered by letter or number from standard\n"
@@ -56,6 +57,11 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 		       "fit the scheduler to your reviews (asks before\n"
 		       "saving); back to the default parameters",
 		       { ARG_WORD }, false, "fit reset" },
+	[CMD_EXAM] = { "exam", cmd_exam, CMD_NEEDS_PROGRESS, "exam [set YYYY-MM-DD|clear]",
+		       "this profile's exam date: Review also asks what would\n"
+		       "be below your retention on the day, stats plans the\n"
+		       "days until it, quiz --mode cram asks what is most at risk",
+		       { ARG_WORD }, false, "set clear" },
 	[CMD_START] = { "start", cmd_start, CMD_NEEDS_LOAD | CMD_PROMPT_ONLY, "start", "the start card",
 			{ ARG_NONE }, false, NULL },
 	[CMD_HELP] = { "help", cmd_help, CMD_PROMPT_ONLY, "help [COMMAND]",
@@ -88,8 +94,9 @@ const struct cli_option cli_options_table[] = {
 	  NULL },
 	{ OPT_DIFF_ONLY, "diff-only", 0, NULL, CMD_BIT(CMD_COMPARE), 0, "with compare: only the facts that differ",
 	  NULL },
-	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0, "with quiz: practice (default), review or exam",
-	  "practice review exam" },
+	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0,
+	  "with quiz: practice (default), review, exam or cram\n(what is most at risk on the exam date; no schedule\nchanges)",
+	  "practice review exam cram" },
 	{ OPT_TOPIC, "topic", 0, "ID", QUIZ_ONLY, 0, "with quiz: only this topic (and its members); repeatable",
 	  NULL },
 	{ OPT_COUNT, "count", 0, "N", QUIZ_ONLY, 0, "with quiz: at most N questions (exam default 20)", NULL },

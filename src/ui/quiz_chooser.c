@@ -11,10 +11,11 @@
 
 #include "quiz_view.h"
 #include "screens.h"
+#include "clock.h"
 #include "scroll.h"
 #include "study.h"
 
-#define QUIZ_MENU_MAX 5
+#define QUIZ_MENU_MAX 6
 
 enum quiz_scope { SCOPE_TOPIC, SCOPE_MARKED, SCOPE_ALL };
 
@@ -52,6 +53,7 @@ static void settings_for(const struct quiz_chooser *c, const struct ui *ui, enum
 	/* The config's defaults and the seed come from the presenter the
 	 * line mode uses too; only the topics are this screen's. */
 	study_quiz_settings(s, ui->config, mode, study_seed_now());
+	study_exam_day(ui->options ? ui->options->profile : NULL, ui->config, &s->exam_day);
 	if (scope == SCOPE_TOPIC && c->topic) {
 		s->topics = &c->topic;
 		s->ntopics = 1;
@@ -121,7 +123,11 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 	struct quiz_session trial;
 	settings_for(c, ui, QUIZ_REVIEW, SCOPE_ALL, &s);
 	if (quiz_session_start(&trial, c->bank, c->progress, &s) == 0) {
-		snprintf(label, sizeof label, "Review: %zu due, %zu new", trial.due, trial.fresh);
+		if (trial.ahead > 0)
+			snprintf(label, sizeof label, "Review: %zu due, %zu before the exam, %zu new", trial.due,
+				 trial.ahead, trial.fresh);
+		else
+			snprintf(label, sizeof label, "Review: %zu due, %zu new", trial.due, trial.fresh);
 		quiz_session_release(&trial);
 	} else {
 		snprintf(label, sizeof label, "Review what is due");
@@ -131,6 +137,12 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 	snprintf(label, sizeof label, "Exam: %d question%s from everything, no feedback until the end", exam,
 		 exam == 1 ? "" : "s");
 	add_entry(c, QUIZ_EXAM, SCOPE_ALL, label);
+	if (s.exam_day >= 0) {
+		char date[16];
+		snprintf(label, sizeof label, "Cram for the exam on %s: what is most at risk, schedule unchanged",
+			 clock_date_text(s.exam_day, date, sizeof date));
+		add_entry(c, QUIZ_CRAM, SCOPE_ALL, label);
+	}
 }
 
 /* --- drawing --------------------------------------------------------------- */

@@ -193,7 +193,8 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 {
 	*right = "";
 	const struct quiz_settings *s = &v->session.settings;
-	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" : "Practice";
+	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" :
+			   s->mode == QUIZ_CRAM ? "Cram" : "Practice";
 	const char *scope = s->ntopics == 1 ? s->topics[0]->title
 			  : s->ntopics > 1  ? "marked topics"
 					    : "everything";

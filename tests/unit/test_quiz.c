@@ -321,7 +321,7 @@ static int teardown(void **state)
 
 static struct quiz_settings settings_for(enum quiz_mode mode, unsigned long long seed)
 {
-	struct quiz_settings s = { .mode = mode, .seed = seed, .new_per_day = 20 };
+	struct quiz_settings s = { .mode = mode, .seed = seed, .new_per_day = 20, .exam_day = -1 };
 	fsrs_params_default(&s.schedule.params);
 	s.schedule.rollover_hour = 4;
 	return s;
@@ -682,6 +682,112 @@ static void review_miss_comes_back_the_same_session(void **state)
 	quiz_session_release(&session);
 }
 
+struct memory_dump {
+	char text[8192];
+	size_t used;
+};
+
+static int dump_state(const char *question_id, const char *card_id, const struct progress_state *st, void *ctx)
+{
+	struct memory_dump *d = ctx;
+	int n = snprintf(d->text + d->used, sizeof d->text - d->used, "%s %s %.17g %.17g %lld %ld %d %d\n",
+			 question_id, card_id, st->stability, st->difficulty, (long long)st->last_review, st->due_day,
+			 st->reviews, st->lapses);
+	if (n > 0 && (size_t)n < sizeof d->text - d->used)
+		d->used += (size_t)n;
+	return 0;
+}
+
+static int count_cram(const struct progress_review *review, void *ctx)
+{
+	size_t *n = ctx;
+	if (review->mode == PROGRESS_CRAM) {
+		assert_false(review->updated_memory);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Cram asks the reviewed questions most at risk on the exam day, and its
+ * answers (right, wrong, not known, grade overrides) change no memory state. */
+static void cram_changes_no_memory_state(void **state)
+{
+	struct fixture *fx = *state;
+	assert_true(fx->bank.count >= 4);
+	struct quiz_settings s = settings_for(QUIZ_CRAM, 5);
+	sched_steps_default(&s.schedule.steps);
+	static const char *const weak[] = { "2026-10-01T09:00:00/1", NULL }, *const strong[] = {
+		"2026-11-01T09:00:00/4", "2026-11-15T09:00:00/4", NULL };
+	give_history(fx, &fx->bank.items[0], &s.schedule, strong);
+	give_history(fx, &fx->bank.items[1], &s.schedule, weak);
+	give_history(fx, &fx->bank.items[2], &s.schedule, strong);
+	struct memory_dump before = { .used = 0 }, after = { .used = 0 };
+	assert_int_equal(progress_each_state(fx->progress, dump_state, &before), 0);
+	s.exam_day = clock_day(clock_now(), 4) + 10;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 3);	/* only reviewed questions */
+	assert_ptr_equal(session.items[0].question, &fx->bank.items[1]);	/* the weakest first */
+	int turn = 0;
+	for (struct quiz_item *item; (item = quiz_session_current(&session)); turn++) {
+		if (turn % 3 == 0)
+			quiz_session_answer(&session, 0, true, 0);
+		else if (turn % 3 == 1)
+			quiz_session_answer(&session, right_positions(item), false, 0);
+		else
+			quiz_session_answer(&session, wrong_position(item), false, 0);
+		assert_false(quiz_session_current(&session)->updated_memory);
+		char preview[64];
+		assert_string_equal(quiz_session_grade_preview(&session, preview, sizeof preview), "");
+		assert_int_equal(quiz_session_grade(&session, FSRS_EASY), 0);
+		assert_int_equal(quiz_session_next(&session), 0);
+		if (turn > 20)
+			break;
+	}
+	assert_int_equal(progress_each_state(fx->progress, dump_state, &after), 0);
+	assert_string_equal(before.text, after.text);
+	size_t crams = 0;
+	assert_int_equal(progress_each_review(fx->progress, count_cram, &crams), 0);
+	assert_true(crams >= 3);
+	quiz_session_release(&session);
+	/* The store refuses a cram answer that would move memory. */
+	struct progress_answer bad = { .question_id = "q", .card_id = "c", .at = clock_now(), .grade = FSRS_GOOD,
+				       .mode = PROGRESS_CRAM, .update_memory = true };
+	assert_int_equal(progress_record(fx->progress, &s.schedule, &bad, NULL), -1);
+}
+
+/* With an exam date, Review also asks what was scheduled past it at a lower
+ * retention and would be below the target on the day. */
+static void exam_date_brings_questions_forward(void **state)
+{
+	struct fixture *fx = *state;
+	struct quiz_settings s = settings_for(QUIZ_REVIEW, 9);
+	s.schedule.params.desired_retention = 0.75;
+	static const char *const history[] = { "2026-11-01T09:00:00/4", "2026-11-20T09:00:00/3", NULL };
+	give_history(fx, &fx->bank.items[0], &s.schedule, history);
+	struct progress_state st;
+	assert_int_equal(progress_state(fx->progress, fx->bank.items[0].id, &st), 0);
+	long today = clock_day(clock_now(), 4);
+	assert_true(st.due_day > today + 10);
+	s.new_per_day = 0;
+	s.schedule.params.desired_retention = 0.95;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 0);	/* no exam: nothing is due */
+	quiz_session_release(&session);
+	s.exam_day = st.due_day - 1;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.ahead, 1);
+	assert_int_equal(session.due, 0);
+	assert_ptr_equal(session.items[0].question, &fx->bank.items[0]);
+	quiz_session_release(&session);
+	/* A past exam brings nothing forward. */
+	s.exam_day = today - 1;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 0);
+	quiz_session_release(&session);
+}
+
 static void review_takes_due_then_new_up_to_the_limit(void **state)
 {
 	struct fixture *fx = *state;
@@ -825,6 +931,8 @@ int main(void)
 		FX(review_takes_due_then_new_up_to_the_limit),
 		FX(grade_preview_is_what_is_stored),
 		FX(review_miss_comes_back_the_same_session),
+		FX(cram_changes_no_memory_state),
+		FX(exam_date_brings_questions_forward),
 		FX(exam_scores_overall_and_per_topic),
 		FX(class_topics_include_their_members),
 	};
