@@ -22,6 +22,9 @@ struct progress; /* opaque: one open database */
  * the optimizer only read answers that did (updated_memory). */
 enum progress_mode { PROGRESS_PRACTICE, PROGRESS_REVIEW, PROGRESS_EXAM, PROGRESS_CRAM };
 
+/* "practice", "review", "exam", "cram" (as logged), or "?". */
+const char *progress_mode_name(enum progress_mode mode);
+
 /* What progress_open() had to do that the user should hear about. */
 struct progress_notice {
 	bool moved_aside;	/* a damaged database was renamed: see moved_to */

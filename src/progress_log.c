@@ -31,6 +31,11 @@ const char *progress_db_mode_name(enum progress_mode mode)
 	return mode >= PROGRESS_PRACTICE && mode <= PROGRESS_CRAM ? mode_names[mode] : "?";
 }
 
+const char *progress_mode_name(enum progress_mode mode)
+{
+	return progress_db_mode_name(mode);
+}
+
 static enum progress_mode mode_from_name(const unsigned char *name)
 {
 	int mode = progress_db_mode((const char *)name);

@@ -33,11 +33,6 @@ static void csv_field(FILE *out, const char *text)
 	fputc('"', out);
 }
 
-static const char *mode_name(enum progress_mode mode)
-{
-	return mode == PROGRESS_EXAM ? "exam" : mode == PROGRESS_REVIEW ? "review" : "practice";
-}
-
 static const char *grade_name(enum fsrs_grade grade)
 {
 	static const char *const names[] = { "again", "hard", "good", "easy" };
@@ -56,7 +51,7 @@ static int export_row(const struct progress_review *r, void *ctx)
 	fputc(',', out);
 	csv_field(out, r->card_id);
 	fprintf(out, ",%s,%d,%s,%ld,%s,%s\r\n", when, (int)r->grade, grade_name(r->grade), r->answer_ms,
-		mode_name(r->mode), r->updated_memory ? "yes" : "no");
+		progress_mode_name(r->mode), r->updated_memory ? "yes" : "no");
 	return 0;
 }
 
