@@ -168,7 +168,7 @@ struct sched_result quiz_item_schedule(const struct quiz_session *session, const
  * item (what each grade key would schedule: what quiz_session_grade() then
  * stores), or "" when its answer does not move memory (re-asks, cram).
  * Returns buf. */
-const char *quiz_session_grade_preview(const struct quiz_session *session, char *buf, size_t size);
+const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size);
 
 /* "Graded Good: next in 10m." for the answered current item, or "" when
  * its answer does not move memory.  Returns buf. */

@@ -79,10 +79,12 @@ struct sched_result sched_answer(const struct fsrs_params *params, const struct 
 /* The interval a result gives, short: "1m", "10m", "2h", "1d", "3.5mo", "1.2y". */
 const char *sched_interval_text(const struct sched_result *result, char *buf, size_t size);
 
-/* "1 Again 10m · 2 Hard 1d · 3 Good 3d · 4 Easy 8d": the four grades with
- * the interval each would give card at `at`.  Returns buf. */
+/* "1 Again 10m · 2 Hard 1d · 3 Good 3d · 4 Easy 8d" (" - " between them
+ * without utf8): the four grades with the interval each would give card at
+ * `at`.  Returns buf. */
 const char *sched_grade_preview(const struct fsrs_params *params, const struct sched_steps *steps,
-				int rollover_hour, const struct sched_card *card, time_t at, char *buf, size_t size);
+				int rollover_hour, const struct sched_card *card, time_t at, bool utf8, char *buf,
+				size_t size);
 
 const char *sched_grade_name(enum fsrs_grade grade);
 

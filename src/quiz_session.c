@@ -450,7 +450,7 @@ struct sched_result quiz_item_schedule(const struct quiz_session *session, const
 	return sched_answer(&s->params, &s->steps, s->rollover_hour, &card, grade, item->answered_at);
 }
 
-const char *quiz_session_grade_preview(const struct quiz_session *session, char *buf, size_t size)
+const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size)
 {
 	if (size)
 		buf[0] = '\0';
@@ -461,7 +461,7 @@ const char *quiz_session_grade_preview(const struct quiz_session *session, char 
 		return buf;
 	const struct progress_schedule *s = &session->settings.schedule;
 	struct sched_card card = card_before(item);
-	return sched_grade_preview(&s->params, &s->steps, s->rollover_hour, &card, item->answered_at, buf, size);
+	return sched_grade_preview(&s->params, &s->steps, s->rollover_hour, &card, item->answered_at, utf8, buf, size);
 }
 
 const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size)

@@ -150,15 +150,17 @@ const char *sched_grade_name(enum fsrs_grade grade)
 }
 
 const char *sched_grade_preview(const struct fsrs_params *params, const struct sched_steps *steps,
-				int rollover_hour, const struct sched_card *card, time_t at, char *buf, size_t size)
+				int rollover_hour, const struct sched_card *card, time_t at, bool utf8, char *buf,
+				size_t size)
 {
+	const char *between = utf8 ? " \xC2\xB7 " : " - ";
 	size_t used = 0;
 	if (size)
 		buf[0] = '\0';
 	for (int g = FSRS_AGAIN; g <= FSRS_EASY && used < size; g++) {
 		struct sched_result result = sched_answer(params, steps, rollover_hour, card, (enum fsrs_grade)g, at);
 		char interval[32];
-		int n = snprintf(buf + used, size - used, "%s%d %s %s", g > FSRS_AGAIN ? " \xC2\xB7 " : "", g,
+		int n = snprintf(buf + used, size - used, "%s%d %s %s", g > FSRS_AGAIN ? between : "", g,
 				 sched_grade_name((enum fsrs_grade)g), sched_interval_text(&result, interval, sizeof interval));
 		if (n < 0)
 			break;

@@ -55,10 +55,16 @@ void stats_render_workload(struct out *out, const struct workload *wl)
 	snprintf(text, sizeof text, "Workload: answers a day over the next %d days, by desired retention", WORKLOAD_DAYS);
 	chart_text(out, STATS_HEADING, text);
 	chart_rows(out, rows, wl->nlevels, (double)most / WORKLOAD_DAYS);
-	snprintf(text, sizeof text,
-		 "  %s your setting, desired_retention %.2f (0.70-0.97 in the config file). Simulated from your "
-		 "%zu reviewed questions and %d new a day of %zu unseen; one mark a day.",
-		 out->utf8 ? "\xE2\x96\xB8" : ">", wl->params.desired_retention, wl->count, wl->new_per_day, wl->fresh);
+	int used = snprintf(text, sizeof text,
+			    "  %s your setting, desired_retention %.2f (0.70-0.97 in the config file). Simulated from "
+			    "your %zu reviewed question%s",
+			    out->utf8 ? "\xE2\x96\xB8" : ">", wl->params.desired_retention, wl->count,
+			    wl->count == 1 ? "" : "s");
+	if (used > 0 && (size_t)used < sizeof text && wl->fresh && wl->new_per_day)
+		used += snprintf(text + used, sizeof text - (size_t)used, " and %d new a day of the %zu unseen",
+				 wl->new_per_day, wl->fresh);
+	if (used > 0 && (size_t)used < sizeof text)
+		snprintf(text + used, sizeof text - (size_t)used, "; one mark a day.");
 	chart_text(out, STATS_NOTE, text);
 	if (wl->exam_day >= 0) {
 		chart_line(out, STATS_BLANK, "", 0, 0);

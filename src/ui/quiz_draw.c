@@ -105,7 +105,7 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	}
 	line_body_blank(&v->body);
 	char preview[128];
-	if (*quiz_session_grade_preview(&v->session, preview, sizeof preview))
+	if (*quiz_session_grade_preview(&v->session, ui->utf8, preview, sizeof preview))
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
 		    line_body_fmt(&v->body, "Graded %s. Change it: %s. Enter: next question.", grade_names[item->grade],
 			preview),

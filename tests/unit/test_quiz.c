@@ -616,7 +616,7 @@ static void grade_preview_is_what_is_stored(void **state)
 		item = quiz_session_current(&session);
 		assert_int_equal(item->position.phase, phases[h]);
 		char preview[128], shown[32], expected[128] = "";
-		quiz_session_grade_preview(&session, preview, sizeof preview);
+		quiz_session_grade_preview(&session, true, preview, sizeof preview);
 		for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
 			assert_int_equal(quiz_session_grade(&session, (enum fsrs_grade)g), 0);
 			item = quiz_session_current(&session);
@@ -738,7 +738,7 @@ static void cram_changes_no_memory_state(void **state)
 			quiz_session_answer(&session, wrong_position(item), false, 0);
 		assert_false(quiz_session_current(&session)->updated_memory);
 		char preview[64];
-		assert_string_equal(quiz_session_grade_preview(&session, preview, sizeof preview), "");
+		assert_string_equal(quiz_session_grade_preview(&session, true, preview, sizeof preview), "");
 		assert_int_equal(quiz_session_grade(&session, FSRS_EASY), 0);
 		assert_int_equal(quiz_session_next(&session), 0);
 		if (turn > 20)

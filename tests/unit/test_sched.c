@@ -126,12 +126,14 @@ static void preview_names_every_grade(void **state)
 	sched_steps_default(&steps);
 	struct sched_card fresh = { 0 };
 	char buf[128];
-	sched_grade_preview(&params, &steps, 4, &fresh, at("2026-11-21T09:00:00"), buf, sizeof buf);
+	sched_grade_preview(&params, &steps, 4, &fresh, at("2026-11-21T09:00:00"), true, buf, sizeof buf);
 	assert_string_equal(buf, "1 Again 1m \xC2\xB7 2 Hard 6m \xC2\xB7 3 Good 10m \xC2\xB7 4 Easy 8d");
+	sched_grade_preview(&params, &steps, 4, &fresh, at("2026-11-21T09:00:00"), false, buf, sizeof buf);
+	assert_string_equal(buf, "1 Again 1m - 2 Hard 6m - 3 Good 10m - 4 Easy 8d");
 	assert_string_equal(sched_grade_name(FSRS_HARD), "Hard");
 	assert_string_equal(sched_grade_name((enum fsrs_grade)9), "?");
 	/* A short buffer is cut, still a string. */
-	sched_grade_preview(&params, &steps, 4, &fresh, at("2026-11-21T09:00:00"), buf, 8);
+	sched_grade_preview(&params, &steps, 4, &fresh, at("2026-11-21T09:00:00"), true, buf, 8);
 	assert_true(strlen(buf) < 8);
 }
 
