@@ -51,6 +51,10 @@ struct workload {
 	long plan[WORKLOAD_PLAN_MAX];	/* answers a day at the learner's retention */
 	long at_risk;			/* below the retention on the exam day without a review */
 	long brought_forward;		/* of those, due only after the exam (Review asks them early) */
+	/* the learner's fitted parameters (rxplore fsrs fit) */
+	bool fitted;
+	long reviews_at_fit, reviews_now;	/* answers that moved memory, then and now */
+	bool refit_due;				/* they have doubled since: suggest fitting again */
 };
 
 /* Loads the reviewed questions of bank from progress (NULL: none yet) and

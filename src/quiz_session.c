@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "quiz_internal.h"
 
 #define NO_ITEM ((size_t)-1)
 
@@ -28,7 +29,7 @@ int quiz_mode_parse(const char *name)
 
 /* splitmix64: small, fast and the same on every platform, so a seed gives
  * the same session everywhere. */
-static uint64_t next_random(unsigned long long *state)
+uint64_t quiz_next_random(unsigned long long *state)
 {
 	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -38,7 +39,7 @@ static uint64_t next_random(unsigned long long *state)
 
 static size_t random_below(unsigned long long *state, size_t n)
 {
-	return n ? (size_t)(next_random(state) % n) : 0;
+	return n ? (size_t)(quiz_next_random(state) % n) : 0;
 }
 
 static void shuffle(unsigned long long *state, size_t *a, size_t n)
@@ -76,7 +77,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	return item;
 }
 
-static int insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
+int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
 {
 	if (session->count == session->alloc) {
 		size_t alloc = session->alloc ? session->alloc * 2 : 32;
@@ -94,177 +95,6 @@ static int insert_item(struct quiz_session *session, size_t at, const struct qui
 	session->items[at] = make_item(session, question);
 	session->count++;
 	return 0;
-}
-
-struct state_scan {
-	const struct quiz_bank *bank;
-	struct progress_state *states;	/* per bank question */
-	bool *first_seen;		/* per bank question: a memory update seen in the log */
-	long today;
-	int rollover_hour;
-	long new_today;
-};
-
-static int collect_state(const char *question_id, const char *card_id, const struct progress_state *state,
-			 void *ctx)
-{
-	(void)card_id;
-	struct state_scan *scan = ctx;
-	const struct quiz_question *q = quiz_bank_find(scan->bank, question_id);
-	if (q)
-		scan->states[q - scan->bank->items] = *state;
-	return 0;
-}
-
-/* A question is introduced the first time an answer updates its memory; only
- * a first answer in Review uses up the day's allowance (practice and exams
- * may meet new questions freely). */
-static int count_new_today(const struct progress_review *review, void *ctx)
-{
-	struct state_scan *scan = ctx;
-	const struct quiz_question *q = quiz_bank_find(scan->bank, review->question_id);
-	if (!q || !review->updated_memory)
-		return 0;
-	size_t i = (size_t)(q - scan->bank->items);
-	if (!scan->first_seen[i] && review->mode == PROGRESS_REVIEW &&
-	    clock_day(review->at, scan->rollover_hour) == scan->today)
-		scan->new_today++;
-	scan->first_seen[i] = true;
-	return 0;
-}
-
-struct due_entry {
-	size_t question;
-	long due_day;
-	uint64_t tie;
-};
-
-static int by_due(const void *a, const void *b)
-{
-	const struct due_entry *x = a, *y = b;
-	if (x->due_day != y->due_day)
-		return x->due_day < y->due_day ? -1 : 1;
-	return x->tie < y->tie ? -1 : x->tie > y->tie;
-}
-
-/* The memory states of the bank's questions (and, for the allowance, which
- * were first met today in Review); 0 or -1.  The caller frees scan's arrays. */
-static int read_states(struct quiz_session *session, struct state_scan *scan)
-{
-	const struct quiz_bank *bank = session->bank;
-	*scan = (struct state_scan){ .bank = bank, .rollover_hour = session->settings.schedule.rollover_hour };
-	scan->today = clock_day(clock_now(), scan->rollover_hour);
-	scan->states = calloc(bank->count + 1, sizeof *scan->states);
-	scan->first_seen = calloc(bank->count + 1, sizeof *scan->first_seen);
-	if (!scan->states || !scan->first_seen)
-		return -1;
-	if (session->progress && (progress_each_state(session->progress, collect_state, scan) < 0 ||
-				  progress_each_review(session->progress, count_new_today, scan) < 0))
-		return -1;
-	return 0;
-}
-
-static bool exam_ahead(const struct quiz_session *session, const struct state_scan *scan,
-		       const struct progress_state *st)
-{
-	long exam = session->settings.exam_day;
-	return exam >= scan->today && st->due_day > scan->today &&
-	       sched_exam_brings_forward(&session->settings.schedule.params, st->stability,
-					 clock_day(st->last_review, scan->rollover_hour), st->due_day, exam);
-}
-
-/* Review: due questions first (most overdue first, ties in seeded random
- * order), then those the exam date brings forward, then never-seen ones in
- * bank order up to the day's allowance. */
-static int queue_review(struct quiz_session *session, const size_t *scope, size_t nscope)
-{
-	const struct quiz_bank *bank = session->bank;
-	struct state_scan scan;
-	struct due_entry *due = calloc(nscope + 1, sizeof *due);
-	int status = -1;
-	if (read_states(session, &scan) < 0 || !due)
-		goto out;
-	size_t ndue = 0, nahead = 0;
-	for (size_t k = 0; k < nscope; k++) {
-		const struct progress_state *st = &scan.states[scope[k]];
-		if (st->stability > 0 && st->due_day <= scan.today)
-			due[ndue++] = (struct due_entry){ scope[k], st->due_day, next_random(&session->rng) };
-	}
-	qsort(due, ndue, sizeof *due, by_due);
-	for (size_t k = 0; k < nscope; k++)
-		if (exam_ahead(session, &scan, &scan.states[scope[k]]))
-			due[ndue + nahead++] = (struct due_entry){ scope[k], scan.states[scope[k]].due_day,
-								   next_random(&session->rng) };
-	qsort(due + ndue, nahead, sizeof *due, by_due);
-	size_t limit = session->settings.count ? session->settings.count : SIZE_MAX;
-	for (size_t k = 0; k < ndue + nahead && session->count < limit; k++)
-		if (insert_item(session, session->count, &bank->items[due[k].question]) < 0)
-			goto out;
-	session->ahead = session->count > ndue ? session->count - ndue : 0;
-	session->due = session->count - session->ahead;
-	session->new_today = scan.new_today;
-	long allowance = session->settings.new_per_day - scan.new_today;
-	for (size_t k = 0; k < nscope && allowance > 0 && session->count < limit; k++) {
-		const struct progress_state *st = &scan.states[scope[k]];
-		if (st->stability > 0 || st->reviews > 0 || scan.first_seen[scope[k]])
-			continue;
-		if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
-			goto out;
-		allowance--;
-	}
-	session->fresh = session->count - session->due - session->ahead;
-	status = 0;
-out:
-	free(scan.states);
-	free(scan.first_seen);
-	free(due);
-	return status;
-}
-
-struct risk_entry {
-	size_t question;
-	double recall;
-	uint64_t tie;
-};
-
-static int by_risk(const void *a, const void *b)
-{
-	const struct risk_entry *x = a, *y = b;
-	if (x->recall != y->recall)
-		return x->recall < y->recall ? -1 : 1;
-	return x->tie < y->tie ? -1 : x->tie > y->tie;
-}
-
-/* Cram: the reviewed questions least likely to be recalled on the exam day
- * (today when there is none, or it is past), most at risk first. */
-static int queue_cram(struct quiz_session *session, const size_t *scope, size_t nscope)
-{
-	struct state_scan scan;
-	struct risk_entry *risk = calloc(nscope + 1, sizeof *risk);
-	int status = -1;
-	if (read_states(session, &scan) < 0 || !risk)
-		goto out;
-	long day = session->settings.exam_day > scan.today ? session->settings.exam_day : scan.today;
-	size_t n = 0;
-	for (size_t k = 0; k < nscope; k++) {
-		const struct progress_state *st = &scan.states[scope[k]];
-		if (st->stability <= 0)
-			continue;
-		double recall = sched_recall_on(&session->settings.schedule.params, st->stability,
-						clock_day(st->last_review, scan.rollover_hour), day);
-		risk[n++] = (struct risk_entry){ scope[k], recall, next_random(&session->rng) };
-	}
-	qsort(risk, n, sizeof *risk, by_risk);
-	size_t limit = session->settings.count ? session->settings.count : QUIZ_DEFAULT_EXAM_QUESTIONS;
-	for (size_t k = 0; k < n && session->count < limit; k++)
-		if (insert_item(session, session->count, &session->bank->items[risk[k].question]) < 0)
-			goto out;
-	status = 0;
-out:
-	free(scan.states);
-	free(scan.first_seen);
-	free(risk);
-	return status;
 }
 
 int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,
@@ -288,7 +118,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		if (in_scope(settings, bank->items[i].card))
 			scope[nscope++] = i;
 	if (settings->mode == QUIZ_REVIEW || settings->mode == QUIZ_CRAM) {
-		if ((settings->mode == QUIZ_REVIEW ? queue_review : queue_cram)(session, scope, nscope) < 0)
+		if ((settings->mode == QUIZ_REVIEW ? quiz_queue_review : quiz_queue_cram)(session, scope, nscope) < 0)
 			goto fail;
 	} else {
 		shuffle(&session->rng, scope, nscope);
@@ -296,7 +126,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		if (settings->mode == QUIZ_EXAM && !settings->count)
 			limit = QUIZ_DEFAULT_EXAM_QUESTIONS;
 		for (size_t k = 0; k < nscope && k < limit; k++)
-			if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
+			if (quiz_insert_item(session, session->count, &bank->items[scope[k]]) < 0)
 				goto fail;
 	}
 	free(scope);
@@ -400,7 +230,7 @@ static void queue_reask(struct quiz_session *session, bool step)
 	if (at > session->count)
 		at = session->count;
 	/* insert_item may move the array: index again afterwards. */
-	if (insert_item(session, at, session->items[session->current].question) == 0) {
+	if (quiz_insert_item(session, at, session->items[session->current].question) == 0) {
 		session->items[at].reask = true;
 		session->items[at].step = step;
 		session->items[session->current].inserted = at;

@@ -51,7 +51,7 @@ void stats_render_workload(struct out *out, const struct workload *wl)
 		snprintf(rows[i].number, sizeof rows[i].number, "%.1f/day", rows[i].value);
 		sparkline(rows[i].note, sizeof rows[i].note, wl->per_day[i], WORKLOAD_DAYS, top_day, out->utf8);
 	}
-	char text[256];
+	char text[400];
 	snprintf(text, sizeof text, "Workload: answers a day over the next %d days, by desired retention", WORKLOAD_DAYS);
 	chart_text(out, STATS_HEADING, text);
 	chart_rows(out, rows, wl->nlevels, (double)most / WORKLOAD_DAYS);
@@ -64,8 +64,16 @@ void stats_render_workload(struct out *out, const struct workload *wl)
 		used += snprintf(text + used, sizeof text - (size_t)used, " and %d new a day of the %zu unseen",
 				 wl->new_per_day, wl->fresh);
 	if (used > 0 && (size_t)used < sizeof text)
-		snprintf(text + used, sizeof text - (size_t)used, "; one mark a day.");
+		snprintf(text + used, sizeof text - (size_t)used, ", with %s parameters; one mark a day.",
+			 wl->fitted ? "your fitted" : "the default");
 	chart_text(out, STATS_NOTE, text);
+	if (wl->refit_due) {
+		snprintf(text, sizeof text,
+			 "  Your reviews have doubled since the parameters were fitted (%ld then, %ld now): fit them "
+			 "again with rxplore fsrs fit.",
+			 wl->reviews_at_fit, wl->reviews_now);
+		chart_text(out, STATS_NOTE, text);
+	}
 	if (wl->exam_day >= 0) {
 		chart_line(out, STATS_BLANK, "", 0, 0);
 		stats_render_exam(out, wl);

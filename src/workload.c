@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "clock.h"
+#include "fsrs_fit.h"
 
 /* The retentions the chart compares; the learner's own replaces the nearest. */
 static const double chart_levels[WORKLOAD_LEVELS] = { 0.80, 0.85, 0.90, 0.95 };
@@ -137,6 +138,13 @@ int workload_compute(struct workload *wl, struct progress *progress, const struc
 	struct progress_schedule effective = *schedule;
 	progress_effective_schedule(progress, &effective);
 	wl->params = effective.params;
+	struct progress_fitted fitted;
+	if (progress && progress_fitted_params(progress, &fitted) == 1) {
+		wl->fitted = true;
+		wl->reviews_at_fit = fitted.reviews;
+		wl->reviews_now = progress_memory_review_count(progress);
+		wl->refit_due = fsrs_fit_refit_due(wl->reviews_now, wl->reviews_at_fit);
+	}
 	wl->new_per_day = new_per_day > 0 ? new_per_day : 0;
 	wl->learning_steps = schedule->steps.nlearning;
 	wl->relearning_steps = schedule->steps.nrelearning;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,69 @@ static void chart_fits_80_and_40(void **state)
 	stats_release(&stats);
 }
 
+struct found {
+	const char *want;
+	bool seen;
+};
+
+static int find_text(const struct stats_line *line, void *ctx)
+{
+	struct found *f = ctx;
+	f->seen |= strstr(line->text, f->want) != NULL;
+	return 0;
+}
+
+/* Saved parameters are used, and once the reviews have doubled since the fit
+ * the statistics suggest fitting again. */
+static void suggests_a_refit_when_reviews_double(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/rxplore-workload-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/p.db", dir);
+	struct progress_notice notice;
+	struct progress *progress = progress_open(path, &notice);
+	assert_non_null(progress);
+	struct progress_schedule schedule = { .rollover_hour = 4 };
+	fsrs_params_default(&schedule.params);
+	time_t now = clock_day_start(TODAY, 4) + 3600;
+	for (int i = 0; i < 4; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "q%d", i);
+		struct progress_answer a = { .question_id = id, .card_id = "c", .at = now - 86400 * (10 - i),
+					     .grade = FSRS_GOOD, .mode = PROGRESS_REVIEW, .update_memory = true };
+		assert_true(progress_record(progress, &schedule, &a, NULL) > 0);
+	}
+	struct progress_fitted fitted = { .reviews = 2, .fitted_at = now };
+	fsrs_params_default(&schedule.params);
+	memcpy(fitted.w, schedule.params.w, sizeof fitted.w);
+	fitted.w[0] = 0.5;
+	assert_int_equal(progress_save_fitted(progress, &fitted), 0);
+	struct stats stats = { .today = TODAY, .rollover_hour = 4, .reviews_total = 4, .seen = 4 };
+	stats.workload = malloc(sizeof *stats.workload);
+	assert_non_null(stats.workload);
+	assert_int_equal(workload_compute(stats.workload, progress, NULL, &schedule, 0, -1, now), 0);
+	assert_true(stats.workload->fitted);
+	assert_true(stats.workload->params.w[0] == 0.5);
+	assert_int_equal(stats.workload->count, 4);
+	assert_true(stats.workload->refit_due);
+	struct found f = { "fit them again with rxplore fsrs fit", false };
+	assert_int_equal(stats_render(&stats, 80, true, NULL, find_text, &f), 0);
+	assert_true(f.seen);
+	stats_release(&stats);
+	/* Not yet doubled: no suggestion. */
+	fitted.reviews = 3;
+	assert_int_equal(progress_save_fitted(progress, &fitted), 0);
+	struct workload wl;
+	assert_int_equal(workload_compute(&wl, progress, NULL, &schedule, 0, -1, now), 0);
+	assert_false(wl.refit_due);
+	workload_release(&wl);
+	progress_close(progress);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -176,6 +240,7 @@ int main(void)
 		cmocka_unit_test(same_input_same_counts),	  cmocka_unit_test(higher_retention_costs_more),
 		cmocka_unit_test(new_questions_cost_their_steps), cmocka_unit_test(levels_include_the_learners_own),
 		cmocka_unit_test(exam_counts_what_is_at_risk),	  cmocka_unit_test(chart_fits_80_and_40),
+		cmocka_unit_test(suggests_a_refit_when_reviews_double),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
