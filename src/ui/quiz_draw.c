@@ -105,7 +105,10 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	}
 	line_body_blank(&v->body);
 	char preview[128];
-	if (*quiz_session_grade_preview(&v->session, ui->utf8, preview, sizeof preview))
+	if (v->session.settings.mode == QUIZ_CRAM)
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    "Cram: nothing is rescheduled. Enter: next question.", ROLE_DIM);
+	else if (*quiz_session_grade_preview(&v->session, ui->utf8, preview, sizeof preview))
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
 		    line_body_fmt(&v->body, "Graded %s. Change it: %s. Enter: next question.", grade_names[item->grade],
 			preview),
