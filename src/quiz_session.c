@@ -280,14 +280,21 @@ struct sched_result quiz_item_schedule(const struct quiz_session *session, const
 	return sched_answer(&s->params, &s->steps, s->rollover_hour, &card, grade, item->answered_at);
 }
 
-const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size)
+/* The cursor's item when its answer moved memory on, else NULL (buf made ""). */
+static const struct quiz_item *scheduled_item(const struct quiz_session *session, char *buf, size_t size)
 {
 	if (size)
 		buf[0] = '\0';
 	if (session->current >= session->count)
-		return buf;
+		return NULL;
 	const struct quiz_item *item = &session->items[session->current];
-	if (item->outcome == QUIZ_UNANSWERED || !item->updated_memory)
+	return item->outcome == QUIZ_UNANSWERED || !item->updated_memory ? NULL : item;
+}
+
+const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size)
+{
+	const struct quiz_item *item = scheduled_item(session, buf, size);
+	if (!item)
 		return buf;
 	const struct progress_schedule *s = &session->settings.schedule;
 	struct sched_card card = card_before(item);
@@ -296,12 +303,8 @@ const char *quiz_session_grade_preview(const struct quiz_session *session, bool 
 
 const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size)
 {
-	if (size)
-		buf[0] = '\0';
-	if (session->current >= session->count)
-		return buf;
-	const struct quiz_item *item = &session->items[session->current];
-	if (item->outcome == QUIZ_UNANSWERED || !item->updated_memory)
+	const struct quiz_item *item = scheduled_item(session, buf, size);
+	if (!item)
 		return buf;
 	struct sched_result result = quiz_item_schedule(session, item, item->grade);
 	char interval[32];
