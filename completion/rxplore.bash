@@ -4,7 +4,7 @@
 # --no-default-packs options already on the command line, so a pack being
 # written completes too.  Works with or without the bash-completion package.
 
-_rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs cache'
+_rxplore_commands='list show search check packs compare stats confusions quiz progress import export fsrs cache exam'
 _rxplore_options='--content --no-default-packs --no-cache --plain --no-color --no-colour --no-mouse --width --strict
 	--profile --format --diff-only --mode --topic --contrast --count --minutes --seed --type --yes --output --help --version
 	--log --rollover --tz --json'
@@ -78,7 +78,7 @@ _rxplore_value()
 		else
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
-	--mode) _rxplore_offer 'practice review exam mistakes mistakes-week weakest' "$cur" ;;
+	--mode) _rxplore_offer 'practice review exam cram mistakes mistakes-week weakest' "$cur" ;;
 	--type) _rxplore_offer 'single multi true-false typed cloze' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
@@ -128,6 +128,10 @@ _rxplore_word()
 	cache)
 		if ((nargs == 0)); then
 			_rxplore_offer 'clear' "$cur"
+		fi ;;
+	exam)
+		if ((nargs == 0)); then
+			_rxplore_offer 'set clear' "$cur"
 		fi ;;
 	esac
 }

@@ -10,6 +10,7 @@
 #define RXPLORE_CLOCK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #define CLOCK_MAX_SPEED 3600
@@ -27,5 +28,12 @@ long clock_day(time_t t, int rollover_hour);
 
 /* The first second of study day `day` (inverse of clock_day). */
 time_t clock_day_start(long day, int rollover_hour);
+
+/* Parses a calendar date "YYYY-MM-DD" as the study day of that date (the
+ * day that starts at the rollover hour on it); false when malformed. */
+bool clock_parse_date(const char *text, long *day);
+
+/* The calendar date of study day `day`, "YYYY-MM-DD".  Returns buf. */
+const char *clock_date_text(long day, char *buf, size_t size);
 
 #endif

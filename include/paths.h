@@ -37,6 +37,10 @@ bool paths_profile_valid(const char *profile);
  * non-NULL; false also when the profile name is not valid. */
 bool paths_progress_db(char *buf, size_t size, const char *profile);
 
+/* $XDG_STATE_HOME/rxplore/exam-date, or exam-date-PROFILE: the profile's
+ * exam date (`rxplore exam set`), one line "YYYY-MM-DD". */
+bool paths_exam_file(char *buf, size_t size, const char *profile);
+
 /* $XDG_STATE_HOME/rxplore/notice-seen: present once the first-start notice
  * has been dismissed. */
 bool paths_notice_file(char *buf, size_t size);

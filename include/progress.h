@@ -14,10 +14,16 @@
 
 #include "diag.h"
 #include "fsrs.h"
+#include "sched.h"
 
 struct progress; /* opaque: one open database */
 
-enum progress_mode { PROGRESS_PRACTICE, PROGRESS_REVIEW, PROGRESS_EXAM };
+/* Cram answers are logged but never move a memory state: the scheduler and
+ * the optimizer only read answers that did (updated_memory). */
+enum progress_mode { PROGRESS_PRACTICE, PROGRESS_REVIEW, PROGRESS_EXAM, PROGRESS_CRAM };
+
+/* "practice", "review", "exam", "cram" (as logged), or "?". */
+const char *progress_mode_name(enum progress_mode mode);
 
 /* What progress_open() had to do that the user should hear about. */
 struct progress_notice {
@@ -33,6 +39,7 @@ struct progress_notice {
 struct progress_schedule {
 	struct fsrs_params params;
 	int rollover_hour;	/* 0..23, default 4 */
+	struct sched_steps steps;	/* learning and relearning steps (all zero: none) */
 };
 
 /* What the learner did with a question, kept beside its review (schema 3). */
@@ -107,9 +114,21 @@ const char *progress_error(const struct progress *progress);
  * Returns 0 on success, -1 on a database error. */
 int progress_state(struct progress *progress, const char *question_id, struct progress_state *out);
 
+/* Where a question stands in its learning or relearning steps, derived from
+ * its logged grades (sched_position_next()): while in a step it is due at
+ * last_review + out->delay, within due_day.  0, or -1 on a database error. */
+int progress_position(struct progress *progress, const struct sched_steps *steps, const char *question_id,
+		      struct sched_position *out);
+
+/* The schedule answers are recorded with: schedule, with the learner's fitted
+ * parameters (progress_fitted_params()) in place of its weights when there
+ * are some.  Previews use it so they show what progress_record() will do. */
+void progress_effective_schedule(struct progress *progress, struct progress_schedule *schedule);
+
 /* Records one answer in one transaction: appends it to the log and, when
  * answer->update_memory, moves the memory state on with FSRS (first review or
- * next review after the whole days elapsed, per schedule->rollover_hour).
+ * next review after the whole days elapsed, per schedule->rollover_hour) and
+ * through its steps, with sched_answer() and progress_effective_schedule().
  * What was chosen is saved beside it when answer->chosen.recorded.
  * *after (may be NULL) receives the new state.  Returns the log row id (> 0),
  * 0 when not saving (state still computed into *after), -1 on error. */

@@ -94,7 +94,9 @@ void quiz_bank_note_drops(const struct quiz_bank *bank, struct diag_list *diags)
  * not; an item's order[] is a permutation of 0..nchoices-1.
  */
 
-enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM };
+/* Cram: the questions most at risk on the exam date (or today), asked
+ * without moving any memory state (logged as "cram"). */
+enum quiz_mode { QUIZ_PRACTICE, QUIZ_REVIEW, QUIZ_EXAM, QUIZ_CRAM };
 
 const char *quiz_mode_name(enum quiz_mode mode);	/* "practice", "review", "exam" */
 int quiz_mode_parse(const char *name);			/* an enum quiz_mode, or -1 */
@@ -139,6 +141,7 @@ struct quiz_settings {
 	unsigned long long seed;	/* the same seed gives the same questions and choice orders */
 	int new_per_day;	/* review: new questions a study day may introduce */
 	unsigned types;		/* bit (1u << enum question_type) set: only those types; 0: every type */
+	long exam_day;		/* review, cram: the exam's study day; -1 (or a past day): none */
 	struct progress_schedule schedule;
 };
 
@@ -162,7 +165,8 @@ enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts);
 struct quiz_item {
 	const struct quiz_question *question;
 	unsigned char order[QUESTION_MAX_CHOICES];	/* display position -> index into question->choices */
-	bool reask;			/* practice: a wrong answer coming back */
+	bool reask;			/* a question coming back: practice re-ask or review step */
+	bool step;			/* review: a learning step coming back; it moves memory on */
 	enum quiz_outcome outcome;
 	unsigned chosen;		/* bit i set: question->choices[i] was chosen */
 	unsigned char parts, parts_right;	/* the credit earned (see grading above) */
@@ -175,6 +179,8 @@ struct quiz_item {
 	time_t answered_at;
 	long answer_ms;
 	size_t inserted;		/* index of the re-ask this answer queued, or (size_t)-1 */
+	struct progress_state before;	/* memory before this answer (when it moved memory) */
+	struct sched_position position;	/* and where it stood in its steps */
 };
 
 struct quiz_session {
@@ -190,13 +196,17 @@ struct quiz_session {
 	time_t started, deadline;	/* deadline 0: no time limit */
 	unsigned long long rng;
 	size_t due, fresh;		/* review: due and new questions queued */
+	size_t ahead;			/* review: due after the exam, below target on it, asked now */
 	long new_today;			/* review: new questions already introduced today */
 	bool save_failed;		/* some answer could not be saved (see progress_error) */
 };
 
 /* Builds the queue.  Review reads the memory states from progress: questions
- * due today (most overdue first), then new ones up to new_per_day minus those
- * already introduced today.  progress may be NULL (review then treats every
+ * due today (most overdue first), then those the exam date brings forward
+ * (sched_exam_brings_forward()), then new ones up to new_per_day minus those
+ * first answered in Review today.  Cram takes the reviewed questions least
+ * likely to be recalled on the exam day (or today), count of them (default
+ * QUIZ_DEFAULT_EXAM_QUESTIONS); its answers move no memory state.  progress may be NULL (review then treats every
  * question as new).  Returns 0, or -1 when out of memory or the progress
  * database cannot be read. */
 int quiz_session_start(struct quiz_session *session, const struct quiz_bank *bank, struct progress *progress,
@@ -247,6 +257,21 @@ int quiz_session_answer_parts(struct quiz_session *session, const char *const *t
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade);
+
+/* What grade would do to the answered item's question: sched_answer() from
+ * the state before the answer, at the moment it was given. */
+struct sched_result quiz_item_schedule(const struct quiz_session *session, const struct quiz_item *item,
+				       enum fsrs_grade grade);
+
+/* "1 Again 10m · 2 Hard 1d · 3 Good 3d · 4 Easy 8d" for the answered current
+ * item (what each grade key would schedule: what quiz_session_grade() then
+ * stores), or "" when its answer does not move memory (re-asks, cram).
+ * Returns buf. */
+const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size);
+
+/* "Graded Good: next in 10m." for the answered current item, or "" when
+ * its answer does not move memory.  Returns buf. */
+const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size);
 
 /* Moves past the answered current item.  Returns 0, or -1 when the current
  * item is not answered yet. */

@@ -26,6 +26,8 @@
 #include "progress.h"
 #include "quiz.h"
 
+struct workload;
+
 #define STATS_FORECAST_DAYS 7	/* today (overdue included) and the six days after */
 #define STATS_HISTORY_DAYS 30	/* reviews per day and the retention window */
 
@@ -53,6 +55,7 @@ struct stats {
 	size_t ntopics;
 	size_t questions, seen;			/* over every topic */
 	long orphans;	/* memory states of questions the loaded cards no longer have */
+	struct workload *workload;	/* NULL, or the workload chart and exam plan (owned) */
 };
 
 /* Computes the statistics of `progress` at time `now`.  Topics come weakest

@@ -25,6 +25,11 @@
 void study_quiz_settings(struct quiz_settings *settings, const struct config *config, enum quiz_mode mode,
 			 unsigned long long seed);
 
+/* The scheduler settings config asks for (NULL: the defaults): default FSRS
+ * weights (progress_effective_schedule() puts fitted ones in), desired
+ * retention, rollover hour, learning and relearning steps. */
+void study_schedule(struct progress_schedule *schedule, const struct config *config);
+
 /* A seed for a session nobody asked to repeat: the time and the process. */
 /* A seed for a session's order: from the clock, or RXPLORE_SEED when it is
  * set (tests). */
@@ -62,12 +67,26 @@ void study_progress_close(struct study_progress *sp);
 const char *study_strerror(const struct study_progress *sp, const char *profile, char *buf, size_t size);
 
 /* The statistics of library's questions as of now, from progress (NULL:
- * nothing answered yet, every count zero), with config's retention and
- * rollover (NULL: defaults).  Returns 0, or -1 (out of memory, or the
- * database could not be read: progress_error()); *stats is always safe to
- * release. */
+ * nothing answered yet, every count zero), with config's retention, rollover,
+ * steps and new questions a day (NULL: defaults), and the workload chart and,
+ * when exam_day >= 0 (a study day), the exam plan (stats->workload).
+ * Returns 0, or -1 (out of memory, or the database could not be read:
+ * progress_error()); *stats is always safe to release. */
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
-		struct progress *progress, time_t now);
+		struct progress *progress, long exam_day, time_t now);
+
+/* The profile's exam day (NULL: the default profile): what `rxplore exam set`
+ * saved, else config's exam_date.  Returns 1 with *day set, 0 when there is
+ * none (*day = -1), -1 when the saved date cannot be read or is malformed. */
+int study_exam_day(const char *profile, const struct config *config, long *day);
+
+/* Saves date ("YYYY-MM-DD") as the profile's exam date; 0, or -1 (a bad
+ * date or profile: nothing written; else errno says why). */
+int study_exam_set(const char *profile, const char *date);
+
+/* Forgets the profile's saved exam date (config's exam_date still applies);
+ * 0, also when none was saved, or -1 with errno. */
+int study_exam_clear(const char *profile);
 
 /* The confusions and leeches of progress (NULL: none), with the question
  * bank they point into; config gives leech_threshold (NULL: default).

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,4 +267,25 @@ time_t clock_day_start(long day, int rollover_hour)
 	if (!found)
 		start_candidate(year, month, mday, hour, -1, &best);
 	return best;
+}
+
+bool clock_parse_date(const char *text, long *day)
+{
+	const char *p = text;
+	int year, month, mday;
+	if (!p || !read_digits(&p, 4, &year) || !expect_char(&p, '-') || !read_digits(&p, 2, &month) ||
+	    !expect_char(&p, '-') || !read_digits(&p, 2, &mday) || *p || month < 1 || month > 12 || mday < 1 ||
+	    mday > days_in_month(year, month))
+		return false;
+	*day = days_from_civil(year, month, mday);
+	return true;
+}
+
+const char *clock_date_text(long day, char *buf, size_t size)
+{
+	long year;
+	int month, mday;
+	civil_from_days(day, &year, &month, &mday);
+	snprintf(buf, size, "%04ld-%02d-%02d", year, month, mday);
+	return buf;
 }

@@ -18,6 +18,7 @@ void config_defaults(struct config *config)
 		.theme = THEME_AUTO,
 		.mouse = true,
 	};
+	sched_steps_default(&config->steps);
 }
 
 const char *config_theme_name(enum config_theme theme)

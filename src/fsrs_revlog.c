@@ -324,7 +324,8 @@ struct progress_reader {
 static int add_progress_review(const struct progress_review *review, void *ctx)
 {
 	struct progress_reader *pr = ctx;
-	if (!review->updated_memory)
+	/* Only answers that moved memory: re-asks, exam re-takes and cram are out. */
+	if (!review->updated_memory || review->mode == PROGRESS_CRAM)
 		return 0;
 	size_t known = pr->history->card_count;
 	size_t card = fsrs_history_card(pr->history, review->question_id ? review->question_id : "");

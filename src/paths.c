@@ -113,6 +113,11 @@ bool paths_session_file(char *buf, size_t size, const char *profile)
 	return profile_file("session", "", profile, buf, size);
 }
 
+bool paths_exam_file(char *buf, size_t size, const char *profile)
+{
+	return profile_file("exam-date", "", profile, buf, size);
+}
+
 bool paths_notice_file(char *buf, size_t size)
 {
 	return in_dir(PATHS_STATE, "notice-seen", buf, size);

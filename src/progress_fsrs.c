@@ -91,3 +91,10 @@ long progress_memory_review_count(struct progress *progress)
 		return -1;
 	return step_count(progress, stmt, "counting reviews");
 }
+
+void progress_effective_schedule(struct progress *progress, struct progress_schedule *schedule)
+{
+	struct progress_fitted fitted;
+	if (progress && schedule && progress_fitted_params(progress, &fitted) == 1)
+		memcpy(schedule->params.w, fitted.w, sizeof fitted.w);
+}

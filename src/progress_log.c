@@ -13,11 +13,13 @@
 
 /* ---- the records ---- */
 
-static const char *const mode_names[] = { "practice", "review", "exam" };
+static int end_rows(struct progress *progress, sqlite3_stmt *stmt, int rc, const char *what);
+
+static const char *const mode_names[] = { "practice", "review", "exam", "cram" };
 
 int progress_db_mode(const char *name)
 {
-	for (int m = PROGRESS_PRACTICE; m <= PROGRESS_EXAM; m++) {
+	for (int m = PROGRESS_PRACTICE; m <= PROGRESS_CRAM; m++) {
 		if (name && strcmp(name, mode_names[m]) == 0)
 			return m;
 	}
@@ -26,7 +28,12 @@ int progress_db_mode(const char *name)
 
 const char *progress_db_mode_name(enum progress_mode mode)
 {
-	return mode >= PROGRESS_PRACTICE && mode <= PROGRESS_EXAM ? mode_names[mode] : "?";
+	return mode >= PROGRESS_PRACTICE && mode <= PROGRESS_CRAM ? mode_names[mode] : "?";
+}
+
+const char *progress_mode_name(enum progress_mode mode)
+{
+	return progress_db_mode_name(mode);
 }
 
 static enum progress_mode mode_from_name(const unsigned char *name)
@@ -89,29 +96,47 @@ int progress_state(struct progress *progress, const char *question_id, struct pr
 	return read_state(progress, question_id, out, &known);
 }
 
+/* The state after answer, from before and where the question stood in its
+ * steps: sched_answer(), the one rule previews use too. */
 static struct progress_state advance(const struct progress_schedule *schedule,
-				     const struct progress_state *before,
-				     const struct progress_answer *answer)
+				     const struct progress_state *before, struct sched_position position,
+				     const struct progress_answer *answer, struct sched_position *position_after)
 {
-	struct fsrs_memory memory = { before->stability, before->difficulty };
-	bool reviewed = before->stability > 0;
-	int elapsed = 0;
-	if (reviewed) {
-		long days = clock_day(answer->at, schedule->rollover_hour) -
-			    clock_day(before->last_review, schedule->rollover_hour);
-		elapsed = days < 0 ? 0 : days > INT_MAX ? INT_MAX : (int)days;
-	}
-	memory = fsrs_next(&schedule->params, memory, elapsed, answer->grade);
-	struct progress_state after = {
-		.stability = memory.stability,
-		.difficulty = memory.difficulty,
-		.last_review = answer->at,
-		.due_day = clock_day(answer->at, schedule->rollover_hour) +
-			   fsrs_interval(&schedule->params, memory.stability),
-		.reviews = before->reviews + 1,
-		.lapses = before->lapses + (reviewed && answer->grade == FSRS_AGAIN),
+	struct sched_card card = {
+		.memory = { before->stability, before->difficulty },
+		.position = position,
+		.last_review = before->last_review,
 	};
+	struct sched_result result = sched_answer(&schedule->params, &schedule->steps, schedule->rollover_hour,
+						  &card, answer->grade, answer->at);
+	struct progress_state after = {
+		.stability = result.card.memory.stability,
+		.difficulty = result.card.memory.difficulty,
+		.last_review = answer->at,
+		.due_day = result.due_day,
+		.reviews = before->reviews + 1,
+		.lapses = before->lapses + (before->stability > 0 && answer->grade == FSRS_AGAIN),
+	};
+	if (position_after)
+		*position_after = result.card.position;
 	return after;
+}
+
+int progress_position(struct progress *progress, const struct sched_steps *steps, const char *question_id,
+		      struct sched_position *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!progress || !progress->db || !steps || !question_id)
+		return -1;
+	sqlite3_stmt *stmt = prepare(progress, "SELECT grade FROM review_log WHERE question_id = ?"
+					       " AND updated_memory = 1 ORDER BY at, id");
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, question_id, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = sched_position_next(steps, *out, (enum fsrs_grade)sqlite3_column_int(stmt, 0));
+	return end_rows(progress, stmt, rc, "reading a question's steps");
 }
 
 static int insert_review(struct progress *progress, const struct progress_answer *answer,
@@ -160,8 +185,12 @@ static bool valid_answer(struct progress *progress, const struct progress_schedu
 		set_error(progress, "grade %d is not 1-4", (int)answer->grade);
 		return false;
 	}
-	if (answer->mode < PROGRESS_PRACTICE || answer->mode > PROGRESS_EXAM) {
+	if (answer->mode < PROGRESS_PRACTICE || answer->mode > PROGRESS_CRAM) {
 		set_error(progress, "unknown quiz mode %d", (int)answer->mode);
+		return false;
+	}
+	if (answer->mode == PROGRESS_CRAM && answer->update_memory) {
+		set_error(progress, "a cram answer never moves a memory state");
 		return false;
 	}
 	if (schedule->rollover_hour < 0 || schedule->rollover_hour > 23) {
@@ -178,29 +207,31 @@ long long progress_record(struct progress *progress, const struct progress_sched
 		return -1;
 	if (!valid_answer(progress, schedule, answer))
 		return -1;
-	/* Parameters fitted to this learner replace the ones given. */
-	struct progress_schedule fitted_schedule = *schedule;
-	struct progress_fitted fitted;
-	if (progress_fitted_params(progress, &fitted) == 1)
-		memcpy(fitted_schedule.params.w, fitted.w, sizeof fitted.w);
-	schedule = &fitted_schedule;
+	struct progress_schedule effective = *schedule;
+	progress_effective_schedule(progress, &effective);
+	schedule = &effective;
 	if (!progress->can_save) {
 		/* Still show the learner what would have been scheduled. */
 		struct progress_state before;
+		struct sched_position position;
 		bool known;
 		if (read_state(progress, answer->question_id, &before, &known) != 0)
 			memset(&before, 0, sizeof before);
+		if (progress_position(progress, &schedule->steps, answer->question_id, &position) != 0)
+			memset(&position, 0, sizeof position);
 		if (after)
-			*after = answer->update_memory ? advance(schedule, &before, answer) : before;
+			*after = answer->update_memory ? advance(schedule, &before, position, answer, NULL) : before;
 		return 0;
 	}
 	if (begin_immediate(progress) != SQLITE_OK)
 		return -1;
 	struct progress_state before, next;
+	struct sched_position position;
 	bool known;
-	if (read_state(progress, answer->question_id, &before, &known) != 0)
+	if (read_state(progress, answer->question_id, &before, &known) != 0 ||
+	    progress_position(progress, &schedule->steps, answer->question_id, &position) != 0)
 		goto fail;
-	next = answer->update_memory ? advance(schedule, &before, answer) : before;
+	next = answer->update_memory ? advance(schedule, &before, position, answer, NULL) : before;
 	if (insert_review(progress, answer, &before, known) != 0)
 		goto fail;
 	long long id = sqlite3_last_insert_rowid(progress->db);
@@ -461,12 +492,13 @@ int progress_db_replay(struct progress *progress, const struct progress_schedule
 	if (read_replay_rows(progress, question_id, &rows, &count) != 0)
 		return -1;
 	struct progress_state state = { 0 };
+	struct sched_position position = { 0 };
 	int rc = 0;
 	for (size_t i = 0; i < count && rc == 0; i++) {
 		struct progress_answer answer = { .question_id = question_id, .at = rows[i].at,
 						  .grade = rows[i].grade };
 		rc = set_before(progress, rows[i].id, &state, i > 0);
-		state = advance(schedule, &state, &answer);
+		state = advance(schedule, &state, position, &answer, &position);
 	}
 	if (rc == 0 && count > 0) {
 		rc = write_state(progress, question_id, rows[count - 1].card_id, &state);

@@ -72,7 +72,9 @@ static int batch_add(struct batch *b, const struct incoming *row)
 	if (row->answer_ms < 0)
 		return skip_row(b, row->row, "a negative answer time"), 0;
 	if (row->mode < 0)
-		return skip_row(b, row->row, "the mode is not practice, review or exam"), 0;
+		return skip_row(b, row->row, "the mode is not practice, review, exam or cram"), 0;
+	if (row->mode == PROGRESS_CRAM && row->updated_memory)
+		return skip_row(b, row->row, "a cram answer never moves a memory state"), 0;
 	if (array_grow(&b->items, &b->alloc, b->count, sizeof *b->items) < 0)
 		return -1;
 	struct incoming *copy = &b->items[b->count];

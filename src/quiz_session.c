@@ -3,28 +3,29 @@
 #include "quiz.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
 #include "confusions.h"
-#include "order.h"
+#include "quiz_internal.h"
 #include "quiz_typed.h"
 #include "text.h"
 
 #define NO_ITEM ((size_t)-1)
 
-static const char *const mode_names[] = { "practice", "review", "exam" };
+static const char *const mode_names[] = { "practice", "review", "exam", "cram" };
 
 const char *quiz_mode_name(enum quiz_mode mode)
 {
-	return (unsigned)mode < 3 ? mode_names[mode] : "?";
+	return (unsigned)mode < 4 ? mode_names[mode] : "?";
 }
 
 int quiz_mode_parse(const char *name)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (name && strcmp(name, mode_names[i]) == 0)
 			return i;
 	return -1;
@@ -34,6 +35,7 @@ const struct quiz_kind quiz_kinds[] = {
 	{ "practice", QUIZ_PRACTICE, QUIZ_DRILL_NONE, 0 },
 	{ "review", QUIZ_REVIEW, QUIZ_DRILL_NONE, 0 },
 	{ "exam", QUIZ_EXAM, QUIZ_DRILL_NONE, 0 },
+	{ "cram", QUIZ_CRAM, QUIZ_DRILL_NONE, 0 },
 	{ "mistakes", QUIZ_PRACTICE, QUIZ_DRILL_MISTAKES, 1 },
 	{ "mistakes-week", QUIZ_PRACTICE, QUIZ_DRILL_MISTAKES, 7 },
 	{ "weakest", QUIZ_PRACTICE, QUIZ_DRILL_WEAKEST, 0 },
@@ -51,7 +53,7 @@ const struct quiz_kind *quiz_kind_find(const char *name)
 
 /* splitmix64: small, fast and the same on every platform, so a seed gives
  * the same session everywhere. */
-static uint64_t next_random(unsigned long long *state)
+uint64_t quiz_next_random(unsigned long long *state)
 {
 	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -61,7 +63,7 @@ static uint64_t next_random(unsigned long long *state)
 
 static size_t random_below(unsigned long long *state, size_t n)
 {
-	return n ? (size_t)(next_random(state) % n) : 0;
+	return n ? (size_t)(quiz_next_random(state) % n) : 0;
 }
 
 static void shuffle(unsigned long long *state, size_t *a, size_t n)
@@ -104,7 +106,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	return item;
 }
 
-static int insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
+int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
 {
 	if (session->count == session->alloc) {
 		size_t alloc = session->alloc ? session->alloc * 2 : 32;
@@ -122,101 +124,6 @@ static int insert_item(struct quiz_session *session, size_t at, const struct qui
 	session->items[at] = make_item(session, question);
 	session->count++;
 	return 0;
-}
-
-struct state_scan {
-	const struct quiz_bank *bank;
-	struct progress_state *states;	/* per bank question */
-	bool *first_seen;		/* per bank question: a memory update seen in the log */
-	long today;
-	int rollover_hour;
-	long new_today;
-};
-
-static int collect_state(const char *question_id, const char *card_id, const struct progress_state *state,
-			 void *ctx)
-{
-	(void)card_id;
-	struct state_scan *scan = ctx;
-	const struct quiz_question *q = quiz_bank_find(scan->bank, question_id);
-	if (q)
-		scan->states[q - scan->bank->items] = *state;
-	return 0;
-}
-
-/* A question is introduced the first time an answer updates its memory. */
-static int count_new_today(const struct progress_review *review, void *ctx)
-{
-	struct state_scan *scan = ctx;
-	const struct quiz_question *q = quiz_bank_find(scan->bank, review->question_id);
-	if (!q || !review->updated_memory)
-		return 0;
-	size_t i = (size_t)(q - scan->bank->items);
-	if (!scan->first_seen[i] && clock_day(review->at, scan->rollover_hour) == scan->today)
-		scan->new_today++;
-	scan->first_seen[i] = true;
-	return 0;
-}
-
-struct due_entry {
-	size_t question;
-	long due_day;
-	uint64_t tie;
-};
-
-static int by_due(const void *a, const void *b)
-{
-	const struct due_entry *x = a, *y = b;
-	if (x->due_day != y->due_day)
-		return ORDER(x->due_day, y->due_day);
-	return ORDER(x->tie, y->tie);
-}
-
-/* Review: due questions first (most overdue first, ties in seeded random
- * order), then never-seen ones in bank order up to the day's allowance. */
-static int queue_review(struct quiz_session *session, const size_t *scope, size_t nscope)
-{
-	const struct quiz_bank *bank = session->bank;
-	struct state_scan scan = { .bank = bank, .rollover_hour = session->settings.schedule.rollover_hour };
-	scan.today = clock_day(clock_now(), scan.rollover_hour);
-	scan.states = calloc(bank->count + 1, sizeof *scan.states);
-	scan.first_seen = calloc(bank->count + 1, sizeof *scan.first_seen);
-	struct due_entry *due = calloc(nscope + 1, sizeof *due);
-	int status = -1;
-	if (!scan.states || !scan.first_seen || !due)
-		goto out;
-	if (session->progress && (progress_each_state(session->progress, collect_state, &scan) < 0 ||
-				  progress_each_review(session->progress, count_new_today, &scan) < 0))
-		goto out;
-	size_t ndue = 0;
-	for (size_t k = 0; k < nscope; k++) {
-		const struct progress_state *st = &scan.states[scope[k]];
-		if (st->stability > 0 && st->due_day <= scan.today)
-			due[ndue++] = (struct due_entry){ scope[k], st->due_day, next_random(&session->rng) };
-	}
-	qsort(due, ndue, sizeof *due, by_due);
-	size_t limit = session->settings.count ? session->settings.count : SIZE_MAX;
-	for (size_t k = 0; k < ndue && session->count < limit; k++)
-		if (insert_item(session, session->count, &bank->items[due[k].question]) < 0)
-			goto out;
-	session->due = session->count;
-	session->new_today = scan.new_today;
-	long allowance = session->settings.new_per_day - scan.new_today;
-	for (size_t k = 0; k < nscope && allowance > 0 && session->count < limit; k++) {
-		const struct progress_state *st = &scan.states[scope[k]];
-		if (st->stability > 0 || st->reviews > 0 || scan.first_seen[scope[k]])
-			continue;
-		if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
-			goto out;
-		allowance--;
-	}
-	session->fresh = session->count - session->due;
-	status = 0;
-out:
-	free(scan.states);
-	free(scan.first_seen);
-	free(due);
-	return status;
 }
 
 struct mistake_scan {
@@ -272,6 +179,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 	session->settings = *settings;
 	session->rng = settings->seed;
 	session->started = clock_now();
+	progress_effective_schedule(progress, &session->settings.schedule);
 	if (settings->mode == QUIZ_EXAM && settings->minutes > 0)
 		session->deadline = session->started + (time_t)settings->minutes * 60;
 	session->asked_once = calloc(bank->count + 1, sizeof *session->asked_once);
@@ -284,8 +192,8 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 			scope[nscope++] = i;
 	if (settings->drill == QUIZ_DRILL_MISTAKES && keep_mistakes(session, scope, &nscope) < 0)
 		goto fail;
-	if (settings->mode == QUIZ_REVIEW) {
-		if (queue_review(session, scope, nscope) < 0)
+	if (settings->mode == QUIZ_REVIEW || settings->mode == QUIZ_CRAM) {
+		if ((settings->mode == QUIZ_REVIEW ? quiz_queue_review : quiz_queue_cram)(session, scope, nscope) < 0)
 			goto fail;
 	} else {
 		shuffle(&session->rng, scope, nscope);
@@ -293,7 +201,7 @@ int quiz_session_start(struct quiz_session *session, const struct quiz_bank *ban
 		if (settings->mode == QUIZ_EXAM && !settings->count)
 			limit = QUIZ_DEFAULT_EXAM_QUESTIONS;
 		for (size_t k = 0; k < nscope && k < limit; k++)
-			if (insert_item(session, session->count, &bank->items[scope[k]]) < 0)
+			if (quiz_insert_item(session, session->count, &bank->items[scope[k]]) < 0)
 				goto fail;
 	}
 	free(scope);
@@ -345,7 +253,12 @@ bool quiz_item_choice_correct(const struct quiz_item *item, size_t pos)
 
 static enum progress_mode progress_mode_of(enum quiz_mode mode)
 {
-	return mode == QUIZ_EXAM ? PROGRESS_EXAM : mode == QUIZ_REVIEW ? PROGRESS_REVIEW : PROGRESS_PRACTICE;
+	switch (mode) {
+	case QUIZ_EXAM: return PROGRESS_EXAM;
+	case QUIZ_REVIEW: return PROGRESS_REVIEW;
+	case QUIZ_CRAM: return PROGRESS_CRAM;
+	default: return PROGRESS_PRACTICE;
+	}
 }
 
 struct progress_chosen quiz_item_chosen(const struct quiz_item *item, struct progress_choice *picked)
@@ -394,6 +307,111 @@ static void save_answer(struct quiz_session *session, struct quiz_item *item)
 		item->review_id = id;
 }
 
+/* The state the answer starts from, kept for the grade preview: a grade
+ * override re-records from it at the same moment. */
+static void remember_before(struct quiz_session *session, struct quiz_item *item)
+{
+	memset(&item->before, 0, sizeof item->before);
+	memset(&item->position, 0, sizeof item->position);
+	if (!session->progress || !item->updated_memory)
+		return;
+	if (progress_state(session->progress, item->question->id, &item->before) != 0 ||
+	    progress_position(session->progress, &session->settings.schedule.steps, item->question->id,
+			      &item->position) != 0)
+		session->save_failed = true;
+}
+
+/* Queues the current item's question again QUIZ_REASK_GAP questions on:
+ * a practice re-ask, or (step) the next learning step of a review. */
+static void queue_reask(struct quiz_session *session, bool step)
+{
+	size_t at = session->current + 1 + QUIZ_REASK_GAP;
+	if (at > session->count)
+		at = session->count;
+	/* insert_item may move the array: index again afterwards. */
+	if (quiz_insert_item(session, at, session->items[session->current].question) == 0) {
+		session->items[at].reask = true;
+		session->items[at].step = step;
+		session->items[session->current].inserted = at;
+	}
+}
+
+/* Review: a question the answer left in a learning step comes back in this
+ * session (as Anki shows learning cards early when nothing else is due). */
+static void queue_step(struct quiz_session *session)
+{
+	struct quiz_item *item = &session->items[session->current];
+	if (session->settings.mode != QUIZ_REVIEW || !item->updated_memory)
+		return;
+	struct sched_result result = quiz_item_schedule(session, item, item->grade);
+	if (result.card.position.delay > 0)
+		queue_reask(session, true);
+}
+
+/* Drops the re-ask the current item queued (it comes after the cursor and
+ * nothing was answered since). */
+static void drop_reask(struct quiz_session *session)
+{
+	size_t inserted = session->items[session->current].inserted;
+	if (inserted == NO_ITEM)
+		return;
+	memmove(&session->items[inserted], &session->items[inserted + 1],
+		(session->count - inserted - 1) * sizeof *session->items);
+	session->count--;
+	session->items[session->current].inserted = NO_ITEM;
+}
+
+static struct sched_card card_before(const struct quiz_item *item)
+{
+	struct sched_card card = {
+		.memory = { item->before.stability, item->before.difficulty },
+		.position = item->position,
+		.last_review = item->before.last_review,
+	};
+	return card;
+}
+
+struct sched_result quiz_item_schedule(const struct quiz_session *session, const struct quiz_item *item,
+				       enum fsrs_grade grade)
+{
+	const struct progress_schedule *s = &session->settings.schedule;
+	struct sched_card card = card_before(item);
+	return sched_answer(&s->params, &s->steps, s->rollover_hour, &card, grade, item->answered_at);
+}
+
+/* The cursor's item when its answer moved memory on, else NULL (buf made ""). */
+static const struct quiz_item *scheduled_item(const struct quiz_session *session, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	if (session->current >= session->count)
+		return NULL;
+	const struct quiz_item *item = &session->items[session->current];
+	return item->outcome == QUIZ_UNANSWERED || !item->updated_memory ? NULL : item;
+}
+
+const char *quiz_session_grade_preview(const struct quiz_session *session, bool utf8, char *buf, size_t size)
+{
+	const struct quiz_item *item = scheduled_item(session, buf, size);
+	if (!item)
+		return buf;
+	const struct progress_schedule *s = &session->settings.schedule;
+	struct sched_card card = card_before(item);
+	return sched_grade_preview(&s->params, &s->steps, s->rollover_hour, &card, item->answered_at, utf8, buf, size);
+}
+
+const char *quiz_session_scheduled_text(const struct quiz_session *session, char *buf, size_t size)
+{
+	const struct quiz_item *item = scheduled_item(session, buf, size);
+	if (!item)
+		return buf;
+	struct sched_result result = quiz_item_schedule(session, item, item->grade);
+	char interval[32];
+	snprintf(buf, size, "Graded %s: next in %s.", sched_grade_name(item->grade),
+		 sched_interval_text(&result, interval, sizeof interval));
+	return buf;
+}
+
 static size_t popcount(unsigned bits)
 {
 	size_t n = 0;
@@ -426,21 +444,17 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
 	size_t qi = (size_t)(q - session->bank->items);
-	item->updated_memory = !session->asked_once[qi];
+	/* Cram asks what is at risk without touching what the scheduler knows. */
+	item->updated_memory = session->settings.mode != QUIZ_CRAM && (!session->asked_once[qi] || item->step);
 	session->asked_once[qi] = true;
 	item->inserted = NO_ITEM;
+	remember_before(session, item);
 	save_answer(session, item);
 	session->history[session->nhistory++] = session->current;
-	if (!right && session->settings.mode == QUIZ_PRACTICE) {
-		size_t at = session->current + 1 + QUIZ_REASK_GAP;
-		if (at > session->count)
-			at = session->count;
-		/* insert_item may move the array: index again afterwards. */
-		if (insert_item(session, at, q) == 0) {
-			session->items[at].reask = true;
-			session->items[session->current].inserted = at;
-		}
-	}
+	if (!right && (session->settings.mode == QUIZ_PRACTICE || session->settings.mode == QUIZ_CRAM))
+		queue_reask(session, false);
+	else
+		queue_step(session);
 	return (int)session->items[session->current].outcome;
 }
 
@@ -523,6 +537,10 @@ int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
 	}
 	item->grade = grade;
 	save_answer(session, item);
+	if (session->settings.mode == QUIZ_REVIEW) {
+		drop_reask(session);
+		queue_step(session);
+	}
 	return 0;
 }
 
@@ -545,7 +563,7 @@ int quiz_session_undo(struct quiz_session *session)
 		return -1;
 	}
 	session->nhistory--;
-	if (item->updated_memory)
+	if (item->updated_memory && !item->step)
 		session->asked_once[item->question - session->bank->items] = false;
 	size_t inserted = item->inserted;
 	if (inserted != NO_ITEM) {
@@ -556,10 +574,10 @@ int quiz_session_undo(struct quiz_session *session)
 	}
 	item = &session->items[index];
 	const struct quiz_question *q = item->question;
-	bool reask = item->reask;
+	bool reask = item->reask, step = item->step;
 	unsigned char order[QUESTION_MAX_CHOICES];
 	memcpy(order, item->order, sizeof order);
-	*item = (struct quiz_item){ .question = q, .reask = reask, .inserted = NO_ITEM };
+	*item = (struct quiz_item){ .question = q, .reask = reask, .step = step, .inserted = NO_ITEM };
 	memcpy(item->order, order, sizeof order);
 	session->current = index;
 	return 0;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "text.h"
 #include "schema_internal.h"
 #include "yamltree.h"
@@ -400,7 +401,8 @@ int schema_pack(struct library *library, const char *path, const struct ynode *r
 /* --- config.yaml --------------------------------------------------------- */
 
 static const char *const config_keys[] = { "desired_retention", "new_per_day", "rollover_hour",
-					   "exam_questions",	"theme",       "mouse", "leech_threshold" };
+					   "exam_questions",	"theme",       "mouse", "leech_threshold",
+					   "learning_steps",	"relearning_steps", "exam_date" };
 
 static bool read_number(struct reader *r, const struct ynode *v, double lo, double hi, double *out)
 {
@@ -434,7 +436,7 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 	}
 	const struct ynode *v;
 	double x;
-	if ((v = ytree_get(root, "desired_retention")) && read_number(&r, v, 0.70, 0.99, &x))
+	if ((v = ytree_get(root, "desired_retention")) && read_number(&r, v, 0.70, 0.97, &x))
 		config->desired_retention = x;
 	if ((v = ytree_get(root, "new_per_day")) && read_number(&r, v, 0, 9999, &x))
 		config->new_per_day = (int)x;
@@ -450,6 +452,29 @@ void schema_config(const char *path, const struct ynode *root, struct config *co
 			schema_warn(&r, v, "theme must be auto, dark, light or mono; the default is used");
 		else
 			config->theme = (enum config_theme)theme;
+	}
+	const char *step_keys[] = { "learning_steps", "relearning_steps" };
+	long *step_lists[] = { config->steps.learning, config->steps.relearning };
+	size_t *step_counts[] = { &config->steps.nlearning, &config->steps.nrelearning };
+	for (size_t i = 0; i < 2; i++) {
+		long steps[SCHED_MAX_STEPS];
+		size_t n;
+		if (!(v = ytree_get(root, step_keys[i])))
+			continue;
+		if (v->type != YNODE_SCALAR || sched_steps_parse(v->value, steps, &n) != 0) {
+			schema_warn(&r, v, "%s must be steps such as \"1m 10m\" (s, m or h, each under a day); the default is used",
+				    step_keys[i]);
+			continue;
+		}
+		memcpy(step_lists[i], steps, sizeof steps);
+		*step_counts[i] = n;
+	}
+	if ((v = ytree_get(root, "exam_date"))) {
+		long day;
+		if (v->type != YNODE_SCALAR || !clock_parse_date(v->value, &day))
+			schema_warn(&r, v, "exam_date must be a date such as 2027-01-15; it is ignored");
+		else
+			memcpy(config->exam_date, v->value, sizeof config->exam_date);
 	}
 	if ((v = ytree_get(root, "mouse"))) {
 		const char *s = v->type == YNODE_SCALAR ? v->value : "";

@@ -2,6 +2,7 @@
  * (see include/stats.h).  The bar drawing lives here too; the layout is in
  * stats_render.c. */
 #include "stats.h"
+#include "workload.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -234,6 +235,9 @@ void stats_release(struct stats *stats)
 	if (!stats)
 		return;
 	free(stats->topics);
+	if (stats->workload)
+		workload_release(stats->workload);
+	free(stats->workload);
 	memset(stats, 0, sizeof *stats);
 }
 

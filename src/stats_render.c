@@ -11,6 +11,9 @@
 #include "stats.h"
 #include "text.h"
 
+#include "stats_chart.h"
+#include "workload.h"
+
 enum {
 	INDENT = 2,
 	GAP = 2,
@@ -18,27 +21,9 @@ enum {
 	MIN_BAR_NARROW = 4,	/* ...or below a sixth of a narrow output */
 	MIN_LABEL = 6,
 	WIDTH_MAX = 1000,
-	LINE_MAX = WIDTH_MAX * 4 + 256,	/* a full-width bar of 3-byte blocks, and the rest */
-	LABEL_MAX = 256,
-	CELL_MAX = 64,
 };
 
-struct out {
-	int width;
-	bool utf8;
-	int (*each)(const struct stats_line *, void *);
-	void *ctx;
-	int rc;		/* the first non-zero result; later lines are skipped */
-};
-
-struct row {
-	char label[LABEL_MAX];
-	char number[CELL_MAX];
-	char note[CELL_MAX];
-	double value;
-};
-
-static void emit(struct out *out, enum stats_line_kind kind, const char *text, size_t bar_start,
+void chart_line(struct out *out, enum stats_line_kind kind, const char *text, size_t bar_start,
 		 size_t bar_len)
 {
 	if (out->rc != 0)
@@ -48,7 +33,7 @@ static void emit(struct out *out, enum stats_line_kind kind, const char *text, s
 }
 
 /* Prose, wrapped to the width. */
-static void emit_text(struct out *out, enum stats_line_kind kind, const char *text)
+void chart_text(struct out *out, enum stats_line_kind kind, const char *text)
 {
 	struct text_lines lines;
 	char buf[LINE_MAX];
@@ -67,7 +52,7 @@ static void emit_text(struct out *out, enum stats_line_kind kind, const char *te
 		if (len + (size_t)indent >= sizeof buf)
 			len = sizeof buf - 1 - (size_t)indent;
 		snprintf(buf, sizeof buf, "%*s%.*s", indent, "", (int)len, text + l->start);
-		emit(out, kind, buf, 0, 0);
+		chart_line(out, kind, buf, 0, 0);
 	}
 	text_lines_release(&lines);
 }
@@ -114,7 +99,7 @@ static int widest(const struct row *rows, size_t n, size_t offset)
 
 /* "  label  number  bar  note", with the columns lined up and the whole row
  * no wider than the output.  Bars are scaled to max. */
-static void emit_chart(struct out *out, const struct row *rows, size_t n, double max)
+void chart_rows(struct out *out, const struct row *rows, size_t n, double max)
 {
 	int label_w = widest(rows, n, offsetof(struct row, label));
 	int number_w = widest(rows, n, offsetof(struct row, number));
@@ -165,11 +150,11 @@ static void emit_chart(struct out *out, const struct row *rows, size_t n, double
 		line[used] = '\0';
 		if (bar_start + bar_len > used)
 			bar_len = bar_start < used ? used - bar_start : 0;
-		emit(out, STATS_BAR_ROW, line, bar_len ? bar_start : 0, bar_len);
+		chart_line(out, STATS_BAR_ROW, line, bar_len ? bar_start : 0, bar_len);
 	}
 }
 
-static void day_label(char *buf, size_t size, long day, long today, int rollover_hour)
+void chart_day_label(char *buf, size_t size, long day, long today, int rollover_hour)
 {
 	time_t start = clock_day_start(day, rollover_hour);
 	struct tm tm;
@@ -195,7 +180,7 @@ static void render_due(struct out *out, const struct stats *s)
 	char heading[128];
 
 	for (int i = 0; i < STATS_FORECAST_DAYS; i++) {
-		day_label(rows[i].label, sizeof rows[i].label, s->today + i, s->today, s->rollover_hour);
+		chart_day_label(rows[i].label, sizeof rows[i].label, s->today + i, s->today, s->rollover_hour);
 		snprintf(rows[i].number, sizeof rows[i].number, "%ld", s->forecast[i]);
 		rows[i].value = (double)s->forecast[i];
 		week += s->forecast[i];
@@ -203,8 +188,8 @@ static void render_due(struct out *out, const struct stats *s)
 	}
 	snprintf(heading, sizeof heading, "Due today: %ld question%s (%ld in the next %d days)", s->due_today,
 		 s->due_today == 1 ? "" : "s", week, STATS_FORECAST_DAYS);
-	emit_text(out, STATS_HEADING, heading);
-	emit_chart(out, rows, STATS_FORECAST_DAYS, (double)max);
+	chart_text(out, STATS_HEADING, heading);
+	chart_rows(out, rows, STATS_FORECAST_DAYS, (double)max);
 }
 
 static void render_reviews(struct out *out, const struct stats *s)
@@ -220,7 +205,7 @@ static void render_reviews(struct out *out, const struct stats *s)
 			first = i;
 	for (int i = first; i < STATS_HISTORY_DAYS; i++, n++) {
 		long day = s->today - (STATS_HISTORY_DAYS - 1) + i;
-		day_label(rows[n].label, sizeof rows[n].label, day, s->today, s->rollover_hour);
+		chart_day_label(rows[n].label, sizeof rows[n].label, day, s->today, s->rollover_hour);
 		snprintf(rows[n].number, sizeof rows[n].number, "%ld", s->reviews[i]);
 		rows[n].value = (double)s->reviews[i];
 		sum += s->reviews[i];
@@ -229,8 +214,8 @@ static void render_reviews(struct out *out, const struct stats *s)
 	}
 	snprintf(heading, sizeof heading, "Answers per day, last %d days: %ld on %ld day%s (%ld in all)",
 		 STATS_HISTORY_DAYS, sum, days, days == 1 ? "" : "s", s->reviews_total);
-	emit_text(out, STATS_HEADING, heading);
-	emit_chart(out, rows, (size_t)n, (double)max);
+	chart_text(out, STATS_HEADING, heading);
+	chart_rows(out, rows, (size_t)n, (double)max);
 }
 
 static void retention_row(struct row *row, const char *label, long correct, long total)
@@ -253,9 +238,9 @@ static void render_retention(struct out *out, const struct stats *s)
 	snprintf(label, sizeof label, "Last %d days", STATS_HISTORY_DAYS);
 	retention_row(&rows[0], label, s->retention_correct, s->retention_total);
 	retention_row(&rows[1], "All time", s->retention_correct_all, s->retention_total_all);
-	emit_text(out, STATS_HEADING, "True retention");
-	emit_chart(out, rows, 2, 1.0);
-	emit_text(out, STATS_NOTE,
+	chart_text(out, STATS_HEADING, "True retention");
+	chart_rows(out, rows, 2, 1.0);
+	chart_text(out, STATS_NOTE,
 		  "  Answers to questions first seen on an earlier day; correct: Hard or better.");
 }
 
@@ -266,9 +251,9 @@ static void render_topics(struct out *out, const struct stats *s)
 	char text[160];
 
 	snprintf(text, sizeof text, "Topics, weakest first: %zu of %zu questions seen", s->seen, s->questions);
-	emit_text(out, STATS_HEADING, text);
+	chart_text(out, STATS_HEADING, text);
 	if (s->ntopics == 0) {
-		emit_text(out, STATS_NOTE, "  The loaded cards have no questions.");
+		chart_text(out, STATS_NOTE, "  The loaded cards have no questions.");
 		return;
 	}
 	struct row *rows = calloc(s->ntopics, sizeof *rows);
@@ -292,16 +277,16 @@ static void render_topics(struct out *out, const struct stats *s)
 		else
 			snprintf(rows[i].note, sizeof rows[i].note, "%zu/%zu seen", t->seen, t->questions);
 	}
-	emit_chart(out, rows, s->ntopics, 1.0);
+	chart_rows(out, rows, s->ntopics, 1.0);
 	free(rows);
-	emit_text(out, STATS_NOTE,
-		  "  Recall: the chance (FSRS) that you recall the topic's seen questions now. Seen: questions "
-		  "answered of the topic's total. Lapses: answers forgotten after being learnt.");
+	chart_text(out, STATS_NOTE,
+		   "  Recall: the chance (FSRS) that you recall the topic's seen questions now. Seen: questions "
+		   "answered of the topic's total. Lapses: answers forgotten after being learnt.");
 	if (s->orphans > 0) {
 		snprintf(text, sizeof text,
 			 "  %ld reviewed question%s belong%s to cards that are not loaded now.", s->orphans,
 			 s->orphans == 1 ? "" : "s", s->orphans == 1 ? "s" : "");
-		emit_text(out, STATS_NOTE, text);
+		chart_text(out, STATS_NOTE, text);
 	}
 }
 
@@ -317,25 +302,33 @@ int stats_render(const struct stats *stats, int width, bool utf8, const char *em
 		snprintf(date, sizeof date, "day %ld", stats->today);
 	snprintf(title, sizeof title, "Study statistics for %s (days start at %02d:00)", date,
 		 stats->rollover_hour);
-	emit_text(&out, STATS_TITLE, title);
-	emit(&out, STATS_BLANK, "", 0, 0);
+	chart_text(&out, STATS_TITLE, title);
+	chart_line(&out, STATS_BLANK, "", 0, 0);
 	if (stats->reviews_total == 0 && stats->seen == 0) {
 		snprintf(title, sizeof title, "No study progress yet: %zu question%s waiting.",
 			 stats->questions, stats->questions == 1 ? "" : "s");
-		emit_text(&out, STATS_TEXT, title);
+		chart_text(&out, STATS_TEXT, title);
 		if (empty_hint)
-			emit_text(&out, STATS_TEXT, empty_hint);
+			chart_text(&out, STATS_TEXT, empty_hint);
+		if (stats->workload && stats->workload->exam_day >= 0) {
+			chart_line(&out, STATS_BLANK, "", 0, 0);
+			stats_render_exam(&out, stats->workload);
+		}
 		return out.rc;
 	}
 	render_due(&out, stats);
-	emit(&out, STATS_BLANK, "", 0, 0);
+	chart_line(&out, STATS_BLANK, "", 0, 0);
 	render_retention(&out, stats);
-	emit(&out, STATS_BLANK, "", 0, 0);
+	chart_line(&out, STATS_BLANK, "", 0, 0);
 	render_topics(&out, stats);
-	emit(&out, STATS_BLANK, "", 0, 0);
+	chart_line(&out, STATS_BLANK, "", 0, 0);
 	/* The confusions and leeches (what the learner mixes up, what keeps
 	 * failing) belong here, beside the weakest topics: a section of their
 	 * own, render_confusions(), computed with the rest in stats_compute(). */
 	render_reviews(&out, stats);
+	if (stats->workload) {
+		chart_line(&out, STATS_BLANK, "", 0, 0);
+		stats_render_workload(&out, stats->workload);
+	}
 	return out.rc;
 }

@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "paths.h"
+#include "workload.h"
 
 static const struct config *or_defaults(const struct config *config, struct config *defaults)
 {
@@ -30,9 +31,19 @@ void study_quiz_settings(struct quiz_settings *settings, const struct config *co
 		settings->count = (size_t)config->exam_questions;
 	settings->seed = seed;
 	settings->new_per_day = config->new_per_day;
-	fsrs_params_default(&settings->schedule.params);
-	settings->schedule.params.desired_retention = config->desired_retention;
-	settings->schedule.rollover_hour = config->rollover_hour;
+	settings->exam_day = -1;
+	study_schedule(&settings->schedule, config);
+}
+
+void study_schedule(struct progress_schedule *schedule, const struct config *config)
+{
+	struct config defaults;
+	config = or_defaults(config, &defaults);
+	memset(schedule, 0, sizeof *schedule);
+	fsrs_params_default(&schedule->params);
+	schedule->params.desired_retention = config->desired_retention;
+	schedule->rollover_hour = config->rollover_hour;
+	schedule->steps = config->steps;
 }
 
 unsigned long long study_seed_now(void)
@@ -113,7 +124,7 @@ void study_confusions_release(struct study_confusions *sc)
 }
 
 int study_stats(struct stats *stats, const struct library *library, const struct config *config,
-		struct progress *progress, time_t now)
+		struct progress *progress, long exam_day, time_t now)
 {
 	struct config defaults;
 	config = or_defaults(config, &defaults);
@@ -133,6 +144,17 @@ int study_stats(struct stats *stats, const struct library *library, const struct
 		params.desired_retention = config->desired_retention;
 		rc = stats_compute(stats, progress, &bank, &params, config->rollover_hour, now);
 	}
+	if (rc == 0) {
+		struct progress_schedule schedule;
+		study_schedule(&schedule, config);
+		stats->workload = malloc(sizeof *stats->workload);
+		if (!stats->workload || workload_compute(stats->workload, progress, &bank, &schedule,
+							 config->new_per_day, exam_day, now) < 0) {
+			free(stats->workload);
+			stats->workload = NULL;
+			rc = -1;
+		}
+	}
 	quiz_bank_release(&bank);
 	return rc;
 }
@@ -141,11 +163,63 @@ long study_weakest_topics(const struct library *library, const struct config *co
 			  time_t now, const struct card **out, size_t max)
 {
 	struct stats stats;
-	if (study_stats(&stats, library, config, progress, now) < 0)
+	if (study_stats(&stats, library, config, progress, -1, now) < 0)
 		return -1;
 	size_t n = 0;
 	for (size_t t = 0; t < stats.ntopics && n < max && stats.topics[t].seen > 0; t++)
 		out[n++] = stats.topics[t].card;
 	stats_release(&stats);
 	return (long)n;
+}
+
+int study_exam_day(const char *profile, const struct config *config, long *day)
+{
+	char path[4096], line[64];
+	*day = -1;
+	if (!paths_exam_file(path, sizeof path, profile))
+		return -1;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		bool read = fgets(line, sizeof line, f) != NULL;
+		fclose(f);
+		line[read ? strcspn(line, "\r\n") : 0] = '\0';
+		if (read && clock_parse_date(line, day))
+			return 1;
+		*day = -1;
+		return -1;
+	}
+	if (errno != ENOENT)
+		return -1;
+	if (config && config->exam_date[0] && clock_parse_date(config->exam_date, day))
+		return 1;
+	return 0;
+}
+
+int study_exam_set(const char *profile, const char *date)
+{
+	char path[4096], temp[4200];
+	long day;
+	if (!date || !clock_parse_date(date, &day) || !paths_exam_file(path, sizeof path, profile) ||
+	    paths_make_parent(path) != 0)
+		return -1;
+	snprintf(temp, sizeof temp, "%s.tmp", path);
+	FILE *f = fopen(temp, "w");
+	if (!f)
+		return -1;
+	char text[16];
+	bool ok = fprintf(f, "%s\n", clock_date_text(day, text, sizeof text)) > 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(temp, path) != 0) {
+		remove(temp);
+		return -1;
+	}
+	return 0;
+}
+
+int study_exam_clear(const char *profile)
+{
+	char path[4096];
+	if (!paths_exam_file(path, sizeof path, profile))
+		return -1;
+	return remove(path) == 0 || errno == ENOENT ? 0 : -1;
 }

@@ -33,11 +33,6 @@ static void csv_field(FILE *out, const char *text)
 	fputc('"', out);
 }
 
-static const char *mode_name(enum progress_mode mode)
-{
-	return mode == PROGRESS_EXAM ? "exam" : mode == PROGRESS_REVIEW ? "review" : "practice";
-}
-
 static const char *grade_name(enum fsrs_grade grade)
 {
 	static const char *const names[] = { "again", "hard", "good", "easy" };
@@ -56,7 +51,7 @@ static int export_row(const struct progress_review *r, void *ctx)
 	fputc(',', out);
 	csv_field(out, r->card_id);
 	fprintf(out, ",%s,%d,%s,%ld,%s,%s\r\n", when, (int)r->grade, grade_name(r->grade), r->answer_ms,
-		mode_name(r->mode), r->updated_memory ? "yes" : "no");
+		progress_mode_name(r->mode), r->updated_memory ? "yes" : "no");
 	return 0;
 }
 
@@ -93,9 +88,7 @@ static bool confirmed(const char *path)
 /* The scheduler settings of this profile, as the quiz uses them. */
 static void schedule_of(const struct cli *cli, struct progress_schedule *schedule)
 {
-	fsrs_params_default(&schedule->params);
-	schedule->params.desired_retention = cli->config.desired_retention;
-	schedule->rollover_hour = cli->config.rollover_hour;
+	study_schedule(schedule, &cli->config);
 }
 
 static int merge(const struct cli *cli, struct progress *progress, const char *path, const char *file)

@@ -228,7 +228,7 @@ static void explanation(const struct asker *a, const struct quiz_item *item)
 			section_title((enum section)q->see), q->card->id, section_key((enum section)q->see));
 }
 
-static void feedback(const struct asker *a, const struct quiz_item *item)
+static void feedback(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
 {
 	char verdict[128];
 	bool good;
@@ -237,6 +237,9 @@ static void feedback(const struct asker *a, const struct quiz_item *item)
 	if (!good || item->typo_accepted)
 		right_answers(a, item, "");
 	explanation(a, item);
+	char scheduled[96];
+	if (*quiz_session_scheduled_text(session, scheduled, sizeof scheduled))
+		fprintf(a->out, "%s\n", scheduled);
 }
 
 /* Asks "did you mean …?" when text is one typo from a part's answer:
@@ -329,9 +332,15 @@ static long elapsed_ms(const struct timespec *since)
 static void introduce(const struct asker *a, const struct quiz_session *session)
 {
 	const struct quiz_settings *s = &session->settings;
-	if (s->mode == QUIZ_REVIEW)
+	if (s->mode == QUIZ_REVIEW && session->ahead > 0)
+		fprintf(a->out, "Review: %zu due, %zu before the exam, %zu new (new today so far: %ld of %d).\n",
+			session->due, session->ahead, session->fresh, session->new_today, s->new_per_day);
+	else if (s->mode == QUIZ_REVIEW)
 		fprintf(a->out, "Review: %zu due, %zu new (new today so far: %ld of %d).\n", session->due,
 			session->fresh, session->new_today, s->new_per_day);
+	else if (s->mode == QUIZ_CRAM)
+		fprintf(a->out, "Cram: %zu question%s most at risk%s. Schedules are not changed.\n", session->count,
+			session->count == 1 ? "" : "s", s->exam_day >= 0 ? " on the exam day" : " today");
 	else if (s->mode == QUIZ_EXAM && s->minutes > 0)
 		fprintf(a->out, "Exam: %zu question%s, %d minute%s. No feedback until the end.\n", session->count,
 			session->count == 1 ? "" : "s", s->minutes, s->minutes == 1 ? "" : "s");
@@ -429,7 +438,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 			fprintf(stderr, "rxplore: warning: this answer was not saved: %s\n",
 				progress_error(session->progress));
 		if (!exam)
-			feedback(a, item);
+			feedback(a, session, item);
 		quiz_session_next(session);
 	}
 	if (quiz_session_seconds_left(session) == 0)
@@ -463,9 +472,10 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	memset(s, 0, sizeof *s);	/* even on a usage error: the caller's settings are never garbage */
 	const struct quiz_kind *kind = quiz_kind_find(o->mode ? o->mode : "practice");
 	if (!kind)
-		return cli_usage("--mode takes practice, review, exam, mistakes, mistakes-week or weakest, not '%s'",
+		return cli_usage("--mode takes practice, review, exam, cram, mistakes, mistakes-week or weakest, not '%s'",
 				 o->mode);
 	study_quiz_settings(s, &cli->config, kind->mode, 0);
+	study_exam_day(cli->options.profile, &cli->config, &s->exam_day);
 	s->drill = kind->drill;
 	s->drill_days = kind->days;
 	if (kind->drill == QUIZ_DRILL_WEAKEST && o->ntopics > 0)
@@ -574,6 +584,9 @@ int cli_quiz(struct cli *cli, const struct cli_quiz_options *options, char **arg
 			printf("Nothing is due, and no new questions are left for today. Come back tomorrow.\n");
 		else if (settings.drill == QUIZ_DRILL_MISTAKES)
 			printf("No mistakes %s: nothing to drill.\n", settings.drill_days > 1 ? "in the last week" : "today");
+		else if (settings.mode == QUIZ_CRAM)
+			fprintf(stderr, "rxplore: nothing to cram: no question %shas been reviewed yet\n",
+				settings.ntopics ? "of these topics " : "");
 		else
 			fprintf(stderr, "rxplore: no questions for %s\n",
 				settings.contrast[0] ? "a contrast of these topics (their answers do not differ)"

@@ -93,8 +93,12 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 		study_progress_close(&sp);
 		return status;
 	}
+	long exam_day;
+	if (study_exam_day(cli->options.profile, &cli->config, &exam_day) < 0)
+		fprintf(stderr, "rxplore: warning: the saved exam date cannot be read; set it again with "
+				"rxplore exam set YYYY-MM-DD\n");
 	struct stats stats;
-	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, clock_now()) < 0)
+	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, exam_day, clock_now()) < 0)
 		status = read_failed(&sp, "computing the statistics");
 	if (status == EXIT_OK) {
 		bool utf8 = plain_utf8();

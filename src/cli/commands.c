@@ -23,8 +23,9 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			  "compare TOPIC TOPIC [TOPIC [TOPIC]]", "2 to 4 topics side by side, one row per fact",
 			  { ARG_TOPIC }, true, NULL },
 	[CMD_STATS] = { "stats", cmd_stats, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS, "stats",
-			"due questions, answers per day, true retention and\n"
-			"each topic's recall, weakest first, as bar charts",
+			"due questions, answers per day, true retention,\n"
+			"each topic's recall (weakest first), the workload of\n"
+			"each desired retention and the plan to the exam date",
 			{ ARG_NONE }, false, NULL },
 	[CMD_CONFUSIONS] = { "confusions", cmd_confusions, CMD_NEEDS_LOAD | CMD_NOTES_LOAD | CMD_NEEDS_PROGRESS,
 			     "confusions",
@@ -66,6 +67,11 @@ const struct cli_command cli_commands[CMD_COUNT] = {
 			"remove the compiled copies of packs that make large\n"
 			"packs open fast (they are rebuilt when next needed)",
 			{ ARG_WORD }, false, "clear" },
+	[CMD_EXAM] = { "exam", cmd_exam, CMD_NEEDS_PROGRESS, "exam [set YYYY-MM-DD|clear]",
+		       "this profile's exam date: Review also asks what would\n"
+		       "be below your retention on the day, stats plans the\n"
+		       "days until it, quiz --mode cram asks what is most at risk",
+		       { ARG_WORD }, false, "set clear" },
 	[CMD_START] = { "start", cmd_start, CMD_NEEDS_LOAD | CMD_PROMPT_ONLY, "start", "the start card",
 			{ ARG_NONE }, false, NULL },
 	[CMD_HELP] = { "help", cmd_help, CMD_PROMPT_ONLY, "help [COMMAND]",
@@ -101,9 +107,9 @@ const struct cli_option cli_options_table[] = {
 	{ OPT_DIFF_ONLY, "diff-only", 0, NULL, CMD_BIT(CMD_COMPARE), 0, "with compare: only the facts that differ",
 	  NULL },
 	{ OPT_MODE, "mode", 0, "MODE", QUIZ_ONLY, 0,
-	  "with quiz: practice (default), review, exam;\nmistakes (drill today's wrong answers),\n"
+	  "with quiz: practice (default), review, exam; cram\n(what is most at risk on the exam date; no schedule\nchanges); mistakes (drill today's wrong answers),\n"
 	  "mistakes-week (the last 7 days), weakest (the 3\nweakest topics)",
-	  "practice review exam mistakes mistakes-week weakest" },
+	  "practice review exam cram mistakes mistakes-week weakest" },
 	{ OPT_TOPIC, "topic", 0, "ID", QUIZ_ONLY, 0, "with quiz: only this topic (and its members); repeatable",
 	  NULL },
 	{ OPT_CONTRAST, "contrast", 0, "A,B", QUIZ_ONLY, 0,

@@ -30,6 +30,7 @@ enum cli_command_id {
 	CMD_EXPORT,
 	CMD_FSRS,
 	CMD_CACHE,
+	CMD_EXAM,
 	CMD_START,
 	CMD_HELP,
 	CMD_QUIT,
@@ -167,6 +168,7 @@ int cmd_quiz(struct cli *cli, const struct cli_request *request);
 int cmd_progress(struct cli *cli, const struct cli_request *request);
 int cmd_export(struct cli *cli, const struct cli_request *request);
 int cmd_fsrs(struct cli *cli, const struct cli_request *request);
+int cmd_exam(struct cli *cli, const struct cli_request *request);
 int cmd_import(struct cli *cli, const struct cli_request *request);
 int cmd_cache(struct cli *cli, const struct cli_request *request);
 int cmd_start(struct cli *cli, const struct cli_request *request);

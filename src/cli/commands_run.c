@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "commands.h"
 #include "pack_cache.h"
 #include "paths.h"
 #include "plain.h"
 #include "plain_compare.h"
+#include "study.h"
 
 int cmd_list(struct cli *cli, const struct cli_request *r)
 {
@@ -121,6 +123,55 @@ int cmd_import(struct cli *cli, const struct cli_request *r)
 int cmd_fsrs(struct cli *cli, const struct cli_request *r)
 {
 	return cli_fsrs(cli, &r->fsrs, r->args, r->nargs);
+}
+
+int cmd_exam(struct cli *cli, const struct cli_request *r)
+{
+	const char *profile = cli->options.profile;
+	const char *verb = r->nargs > 0 ? r->args[0] : "";
+	long day;
+	char date[16];
+	if (strcmp(verb, "set") == 0) {
+		if (r->nargs != 2 || !clock_parse_date(r->args[1], &day))
+			return cli_usage("%s", "exam set takes one date, YYYY-MM-DD");
+		if (study_exam_set(profile, r->args[1]) != 0) {
+			fprintf(stderr, "rxplore: cannot save the exam date: %s\n", strerror(errno));
+			return EXIT_PROBLEM;
+		}
+		printf("Exam date: %s.\n", clock_date_text(day, date, sizeof date));
+		return EXIT_OK;
+	}
+	if (strcmp(verb, "clear") == 0) {
+		if (r->nargs != 1)
+			return cli_usage("%s", "exam clear takes no more arguments");
+		if (study_exam_clear(profile) != 0) {
+			fprintf(stderr, "rxplore: cannot forget the exam date: %s\n", strerror(errno));
+			return EXIT_PROBLEM;
+		}
+		if (study_exam_day(profile, &cli->config, &day) == 1)
+			printf("The saved exam date is gone; the config file's exam_date %s still applies.\n",
+			       clock_date_text(day, date, sizeof date));
+		else
+			printf("No exam date.\n");
+		return EXIT_OK;
+	}
+	if (r->nargs > 0)
+		return cli_usage("exam takes set DATE or clear, not '%s'", verb);
+	int saved = study_exam_day(profile, NULL, &day);
+	if (saved < 0) {
+		fprintf(stderr, "rxplore: the saved exam date cannot be read; set it again with rxplore exam set "
+				"YYYY-MM-DD\n");
+		return EXIT_PROBLEM;
+	}
+	if (!saved && study_exam_day(profile, &cli->config, &day) != 1) {
+		printf("No exam date. Set one with: rxplore exam set YYYY-MM-DD\n");
+		return EXIT_OK;
+	}
+	long left = day - clock_day(clock_now(), cli->config.rollover_hour);
+	printf("Exam date: %s (%s%ld day%s%s)%s.\n", clock_date_text(day, date, sizeof date), left < 0 ? "" : "in ",
+	       left < 0 ? -left : left, (left == 1 || left == -1) ? "" : "s", left < 0 ? " ago" : "",
+	       saved ? "" : ", from the config file");
+	return EXIT_OK;
 }
 
 int cmd_export(struct cli *cli, const struct cli_request *r)

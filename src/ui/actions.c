@@ -97,7 +97,7 @@ const struct action actions_table[] = {
 	{ ACT_PROMPT_CANCEL, CTX_PICK, K(KEYC_ESC), "Back without comparing", 4, "cancel" },
 
 	/* One letter per kind of quiz, always the same (quiz_chooser.c). */
-	{ ACT_QUIZ_CHOOSE, CTX_QUIZ_MENU, K('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), "Start that kind of quiz", 2,
+	{ ACT_QUIZ_CHOOSE, CTX_QUIZ_MENU, K('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'), "Start that kind of quiz", 2,
 	  "start" },
 	{ ACT_QUIZ_COUNT, CTX_QUIZ_MENU, K('n'), "How many questions: all, 10, 20 or 50", 5, "how many" },
 	{ ACT_QUIZ_SUBMIT, CTX_QUIZ_MENU, K(KEYC_ENTER), "Start the highlighted kind of quiz", 2, "start" },

@@ -9,19 +9,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "quiz_view.h"
 #include "screens.h"
 #include "scroll.h"
 #include "study.h"
 
-#include "clock.h"
 
 /* The menu's entries, one letter each that never moves: an entry that does
  * not apply (no topic open, nothing marked, no mistakes yet) is shown
  * disabled, so `t e` is an exam whatever is marked. */
 enum menu_slot {
 	SLOT_TOPIC, SLOT_MARKED, SLOT_ALL, SLOT_REVIEW, SLOT_EXAM, SLOT_MISTAKES_TODAY, SLOT_MISTAKES_WEEK,
-	SLOT_WEAKEST, QUIZ_MENU_MAX
+	SLOT_WEAKEST, SLOT_CRAM, QUIZ_MENU_MAX
 };
 
 enum quiz_scope { SCOPE_TOPIC, SCOPE_MARKED, SCOPE_ALL, SCOPE_WEAKEST };
@@ -68,6 +68,7 @@ static void settings_for(const struct quiz_chooser *c, const struct ui *ui, cons
 			 struct quiz_settings *s)
 {
 	study_quiz_settings(s, ui->config, e->kind->mode, study_seed_now());
+	study_exam_day(ui->options ? ui->options->profile : NULL, ui->config, &s->exam_day);
 	s->drill = e->kind->drill;
 	s->drill_days = e->kind->days;
 	if (count_choices[c->count_choice])
@@ -163,7 +164,11 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 	struct quiz_session trial;
 	settings_for(c, ui, e, &s);
 	if (quiz_session_start(&trial, c->bank, c->progress, &s) == 0) {
-		snprintf(e->label, sizeof e->label, "Review: %zu due, %zu new", trial.due, trial.fresh);
+		if (trial.ahead > 0)
+			snprintf(e->label, sizeof e->label, "Review: %zu due, %zu before the exam, %zu new", trial.due,
+				 trial.ahead, trial.fresh);
+		else
+			snprintf(e->label, sizeof e->label, "Review: %zu due, %zu new", trial.due, trial.fresh);
 		quiz_session_release(&trial);
 	} else {
 		snprintf(e->label, sizeof e->label, "Review what is due");
@@ -204,6 +209,18 @@ static void build_menu(struct quiz_chooser *c, const struct ui *ui)
 		for (size_t i = 0; i < c->nweakest && at < sizeof what; i++)
 			at += (size_t)snprintf(what + at, sizeof what - at, "%s %s", i ? "," : "", c->weakest[i]->title);
 		practice_entry(c, ui, e, what, "no questions yet");
+	}
+	/* Cram asks what is most at risk on the exam date, so it needs one. */
+	e = set_entry(c, SLOT_CRAM, "cram", SCOPE_ALL);
+	settings_for(c, ui, e, &s);
+	if (s.exam_day >= 0) {
+		char date[16];
+		snprintf(e->label, sizeof e->label, "Cram for the exam on %s: what is most at risk, schedule unchanged",
+			 clock_date_text(s.exam_day, date, sizeof date));
+	} else {
+		e->enabled = false;
+		snprintf(e->label, sizeof e->label, "Cram for an exam (no exam date: rxplore exam set DATE)");
+		snprintf(e->why_off, sizeof e->why_off, "No exam date: set one with rxplore exam set YYYY-MM-DD");
 	}
 	/* The cursor starts on the narrowest practice that applies. */
 	c->menu_cursor = c->menu[SLOT_TOPIC].enabled ? SLOT_TOPIC : c->menu[SLOT_MARKED].enabled ? SLOT_MARKED

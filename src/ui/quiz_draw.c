@@ -159,10 +159,20 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 		    ROLE_LINK);
 	}
 	line_body_blank(&v->body);
-	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-	    line_body_fmt(&v->body, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
-		grade_names[item->grade]),
-	    ROLE_DIM);
+	char preview[128];
+	if (v->session.settings.mode == QUIZ_CRAM)
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    "Cram: nothing is rescheduled. Enter: next question.", ROLE_DIM);
+	else if (*quiz_session_grade_preview(&v->session, ui->utf8, preview, sizeof preview))
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Graded %s. Change it: %s. Enter: next question.", grade_names[item->grade],
+			preview),
+		    ROLE_DIM);
+	else
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+		    line_body_fmt(&v->body, "Graded %s. Change it: 1 Again, 2 Hard, 3 Good, 4 Easy. Enter: next question.",
+			grade_names[item->grade]),
+		    ROLE_DIM);
 }
 
 /* Under the score: whether the answers are kept. */
@@ -241,7 +251,8 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 {
 	*right = "";
 	const struct quiz_settings *s = &v->session.settings;
-	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" : "Practice";
+	const char *mode = s->mode == QUIZ_EXAM ? "Exam" : s->mode == QUIZ_REVIEW ? "Review" :
+			   s->mode == QUIZ_CRAM ? "Cram" : "Practice";
 	const char *scope = s->contrast[0] && s->contrast[1]
 				    ? line_body_fmt(&v->body, "%s vs %s", s->contrast[0]->title, s->contrast[1]->title)
 			  : s->ntopics == 1 ? s->topics[0]->title

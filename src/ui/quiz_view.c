@@ -526,6 +526,7 @@ struct screen *quiz_view_new(struct ui *ui, struct quiz_bank **bank, struct prog
 	if (v->session.count == 0) {
 		ui_message(ui, ROLE_WARNING, "%s",
 			   s.mode == QUIZ_REVIEW ? "Nothing is due and no new questions are left for today"
+			   : s.mode == QUIZ_CRAM ? "Nothing to cram: no question has been reviewed yet"
 						 : "No questions for this choice yet");
 		quiz_session_release(&v->session);
 		free(v);

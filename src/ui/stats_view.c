@@ -236,7 +236,10 @@ static bool compute(struct stats_view *v, struct ui *ui)
 	/* Unreadable: said so, and the statistics are empty. */
 	if (!screens_progress_for_reading(ui, &sp))
 		return false;
-	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, clock_now()) == 0;
+	long exam_day;
+	if (study_exam_day(ui->options ? ui->options->profile : NULL, ui->config, &exam_day) < 0)
+		ui_message(ui, ROLE_WARNING, "The saved exam date cannot be read: rxplore exam set DATE");
+	bool ok = study_stats(&v->stats, ui->library, ui->config, sp.progress, exam_day, clock_now()) == 0;
 	/* Beside them, once something is saved: the confusions and leeches. */
 	if (ok && sp.progress) {
 		v->have_confusions = study_confusions_load(&v->sc, ui->library, ui->config, sp.progress) == 0;

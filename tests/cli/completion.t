@@ -79,7 +79,9 @@ comp show baclofen mechanism ''
 expect_words "show takes nothing after the section" ""
 
 comp quiz --mode ''
-expect_words "--mode values" "practice review exam mistakes mistakes-week weakest"
+expect_words "--mode values" "practice review exam cram mistakes mistakes-week weakest"
+comp exam ''
+expect_words "exam takes set or clear" "set clear"
 comp quiz --mode=r
 expect_words "--mode=VALUE completes whole" "--mode=review"
 comp quiz --mode = e

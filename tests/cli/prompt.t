@@ -37,6 +37,10 @@ session 'compare baclofen diazepam\n'
 expect_in "without --plain, the prompt's table is the command line's" "$out" "$table"
 expect_in "a table" "$out" "│ Baclofen"
 
+session 'exam set 2027-01-15\nexam\nexam clear\n' --plain
+expect_in "exam works at the prompt" "$out" "Exam date: 2027-01-15 (in 55 days)."
+expect_in "and so does exam clear" "$out" "No exam date."
+
 session 'quiz --count 1 --seed 4\na\nstats\n' --no-default-packs --content "$TEST_DATA_DIR/quiz-one"
 expect_in "quiz works at the prompt" "$out" "Question 1 of 1"
 expect_in "its answer comes from the same input" "$out" "Session over: 1 of 1 answered"

@@ -94,18 +94,35 @@ expect_not_in "nor given an answer of 'none'" "$out" "Your answer: none"
 rx progress export $basic
 expect_in "exam answers are logged as exam" "$out" ",exam,yes"
 
-# Review: new questions up to the daily limit, counting those met today.
+# Review: what practice left in a learning step (a miss, or a first Good)
+# is due again today; new questions up to the daily limit, counting only
+# those first met in Review (practice and exams do not use it up).
 mkdir -p "$XDG_CONFIG_HOME/rxplore"
 printf 'new_per_day: 4\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
 quiz "" --mode review $basic
-expect_in "review offers new questions up to the limit" "$out" "Review: 0 due, 1 new (new today so far: 3 of 4)."
-printf 'new_per_day: 3\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
+expect_in "practice leaves the new allowance alone; its steps are due today" "$out" \
+	"Review: 3 due, 4 new (new today so far: 0 of 4)."
+printf 'new_per_day: 1\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
+quiz "a
+a
+a
+a
+a
+a
+a
+a
+" --mode review --seed 2 $basic
+expect_in "review shows when each answer comes back" "$out" "Graded Again: next in 1m."
+expect_in "a miss in review comes back in the same session" "$out" "(again) — "
 quiz "" --mode review $basic
+expect_in "a first answer in review uses up the allowance" "$out" "new today so far: 1 of 1)."
+printf 'new_per_day: 0\n' >"$XDG_CONFIG_HOME/rxplore/config.yaml"
+quiz "" --mode review --profile untouched $basic
 expect_status "an empty review exits 0" 0
 expect_in "an empty review says so" "$out" "Nothing is due"
 rm "$XDG_CONFIG_HOME/rxplore/config.yaml"
 RXPLORE_NOW=2026-11-25T09:30:00 quiz "" --mode review $basic
-expect_in "days later the answers are due" "$out" "Review: 3 due"
+expect_in "days later the answers are due" "$out" "Review: 4 due"
 
 # Profiles keep separate databases.
 quiz "a

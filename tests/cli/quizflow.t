@@ -39,7 +39,7 @@ expect_in "practice stops on q" "$out" "Stopping."
 # --- drills -------------------------------------------------------------------
 rx quiz --mode sometimes $basic
 expect_status "an unknown mode is a usage error" 2
-expect_in "the usage error lists the modes" "$err" "practice, review, exam, mistakes, mistakes-week or weakest"
+expect_in "the usage error lists the modes" "$err" "practice, review, exam, cram, mistakes, mistakes-week or weakest"
 rx quiz --mode weakest --topic alphazine $basic
 expect_status "weakest picks its own topics: --topic is a usage error" 2
 

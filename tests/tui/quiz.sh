@@ -38,6 +38,9 @@ wait_for "✗ Wrong"
 expect_screen "Right answer: $right) X receptor"
 expect_screen "(your answer)"
 expect_screen "Graded Again."
+# Each grade key shows the interval it would give (a new question: the learning steps).
+expect_screen "1 Again 1m"
+expect_screen "3 Good 10m"
 keys 3
 wait_for "Graded Good."
 keys o

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `s` opens the statistics: first the plain "no progress yet" screen, then,
-# after answers saved by `rxplore quiz`, the headings and bars; it scrolls at
+# after answers saved by `rxplore quiz` and an exam date, the headings and
+# bars, the workload chart and the exam plan; it scrolls at
 # 80x24, draws '#' bars without UTF-8, and q/Esc go back to browsing.
 . "$(dirname "$0")/lib.sh"
 # The UI fixture pack has no questions; the basic one does.
@@ -25,6 +26,8 @@ tm kill-server >/dev/null 2>&1
 printf 'x\nx\n' | RXPLORE_NOW=2026-11-20T10:00:00 "$RXPLORE" --no-default-packs --content "$TUI_PACK" \
 	quiz --seed 1 --count 2 >"$work/quiz.out" 2>&1 || fail "rxplore quiz failed: $(cat "$work/quiz.out")"
 grep -q "2 answers saved" "$work/quiz.out" || fail "quiz did not save: $(cat "$work/quiz.out")"
+# An exam date: the statistics end with the plan to it.
+"$RXPLORE" exam set 2026-12-19 >"$work/exam.out" 2>&1 || fail "rxplore exam set failed: $(cat "$work/exam.out")"
 
 start
 wait_for "The card the fixture pack opens on"
@@ -35,6 +38,14 @@ expect_screen "Topics, weakest first: 2 of"
 expect_screen "█"
 expect_not_screen "Answers per day"
 keys G
+wait_for "Exam on 2026-12-19: 28 days left"
+expect_screen "Week from Today"
+expect_screen "would be below 90% on the day"
+keys k k k k k k
+wait_for "Workload: answers a day over the next 30 days"
+expect_screen "▸ 90%"
+expect_screen "/day"
+keys k k k k k k k k k k k k
 wait_for "Answers per day, last 30 days: 2 on 1 day (2 in all)"
 expect_screen "Fri 20 Nov"
 keys g

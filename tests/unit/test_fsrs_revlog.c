@@ -219,7 +219,7 @@ static void test_history_from_progress(void **unused)
 	struct progress_notice notice;
 	struct progress *progress = progress_open(db, &notice);
 	assert_non_null(progress);
-	struct progress_schedule schedule;
+	struct progress_schedule schedule = { 0 };
 	fsrs_params_default(&schedule.params);
 	schedule.rollover_hour = 4;
 	struct progress_answer a = { .question_id = "q1", .card_id = "c", .grade = FSRS_GOOD,
@@ -274,7 +274,7 @@ static void test_fitted_parameters_in_progress(void **unused)
 	assert_int_equal(progress_fitted_params(progress, &read), 0);
 	assert_int_equal(progress_memory_review_count(progress), 0);
 
-	struct progress_schedule schedule;
+	struct progress_schedule schedule = { 0 };
 	fsrs_params_default(&schedule.params);
 	schedule.rollover_hour = 4;
 	struct progress_answer a = { .question_id = "q1", .card_id = "c", .grade = FSRS_GOOD,

@@ -758,6 +758,31 @@ static void config_values_and_bad_values(void **state)
 	assert_non_null(strstr(buf, ":6:1: warning: unknown setting 'colour'"));
 	diag_list_release(&diags);
 
+	/* The scheduling settings: steps, the exam date, the retention's range. */
+	out = fopen(path, "w");
+	fputs("learning_steps: 30s 5m 1h\nrelearning_steps: \"\"\nexam_date: 2027-01-15\n", out);
+	fclose(out);
+	config_defaults(&config);
+	assert_int_equal(loader_load_config(path, &config, &diags), 0);
+	assert_int_equal(diags.count, 0);
+	assert_int_equal(config.steps.nlearning, 3);
+	assert_int_equal(config.steps.learning[2], 3600);
+	assert_int_equal(config.steps.nrelearning, 0);
+	assert_string_equal(config.exam_date, "2027-01-15");
+	out = fopen(path, "w");
+	fputs("desired_retention: 0.98\nlearning_steps: 1d\nrelearning_steps: [10m]\nexam_date: 2027-02-30\n", out);
+	fclose(out);
+	config_defaults(&config);
+	assert_int_equal(loader_load_config(path, &config, &diags), 0);
+	assert_int_equal(diags.warnings, 4);
+	assert_true(config.desired_retention == 0.9);
+	assert_int_equal(config.steps.nlearning, 2);
+	assert_int_equal(config.steps.nrelearning, 1);
+	assert_string_equal(config.exam_date, "");
+	diag_format(&diags.items[1], buf, sizeof buf);
+	assert_non_null(strstr(buf, ":2:17: warning: learning_steps must be steps"));
+	diag_list_release(&diags);
+
 	/* A broken file: a warning, and every default kept. */
 	out = fopen(path, "w");
 	fputs("new_per_day: [unclosed\n", out);

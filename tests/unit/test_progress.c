@@ -81,7 +81,7 @@ static int group_setup(void **state)
 
 static struct progress_schedule default_schedule(void)
 {
-	struct progress_schedule schedule;
+	struct progress_schedule schedule = { 0 };
 
 	fsrs_params_default(&schedule.params);
 	schedule.rollover_hour = 4;

@@ -65,7 +65,7 @@ static const char *in_dir(const struct fixture *fx, const char *name)
 
 static struct progress_schedule schedule(void)
 {
-	struct progress_schedule s;
+	struct progress_schedule s = { 0 };
 	fsrs_params_default(&s.params);
 	s.rollover_hour = 4;
 	return s;
@@ -282,7 +282,7 @@ static void test_csv_rows(void **state)
 		   "4,q2,card,yesterday,3,good,1500,review,yes\r\n"		/* line 5: bad time */
 		   "5,q2,card,2026-11-21T09:30:00Z,7,good,1500,review,yes\r\n"	/* line 6: bad grade */
 		   "6,q2,card,2026-11-21T09:30:00Z,3,easy,1500,review,yes\r\n"	/* line 7: name disagrees */
-		   "7,q2,card,2026-11-21T09:30:00Z,3,good,1500,cram,yes\r\n"	/* line 8: bad mode */
+		   "7,q2,card,2026-11-21T09:30:00Z,3,good,1500,cram,yes\r\n"	/* line 8: cram moved memory */
 		   "8,q2,card,2026-11-21T09:30:00Z,3,good\r\n"			/* line 9: short */
 		   "9,\"q,3\",\"a \"\"card\"\"\",2026-11-22T09:30:00Z,1,again,-5,exam,no\r\n" /* 10: ms */
 		   "10,\"q\r\n4\",card,2026-11-22T09:30:00Z,1,again,5,exam,maybe\r\n"	/* 11: flag */

@@ -383,7 +383,7 @@ static int teardown(void **state)
 
 static struct quiz_settings settings_for(enum quiz_mode mode, unsigned long long seed)
 {
-	struct quiz_settings s = { .mode = mode, .seed = seed, .new_per_day = 20 };
+	struct quiz_settings s = { .mode = mode, .seed = seed, .new_per_day = 20, .exam_day = -1 };
 	fsrs_params_default(&s.schedule.params);
 	s.schedule.rollover_hour = 4;
 	return s;
@@ -610,33 +610,259 @@ static void undo_takes_back_the_last_answer(void **state)
 	quiz_session_release(&session);
 }
 
-/* Logs a first (memory-updating) Good answer to a question at `when`. */
-static void answer_at(struct fixture *fx, const struct quiz_question *q, const char *when, enum fsrs_grade grade)
+/* Logs a memory-updating answer to a question at `when`. */
+static void answer_in(struct fixture *fx, const struct quiz_question *q, const char *when, enum fsrs_grade grade,
+		      enum progress_mode mode)
 {
 	struct progress_schedule schedule = { .rollover_hour = 4 };
 	fsrs_params_default(&schedule.params);
 	time_t at;
 	assert_true(clock_parse(when, &at));
 	struct progress_answer answer = { .question_id = q->id, .card_id = q->card->id, .at = at,
-					   .grade = grade, .mode = PROGRESS_PRACTICE, .update_memory = true };
+					   .grade = grade, .mode = mode, .update_memory = true };
 	assert_true(progress_record(fx->progress, &schedule, &answer, NULL) > 0);
 }
 
 static void introduce(struct fixture *fx, const struct quiz_question *q, const char *when)
 {
-	answer_at(fx, q, when, FSRS_GOOD);
+	answer_in(fx, q, when, FSRS_GOOD, PROGRESS_PRACTICE);
+}
+
+/* A question's past answers, "TIME/GRADE" each, recorded as a review would. */
+static void give_history(struct fixture *fx, const struct quiz_question *q, const struct progress_schedule *schedule,
+			 const char *const *answers)
+{
+	for (; *answers; answers++) {
+		char when[32];
+		int grade;
+		assert_int_equal(sscanf(*answers, "%31[^/]/%d", when, &grade), 2);
+		time_t at;
+		assert_true(clock_parse(when, &at));
+		struct progress_answer answer = { .question_id = q->id, .card_id = q->card->id, .at = at,
+						   .grade = (enum fsrs_grade)grade, .mode = PROGRESS_REVIEW,
+						   .update_memory = true };
+		assert_true(progress_record(fx->progress, schedule, &answer, NULL) > 0);
+	}
+}
+
+/* The interval each grade key shows is the one then stored: over all four
+ * grades, for a new question, one in each learning step, one in review and
+ * one relearning. */
+static void grade_preview_is_what_is_stored(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const histories[][4] = {
+		{ NULL },						/* new */
+		{ "2026-11-21T09:20:00/1", NULL },			/* learning, first step */
+		{ "2026-11-21T09:20:00/3", NULL },			/* learning, second step */
+		{ "2026-11-01T09:00:00/4", NULL },			/* review, 20 days on */
+		{ "2026-11-01T09:00:00/4", "2026-11-21T09:10:00/1", NULL }, /* relearning */
+	};
+	enum sched_phase phases[] = { SCHED_NEW, SCHED_LEARNING, SCHED_LEARNING, SCHED_REVIEW, SCHED_RELEARNING };
+	size_t n = sizeof histories / sizeof *histories;
+	assert_true(fx->bank.count >= n);
+	struct quiz_settings s = settings_for(QUIZ_REVIEW, 7);
+	sched_steps_default(&s.schedule.steps);
+	for (size_t h = 0; h < n; h++)
+		give_history(fx, &fx->bank.items[h], &s.schedule, histories[h]);
+	s.new_per_day = 3;	/* two were introduced in Review today: room for one more */
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.fresh, 1);
+	size_t checked = 0;
+	for (struct quiz_item *item; (item = quiz_session_current(&session)); quiz_session_next(&session)) {
+		size_t h = (size_t)(item->question - fx->bank.items);
+		if (item->reask || h >= n)
+			continue;
+		assert_true(quiz_session_answer(&session, right_positions(item), false, 0) >= 0);
+		item = quiz_session_current(&session);
+		assert_int_equal(item->position.phase, phases[h]);
+		char preview[128], shown[32], expected[128] = "";
+		quiz_session_grade_preview(&session, true, preview, sizeof preview);
+		for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
+			assert_int_equal(quiz_session_grade(&session, (enum fsrs_grade)g), 0);
+			item = quiz_session_current(&session);
+			struct sched_result promised = quiz_item_schedule(&session, item, (enum fsrs_grade)g);
+			struct progress_state stored;
+			struct sched_position position;
+			assert_int_equal(progress_state(fx->progress, item->question->id, &stored), 0);
+			assert_int_equal(progress_position(fx->progress, &s.schedule.steps, item->question->id,
+							   &position), 0);
+			assert_int_equal(stored.due_day, promised.due_day);
+			assert_int_equal(position.phase, promised.card.position.phase);
+			if (position.delay > 0)
+				assert_int_equal(stored.last_review + position.delay, promised.due_at);
+			else
+				assert_int_equal(stored.due_day - clock_day(item->answered_at, 4),
+						 promised.interval_days);
+			size_t used = strlen(expected);
+			snprintf(expected + used, sizeof expected - used, "%s%d %s %s", g > 1 ? " \xC2\xB7 " : "", g,
+				 sched_grade_name((enum fsrs_grade)g), sched_interval_text(&promised, shown, sizeof shown));
+		}
+		assert_string_equal(preview, expected);
+		checked++;
+	}
+	assert_int_equal(checked, n);
+	quiz_session_release(&session);
+}
+
+/* In Review a miss comes back in the same session, and its answer then moves
+ * memory on (the next learning step). */
+static void review_miss_comes_back_the_same_session(void **state)
+{
+	struct fixture *fx = *state;
+	struct quiz_settings s = settings_for(QUIZ_REVIEW, 11);
+	sched_steps_default(&s.schedule.steps);
+	s.new_per_day = 2;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 2);
+	struct quiz_item *item = quiz_session_current(&session);
+	const struct quiz_question *missed = item->question;
+	assert_int_equal(quiz_session_answer(&session, 0, true, 0), QUIZ_DONT_KNOW);
+	assert_int_equal(session.count, 3);
+	assert_true(session.items[2].reask && session.items[2].step);
+	assert_ptr_equal(session.items[2].question, missed);
+	/* Overriding with Easy graduates it: the step is dropped; Again brings it back. */
+	assert_int_equal(quiz_session_grade(&session, FSRS_EASY), 0);
+	assert_int_equal(session.count, 2);
+	assert_int_equal(quiz_session_grade(&session, FSRS_AGAIN), 0);
+	assert_int_equal(session.count, 3);
+	quiz_session_next(&session);
+	item = quiz_session_current(&session);
+	assert_int_equal(quiz_session_answer(&session, right_positions(item), false, 0), QUIZ_CORRECT);
+	quiz_session_next(&session);
+	item = quiz_session_current(&session);
+	assert_ptr_equal(item->question, missed);
+	assert_int_equal(quiz_session_answer(&session, right_positions(item), false, 0), QUIZ_CORRECT);
+	assert_true(session.items[2].updated_memory);
+	struct progress_state st;
+	assert_int_equal(progress_state(fx->progress, missed->id, &st), 0);
+	assert_int_equal(st.reviews, 2);
+	/* First step passed (Good): the second step, still due today. */
+	assert_int_equal(st.due_day, clock_day(clock_now(), 4));
+	quiz_session_release(&session);
+}
+
+struct memory_dump {
+	char text[8192];
+	size_t used;
+};
+
+static int dump_state(const char *question_id, const char *card_id, const struct progress_state *st, void *ctx)
+{
+	struct memory_dump *d = ctx;
+	int n = snprintf(d->text + d->used, sizeof d->text - d->used, "%s %s %.17g %.17g %lld %ld %d %d\n",
+			 question_id, card_id, st->stability, st->difficulty, (long long)st->last_review, st->due_day,
+			 st->reviews, st->lapses);
+	if (n > 0 && (size_t)n < sizeof d->text - d->used)
+		d->used += (size_t)n;
+	return 0;
+}
+
+static int count_cram(const struct progress_review *review, void *ctx)
+{
+	size_t *n = ctx;
+	if (review->mode == PROGRESS_CRAM) {
+		assert_false(review->updated_memory);
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Cram asks the reviewed questions most at risk on the exam day, and its
+ * answers (right, wrong, not known, grade overrides) change no memory state. */
+static void cram_changes_no_memory_state(void **state)
+{
+	struct fixture *fx = *state;
+	assert_true(fx->bank.count >= 4);
+	struct quiz_settings s = settings_for(QUIZ_CRAM, 5);
+	sched_steps_default(&s.schedule.steps);
+	static const char *const weak[] = { "2026-10-01T09:00:00/1", NULL }, *const strong[] = {
+		"2026-11-01T09:00:00/4", "2026-11-15T09:00:00/4", NULL };
+	give_history(fx, &fx->bank.items[0], &s.schedule, strong);
+	give_history(fx, &fx->bank.items[1], &s.schedule, weak);
+	give_history(fx, &fx->bank.items[2], &s.schedule, strong);
+	struct memory_dump before = { .used = 0 }, after = { .used = 0 };
+	assert_int_equal(progress_each_state(fx->progress, dump_state, &before), 0);
+	s.exam_day = clock_day(clock_now(), 4) + 10;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 3);	/* only reviewed questions */
+	assert_ptr_equal(session.items[0].question, &fx->bank.items[1]);	/* the weakest first */
+	int turn = 0;
+	for (struct quiz_item *item; (item = quiz_session_current(&session)); turn++) {
+		if (turn % 3 == 0)
+			quiz_session_answer(&session, 0, true, 0);
+		else if (turn % 3 == 1)
+			quiz_session_answer(&session, right_positions(item), false, 0);
+		else
+			quiz_session_answer(&session, wrong_position(item), false, 0);
+		assert_false(quiz_session_current(&session)->updated_memory);
+		char preview[64];
+		assert_string_equal(quiz_session_grade_preview(&session, true, preview, sizeof preview), "");
+		assert_int_equal(quiz_session_grade(&session, FSRS_EASY), 0);
+		assert_int_equal(quiz_session_next(&session), 0);
+		if (turn > 20)
+			break;
+	}
+	assert_int_equal(progress_each_state(fx->progress, dump_state, &after), 0);
+	assert_string_equal(before.text, after.text);
+	size_t crams = 0;
+	assert_int_equal(progress_each_review(fx->progress, count_cram, &crams), 0);
+	assert_true(crams >= 3);
+	quiz_session_release(&session);
+	/* The store refuses a cram answer that would move memory. */
+	struct progress_answer bad = { .question_id = "q", .card_id = "c", .at = clock_now(), .grade = FSRS_GOOD,
+				       .mode = PROGRESS_CRAM, .update_memory = true };
+	assert_int_equal(progress_record(fx->progress, &s.schedule, &bad, NULL), -1);
+}
+
+/* With an exam date, Review also asks what was scheduled past it at a lower
+ * retention and would be below the target on the day. */
+static void exam_date_brings_questions_forward(void **state)
+{
+	struct fixture *fx = *state;
+	struct quiz_settings s = settings_for(QUIZ_REVIEW, 9);
+	s.schedule.params.desired_retention = 0.75;
+	static const char *const history[] = { "2026-11-01T09:00:00/4", "2026-11-20T09:00:00/3", NULL };
+	give_history(fx, &fx->bank.items[0], &s.schedule, history);
+	struct progress_state st;
+	assert_int_equal(progress_state(fx->progress, fx->bank.items[0].id, &st), 0);
+	long today = clock_day(clock_now(), 4);
+	assert_true(st.due_day > today + 10);
+	s.new_per_day = 0;
+	s.schedule.params.desired_retention = 0.95;
+	struct quiz_session session;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 0);	/* no exam: nothing is due */
+	quiz_session_release(&session);
+	s.exam_day = st.due_day - 1;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.ahead, 1);
+	assert_int_equal(session.due, 0);
+	assert_ptr_equal(session.items[0].question, &fx->bank.items[0]);
+	quiz_session_release(&session);
+	/* A past exam brings nothing forward. */
+	s.exam_day = today - 1;
+	assert_int_equal(quiz_session_start(&session, &fx->bank, fx->progress, &s), 0);
+	assert_int_equal(session.count, 0);
+	quiz_session_release(&session);
 }
 
 static void review_takes_due_then_new_up_to_the_limit(void **state)
 {
 	struct fixture *fx = *state;
 	/* Three questions met ten days ago (Good: due two days later), one more
-	 * introduced earlier today. */
-	assert_true(fx->bank.count >= 6);
+	 * introduced earlier today in Review, one in practice (which does not use
+	 * up the allowance). */
+	assert_true(fx->bank.count >= 7);
 	for (size_t i = 0; i < 3; i++)
 		introduce(fx, &fx->bank.items[i], "2026-11-11T10:00:00");
 	const struct quiz_question *today = &fx->bank.items[3];
-	introduce(fx, today, "2026-11-21T08:00:00");
+	answer_in(fx, today, "2026-11-21T08:00:00", FSRS_GOOD, PROGRESS_REVIEW);
+	const struct quiz_question *practised = &fx->bank.items[4];
+	introduce(fx, practised, "2026-11-21T08:30:00");
 	struct quiz_settings s;
 	struct quiz_session session;
 	s = settings_for(QUIZ_REVIEW, 5);
@@ -654,6 +880,7 @@ static void review_takes_due_then_new_up_to_the_limit(void **state)
 		else
 			assert_int_equal(st.reviews, 0);
 		assert_ptr_not_equal(session.items[i].question, today);
+		assert_ptr_not_equal(session.items[i].question, practised);
 	}
 	quiz_session_release(&session);
 
@@ -681,11 +908,11 @@ static void mistakes_drill_takes_recent_wrong_answers(void **state)
 	struct fixture *fx = *state;
 	assert_true(fx->bank.count >= 5);
 	const struct quiz_question *q = fx->bank.items;
-	answer_at(fx, &q[0], "2026-11-21T08:00:00", FSRS_AGAIN);	/* today */
-	answer_at(fx, &q[1], "2026-11-21T08:05:00", FSRS_GOOD);		/* today, right */
-	answer_at(fx, &q[2], "2026-11-21T03:00:00", FSRS_AGAIN);	/* before 04:00: yesterday */
-	answer_at(fx, &q[3], "2026-11-16T10:00:00", FSRS_AGAIN);	/* five days ago */
-	answer_at(fx, &q[4], "2026-11-10T10:00:00", FSRS_AGAIN);	/* eleven days ago */
+	answer_in(fx, &q[0], "2026-11-21T08:00:00", FSRS_AGAIN, PROGRESS_PRACTICE);	/* today */
+	answer_in(fx, &q[1], "2026-11-21T08:05:00", FSRS_GOOD, PROGRESS_PRACTICE);		/* today, right */
+	answer_in(fx, &q[2], "2026-11-21T03:00:00", FSRS_AGAIN, PROGRESS_PRACTICE);	/* before 04:00: yesterday */
+	answer_in(fx, &q[3], "2026-11-16T10:00:00", FSRS_AGAIN, PROGRESS_PRACTICE);	/* five days ago */
+	answer_in(fx, &q[4], "2026-11-10T10:00:00", FSRS_AGAIN, PROGRESS_PRACTICE);	/* eleven days ago */
 
 	const struct quiz_kind *today = quiz_kind_find("mistakes"), *week = quiz_kind_find("mistakes-week");
 	assert_non_null(today);
@@ -841,6 +1068,10 @@ int main(void)
 		FX(undo_takes_back_the_last_answer),
 		FX(review_takes_due_then_new_up_to_the_limit),
 		FX(mistakes_drill_takes_recent_wrong_answers),
+		FX(grade_preview_is_what_is_stored),
+		FX(review_miss_comes_back_the_same_session),
+		FX(cram_changes_no_memory_state),
+		FX(exam_date_brings_questions_forward),
 		FX(exam_scores_overall_and_per_topic),
 		FX(class_topics_include_their_members),
 	};

@@ -131,7 +131,7 @@ static void test_complete_options(void **state)
 {
 	(void)state;
 	assert_string_equal(complete("quiz --m"), "--mode --minutes");
-	assert_string_equal(complete("quiz --mode "), "practice review exam mistakes mistakes-week weakest");
+	assert_string_equal(complete("quiz --mode "), "practice review exam cram mistakes mistakes-week weakest");
 	assert_string_equal(complete("quiz --mode r"), "review");
 	assert_string_equal(complete("quiz --topic alph"), "alphazine");
 	assert_string_equal(complete("compare --format "), "text md tsv");

@@ -129,7 +129,7 @@ static void test_stats_with_nothing_saved(void **state)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	time_t noon = 1795262400 + 12 * 3600; /* 2026-11-21 12:00 UTC */
-	assert_int_equal(study_stats(&stats, &library, &config, NULL, noon), 0);
+	assert_int_equal(study_stats(&stats, &library, &config, NULL, -1, noon), 0);
 	assert_int_equal(stats.rollover_hour, 0);
 	assert_int_equal(stats.today, clock_day(noon, 0));
 	assert_int_equal(stats.questions, 0);

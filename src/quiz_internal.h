@@ -1,0 +1,23 @@
+/* quiz_internal — what quiz_session.c and quiz_queue.c share; internal to
+ * the core. */
+#ifndef RXPLORE_QUIZ_INTERNAL_H
+#define RXPLORE_QUIZ_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "quiz.h"
+
+/* splitmix64 over *state: the same numbers on every platform for a seed. */
+uint64_t quiz_next_random(unsigned long long *state);
+
+/* Inserts a fresh item (choices shuffled) for question at index at; 0 or -1. */
+int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question);
+
+/* The queues of quiz_session_start() over the bank indices scope[0..nscope):
+ * Review (due, brought forward by the exam date, new) and Cram (most at
+ * risk on the exam day).  0, or -1 when out of memory or progress fails. */
+int quiz_queue_review(struct quiz_session *session, const size_t *scope, size_t nscope);
+int quiz_queue_cram(struct quiz_session *session, const size_t *scope, size_t nscope);
+
+#endif
