@@ -174,7 +174,8 @@ static int build_topics(struct compute *c, const struct quiz_bank *bank)
 			s->topics[s->ntopics++].card = card;
 		}
 	}
-	qsort(s->topics, s->ntopics, sizeof *s->topics, by_title);
+	if (s->ntopics > 1)
+		qsort(s->topics, s->ntopics, sizeof *s->topics, by_title);
 	for (size_t t = 0; t < s->ntopics; t++)
 		*map_find(&card_topic, s->topics[t].card->id) = (long)t;
 	for (size_t i = 0; i < bank->count; i++) {
@@ -216,7 +217,8 @@ int stats_compute(struct stats *stats, struct progress *progress, const struct q
 		if (stats->topics[t].seen)
 			stats->topics[t].recall = c.recall_sum[t] / (double)stats->topics[t].seen;
 	/* Sorted only now: question_topic holds indices into the title order. */
-	qsort(stats->topics, stats->ntopics, sizeof *stats->topics, weakest_first);
+	if (stats->ntopics > 1)	/* no topics: a NULL array, which qsort may not take */
+		qsort(stats->topics, stats->ntopics, sizeof *stats->topics, weakest_first);
 	rc = 0;
 done:
 	map_release(&c.first_day);

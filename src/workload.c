@@ -65,7 +65,8 @@ void workload_simulate(const struct workload *wl, double retention, long days, l
 	struct workload_card *cards = malloc((wl->count + introduce + 1) * sizeof *cards);
 	if (!cards)
 		return;
-	memcpy(cards, wl->cards, wl->count * sizeof *cards);
+	if (wl->count > 0)	/* none reviewed yet: wl->cards may be NULL */
+		memcpy(cards, wl->cards, wl->count * sizeof *cards);
 	size_t count = wl->count, fresh = introduce;
 	uint64_t rng = 0x5eedULL;	/* one seed for every level: differences come from retention */
 	for (long d = 0; d < days; d++) {
