@@ -29,22 +29,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The fact keys a cache may use: those of the bundled and the fixture
  * packs, so that seeds made from them are read whole. */
 static const struct vocab_entry fuzz_vocab[] = {
-	{ "receptor", "Receptor target", "Which receptor does {title} act on?" },
-	{ "receptor_type", "Receptor type", NULL },
-	{ "action", "Action at the receptor", NULL },
-	{ "site", "Binding site", NULL },
-	{ "ionic_effect", "Ionic effect", NULL },
-	{ "class", "Class", NULL },
-	{ "uses", "Uses", NULL },
-	{ "sedation", "Sedation", NULL },
-	{ "anxiety", "Anxiety", NULL },
-	{ "onset_half_life", "Onset and half-life", NULL },
-	{ "elimination", "Elimination", NULL },
-	{ "interactions", "Interactions", NULL },
-	{ "overdose", "Overdose", NULL },
-	{ "withdrawal", "Withdrawal", NULL },
-	{ "abuse", "Abuse", NULL },
-	{ "controlled", "Controlled", NULL },
+	{ .key = "receptor", .label = "Receptor target", .ask = "Which receptor does {title} act on?" },
+	{ .key = "receptor_type", .label = "Receptor type", .ask = NULL },
+	{ .key = "action", .label = "Action at the receptor", .ask = NULL },
+	{ .key = "site", .label = "Binding site", .ask = NULL },
+	{ .key = "ionic_effect", .label = "Ionic effect", .ask = NULL },
+	{ .key = "class", .label = "Class", .ask = NULL },
+	{ .key = "uses", .label = "Uses", .ask = NULL },
+	{ .key = "sedation", .label = "Sedation", .ask = NULL },
+	{ .key = "anxiety", .label = "Anxiety", .ask = NULL },
+	{ .key = "onset_half_life", .label = "Onset and half-life", .ask = NULL },
+	{ .key = "elimination", .label = "Elimination", .ask = NULL },
+	{ .key = "interactions", .label = "Interactions", .ask = NULL },
+	{ .key = "overdose", .label = "Overdose", .ask = NULL },
+	{ .key = "withdrawal", .label = "Withdrawal", .ask = NULL },
+	{ .key = "abuse", .label = "Abuse", .ask = NULL },
+	{ .key = "controlled", .label = "Controlled", .ask = NULL },
 };
 
 static size_t fuzz_library(struct library *lib)

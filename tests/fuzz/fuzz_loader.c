@@ -228,8 +228,9 @@ static void as_card(const char *data, size_t size)
 	struct pack_info info = { .name = "fuzz", .format = 1, .dir = "fuzz", .has_manifest = true };
 	size_t pack = library_add_pack(&lib, &info);
 	static const struct vocab_entry vocab[] = {
-		{ "receptor", "Receptor target", "Which receptor does {title} act on?" },
-		{ "action", "Action at the receptor", NULL },
+		{ .key = "receptor", .label = "Receptor target", .ask = "Which receptor does {title} act on?",
+		  .typed = true },
+		{ .key = "action", .label = "Action at the receptor" },
 	};
 	for (size_t i = 0; i < sizeof vocab / sizeof *vocab; i++)
 		library_add_vocab(&lib, &vocab[i]);
