@@ -174,8 +174,7 @@ static int build_topics(struct compute *c, const struct quiz_bank *bank)
 			s->topics[s->ntopics++].card = card;
 		}
 	}
-	if (s->ntopics > 1)
-		qsort(s->topics, s->ntopics, sizeof *s->topics, by_title);
+	qsort(s->topics, s->ntopics, sizeof *s->topics, by_title);
 	for (size_t t = 0; t < s->ntopics; t++)
 		*map_find(&card_topic, s->topics[t].card->id) = (long)t;
 	for (size_t i = 0; i < bank->count; i++) {
