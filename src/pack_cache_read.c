@@ -99,11 +99,15 @@ static size_t get_count(struct in *in, size_t min_bytes)
 	return n;
 }
 
+/* A value below limit, or 0 once it is not: callers convert and offset it
+ * before they check in->why, so an out-of-range value must never escape. */
 static uint32_t get_below(struct in *in, uint32_t limit)
 {
 	uint32_t v = get_u32(in);
-	if (v >= limit)
+	if (v >= limit) {
 		fail(in, "a value is out of range");
+		return 0;
+	}
 	return v;
 }
 

@@ -403,6 +403,15 @@ static void every_truncation_and_flipped_byte_is_survived(void **state)
 	 * digest itself) may change without the body being refused. */
 	print_message("# %zu of %zu flipped bytes pass the body's own checks\n", changed_but_ok, size);
 	assert_true(changed_but_ok < size / 4);
+	/* Every 32-bit field set to the values that overflow a careless
+	 * conversion (under UBSan a signed overflow aborts the test). */
+	static const uint32_t extremes[] = { 0x80000000u, 0x7FFFFFFFu, 0xFFFFFFFFu };
+	for (size_t i = 0; i + 4 <= size; i += 4)
+		for (size_t e = 0; e < sizeof extremes / sizeof *extremes; e++) {
+			memcpy(copy, data, size);
+			memcpy(copy + i, &extremes[e], 4);
+			(void)parse(copy, size, true, &why);
+		}
 	free(copy);
 	free(data);
 }
