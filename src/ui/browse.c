@@ -90,7 +90,7 @@ static void remember(struct browse *b, struct history_entry entry)
 {
 	if (b->nhistory == HISTORY_MAX) {
 		if (b->history[0].screen)
-			b->history[0].screen->ops->free(b->history[0].screen);
+			screen_free(b->history[0].screen);
 		memmove(b->history, b->history + 1, (HISTORY_MAX - 1) * sizeof(b->history[0]));
 		b->nhistory--;
 	}
@@ -540,7 +540,7 @@ static void browse_free(struct screen *screen)
 
 	for (int i = 0; i < b->nhistory; i++)
 		if (b->history[i].screen)
-			b->history[i].screen->ops->free(b->history[i].screen);
+			screen_free(b->history[i].screen);
 	card_view_release(&b->view);
 	free(b->sorted);
 	free(b->marked);
@@ -579,8 +579,7 @@ int browse_save(struct screen *screen, struct session *session)
 }
 
 static const struct screen_ops browse_ops = {
-	.name = "browse",
-	.context = browse_context,
+	.context_now = browse_context,
 	.draw = browse_draw,
 	.key = browse_key,
 	.mouse = browse_mouse,

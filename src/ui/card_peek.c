@@ -57,12 +57,6 @@ static enum intent peek_mouse(struct screen *screen, struct ui *ui, enum mouse_k
 	return INTENT_HANDLED;
 }
 
-static enum action_context peek_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_PEEK;
-}
-
 static void peek_free(struct screen *screen)
 {
 	struct card_peek *p = peek_of(screen);
@@ -71,8 +65,7 @@ static void peek_free(struct screen *screen)
 }
 
 static const struct screen_ops peek_ops = {
-	.name = "card",
-	.context = peek_context,
+	.context = CTX_PEEK,
 	.draw = peek_draw,
 	.key = peek_key,
 	.mouse = peek_mouse,

@@ -452,8 +452,7 @@ static void compare_free(struct screen *screen)
 }
 
 static const struct screen_ops compare_ops = {
-	.name = "compare",
-	.context = compare_context,
+	.context_now = compare_context,
 	.draw = compare_draw,
 	.key = compare_key,
 	.mouse = compare_mouse,

@@ -234,12 +234,6 @@ static void confusions_resume(struct screen *screen, struct ui *ui, const struct
 	load(view_of(screen), ui);
 }
 
-static enum action_context confusions_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_CONFUSIONS;
-}
-
 static void confusions_free(struct screen *screen)
 {
 	struct confusions_view *v = view_of(screen);
@@ -250,8 +244,7 @@ static void confusions_free(struct screen *screen)
 }
 
 static const struct screen_ops confusions_ops = {
-	.name = "confusions",
-	.context = confusions_context,
+	.context = CTX_CONFUSIONS,
 	.draw = confusions_draw,
 	.key = confusions_key,
 	.mouse = confusions_mouse,

@@ -97,12 +97,6 @@ static enum intent notice_mouse(struct screen *screen, struct ui *ui, enum mouse
 	return kind == MOUSE_CLICK ? notice_key(screen, ui, NULL, 0) : INTENT_HANDLED;
 }
 
-static enum action_context notice_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_GLOBAL;
-}
-
 static void notice_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
 {
 	(void)screen;
@@ -110,19 +104,12 @@ static void notice_hints(const struct screen *screen, const struct ui *ui, char 
 	snprintf(buf, size, "any key:continue");
 }
 
-static void notice_free(struct screen *screen)
-{
-	free(screen);
-}
-
 static const struct screen_ops notice_ops = {
-	.name = "notice",
-	.context = notice_context,
+	.context = CTX_GLOBAL,
 	.draw = notice_draw,
 	.key = notice_key,
 	.mouse = notice_mouse,
 	.hints = notice_hints,
-	.free = notice_free,
 };
 
 struct screen *notice_new(struct ui *ui)

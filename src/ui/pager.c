@@ -129,38 +129,14 @@ static void pager_draw(struct screen *screen, struct ui *ui, struct rect area)
 	ui_cursor(ui, area.y + 2, area.x);
 }
 
-static enum intent pager_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
-{
-	(void)ui;
-	(void)key;
-	return scroll_screen_key(&pager_of(screen)->scroll, CTX_PAGER, action);
-}
-
-static enum intent pager_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
-{
-	(void)ui;
-	(void)y;
-	(void)x;
-	return scroll_screen_mouse(&pager_of(screen)->scroll, kind);
-}
-
-static enum action_context pager_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_PAGER;
-}
-
 static void pager_screen_free(struct screen *screen)
 {
 	pager_free(pager_of(screen));
 }
 
 static const struct screen_ops pager_ops = {
-	.name = "pager",
-	.context = pager_context,
+	.context = CTX_PAGER,
 	.draw = pager_draw,
-	.key = pager_key,
-	.mouse = pager_mouse,
 	.free = pager_screen_free,
 };
 
@@ -171,6 +147,7 @@ struct pager *pager_new(const char *title)
 	if (!pager)
 		return NULL;
 	pager->base.ops = &pager_ops;
+	pager->base.scroll = &pager->scroll;
 	snprintf(pager->title, sizeof(pager->title), "%s", title);
 	return pager;
 }

@@ -463,8 +463,7 @@ static void chooser_free(struct screen *screen)
 }
 
 static const struct screen_ops chooser_ops = {
-	.name = "quiz chooser",
-	.context = chooser_context,
+	.context_now = chooser_context,
 	.draw = chooser_draw,
 	.key = chooser_key,
 	.mouse = chooser_mouse,

@@ -491,8 +491,7 @@ static void quiz_view_free(struct screen *screen)
 }
 
 static const struct screen_ops quiz_view_ops = {
-	.name = "quiz",
-	.context = quiz_view_context,
+	.context_now = quiz_view_context,
 	.draw = quiz_view_draw,
 	.key = quiz_view_key,
 	.mouse = quiz_view_mouse,

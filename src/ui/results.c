@@ -170,24 +170,11 @@ static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mous
 	return open_selected(r);
 }
 
-static enum action_context results_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_RESULTS;
-}
-
-static void results_free(struct screen *screen)
-{
-	free(results_of(screen));
-}
-
 static const struct screen_ops results_ops = {
-	.name = "results",
-	.context = results_context,
+	.context = CTX_RESULTS,
 	.draw = results_draw,
 	.key = results_key,
 	.mouse = results_mouse,
-	.free = results_free,
 };
 
 struct screen *results_new(struct ui *ui)

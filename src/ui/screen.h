@@ -23,6 +23,11 @@
  *        struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
  *     It allocates a struct that begins with `struct screen base` (base.ops =
  *     &compare_ops) and returns &...->base, or NULL with ui_message() set.
+ *     The table states only what differs from the defaults: its .context
+ *     and .draw always; a screen that only scrolls its text (statistics,
+ *     help) points base.scroll at its struct scroll and leaves .key and
+ *     .mouse NULL (Esc closes it, the scrolling keys and the wheel move it);
+ *     .free is NULL when the screen owns nothing but itself.
  *  2. Declare the constructor in src/ui/screens.h and put it in the table in
  *     src/ui/screens.c (the SCREEN_COMPARE row), replacing the NULL there;
  *     the "coming soon" message then disappears by itself.
@@ -97,15 +102,19 @@ struct screen_result {
 };
 
 struct screen_ops {
-	const char *name;
-	/* The action context keys are looked up in right now. */
-	enum action_context (*context)(const struct screen *screen);
+	/* The action context its keys are looked up in. */
+	enum action_context context;
+	/* For a screen whose keys change with its state (a list with a prompt,
+	 * the quiz's stages): the context right now.  NULL (the rule): context. */
+	enum action_context (*context_now)(const struct screen *screen);
 	/* Draws the whole of area (erased beforehand) for this frame. */
 	void (*draw)(struct screen *screen, struct ui *ui, struct rect area);
-	/* action: the table's action for key in context(), or NULL; the screen
-	 * sees every key first (text entry, "any key" dialogs). */
+	/* action: the table's action for key in the context, or NULL; the
+	 * screen sees every key first (text entry, "any key" dialogs).  NULL:
+	 * scroll_screen_key() on screen->scroll (a screen that only scrolls). */
 	enum intent (*key)(struct screen *screen, struct ui *ui, const struct action *action, int key);
-	/* y, x relative to the last draw area; may be NULL. */
+	/* y, x relative to the last draw area.  NULL: the wheel scrolls
+	 * screen->scroll, a click does nothing (scroll_screen_mouse()). */
 	enum intent (*mouse)(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x);
 	/* Called when the screen is on top again after the one above it closed,
 	 * with what that one produced (kind RESULT_NONE for nothing); may be NULL. */
@@ -114,19 +123,33 @@ struct screen_ops {
 	 * countdown); returns INTENT_REDRAW when the screen changed.  May be NULL. */
 	enum intent (*tick)(struct screen *screen, struct ui *ui);
 	/* Key hints for the status bar, into buf.  NULL (the rule): the hints of
-	 * context() from the action table, so keys, help and hints agree; a
+	 * the context from the action table, so keys, help and hints agree; a
 	 * screen sets it only to leave rows out in some state (actions_hints's
 	 * skip list) or when its keys are not actions (the "any key" notice). */
 	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
+	/* Frees what the screen owns and the screen.  NULL: it owns nothing
+	 * beyond its own allocation (free(screen)). */
 	void (*free)(struct screen *screen);
 };
+
+struct scroll;
 
 struct screen {
 	const struct screen_ops *ops;
 	struct rect area;	/* where it was last drawn (for the mouse) */
 	struct screen_result result;	/* handed down when it closes (screen_close) */
 	bool keep;		/* closing hands the screen itself down (screen_leave) */
+	/* The text window the default key and mouse handlers move (a pager's,
+	 * the statistics'), set by the constructor; NULL: nothing to scroll. */
+	struct scroll *scroll;
 };
+
+/* --- screen.c: the operations with their defaults filled in (curses-free) -- */
+/* The context its keys are looked up in right now. */
+enum action_context screen_context(const struct screen *screen);
+enum intent screen_key(struct screen *screen, struct ui *ui, const struct action *action, int key);
+enum intent screen_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x);
+void screen_free(struct screen *screen);
 
 /* Closes screen with a result for the screen below: returns INTENT_BACK. */
 static inline enum intent screen_close(struct screen *screen, struct screen_result result)

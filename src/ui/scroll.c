@@ -87,12 +87,12 @@ enum intent scroll_screen_key(struct scroll *scroll, enum action_context context
 		return INTENT_IGNORED;
 	if (action->id == ACT_BACK)
 		return INTENT_BACK;
-	return scroll_key(scroll, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
+	return scroll && scroll_key(scroll, action->id) ? INTENT_REDRAW : INTENT_IGNORED;
 }
 
 enum intent scroll_screen_mouse(struct scroll *scroll, enum mouse_kind kind)
 {
-	if (kind == MOUSE_CLICK)
+	if (kind == MOUSE_CLICK || !scroll)
 		return INTENT_HANDLED;
 	scroll_by(scroll, scroll_wheel(kind));
 	return INTENT_REDRAW;

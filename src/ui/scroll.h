@@ -52,7 +52,9 @@ bool scroll_key(struct scroll *scroll, enum action_id id);
 
 /* The keys and the mouse of a screen that only scrolls its text (help, load
  * problems, statistics): the scrolling actions of its context move the
- * window, ACT_BACK closes it, the wheel scrolls, a click does nothing. */
+ * window, ACT_BACK closes it, the wheel scrolls, a click does nothing.  The
+ * defaults of screen_ops.key and .mouse (screen.c); scroll may be NULL (then
+ * only ACT_BACK does something). */
 enum intent scroll_screen_key(struct scroll *scroll, enum action_context context, const struct action *action);
 enum intent scroll_screen_mouse(struct scroll *scroll, enum mouse_kind kind);
 

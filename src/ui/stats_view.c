@@ -187,27 +187,6 @@ static void stats_view_draw(struct screen *screen, struct ui *ui, struct rect ar
 	ui_cursor(ui, body_top < area.y + area.h ? body_top : area.y, area.x);
 }
 
-static enum intent stats_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
-{
-	(void)ui;
-	(void)key;
-	return scroll_screen_key(&view_of(screen)->scroll, CTX_STATS, action);
-}
-
-static enum intent stats_view_mouse(struct screen *screen, struct ui *ui, enum mouse_kind kind, int y, int x)
-{
-	(void)ui;
-	(void)y;
-	(void)x;
-	return scroll_screen_mouse(&view_of(screen)->scroll, kind);
-}
-
-static enum action_context stats_view_context(const struct screen *screen)
-{
-	(void)screen;
-	return CTX_STATS;
-}
-
 static void stats_view_free(struct screen *screen)
 {
 	struct stats_view *v = view_of(screen);
@@ -221,11 +200,8 @@ static void stats_view_free(struct screen *screen)
 }
 
 static const struct screen_ops stats_view_ops = {
-	.name = "stats",
-	.context = stats_view_context,
+	.context = CTX_STATS,
 	.draw = stats_view_draw,
-	.key = stats_view_key,
-	.mouse = stats_view_mouse,
 	.free = stats_view_free,
 };
 
@@ -266,6 +242,7 @@ struct screen *stats_view_open(struct ui *ui, const struct screen_request *reque
 		return NULL;
 	}
 	v->base.ops = &stats_view_ops;
+	v->base.scroll = &v->scroll;
 	if (!compute(v, ui)) {
 		stats_view_free(&v->base);
 		return NULL;

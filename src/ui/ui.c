@@ -198,7 +198,7 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 	if (top->ops->hints)
 		top->ops->hints(top, ui, hints, sizeof(hints));
 	else
-		actions_hints(top->ops->context(top), NULL, 0, ui->utf8, hints, sizeof(hints));
+		actions_hints(screen_context(top), NULL, 0, ui->utf8, hints, sizeof(hints));
 	draw_hints(y, 1, COLS - right_w - 2, hints);
 }
 
@@ -283,7 +283,7 @@ static void push(struct ui *ui, struct screen *screen)
 	if (!screen)
 		return;
 	if (ui->depth == UI_STACK_MAX) {
-		screen->ops->free(screen);
+		screen_free(screen);
 		return;
 	}
 	ui->stack[ui->depth++] = screen;
@@ -304,13 +304,13 @@ static bool pop(struct ui *ui)
 		top->keep = false;
 		result.origin = top;
 	} else {
-		top->ops->free(top);
+		screen_free(top);
 	}
 	top = ui->stack[ui->depth - 1];
 	if (top->ops->resume)
 		top->ops->resume(top, ui, &result);
 	else if (result.origin)
-		result.origin->ops->free(result.origin);
+		screen_free(result.origin);
 	return true;
 }
 
@@ -322,7 +322,7 @@ static void replace(struct ui *ui)
 
 	if (!ui->pending)
 		return;
-	top->ops->free(top);
+	screen_free(top);
 	ui->stack[ui->depth - 1] = ui->pending;
 }
 
@@ -331,7 +331,7 @@ static enum intent handle_mouse(struct ui *ui, struct screen *top)
 	MEVENT event;
 	enum mouse_kind kind;
 
-	if (getmouse(&event) != OK || !top->ops->mouse)
+	if (getmouse(&event) != OK)
 		return INTENT_HANDLED;
 	if (event.bstate & WHEEL_DOWN_PRESSED)
 		kind = MOUSE_WHEEL_DOWN;
@@ -343,7 +343,7 @@ static enum intent handle_mouse(struct ui *ui, struct screen *top)
 		return INTENT_HANDLED;
 	if (event.y < top->area.y || event.y >= top->area.y + top->area.h)
 		return INTENT_HANDLED;
-	return top->ops->mouse(top, ui, kind, event.y - top->area.y, event.x - top->area.x);
+	return screen_mouse(top, ui, kind, event.y - top->area.y, event.x - top->area.x);
 }
 
 /* Global actions: only when the screen did not take the key itself. */
@@ -393,8 +393,8 @@ static bool dispatch(struct ui *ui, int key, bool *redraw)
 	if (key == KEYC_MOUSE) {
 		intent = handle_mouse(ui, top);
 	} else {
-		action = actions_lookup(top->ops->context(top), key);
-		intent = top->ops->key(top, ui, action, key);
+		action = actions_lookup(screen_context(top), key);
+		intent = screen_key(top, ui, action, key);
 		if (intent == INTENT_IGNORED && action && action->context == CTX_GLOBAL)
 			intent = handle_global(ui, action);
 	}
@@ -560,7 +560,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	while (ui.depth > 0) {
 		struct screen *top = ui.stack[--ui.depth];
 
-		top->ops->free(top);
+		screen_free(top);
 	}
 	search_results_release(&ui.search.results);
 	search_ranking_release(&ui.search.ranking);

@@ -339,6 +339,48 @@ static void test_check_refuses_a_hint_without_a_rank(void **state)
 	assert_false(actions_check(bad2, 1, err, sizeof(err)));
 }
 
+static enum intent key_taken(struct screen *screen, struct ui *ui, const struct action *action, int key)
+{
+	(void)screen;
+	(void)ui;
+	(void)action;
+	return key == 'x' ? INTENT_HANDLED : INTENT_IGNORED;
+}
+
+static enum action_context context_prompt(const struct screen *screen)
+{
+	(void)screen;
+	return CTX_PROMPT;
+}
+
+/* A table that states only its context gets the scrolling screen's keys and
+ * wheel on base.scroll; one that names a handler or a changing context gets those. */
+static void test_screen_defaults(void **state)
+{
+	static const struct screen_ops bare = { .context = CTX_STATS };
+	static const struct screen_ops own = { .context = CTX_STATS, .context_now = context_prompt, .key = key_taken };
+	struct scroll s = { 0, 30, 10 };
+	struct screen screen = { .ops = &bare, .scroll = &s };
+	struct screen unscrolled = { .ops = &bare };
+
+	(void)state;
+	assert_int_equal(screen_context(&screen), CTX_STATS);
+	assert_int_equal(screen_key(&screen, NULL, actions_lookup(CTX_STATS, 'j'), 'j'), INTENT_REDRAW);
+	assert_int_equal(s.top, 1);
+	assert_int_equal(screen_mouse(&screen, NULL, MOUSE_WHEEL_DOWN, 0, 0), INTENT_REDRAW);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+	assert_int_equal(screen_key(&screen, NULL, actions_lookup(CTX_STATS, 'q'), 'q'), INTENT_BACK);
+	/* Nothing to scroll: Esc still closes, the rest does nothing. */
+	assert_int_equal(screen_key(&unscrolled, NULL, actions_lookup(CTX_STATS, 'j'), 'j'), INTENT_IGNORED);
+	assert_int_equal(screen_key(&unscrolled, NULL, actions_lookup(CTX_STATS, 'q'), 'q'), INTENT_BACK);
+	assert_int_equal(screen_mouse(&unscrolled, NULL, MOUSE_WHEEL_DOWN, 0, 0), INTENT_HANDLED);
+	screen.ops = &own;
+	assert_int_equal(screen_context(&screen), CTX_PROMPT);
+	assert_int_equal(screen_key(&screen, NULL, NULL, 'x'), INTENT_HANDLED);
+	assert_int_equal(screen_key(&screen, NULL, actions_lookup(CTX_STATS, 'j'), 'j'), INTENT_IGNORED);
+	assert_int_equal(s.top, 1 + SCROLL_WHEEL_ROWS);
+}
+
 static void test_scroll_screen_keys_and_wheel(void **state)
 {
 	struct scroll s = { 0, 30, 10 };
@@ -378,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_scroll_move_stays_in_bounds),
 		cmocka_unit_test(test_scroll_window),
 		cmocka_unit_test(test_scroll_screen_keys_and_wheel),
+		cmocka_unit_test(test_screen_defaults),
 		cmocka_unit_test(test_hints_come_from_the_table),
 		cmocka_unit_test(test_every_context_but_the_notice_has_hints),
 		cmocka_unit_test(test_check_refuses_a_hint_without_a_rank),
