@@ -63,7 +63,8 @@ static int by_key(const void *a, const void *b)
 }
 
 /* The memory states of the bank's questions (and, for the allowance, which
- * were first met today in Review); 0 or -1.  The caller frees scan's arrays. */
+ * were first met today in Review); 0 or -1.  The caller releases scan
+ * either way (release_states()). */
 static int read_states(struct quiz_session *session, struct state_scan *scan)
 {
 	const struct quiz_bank *bank = session->bank;
@@ -77,6 +78,12 @@ static int read_states(struct quiz_session *session, struct state_scan *scan)
 				  progress_each_review(session->progress, count_new_today, scan) < 0))
 		return -1;
 	return 0;
+}
+
+static void release_states(struct state_scan *scan)
+{
+	free(scan->states);
+	free(scan->first_seen);
 }
 
 static bool exam_ahead(const struct quiz_session *session, const struct state_scan *scan,
@@ -130,8 +137,7 @@ int quiz_queue_review(struct quiz_session *session, const size_t *scope, size_t 
 	session->fresh = session->count - session->due - session->ahead;
 	status = 0;
 out:
-	free(scan.states);
-	free(scan.first_seen);
+	release_states(&scan);
 	free(due);
 	return status;
 }
@@ -162,8 +168,7 @@ int quiz_queue_cram(struct quiz_session *session, const size_t *scope, size_t ns
 			goto out;
 	status = 0;
 out:
-	free(scan.states);
-	free(scan.first_seen);
+	release_states(&scan);
 	free(risk);
 	return status;
 }
