@@ -11,6 +11,9 @@
 #include "session.h"
 #include "text.h"
 
+/* The marked topics a screen opened from browse is handed at the most. */
+#define REQUEST_MARKED_MAX 8
+
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
 static void rebuild_rows(struct browse *b, const struct card *keep)
 {
@@ -277,6 +280,17 @@ static struct screen_request request_for(struct browse *b, const struct card **b
 	return request;
 }
 
+/* Opens a screen of the table (screens.h) on the current topic with at most
+ * max_marked (at most REQUEST_MARKED_MAX) of the marked topics. */
+static enum intent open_screen(struct browse *b, struct ui *ui, enum screen_kind kind, size_t max_marked)
+{
+	const struct card *buf[REQUEST_MARKED_MAX];
+	struct screen_request request =
+		request_for(b, buf, max_marked < REQUEST_MARKED_MAX ? max_marked : REQUEST_MARKED_MAX);
+
+	return screens_open(ui, kind, &request);
+}
+
 static enum intent focus_step(struct browse *b, int direction)
 {
 	int nlinks = card_view_nlinks(&b->view);
@@ -362,8 +376,6 @@ static enum intent toggle_mark(struct browse *b, struct ui *ui)
 static enum intent browse_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct browse *b = browse_of(screen);
-	const struct card *buf[8];
-	struct screen_request request;
 
 	if (b->prompting)
 		return prompt_key(b, ui, action, key);
@@ -398,20 +410,11 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	case ACT_COMPARE:
 		/* One more than the view takes, so that it can say "too many"; with
 		 * none marked it compares the card with its usual partners. */
-		request = request_for(b, buf, 5);
-		return screens_open(ui, SCREEN_COMPARE, &request);
-	case ACT_COMPARE_BY_NAME:
-		request = request_for(b, buf, 0);
-		return screens_open(ui, SCREEN_COMPARE_PICK, &request);
-	case ACT_QUIZ:
-		request = request_for(b, buf, sizeof(buf) / sizeof(buf[0]));
-		return screens_open(ui, SCREEN_QUIZ, &request);
-	case ACT_STATS:
-		request = request_for(b, buf, 0);
-		return screens_open(ui, SCREEN_STATS, &request);
-	case ACT_CONFUSIONS:
-		request = request_for(b, buf, 0);
-		return screens_open(ui, SCREEN_CONFUSIONS, &request);
+		return open_screen(b, ui, SCREEN_COMPARE, COMPARE_MAX_CARDS + 1);
+	case ACT_COMPARE_BY_NAME: return open_screen(b, ui, SCREEN_COMPARE_PICK, 0);
+	case ACT_QUIZ: return open_screen(b, ui, SCREEN_QUIZ, REQUEST_MARKED_MAX);
+	case ACT_STATS: return open_screen(b, ui, SCREEN_STATS, 0);
+	case ACT_CONFUSIONS: return open_screen(b, ui, SCREEN_CONFUSIONS, 0);
 	case ACT_PROBLEMS:
 		ui->pending = problems_new(ui);
 		return ui->pending ? INTENT_OPEN : INTENT_HANDLED;
