@@ -82,24 +82,17 @@ static int print_confusions(struct cli *cli, struct study_progress *sp, unsigned
 	return status;
 }
 
-int cli_stats(struct cli *cli, char **args, int nargs)
+/* The statistics, then the top confusions and the leeches. */
+static int print_stats(struct cli *cli, struct study_progress *sp)
 {
-	(void)args;
-	if (nargs > 0)
-		return cli_usage("%s", "stats takes no arguments");
-	struct study_progress sp;
-	int status = open_for_reading(cli, &sp);
-	if (status != EXIT_OK) {
-		study_progress_close(&sp);
-		return status;
-	}
+	int status = EXIT_OK;
 	long exam_day;
 	if (study_exam_day(cli->options.profile, &cli->config, &exam_day) < 0)
 		fprintf(stderr, "rxplore: warning: the saved exam date cannot be read; set it again with "
 				"rxplore exam set YYYY-MM-DD\n");
 	struct stats stats;
-	if (study_stats(&stats, &cli->library, &cli->config, sp.progress, exam_day, clock_now()) < 0)
-		status = read_failed(&sp, "computing the statistics");
+	if (study_stats(&stats, &cli->library, &cli->config, sp->progress, exam_day, clock_now()) < 0)
+		status = read_failed(sp, "computing the statistics");
 	if (status == EXIT_OK) {
 		bool utf8 = plain_utf8();
 		if (stats_render(&stats, cli_width(cli), utf8, EMPTY_HINT, print_line, stdout) != 0)
@@ -107,24 +100,42 @@ int cli_stats(struct cli *cli, char **args, int nargs)
 	}
 	stats_release(&stats);
 	/* Beside the statistics: the top confusions and the leeches. */
-	if (status == EXIT_OK && sp.progress) {
+	if (status == EXIT_OK && sp->progress) {
 		putchar('\n');
-		status = print_confusions(cli, &sp, CONFUSION_RENDER_PAIRS | CONFUSION_RENDER_LEECHES,
+		status = print_confusions(cli, sp, CONFUSION_RENDER_PAIRS | CONFUSION_RENDER_LEECHES,
 					  STATS_TOP_CONFUSIONS);
 	}
+	return status;
+}
+
+static int print_all_confusions(struct cli *cli, struct study_progress *sp)
+{
+	return print_confusions(cli, sp, CONFUSION_RENDER_PAIRS, 0);
+}
+
+/* What `stats` and `confusions` share: no arguments, the progress opened for
+ * reading around print (which runs only when it opened). */
+static int run_reading(struct cli *cli, int nargs, const char *name,
+		       int (*print)(struct cli *cli, struct study_progress *sp))
+{
+	if (nargs > 0)
+		return cli_usage("%s takes no arguments", name);
+	struct study_progress sp;
+	int status = open_for_reading(cli, &sp);
+	if (status == EXIT_OK)
+		status = print(cli, &sp);
 	study_progress_close(&sp);
 	return status;
+}
+
+int cli_stats(struct cli *cli, char **args, int nargs)
+{
+	(void)args;
+	return run_reading(cli, nargs, "stats", print_stats);
 }
 
 int cli_confusions(struct cli *cli, char **args, int nargs)
 {
 	(void)args;
-	if (nargs > 0)
-		return cli_usage("%s", "confusions takes no arguments");
-	struct study_progress sp;
-	int status = open_for_reading(cli, &sp);
-	if (status == EXIT_OK)
-		status = print_confusions(cli, &sp, CONFUSION_RENDER_PAIRS, 0);
-	study_progress_close(&sp);
-	return status;
+	return run_reading(cli, nargs, "confusions", print_all_confusions);
 }
