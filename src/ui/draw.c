@@ -113,41 +113,34 @@ void ui_draw_init(bool utf8)
 	unicode_lines = utf8;
 }
 
+/* A rule of n cells from y, x, across (a row) or down (a column), cut at the
+ * screen's edge: Unicode box drawing or the ACS. */
+static void rule(int y, int x, int n, bool across, enum role role)
+{
+	int room = across ? COLS - x : LINES - y;
+
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS || n <= 0)
+		return;
+	if (n > room)
+		n = room;
+	theme_set(role);
+	if (!unicode_lines && across)
+		mvhline(y, x, ACS_HLINE, n);
+	else if (!unicode_lines)
+		mvvline(y, x, ACS_VLINE, n);
+	for (int i = 0; unicode_lines && i < n; i++)
+		mvaddstr(across ? y : y + i, across ? x + i : x, across ? "\xE2\x94\x80" : "\xE2\x94\x82");
+	theme_set(ROLE_TEXT);
+}
+
 void ui_hline(int y, int x, int w, enum role role)
 {
-	int i;
-
-	if (y < 0 || y >= LINES || w <= 0 || x < 0)
-		return;
-	if (x + w > COLS)
-		w = COLS - x;
-	theme_set(role);
-	if (unicode_lines) {
-		move(y, x);
-		for (i = 0; i < w; i++)
-			addstr("\xE2\x94\x80");
-	} else {
-		mvhline(y, x, ACS_HLINE, w);
-	}
-	theme_set(ROLE_TEXT);
+	rule(y, x, w, true, role);
 }
 
 void ui_vline(int y, int x, int h, enum role role)
 {
-	int i;
-
-	if (x < 0 || x >= COLS || h <= 0 || y < 0)
-		return;
-	if (y + h > LINES)
-		h = LINES - y;
-	theme_set(role);
-	for (i = 0; i < h; i++) {
-		if (unicode_lines)
-			mvaddstr(y + i, x, "\xE2\x94\x82");
-		else
-			mvaddch(y + i, x, ACS_VLINE);
-	}
-	theme_set(ROLE_TEXT);
+	rule(y, x, h, false, role);
 }
 
 void ui_input_append(char *buf, size_t size, int key)
