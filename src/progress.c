@@ -437,9 +437,7 @@ const char *progress_error(const struct progress *progress)
 
 int progress_check(struct progress *progress)
 {
-	if (!progress || !progress->db)
-		return -1;
-	sqlite3_stmt *stmt = prepare(progress, "PRAGMA integrity_check");
+	sqlite3_stmt *stmt = prepare_on_store(progress, "PRAGMA integrity_check");
 	if (!stmt)
 		return -1;
 	int result = -1;

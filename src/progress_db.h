@@ -50,6 +50,13 @@ static inline sqlite3_stmt *prepare(struct progress *progress, const char *sql)
 	return stmt;
 }
 
+/* As prepare(), for a function that may be given no store (NULL, or one
+ * without its database): NULL then too. */
+static inline sqlite3_stmt *prepare_on_store(struct progress *progress, const char *sql)
+{
+	return progress && progress->db ? prepare(progress, sql) : NULL;
+}
+
 static inline int exec_sql(struct progress *progress, const char *sql)
 {
 	int rc = sqlite3_exec(progress->db, sql, NULL, NULL, NULL);

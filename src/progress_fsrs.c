@@ -29,9 +29,7 @@ static bool parse_weights(const char *text, double w[FSRS_PARAM_COUNT])
 int progress_fitted_params(struct progress *progress, struct progress_fitted *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!progress || !progress->db)
-		return -1;
-	sqlite3_stmt *stmt = prepare(progress, "SELECT w, reviews, fitted_at FROM fsrs_parameters WHERE id = 1");
+	sqlite3_stmt *stmt = prepare_on_store(progress, "SELECT w, reviews, fitted_at FROM fsrs_parameters WHERE id = 1");
 	if (!stmt)
 		return -1;
 	int found = 0, rc = sqlite3_step(stmt);
@@ -84,9 +82,7 @@ int progress_forget_fitted(struct progress *progress)
 
 long progress_memory_review_count(struct progress *progress)
 {
-	if (!progress || !progress->db)
-		return -1;
-	sqlite3_stmt *stmt = prepare(progress, "SELECT count(*) FROM review_log WHERE updated_memory = 1");
+	sqlite3_stmt *stmt = prepare_on_store(progress, "SELECT count(*) FROM review_log WHERE updated_memory = 1");
 	if (!stmt)
 		return -1;
 	return step_count(progress, stmt, "counting reviews");

@@ -383,9 +383,7 @@ int progress_each_state(struct progress *progress,
 
 long progress_due_count(struct progress *progress, long day)
 {
-	if (!progress || !progress->db)
-		return -1;
-	sqlite3_stmt *stmt = prepare(progress, "SELECT count(*) FROM memory WHERE due_day <= ?");
+	sqlite3_stmt *stmt = prepare_on_store(progress, "SELECT count(*) FROM memory WHERE due_day <= ?");
 	if (!stmt)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, day);
