@@ -11,6 +11,7 @@
 
 #include "compare.h"
 #include "disclaimer.h"
+#include "export_handout.h"
 #include "quiz_typed.h"
 
 /* Screen: a readable column.  Print: A4 or Letter (no page size is forced,
@@ -93,20 +94,6 @@ static void prose(FILE *out, const char *s)
 	fputs(closing[open], out);
 }
 
-static void titles(FILE *out, const struct library *library, const char *label, const char *const *ids, size_t n,
-		   bool *first)
-{
-	if (n == 0)
-		return;
-	fprintf(out, "%s<b>%s:</b> ", *first ? "" : " · ", label);
-	for (size_t i = 0; i < n; i++) {
-		const struct card *c = library ? library_find(library, ids[i]) : NULL;
-		fputs(i ? ", " : "", out);
-		text(out, c ? c->title : ids[i]);
-	}
-	*first = false;
-}
-
 static void facts(FILE *out, const struct library *library, const struct card *card)
 {
 	fputs("<table class=\"facts\"><tbody>\n", out);
@@ -134,122 +121,58 @@ static void sources(FILE *out, const struct card *card)
 	fputs("</ol>\n", out);
 }
 
-static void card_section(FILE *out, const struct library *library, const struct card *card)
+static void section(FILE *out, const struct library *library, const struct card *card, enum section s)
 {
-	fputs("<section class=\"card\">\n<h2>", out);
-	text(out, card->title);
-	fprintf(out, "</h2>\n<p class=\"meta\"><b>Kind:</b> %s", card_kind_name(card->kind));
-	bool first = false;
-	titles(out, NULL, "Also called", card->aliases, card->naliases, &first);
-	if (card->member_of)
-		titles(out, library, "Member of", &card->member_of, 1, &first);
-	fputs("</p>\n", out);
-	if (card->status == CARD_DRAFT) {
-		fputs("<p class=\"draft\"><b>Draft:</b> not yet reviewed by a pharmacist or physician.</p>\n", out);
+	if (s == SECTION_DIAGRAM) {
+		fputs("<pre>", out);
+		text(out, card->text[s]);
+		fputs("</pre>\n", out);
+	} else if (s == SECTION_FACTS) {
+		facts(out, library, card);
+	} else if (s == SECTION_SOURCES) {
+		sources(out, card);
 	} else {
-		fputs("<p class=\"meta\">Reviewed by ", out);
-		text(out, card->reviewed_by);
-		fputs(".</p>\n", out);
+		prose(out, card->text[s]);
 	}
-	for (int s = 0; s < SECTION_COUNT; s++) {
-		if (!card_has_section(card, (enum section)s))
-			continue;
-		fprintf(out, "<h3>%s</h3>\n", section_title((enum section)s));
-		if (s == SECTION_DIAGRAM) {
-			fputs("<pre>", out);
-			text(out, card->text[s]);
-			fputs("</pre>\n", out);
-		} else if (s == SECTION_FACTS) {
-			facts(out, library, card);
-		} else if (s == SECTION_SOURCES) {
-			sources(out, card);
-		} else {
-			prose(out, card->text[s]);
-		}
-	}
-	first = true;
-	if (card->nrelated || card->ncompare_with) {
-		fputs("<p class=\"meta\">", out);
-		titles(out, library, "Related", card->related, card->nrelated, &first);
-		titles(out, library, "Compare with", card->compare_with, card->ncompare_with, &first);
-		fputs("</p>\n", out);
-	}
-	if (card->reviewed) {
-		fputs("<p class=\"meta\">Last checked against its sources: ", out);
-		text(out, card->reviewed);
-		fputs(".</p>\n", out);
-	}
-	fputs("</section>\n", out);
 }
 
-static int comparison(FILE *out, const struct library *library, const struct export_comparison *c)
+static void comparison(FILE *out, const struct compare_table *table, const struct card *from)
 {
-	struct compare_table table;
-	int rc = compare_build(&table, library, c->cards, c->ncards);
-	if (rc != COMPARE_OK) {
-		compare_release(&table);
-		return rc == COMPARE_NO_MEMORY ? EXPORT_ENOMEM : EXPORT_OK;
-	}
-	fputs("<h3>", out);
-	for (size_t i = 0; i < c->ncards; i++) {
-		fputs(i ? " vs " : "", out);
-		text(out, c->cards[i]->title);
-	}
-	fputs("</h3>\n", out);
-	if (c->from) {
+	if (from) {
 		fputs("<p class=\"from\">From <i>", out);
-		text(out, c->from->title);
+		text(out, from->title);
 		fputs("</i>.</p>\n", out);
 	}
-	if (table.nrows == 0) {
+	if (table->nrows == 0) {
 		fputs("<p>None of these topics has facts to compare.</p>\n", out);
-		compare_release(&table);
-		return EXPORT_OK;
+		return;
 	}
 	fputs("<table class=\"compare\"><thead><tr><th>Fact</th>", out);
-	for (size_t i = 0; i < table.ncards; i++) {
+	for (size_t i = 0; i < table->ncards; i++) {
 		fputs("<th>", out);
-		text(out, table.cards[i]->title);
+		text(out, table->cards[i]->title);
 		fputs("</th>", out);
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);
-	for (size_t r = 0; r < table.nrows; r++) {
-		const struct compare_row *row = &table.rows[r];
+	for (size_t r = 0; r < table->nrows; r++) {
+		const struct compare_row *row = &table->rows[r];
 		fputs(row->differs ? "<tr class=\"differs\"><th>" : "<tr><th>", out);
 		text(out, row->label);
 		fputs("</th>", out);
-		for (size_t i = 0; i < table.ncards; i++) {
+		for (size_t i = 0; i < table->ncards; i++) {
 			fputs("<td>", out);
-			text(out, row->values[i] ? row->values[i] : table.empty);
+			text(out, row->values[i] ? row->values[i] : table->empty);
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);
 	}
 	fprintf(out, "</tbody></table>\n<p class=\"key\">≠ marks the facts that differ: %zu of %zu.</p>\n",
-		table.ndiffer, table.nrows);
-	compare_release(&table);
-	return EXPORT_OK;
+		table->ndiffer, table->nrows);
 }
 
-static int comparisons(FILE *out, const struct export_set *set)
+static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
-	struct export_comparison *list = malloc((set->ncards + 1) * sizeof *list);
-	if (!list)
-		return EXPORT_ENOMEM;
-	size_t n = export_comparisons(set, list);
-	int rc = EXPORT_OK;
-	if (n > 0)
-		fputs("<section class=\"comparisons\">\n<h2>Comparisons</h2>\n", out);
-	for (size_t i = 0; i < n && rc == EXPORT_OK; i++)
-		rc = comparison(out, set->library, &list[i]);
-	if (n > 0)
-		fputs("</section>\n", out);
-	free(list);
-	return rc;
-}
-
-static void question(FILE *out, const struct quiz_question *q, const unsigned char *order)
-{
+	(void)number;	/* the list numbers it */
 	fputs("<li><p>", out);
 	text(out, q->ask);
 	fputs(" <i class=\"small\">(", out);
@@ -275,8 +198,9 @@ static void question(FILE *out, const struct quiz_question *q, const unsigned ch
 	fputs("</ol></li>\n", out);
 }
 
-static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order)
+static void answer(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
+	(void)number;	/* the list numbers it */
 	fputs("<li><p><b>", out);
 	bool any = false;
 	bool typed_parts = quiz_typed_parts(q) > 0;
@@ -306,73 +230,59 @@ static void answer(FILE *out, const struct quiz_question *q, const unsigned char
 	fputs(")</i></p></li>\n", out);
 }
 
-static void questions(FILE *out, const struct export_set *set)
+static void part_open(FILE *out, const char *name, const char *title, bool list)
 {
-	if (set->nquestions == 0)
-		return;
-	unsigned char order[QUESTION_MAX_CHOICES];
-	fputs("<section class=\"questions\">\n<h2>Questions</h2>\n<ol class=\"questions\">\n", out);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		question(out, set->questions[i], order);
-	}
-	fputs("</ol>\n</section>\n<section class=\"answers\">\n<h2>Answer key</h2>\n<ol class=\"answers\">\n", out);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		answer(out, set->questions[i], order);
-	}
-	fputs("</ol>\n</section>\n", out);
+	fprintf(out, "<section class=\"%s\">\n<h2>%s</h2>\n", name, title);
+	if (list)
+		fprintf(out, "<ol class=\"%s\">\n", name);
 }
 
-static void title(FILE *out, const struct export_set *set)
+static void part_close(FILE *out, bool list)
 {
-	for (size_t i = 0; i < export_title_parts(set); i++) {
-		fputs(i ? ", " : "", out);
-		text(out, export_title_part(set, i));
-	}
+	fputs(list ? "</ol>\n</section>\n" : "</section>\n", out);
 }
 
-static void header(FILE *out, const struct export_set *set)
-{
-	const struct library *library = set->library;
-	fputs("<header>\n<h1>", out);
-	title(out, set);
-	fputs("</h1>\n<p class=\"notice\">" RX_DISCLAIMER " Cards marked <i>Draft</i> have not yet been "
-	      "reviewed by a pharmacist or physician.</p>\n<p class=\"meta\">", out);
-	bool first = true;
-	for (size_t p = 0; p < library->npacks; p++) {
-		if (!export_pack_used(set, p))
-			continue;
-		const struct pack_info *pack = &library->packs[p];
-		fputs(first ? "Content: " : "; ", out);
-		text(out, pack->title ? pack->title : pack->name);
-		if (pack->version) {
-			fputs(", version ", out);
-			text(out, pack->version);
-		}
-		first = false;
-	}
-	if (!first)
-		fputs(".<br>\n", out);
-	fprintf(out, "%zu topic%s, %zu question%s%s.</p>\n</header>\n", set->ncards, set->ncards == 1 ? "" : "s",
-		set->nquestions, set->nquestions == 1 ? "" : "s",
-		set->nquestions ? " (answer key at the end)" : "");
-}
-
-int export_html(FILE *out, const struct export_set *set)
+static void begin(FILE *out, const struct export_set *set, const struct handout_format *format)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
-	title(out, set);
+	export_handout_title(out, set, format);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
-	header(out, set);
-	fputs("<main>\n", out);
-	for (size_t i = 0; i < set->ncards; i++)
-		card_section(out, set->library, set->cards[i]);
-	int rc = comparisons(out, set);
-	if (rc != EXPORT_OK)
-		return rc;
-	questions(out, set);
-	fputs("</main>\n</body>\n</html>\n", out);
-	return ferror(out) ? EXPORT_EWRITE : EXPORT_OK;
+}
+
+static const struct handout_format html = {
+	.text = text,
+	.begin = begin,
+	.end = "</main>\n</body>\n</html>\n",
+	.title_open = "<header>\n<h1>",
+	.title_close = "</h1>\n",
+	.notice = "<p class=\"notice\">" RX_DISCLAIMER " Cards marked <i>Draft</i> have not yet been reviewed by a "
+		  "pharmacist or physician.</p>\n",
+	.header_close = "</header>\n<main>\n",
+	.answers_where = "answer key",
+	.para_open = "<p class=\"meta\">",
+	.para_close = "</p>\n",
+	.line_break = "<br>\n",
+	.note_open = "",
+	.note_close = "",
+	.label_open = "<b>",
+	.label_close = ":</b> ",
+	.card_open = "<section class=\"card\">\n<h2>",
+	.card_title_close = "</h2>\n",
+	.draft = "<p class=\"draft\"><b>Draft:</b> not yet reviewed by a pharmacist or physician.</p>\n",
+	.card_close = "</section>\n",
+	.heading_open = "<h3>",
+	.heading_close = "</h3>\n",
+	.section = section,
+	.part_open = part_open,
+	.part_close = part_close,
+	.answers_title = "Answer key",
+	.comparison = comparison,
+	.question = question,
+	.answer = answer,
+};
+
+int export_html(FILE *out, const struct export_set *set)
+{
+	return export_handout(out, set, &html);
 }

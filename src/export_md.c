@@ -4,14 +4,19 @@
  * their explanations at the end, so a printout can be used as a self-test. */
 #include "export.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "card_entry.h"
 #include "compare.h"
 #include "disclaimer.h"
+#include "export_handout.h"
 #include "md.h"
 #include "quiz_typed.h"
+
+static void text(FILE *out, const char *s)
+{
+	md_inline(out, s, MD_ONE_LINE);
+}
 
 /* --- the cards ---------------------------------------------------------------- */
 
@@ -35,119 +40,38 @@ static void entries(FILE *out, const struct library *library, const struct card 
 	}
 }
 
-/* "Label: A, B": names as they are, or (library not NULL) card ids shown as
- * their cards' titles. */
-static void titles_line(FILE *out, const struct library *library, const char *label, const char *const *ids,
-			size_t n, bool *first)
+/* A section's body: the diagram in a fence after its description in words,
+ * facts and sources as entries, the rest as prose. */
+static void section(FILE *out, const struct library *library, const struct card *card, enum section s)
 {
-	if (n == 0)
-		return;
-	fprintf(out, "%s**%s:** ", *first ? "" : " · ", label);
-	for (size_t i = 0; i < n; i++) {
-		const struct card *c = library ? library_find(library, ids[i]) : NULL;
-		if (i)
-			fputs(", ", out);
-		md_inline(out, c ? c->title : ids[i], MD_ONE_LINE);
-	}
-	*first = false;
-}
-
-static void card_heading(FILE *out, const struct library *library, const struct card *card)
-{
-	fputs("\n---\n\n## ", out);
-	md_inline(out, card->title, MD_ONE_LINE);
-	fprintf(out, "\n\n**Kind:** %s", card_kind_name(card->kind));
-	bool first = false;
-	titles_line(out, NULL, "Also called", card->aliases, card->naliases, &first);
-	if (card->member_of)
-		titles_line(out, library, "Member of", &card->member_of, 1, &first);
-	fputs("\n\n", out);
-	if (card->status == CARD_DRAFT) {
-		fputs("> **Draft:** not yet reviewed by a pharmacist or physician.\n", out);
-	} else {
-		fputs("*Reviewed by ", out);
-		md_inline(out, card->reviewed_by, MD_ONE_LINE);
-		fputs(".*\n", out);
-	}
-}
-
-static void card_body(FILE *out, const struct library *library, const struct card *card)
-{
-	card_heading(out, library, card);
-	for (int s = 0; s < SECTION_COUNT; s++) {
-		if (!card_has_section(card, (enum section)s))
-			continue;
-		fprintf(out, "\n### %s\n\n", section_title((enum section)s));
-		if (s == SECTION_DIAGRAM && card->diagram_text) {
-			fputs("*In words:* ", out);
-			md_prose(out, card->diagram_text);
-			fputc('\n', out);
-		}
-		if (s == SECTION_DIAGRAM)
-			md_code_block(out, card->text[s]);
-		else if (s == SECTION_FACTS || s == SECTION_SOURCES)
-			entries(out, library, card, (enum section)s);
-		else
-			md_prose(out, card->text[s]);
-	}
-	bool first = true;
-	if (card->nrelated || card->ncompare_with) {
-		fputc('\n', out);
-		titles_line(out, library, "Related", card->related, card->nrelated, &first);
-		titles_line(out, library, "Compare with", card->compare_with, card->ncompare_with, &first);
+	if (s == SECTION_DIAGRAM && card->diagram_text) {
+		fputs("*In words:* ", out);
+		md_prose(out, card->diagram_text);
 		fputc('\n', out);
 	}
-	if (card->reviewed) {
-		fputs("\n*Last checked against its sources: ", out);
-		md_inline(out, card->reviewed, MD_ONE_LINE);
-		fputs(".*\n", out);
-	}
+	if (s == SECTION_DIAGRAM)
+		md_code_block(out, card->text[s]);
+	else if (s == SECTION_FACTS || s == SECTION_SOURCES)
+		entries(out, library, card, s);
+	else
+		md_prose(out, card->text[s]);
 }
 
 /* --- comparisons ------------------------------------------------------------- */
 
-static int comparison_table(FILE *out, const struct library *library, const struct export_comparison *c)
+static void comparison(FILE *out, const struct compare_table *table, const struct card *from)
 {
-	struct compare_table table;
-	int rc = compare_build(&table, library, c->cards, c->ncards);
-	if (rc != COMPARE_OK) {
-		compare_release(&table);
-		return rc == COMPARE_NO_MEMORY ? EXPORT_ENOMEM : EXPORT_OK;
-	}
-	fputs("\n### ", out);
-	for (size_t i = 0; i < c->ncards; i++) {
-		fputs(i ? " vs " : "", out);
-		md_inline(out, c->cards[i]->title, MD_ONE_LINE);
-	}
-	fputs("\n\n", out);
-	if (c->from) {
+	if (from) {
 		fputs("From *", out);
-		md_inline(out, c->from->title, MD_ONE_LINE);
+		text(out, from->title);
 		fputs("*.\n\n", out);
 	}
-	if (table.nrows > 0) {
-		md_compare_table(out, &table, "≠");
+	if (table->nrows > 0) {
+		md_compare_table(out, table, "≠");
 		fputc('\n', out);
 	}
 	char legend[256];
-	fprintf(out, "%s\n", compare_legend(&table, "≠", legend, sizeof legend));
-	compare_release(&table);
-	return EXPORT_OK;
-}
-
-static int comparisons(FILE *out, const struct export_set *set)
-{
-	struct export_comparison *list = malloc((set->ncards + 1) * sizeof *list);
-	if (!list)
-		return EXPORT_ENOMEM;
-	size_t n = export_comparisons(set, list);
-	int rc = EXPORT_OK;
-	if (n > 0)
-		fputs("\n---\n\n## Comparisons\n", out);
-	for (size_t i = 0; i < n && rc == EXPORT_OK; i++)
-		rc = comparison_table(out, set->library, &list[i]);
-	free(list);
-	return rc;
+	fprintf(out, "%s\n", compare_legend(table, "≠", legend, sizeof legend));
 }
 
 /* --- questions and answers ----------------------------------------------------- */
@@ -211,64 +135,53 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 	fputs(")*\n", out);
 }
 
-static void questions(FILE *out, const struct export_set *set)
-{
-	if (set->nquestions == 0)
-		return;
-	unsigned char order[QUESTION_MAX_CHOICES];
-	fputs("\n---\n\n## Questions\n", out);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		question(out, i + 1, set->questions[i], order);
-	}
-	fputs("\n---\n\n## Answers\n", out);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		answer(out, i + 1, set->questions[i], order);
-	}
-}
-
 /* --- the handout ----------------------------------------------------------- */
 
-static void title(FILE *out, const struct export_set *set)
+static void part_open(FILE *out, const char *name, const char *title, bool list)
 {
-	const struct library *library = set->library;
-	fputs("# ", out);
-	for (size_t i = 0; i < export_title_parts(set); i++) {
-		fputs(i ? ", " : "", out);
-		md_inline(out, export_title_part(set, i), MD_ONE_LINE);
-	}
-	fputs("\n\n> **" RX_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a "
-	      "pharmacist or physician.\n\n", out);
-	/* The packs the chosen cards come from. */
-	bool first = true;
-	for (size_t p = 0; p < library->npacks; p++) {
-		if (!export_pack_used(set, p))
-			continue;
-		fputs(first ? "Content: " : "; ", out);
-		const struct pack_info *pack = &library->packs[p];
-		md_inline(out, pack->title ? pack->title : pack->name, MD_ONE_LINE);
-		if (pack->version) {
-			fputs(", version ", out);
-			md_inline(out, pack->version, MD_ONE_LINE);
-		}
-		first = false;
-	}
-	if (!first)
-		fputs(".\\\n", out);
-	fprintf(out, "%zu topic%s, %zu question%s%s.\n", set->ncards, set->ncards == 1 ? "" : "s",
-		set->nquestions, set->nquestions == 1 ? "" : "s",
-		set->nquestions ? " (answers at the end)" : "");
+	(void)name;
+	(void)list;
+	fprintf(out, "\n---\n\n## %s\n", title);
 }
+
+static void part_close(FILE *out, bool list)
+{
+	(void)out;
+	(void)list;
+}
+
+static const struct handout_format markdown = {
+	.text = text,
+	.end = "",
+	.title_open = "# ",
+	.title_close = "\n",
+	.notice = "\n> **" RX_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a pharmacist or "
+		  "physician.\n",
+	.header_close = "",
+	.answers_where = "answers",
+	.para_open = "\n",
+	.para_close = "\n",
+	.line_break = "\\\n",
+	.note_open = "*",
+	.note_close = "*",
+	.label_open = "**",
+	.label_close = ":** ",
+	.card_open = "\n---\n\n## ",
+	.card_title_close = "\n",
+	.draft = "\n> **Draft:** not yet reviewed by a pharmacist or physician.\n",
+	.card_close = "",
+	.heading_open = "\n### ",
+	.heading_close = "\n\n",
+	.section = section,
+	.part_open = part_open,
+	.part_close = part_close,
+	.answers_title = "Answers",
+	.comparison = comparison,
+	.question = question,
+	.answer = answer,
+};
 
 int export_markdown(FILE *out, const struct export_set *set)
 {
-	title(out, set);
-	for (size_t i = 0; i < set->ncards; i++)
-		card_body(out, set->library, set->cards[i]);
-	int rc = comparisons(out, set);
-	if (rc != EXPORT_OK)
-		return rc;
-	questions(out, set);
-	return ferror(out) ? EXPORT_EWRITE : EXPORT_OK;
+	return export_handout(out, set, &markdown);
 }
