@@ -187,6 +187,8 @@ static enum intent confusions_key(struct screen *screen, struct ui *ui, const st
 	(void)key;
 	if (!action)
 		return INTENT_IGNORED;
+	if (line_body_scroll_key(&v->body, action->id))
+		return INTENT_REDRAW;
 	long n = (long)v->sc.report.npairs;
 	switch (action->id) {
 	case ACT_MOVE_UP:
@@ -197,11 +199,6 @@ static enum intent confusions_key(struct screen *screen, struct ui *ui, const st
 		}
 		v->cursor = (v->cursor + (action->id == ACT_MOVE_UP ? n - 1 : 1)) % n;
 		v->body.keep_cursor_visible = true;
-		return INTENT_REDRAW;
-	case ACT_SCROLL_PAGE_UP:
-	case ACT_SCROLL_PAGE_DOWN:
-		line_body_scroll(&v->body, (action->id == ACT_SCROLL_PAGE_UP ? -1 : 1) *
-						   (long)(v->body.visible > 1 ? v->body.visible - 1 : 1));
 		return INTENT_REDRAW;
 	case ACT_CONFUSION_COMPARE: return compare_pair(v, ui);
 	case ACT_CONFUSION_EXPLAIN: return open_explainer(v, ui);
@@ -216,10 +213,8 @@ static enum intent confusions_mouse(struct screen *screen, struct ui *ui, enum m
 	struct confusions_view *v = view_of(screen);
 	(void)ui;
 	(void)x;
-	if (kind != MOUSE_CLICK) {
-		line_body_scroll(&v->body, kind == MOUSE_WHEEL_UP ? -3 : 3);
+	if (line_body_wheel(&v->body, kind))
 		return INTENT_REDRAW;
-	}
 	int choice = line_body_choice_at(&v->body, y);
 	if (choice < 0)
 		return INTENT_HANDLED;

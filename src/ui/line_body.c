@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "line_body.h"
+#include "scroll.h"
 #include "text.h"
 
 void line_body_release(struct line_body *body)
@@ -144,7 +145,27 @@ int line_body_choice_at(const struct line_body *body, int y)
 
 void line_body_scroll(struct line_body *body, long delta)
 {
-	long top = (long)body->scroll + delta;
-	body->scroll = top > 0 ? (size_t)top : 0;
+	/* At most nlines: the draw clamps it to the last full page. */
+	body->scroll = (size_t)scroll_move((long)body->scroll, delta, 0, (long)body->nlines);
 	body->keep_cursor_visible = false;
+}
+
+bool line_body_scroll_key(struct line_body *body, enum action_id id)
+{
+	long delta;
+	bool scrolling = id == ACT_SCROLL_UP || id == ACT_SCROLL_DOWN || id == ACT_SCROLL_PAGE_UP ||
+			 id == ACT_SCROLL_PAGE_DOWN || id == ACT_TOP || id == ACT_BOTTOM;
+
+	if (!scrolling || !scroll_delta(id, scroll_page(body->visible), &delta))
+		return false;
+	line_body_scroll(body, delta);
+	return true;
+}
+
+bool line_body_wheel(struct line_body *body, enum mouse_kind kind)
+{
+	if (kind == MOUSE_CLICK)
+		return false;
+	line_body_scroll(body, scroll_wheel(kind));
+	return true;
 }

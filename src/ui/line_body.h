@@ -66,5 +66,10 @@ int line_body_choice_at(const struct line_body *body, int y);
 /* Scrolls the body by delta rows (the far end is clamped at the next draw)
  * and lets the cursor leave the view. */
 void line_body_scroll(struct line_body *body, long delta);
+/* The body's scrolling keys (ACT_SCROLL_UP/DOWN, a page, top and bottom:
+ * not the moves of a cursor) and the wheel: false (nothing moved) for any
+ * other action, or a click. */
+bool line_body_scroll_key(struct line_body *body, enum action_id id);
+bool line_body_wheel(struct line_body *body, enum mouse_kind kind);
 
 #endif

@@ -12,7 +12,6 @@
 #include "clock.h"
 #include "quiz_view.h"
 #include "screens.h"
-#include "scroll.h"
 #include "study.h"
 
 
@@ -409,14 +408,10 @@ static enum intent chooser_key(struct screen *screen, struct ui *ui, const struc
 		return key_exam_setup(c, ui, action, key);
 	if (!action || action->context != CTX_QUIZ_MENU)
 		return INTENT_IGNORED;
+	if (line_body_scroll_key(&c->body, action->id))
+		return INTENT_REDRAW;
 	switch (action->id) {
 	case ACT_BACK: return INTENT_BACK;
-	case ACT_SCROLL_PAGE_UP:
-	case ACT_SCROLL_PAGE_DOWN: {
-		long page = scroll_page(c->body.visible);
-		line_body_scroll(&c->body, action->id == ACT_SCROLL_PAGE_UP ? -page : page);
-		return INTENT_REDRAW;
-	}
 	case ACT_QUIZ_CHOOSE:
 		if (key < 'a' || key - 'a' >= QUIZ_MENU_MAX)
 			return INTENT_HANDLED;
@@ -436,10 +431,8 @@ static enum intent chooser_mouse(struct screen *screen, struct ui *ui, enum mous
 {
 	struct quiz_chooser *c = chooser_of(screen);
 	(void)x;
-	if (kind != MOUSE_CLICK) {
-		line_body_scroll(&c->body, scroll_wheel(kind));
+	if (line_body_wheel(&c->body, kind))
 		return INTENT_REDRAW;
-	}
 	int pos = line_body_choice_at(&c->body, y);
 	if (pos < 0 || pos >= QUIZ_MENU_MAX || c->exam_setup)
 		return INTENT_HANDLED;

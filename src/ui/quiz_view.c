@@ -399,10 +399,8 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 		}
 		return INTENT_BACK;
 	}
-	if (action->id == ACT_SCROLL_PAGE_UP || action->id == ACT_SCROLL_PAGE_DOWN) {
-		long page = scroll_page(v->body.visible);
-		return scroll_body(v, action->id == ACT_SCROLL_PAGE_UP ? -page : page);
-	}
+	if (line_body_scroll_key(&v->body, action->id))
+		return INTENT_REDRAW;
 	switch (v->stage) {
 	case STAGE_ASK: return key_ask(v, ui, action, key);
 	case STAGE_FEEDBACK: return key_feedback(v, ui, action, key);
