@@ -74,12 +74,9 @@ static const struct screen_ops peek_ops = {
 
 struct screen *card_peek_new(struct ui *ui, const struct card *card, int section)
 {
-	struct card_peek *p = calloc(1, sizeof *p);
-	if (!p) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	struct card_peek *p = screen_new(ui, sizeof *p, &peek_ops);
+	if (!p)
 		return NULL;
-	}
-	p->base.ops = &peek_ops;
 	card_view_init(&p->view, ui->library);
 	card_view_set_card(&p->view, card, section);
 	return &p->base;

@@ -493,14 +493,11 @@ static bool view_build(struct compare_view *v, struct ui *ui, const struct card 
 
 static struct compare_view *view_alloc(struct ui *ui)
 {
-	struct compare_view *v = calloc(1, sizeof(*v));
+	struct compare_view *v = screen_new(ui, sizeof *v, &compare_ops);
 
-	if (!v) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	if (!v)
 		return NULL;
-	}
 	compare_cells_init(&v->cells);
-	v->base.ops = &compare_ops;
 	return v;
 }
 

@@ -249,13 +249,10 @@ static const struct screen_ops confusions_ops = {
 
 struct screen *confusions_view_open(struct ui *ui, const struct screen_request *request)
 {
-	struct confusions_view *v = calloc(1, sizeof *v);
+	struct confusions_view *v = screen_new(ui, sizeof *v, &confusions_ops);
 	(void)request;
-	if (!v) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	if (!v)
 		return NULL;
-	}
-	v->base.ops = &confusions_ops;
 	v->cursor = -1;
 	if (!load(v, ui)) {
 		confusions_free(&v->base);

@@ -3,7 +3,6 @@
  * the marker cannot be written the notice simply shows again next time. */
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -114,10 +113,5 @@ static const struct screen_ops notice_ops = {
 
 struct screen *notice_new(struct ui *ui)
 {
-	struct screen *screen = calloc(1, sizeof(*screen));
-
-	(void)ui;
-	if (screen)
-		screen->ops = &notice_ops;
-	return screen;
+	return screen_new(ui, sizeof(struct screen), &notice_ops);
 }

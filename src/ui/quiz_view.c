@@ -501,12 +501,9 @@ static const struct screen_ops quiz_view_ops = {
 struct screen *quiz_view_new(struct ui *ui, struct quiz_bank **bank, struct progress **progress,
 			     const struct quiz_settings *settings)
 {
-	struct quiz_view *v = calloc(1, sizeof *v);
-	if (!v) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	struct quiz_view *v = screen_new(ui, sizeof *v, &quiz_view_ops);
+	if (!v)
 		return NULL;
-	}
-	v->base.ops = &quiz_view_ops;
 	/* The session keeps the settings: their topics must live as long as it. */
 	struct quiz_settings s = *settings;
 	if (s.ntopics > QUIZ_MARKED_MAX)

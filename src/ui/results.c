@@ -179,13 +179,10 @@ static const struct screen_ops results_ops = {
 
 struct screen *results_new(struct ui *ui)
 {
-	struct results *r = calloc(1, sizeof(*r));
+	struct results *r = screen_new(ui, sizeof *r, &results_ops);
 
-	if (!r) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	if (!r)
 		return NULL;
-	}
-	r->base.ops = &results_ops;
 	snprintf(r->query, sizeof r->query, "%s", ui->search.query);
 	r->generation = ui->search.generation;
 	return &r->base;

@@ -253,6 +253,11 @@ void ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 /* Draws a scroll position hint like "40%" / "All" right-aligned at y. */
 void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
 
+/* --- screens.c ----------------------------------------------------------- */
+/* A zeroed screen of size bytes (a struct that begins with struct screen)
+ * with ops; NULL, said in the status bar, when out of memory. */
+void *screen_new(struct ui *ui, size_t size, const struct screen_ops *ops);
+
 /* --- session_ui.c ---------------------------------------------------------- */
 /* Puts back the saved session over the browse screen just opened. */
 void ui_session_restore(struct ui *ui);

@@ -1,6 +1,8 @@
 /* screens — the registry of screens opened from browse (see screens.h). */
 #include "screens.h"
 
+#include <stdlib.h>
+
 #include "study.h"
 
 bool screens_progress_for_reading(struct ui *ui, struct study_progress *sp)
@@ -16,6 +18,18 @@ bool screens_progress_for_reading(struct ui *ui, struct study_progress *sp)
 		ui_message(ui, ROLE_WARNING, "%s", why);
 	}
 	return true;
+}
+
+void *screen_new(struct ui *ui, size_t size, const struct screen_ops *ops)
+{
+	struct screen *screen = calloc(1, size);
+
+	if (!screen) {
+		ui_message(ui, ROLE_ERROR, "Out of memory");
+		return NULL;
+	}
+	screen->ops = ops;
+	return screen;
 }
 
 const struct screen_entry screens_table[SCREEN_KIND_COUNT] = {

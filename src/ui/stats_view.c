@@ -234,14 +234,11 @@ static bool compute(struct stats_view *v, struct ui *ui)
 
 struct screen *stats_view_open(struct ui *ui, const struct screen_request *request)
 {
-	struct stats_view *v = calloc(1, sizeof(*v));
+	struct stats_view *v = screen_new(ui, sizeof *v, &stats_view_ops);
 
 	(void)request;
-	if (!v) {
-		ui_message(ui, ROLE_ERROR, "Out of memory");
+	if (!v)
 		return NULL;
-	}
-	v->base.ops = &stats_view_ops;
 	v->base.scroll = &v->scroll;
 	if (!compute(v, ui)) {
 		stats_view_free(&v->base);
