@@ -21,8 +21,9 @@
  *  1. Write src/ui/compare_view.c with a `static const struct screen_ops
  *     compare_ops = { ... }` and a constructor matching screen_factory:
  *        struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
- *     It allocates a struct that begins with `struct screen base` (base.ops =
- *     &compare_ops) and returns &...->base, or NULL with ui_message() set.
+ *     It allocates a struct that begins with `struct screen base` with
+ *     screen_new(ui, sizeof *v, &compare_ops) and returns &v->base, or NULL
+ *     with ui_message() set (screen_new() says "Out of memory" itself).
  *     The table states only what differs from the defaults: its .context
  *     and .draw always; a screen that only scrolls its text (statistics,
  *     help) points base.scroll at its struct scroll and leaves .key and
