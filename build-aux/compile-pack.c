@@ -161,6 +161,10 @@ static void put_question(const struct card_question *q)
 			printf(" { %u, %u },", q->choice_topics_at[i].line, q->choice_topics_at[i].col);
 		printf(" }");
 	}
+	if (q->matches) {
+		printf(",\n\t\t  .matches = ");
+		put_strs(q->matches, q->nchoices);
+	}
 	printf(",\n\t\t  .explain = ");
 	put_str(q->explain);
 	puts(" },");

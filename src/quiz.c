@@ -138,6 +138,8 @@ static void add_authored(struct quiz_question *q, const struct library *library,
 		q->correct[c] = src->correct[c];
 		if (src->choice_topics && src->choice_topics[c])
 			q->choice_topic[c] = library_find_exact(library, src->choice_topics[c]);
+		if (src->matches)
+			q->matches[c] = src->matches[c];
 	}
 	q->explain = src->explain;
 	q->see = src->see;
