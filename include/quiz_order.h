@@ -34,10 +34,11 @@ bool quiz_is_arranged(const struct quiz_question *question);
  * matching, 0 for any other question. */
 size_t quiz_arranged_parts(const struct quiz_question *question);
 
-/* The item's display order is never the right one: an ordering shown
- * already in order (or a matching lettered straight across) gets its first
- * two swapped.  order[] as in struct quiz_item. */
-void quiz_arranged_unsort(const struct quiz_question *question, unsigned char *order);
+/* A display order is never the right one: an ordering (type) of n items
+ * shown already in order, or a matching lettered straight across, gets its
+ * first two swapped.  order[] as in struct quiz_item; other types are left
+ * alone. */
+void quiz_arranged_unsort(enum question_type type, size_t n, unsigned char *order);
 
 enum arranged_read { ARRANGED_OK, ARRANGED_DONT_KNOW, ARRANGED_UNREADABLE };
 
@@ -87,6 +88,10 @@ size_t quiz_arranged_feedback(const struct quiz_item *item, bool utf8, char *hea
  * "midazolam = flumazenil; morphine = naloxone".  Into buf; returns buf. */
 const char *quiz_arranged_given(const struct quiz_item *item, char *buf, size_t size);
 const char *quiz_arranged_expected(const struct quiz_question *question, char *buf, size_t size);
+
+/* The right answer as it would be typed for item's display order: "3 1 4
+ * 2", "1b 2a 3c" (handouts' answer keys).  Into buf; returns buf. */
+const char *quiz_arranged_key(const struct quiz_item *item, char *buf, size_t size);
 
 /* The line-mode and TUI wording, from one place. */
 #define QUIZ_ORDER_HINT "Type the numbers in the right order, first to last (for example 3 1 4 2); x = I don't know; q = stop."

@@ -317,10 +317,10 @@ void quiz_bank_release(struct quiz_bank *bank)
 	bank->index = NULL;
 }
 
-/* Types beyond cloze are named (card.h) but not written yet. */
+/* Types beyond match are named (card.h) but not written yet. */
 bool quiz_type_asked(enum question_type type)
 {
-	return type <= QUESTION_CLOZE;
+	return type <= QUESTION_MATCH;
 }
 
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)

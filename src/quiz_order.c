@@ -20,10 +20,9 @@ size_t quiz_arranged_parts(const struct quiz_question *question)
 	return question->type == QUESTION_MATCH ? question->nchoices : 0;
 }
 
-void quiz_arranged_unsort(const struct quiz_question *question, unsigned char *order)
+void quiz_arranged_unsort(enum question_type type, size_t n, unsigned char *order)
 {
-	size_t n = question->nchoices;
-	if (!quiz_is_arranged(question) || n < 2)
+	if ((type != QUESTION_ORDER && type != QUESTION_MATCH) || n < 2 || n > QUESTION_MAX_CHOICES)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (order[i] != i)
@@ -276,6 +275,9 @@ size_t quiz_arranged_feedback(const struct quiz_item *item, bool utf8, char *hea
 	return n;
 }
 
+/* Each item at its own place: the right answer. */
+static const unsigned char straight[QUESTION_MAX_CHOICES] = { 0, 1, 2, 3, 4, 5 };
+
 /* "1. a; 2. b" (an ordering, items in the order of idx) or "a = x; b = y"
  * (a matching, left item k with right item idx[k]). */
 static const char *join(const struct quiz_question *q, const unsigned char *idx, char *buf, size_t size)
@@ -302,6 +304,12 @@ const char *quiz_arranged_given(const struct quiz_item *item, char *buf, size_t 
 
 const char *quiz_arranged_expected(const struct quiz_question *question, char *buf, size_t size)
 {
-	static const unsigned char straight[QUESTION_MAX_CHOICES] = { 0, 1, 2, 3, 4, 5 };
 	return join(question, straight, buf, size);
+}
+
+const char *quiz_arranged_key(const struct quiz_item *item, char *buf, size_t size)
+{
+	if (size)
+		tidy_answer(item, straight, buf, size);
+	return buf;
 }

@@ -103,7 +103,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 		shuffle(&session->rng, order, question->nchoices);
 	for (size_t i = 0; i < question->nchoices; i++)
 		item.order[i] = (unsigned char)order[i];
-	quiz_arranged_unsort(question, item.order);
+	quiz_arranged_unsort(question->type, question->nchoices, item.order);
 	return item;
 }
 

@@ -181,17 +181,17 @@ static void never_shown_already_in_order(void **state)
 	struct quiz_question o = ordering(), m = matching(), choice = ordering();
 	choice.type = QUESTION_SINGLE;
 	unsigned char straight[QUESTION_MAX_CHOICES] = { 0, 1, 2, 3 };
-	quiz_arranged_unsort(&o, straight);
+	quiz_arranged_unsort(o.type, o.nchoices, straight);
 	assert_int_equal(straight[0], 1);
 	assert_int_equal(straight[1], 0);
 	unsigned char across[QUESTION_MAX_CHOICES] = { 0, 1, 2 };
-	quiz_arranged_unsort(&m, across);
+	quiz_arranged_unsort(m.type, m.nchoices, across);
 	assert_int_equal(across[0], 1);
 	unsigned char shuffled[QUESTION_MAX_CHOICES] = { 2, 0, 1, 3 };
-	quiz_arranged_unsort(&o, shuffled);
+	quiz_arranged_unsort(o.type, o.nchoices, shuffled);
 	assert_int_equal(shuffled[0], 2);
 	unsigned char kept[QUESTION_MAX_CHOICES] = { 0, 1, 2, 3 };
-	quiz_arranged_unsort(&choice, kept);
+	quiz_arranged_unsort(choice.type, choice.nchoices, kept);
 	assert_int_equal(kept[0], 0);
 }
 
@@ -214,6 +214,9 @@ static void the_lines_both_front_ends_draw(void **state)
 	assert_string_equal(lines[3].label, "a)");
 	assert_string_equal(lines[3].text, "naloxone");
 
+	char key[32];
+	assert_string_equal(quiz_arranged_key(&item, key, sizeof key), "3 1 4 2");
+	assert_string_equal(quiz_arranged_key(&mi, key, sizeof key), "1b 2a 3c");
 	/* Answered "1b 2c 3a": midazolam right, the others crossed. */
 	mi.outcome = QUIZ_WRONG;
 	mi.parts_mask = 1u;
