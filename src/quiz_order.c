@@ -80,7 +80,7 @@ static enum arranged_read read_order(const struct quiz_item *item, const char *s
 		count++;
 	}
 	if (count != n) {
-		snprintf(why, why_size, "That is %zu numbers for %zu items: type each number once, first to last.", count, n);
+		snprintf(why, why_size, "%zu numbers for %zu items: type each number once.", count, n);
 		return ARRANGED_UNREADABLE;
 	}
 	return ARRANGED_OK;
@@ -98,7 +98,7 @@ static enum arranged_read read_match(const struct quiz_item *item, const char *s
 		size_t left = count;
 		if (numbered) {
 			if (!isdigit((unsigned char)p[0]) || !isalpha((unsigned char)p[1])) {
-				snprintf(why, why_size, "Give each item its letter as 1b 2a 3c, or the letters alone in order.");
+				snprintf(why, why_size, "Give each item one letter: b a c, or 1b 2a 3c.");
 				return ARRANGED_UNREADABLE;
 			}
 			left = (size_t)(*p++ - '1');
@@ -108,7 +108,7 @@ static enum arranged_read read_match(const struct quiz_item *item, const char *s
 				return ARRANGED_UNREADABLE;
 			}
 			if (left_seen[left]) {
-				snprintf(why, why_size, "Item %zu is given two letters: give each item one (of %zu).", left + 1, n);
+				snprintf(why, why_size, "Item %zu has two letters: give each item one.", left + 1);
 				return ARRANGED_UNREADABLE;
 			}
 			left_seen[left] = true;
@@ -128,7 +128,7 @@ static enum arranged_read read_match(const struct quiz_item *item, const char *s
 		count++;
 	}
 	if (count != n) {
-		snprintf(why, why_size, "That is %zu letters for %zu items: type one letter for each numbered item, in order.",
+		snprintf(why, why_size, "%zu letters for %zu items: one letter for each, in order.",
 		    count, n);
 		return ARRANGED_UNREADABLE;
 	}

@@ -52,7 +52,7 @@ one two
 x
 " --type order --seed 1 --count 1 $pack
 expect_in "a number twice is explained" "$out" "1 is typed twice: type each number from 1 to 4 once."
-expect_in "too few is explained" "$out" "That is 3 numbers for 4 items: type each number once, first to last."
+expect_in "too few is explained" "$out" "3 numbers for 4 items: type each number once."
 expect_in "out of range is explained" "$out" "9 is not one of the items: the numbers go from 1 to 4."
 expect_in "words are explained" "$out" "Type the numbers of the items only, from 1 to 4."
 expect_in "none of them was graded" "$out" "✗ Not known."

@@ -87,7 +87,7 @@ static void a_malformed_ordering_says_why(void **state)
 	static const struct {
 		const char *text, *why;
 	} cases[] = {
-		{ "3 1 4", "That is 3 numbers for 4 items: type each number once, first to last." },
+		{ "3 1 4", "3 numbers for 4 items: type each number once." },
 		{ "3 1 4 2 1", "1 is typed twice: type each number from 1 to 4 once." },
 		{ "3 1 4 4", "4 is typed twice: type each number from 1 to 4 once." },
 		{ "3 1 4 7", "7 is not one of the items: the numbers go from 1 to 4." },
@@ -124,14 +124,14 @@ static void a_matching_reads_in_every_form(void **state)
 	static const struct {
 		const char *text, *why;
 	} cases[] = {
-		{ "b a", "That is 2 letters for 3 items: type one letter for each numbered item, in order." },
+		{ "b a", "2 letters for 3 items: one letter for each, in order." },
 		{ "b b c", "b is given twice: each letter goes with one item." },
 		{ "b a d", "Type letters from a to c for the items." },
-		{ "1b 2a", "That is 2 letters for 3 items: type one letter for each numbered item, in order." },
-		{ "1b 1a 3c", "Item 1 is given two letters: give each item one (of 3)." },
+		{ "1b 2a", "2 letters for 3 items: one letter for each, in order." },
+		{ "1b 1a 3c", "Item 1 has two letters: give each item one." },
 		{ "1b 4a 3c", "4 is not one of the numbered items: they go from 1 to 3." },
-		{ "1b 2 3c", "Give each item its letter as 1b 2a 3c, or the letters alone in order." },
-		{ "b a 3", "Give each item its letter as 1b 2a 3c, or the letters alone in order." },
+		{ "1b 2 3c", "Give each item one letter: b a c, or 1b 2a 3c." },
+		{ "b a 3", "Give each item one letter: b a c, or 1b 2a 3c." },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		unsigned char out[QUESTION_MAX_CHOICES];
