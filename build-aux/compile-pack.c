@@ -287,7 +287,9 @@ int main(int argc, char **argv)
 		put_str(library.vocab[i].label);
 		fputs(", ", stdout);
 		put_str(library.vocab[i].ask);
-		printf(", %s },\n", library.vocab[i].typed ? "true" : "false");
+		printf(", %s, (enum fact_type)%d, ", library.vocab[i].typed ? "true" : "false", (int)library.vocab[i].type);
+		put_str(library.vocab[i].rank);
+		puts(" },");
 	}
 	puts("\t{ NULL, NULL, NULL, false },\n};\n");
 

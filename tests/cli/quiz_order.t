@@ -147,4 +147,54 @@ expect_in "md: the pairs" "$out" "Ant = Anteater; Bee = Beekeeper; Cow = Cowherd
 rx export --format html $pack
 expect_in "html: the items as a list" "$out" '<ol class="items">'
 
+# Hours facts: check reads every cell, at its place; cards whose ranges are
+# apart are ranked in a generated ordering, asked like any other.
+mkdir -p "$work/hours/cards"
+cat >"$work/hours/pack.yaml" <<'YAML'
+format: 1
+pack: hours
+facts:
+  - key: half_life
+    label: Half-life
+    type: hours
+    rank: Put these in order of half-life, shortest first.
+YAML
+card() { printf 'id: %s\ntitle: %s\nkind: drug\nsummary: Made up.\nfacts:\n  half_life: %s\n' "$1" "$2" "$3" >"$work/hours/cards/$1.yaml"; }
+card shortol Shortol "10–20 min"
+card midol Midol "1-2 h"
+card longol Longol "about 5 h (adults)"
+card vaguol Vaguol "a few hours"
+rx --no-default-packs check "$work/hours"
+expect_status "check fails on a cell that is not a duration" 1
+expect_in "located at the cell" "$out$err" "vaguol.yaml:6:14: error: 'a few hours' is not a duration in hours: it does not start with a number (like 6 or 1.5)"
+rm "$work/hours/cards/vaguol.yaml"
+rx --no-default-packs check --strict "$work/hours"
+expect_status "the others read" 0
+quiz "q
+" --type order --seed 1 --no-default-packs --content "$work/hours"
+expect_in "one ranking: only the shortest opens a chain of three" "$out" "Practice: 1 question."
+expect_in "asked with the vocabulary's question" "$out" "Put these in order of half-life, shortest first."
+s=$(label Shortol) m=$(label Midol) l=$(label Longol)
+quiz "$s $m $l
+" --type order --seed 1 --no-default-packs --content "$work/hours"
+expect_in "answered like any ordering" "$out" "✓ Correct."
+expect_in "the explanation gives each value" "$out" "Half-life: Shortol 10–20 min; Midol 1-2 h; Longol about 5 h (adults)."
+
+mkdir -p "$work/badvocab"
+cat >"$work/badvocab/pack.yaml" <<'YAML'
+format: 1
+pack: badvocab
+facts:
+  - key: half_life
+    label: Half-life
+    type: days
+  - key: onset
+    label: Onset
+    rank: Put these in order.
+YAML
+rx --no-default-packs check "$work/badvocab"
+expect_status "check fails on the vocabulary" 1
+expect_in "an unknown fact type" "$out$err" "pack.yaml:6:11: error: fact type 'days' is not one of text, hours"
+expect_in "rank without hours" "$out$err" "pack.yaml:9:11: error: 'rank' goes with 'type: hours'"
+
 done_testing
