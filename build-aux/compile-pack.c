@@ -161,6 +161,10 @@ static void put_question(const struct card_question *q)
 			printf(" { %u, %u },", q->choice_topics_at[i].line, q->choice_topics_at[i].col);
 		printf(" }");
 	}
+	if (q->matches) {
+		printf(",\n\t\t  .matches = ");
+		put_strs(q->matches, q->nchoices);
+	}
 	printf(",\n\t\t  .explain = ");
 	put_str(q->explain);
 	puts(" },");
@@ -283,7 +287,9 @@ int main(int argc, char **argv)
 		put_str(library.vocab[i].label);
 		fputs(", ", stdout);
 		put_str(library.vocab[i].ask);
-		printf(", %s },\n", library.vocab[i].typed ? "true" : "false");
+		printf(", %s, (enum fact_type)%d, ", library.vocab[i].typed ? "true" : "false", (int)library.vocab[i].type);
+		put_str(library.vocab[i].rank);
+		puts(" },");
 	}
 	puts("\t{ NULL, NULL, NULL, false },\n};\n");
 

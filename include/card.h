@@ -53,8 +53,8 @@ enum question_type {
 	QUESTION_TRUE_FALSE,	/* "true-false" */
 	QUESTION_TYPED,		/* "typed": the answer is typed; choices[] hold the accepted answers */
 	QUESTION_CLOZE,		/* "cloze": gaps to fill in; choices[] hold each gap's answers */
-	QUESTION_ORDER,		/* "order": not written yet */
-	QUESTION_MATCH,		/* "match": not written yet */
+	QUESTION_ORDER,		/* "order": choices[] hold the items in the right order */
+	QUESTION_MATCH,		/* "match": choices[] the left items, matches[] their right ones */
 	QUESTION_CASE,		/* "case": not written yet */
 	QUESTION_TYPE_COUNT
 };
@@ -76,13 +76,16 @@ struct card_question {
 	enum question_type type;
 	const char *ask;
 	const char **choices;	/* true/false questions get "True", "False"; typed: accepted answers */
-	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES; typed: 1..QUESTION_MAX_CHOICES */
+	size_t nchoices;	/* 2..QUESTION_MAX_CHOICES; typed: 1..; order: 3..6; match: 3..5 */
 	bool correct[QUESTION_MAX_CHOICES];	/* which choices are right (typed: every one) */
 	/* The card a choice stands for (a choice's `topic:`), parallel to
 	 * choices: NULL (the array or an entry) where none is named; an id
 	 * that names no loaded card is dropped with a warning at resolve. */
 	const char **choice_topics;
 	struct card_pos *choice_topics_at;	/* where each is written */
+	/* A matching's right items, parallel to choices (its left ones):
+	 * matches[i] goes with choices[i].  NULL for every other type. */
+	const char **matches;
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	unsigned line;

@@ -81,8 +81,14 @@ int export_html(FILE *out, const struct export_set *set);
 /* The display order of a question's choices: order[pos] is the index into
  * question->choices shown at letter pos.  True/false keeps True, False; other
  * questions are shuffled by a generator seeded with the FNV-1a hash of the
- * question id, so every export shows the same letters. */
+ * question id, so every export shows the same letters.  An ordering's items
+ * are shuffled the same way (numbered), a matching's right items (lettered);
+ * neither is ever left in the right order. */
 void export_choice_order(const struct quiz_question *question, unsigned char order[QUESTION_MAX_CHOICES]);
+
+/* An ordering or matching as an unanswered item in export_choice_order()'s
+ * display order, for quiz_order.h's rows and answer key. */
+void export_arranged_item(const struct quiz_question *question, struct quiz_item *item);
 
 /* The handouts' title: export_title_parts() pieces (the topics' titles, else
  * the one pack's title, else "All loaded topics"), joined by ", ". */

@@ -37,6 +37,11 @@ struct import_question {
 	int truth;			/* true/false question: 1 or 0; else -1 */
 	bool typed;			/* an Anki "type in the answer" note: choices[0] is the answer */
 	bool cloze;			/* an Anki "Cloze" note: ask is the text with {{answer}} gaps */
+	/* rxplore's own export of an ordering (choices in the right order) or
+	 * a matching (choices the left items, matches[i] the right one of
+	 * choices[i]). */
+	bool order, match;
+	char *matches[QUESTION_MAX_CHOICES];
 };
 
 struct import_card {

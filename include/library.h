@@ -16,6 +16,10 @@
 #include "card.h"
 #include "diag.h"
 
+/* What a fact's cells hold: free text, or a duration in hours that `check`
+ * reads (fact_hours.h) and quizzes may rank by. */
+enum fact_type { FACT_TEXT, FACT_HOURS };
+
 struct vocab_entry {
 	const char *key;	/* [a-z0-9_]+ */
 	const char *label;	/* row heading in the comparison table */
@@ -23,6 +27,10 @@ struct vocab_entry {
 	/* The values are short names (a receptor, a class): the questions
 	 * generated from ask may also be typed ones, where a value is short. */
 	bool typed;
+	enum fact_type type;
+	/* FACT_HOURS: the question of a generated ranking ("Put these in order
+	 * of half-life, shortest first."), or NULL for none. */
+	const char *rank;
 };
 
 struct pack_info {

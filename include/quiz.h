@@ -34,6 +34,8 @@ struct quiz_question {
 	 * authored choice has the card its `topic:` names.  A wrong choice with a
 	 * topic is what a confusion is made of (confusions.h). */
 	const struct card *choice_topic[QUESTION_MAX_CHOICES];
+	/* A matching's right items: matches[i] goes with choices[i]. */
+	const char *matches[QUESTION_MAX_CHOICES];
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	bool generated;
@@ -150,8 +152,8 @@ enum quiz_outcome { QUIZ_UNANSWERED, QUIZ_CORRECT, QUIZ_WRONG, QUIZ_DONT_KNOW };
 /* --- grading ---------------------------------------------------------------
  *
  * Every answer earns parts_right of parts: one part for a choice question or
- * a typed answer, one per gap for a cloze (and, once written, one per
- * adjacent pair of an ordering, per pair of a matching, per part of a case).  The exam score adds up these fractions, so a
+ * a typed answer, one per gap for a cloze, one per adjacent pair of an
+ * ordering, one per pair of a matching (and, once written, per part of a case).  The exam score adds up these fractions, so a
  * half-right question scores 0.5.  The outcome is QUIZ_CORRECT only when
  * every part is right.  FSRS receives one grade per question:
  *   every part right            Good
@@ -173,6 +175,9 @@ struct quiz_item {
 	char typed[QUIZ_TYPED_MAX];	/* a typed answer as given (a cloze: "(1) x; (2) y"; not saved in progress) */
 	bool typo_accepted;		/* typed: one typo away, and the learner said it was meant */
 	unsigned parts_mask;		/* typed parts: bit i set when part i was right */
+	/* An ordering or matching as answered (quiz_order.h): the item put at
+	 * place k, or the right item given to left item k, as indices. */
+	unsigned char arranged[QUESTION_MAX_CHOICES];
 	enum fsrs_grade grade;
 	bool updated_memory;		/* this answer moved the memory state on */
 	long long review_id;		/* its progress row, 0 when not saved */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiz_order.h"
 #include "text.h"
 
 int export_format_parse(const char *name)
@@ -199,6 +200,15 @@ void export_choice_order(const struct quiz_question *question, unsigned char ord
 		order[i - 1] = order[j];
 		order[j] = t;
 	}
+	/* An ordering's items (a matching's right items) never in the right order. */
+	quiz_arranged_unsort(question->type, n, order);
+}
+
+void export_arranged_item(const struct quiz_question *question, struct quiz_item *item)
+{
+	memset(item, 0, sizeof *item);
+	item->question = question;
+	export_choice_order(question, item->order);
 }
 
 /* --- what the handouts (md, html) share ---------------------------------- */

@@ -7,7 +7,9 @@
  * what is typed with the whole field (its explanation and the card go on the
  * Front, under the question; Anki cannot accept alternatives).  A cloze is
  * a "Cloze" note: its Text has {{c1::answer}} marks (the first wording of
- * each gap), its Back Extra the explanation and the card.  The guid
+ * each gap), its Back Extra the explanation and the card.  An ordering or a
+ * matching is a "Basic" note listing its items as shown, with the answer
+ * ("3 1 4 2") and the right order or pairs on the Back.  The guid
  * is the question's stable id: Anki matches notes on it, so importing a newer
  * export updates the notes (and keeps their review history) instead of adding
  * duplicates.  There is no #columns header on purpose: without labels Anki
@@ -16,6 +18,7 @@
 #include "export.h"
 
 #include "disclaimer.h"
+#include "quiz_order.h"
 #include "quiz_typed.h"
 #include "text.h"
 
@@ -93,6 +96,37 @@ static void typed_front(FILE *out, const struct quiz_question *q)
 	card_line(out, q);
 }
 
+/* An ordering or matching as a Basic note: the Front lists the items as
+ * shown (numbered; a matching's right items lettered), the Back the answer
+ * as it would be typed and the right order or pairs in words. */
+static void arranged_front(FILE *out, const struct quiz_item *item)
+{
+	struct arranged_line rows[ARRANGED_MAX_LINES];
+	size_t split, n = quiz_arranged_rows(item, rows, &split);
+	export_html_text(out, item->question->ask);
+	fputs("<br>", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i == split ? "<br><i>Match with:</i><br>" : "<br>", out);
+		fprintf(out, "%s ", rows[i].label);
+		export_html_text(out, rows[i].text);
+	}
+}
+
+static void arranged_back(FILE *out, const struct quiz_item *item)
+{
+	char buf[4096];
+	fputs("<b>Answer:</b> ", out);
+	export_html_text(out, quiz_arranged_key(item, buf, sizeof buf));
+	fputs("<br>", out);
+	export_html_text(out, quiz_arranged_expected(item->question, buf, sizeof buf));
+	if (item->question->explain && *item->question->explain) {
+		fputs("<br><br>", out);
+		export_html_text(out, item->question->explain);
+	}
+	fputs("<br><br>", out);
+	card_line(out, item->question);
+}
+
 static const char *type_tag(enum question_type type)
 {
 	return type == QUESTION_MULTI ? "select-all" : question_type_name(type);
@@ -124,6 +158,13 @@ int export_anki(FILE *out, const struct export_set *set)
 			export_html_text(out, q->explain);
 			fputs("<br><br>", out);
 			card_line(out, q);
+		} else if (quiz_is_arranged(q)) {
+			struct quiz_item item;
+			export_arranged_item(q, &item);
+			fputs("\tBasic\t", out);
+			arranged_front(out, &item);
+			fputc('\t', out);
+			arranged_back(out, &item);
 		} else if (q->type == QUESTION_TYPED) {
 			fputs("\tBasic (type in the answer)\t", out);
 			typed_front(out, q);

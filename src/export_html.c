@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "disclaimer.h"
 #include "export_handout.h"
+#include "quiz_order.h"
 #include "quiz_typed.h"
 
 /* Screen: a readable column.  Print: A4 or Letter (no page size is forced,
@@ -170,6 +171,25 @@ static void comparison(FILE *out, const struct compare_table *table, const struc
 		table->ndiffer, table->nrows);
 }
 
+/* An ordering's items as shown (a numbered list); a matching's left items
+ * numbered, then its right items lettered. */
+static void arranged_rows(FILE *out, const struct quiz_question *q)
+{
+	struct quiz_item item;
+	struct arranged_line rows[ARRANGED_MAX_LINES];
+	export_arranged_item(q, &item);
+	size_t split, n = quiz_arranged_rows(&item, rows, &split);
+	fputs("<ol class=\"items\">", out);
+	for (size_t i = 0; i < n; i++) {
+		if (i == split)
+			fputs("</ol>\n<p>Match with:</p>\n<ol class=\"choices\">", out);
+		fputs("<li>", out);
+		text(out, rows[i].text);
+		fputs("</li>", out);
+	}
+	fputs("</ol>", out);
+}
+
 static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
 	(void)number;	/* the list numbers it */
@@ -185,6 +205,16 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 		fputs("; write the answer", out);
 	else if (q->type == QUESTION_CLOZE)
 		fputs("; fill in the gaps", out);
+	else if (q->type == QUESTION_ORDER)
+		fputs("; put the numbers in order", out);
+	else if (q->type == QUESTION_MATCH)
+		fputs("; give each number its letter", out);
+	if (quiz_is_arranged(q)) {
+		fputs(")</i></p>\n", out);
+		arranged_rows(out, q);
+		fputs("</li>\n", out);
+		return;
+	}
 	if (quiz_typed_parts(q) > 0) {
 		fputs(")</i></p></li>\n", out);
 		return;
@@ -203,8 +233,16 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 	(void)number;	/* the list numbers it */
 	fputs("<li><p><b>", out);
 	bool any = false;
-	bool typed_parts = quiz_typed_parts(q) > 0;
-	if (typed_parts) {
+	bool typed_parts = quiz_typed_parts(q) > 0 || quiz_is_arranged(q);
+	if (quiz_is_arranged(q)) {
+		struct quiz_item item;
+		char buf[4096];
+		export_arranged_item(q, &item);
+		text(out, quiz_arranged_key(&item, buf, sizeof buf));
+		fputs("</b> — ", out);
+		text(out, quiz_arranged_expected(q, buf, sizeof buf));
+		any = true;
+	} else if (typed_parts) {
 		char typed[1024];
 		text(out, quiz_typed_answers(q, typed, sizeof typed));
 		fputs("</b>", out);

@@ -12,11 +12,13 @@
  *                  quiz: [ { id, type, ask, choices, choice_topics, answer, explain, see } ]
  *                        (typed: accept instead of choices; cloze: cloze, the
  *                        text with {{gap|alternative}} marks, instead of choices,
- *                        and answer a list of each gap's answers),
+ *                        and answer a list of each gap's answers; order: items,
+ *                        in the right order, instead of choices and answer;
+ *                        match: left and right, right[i] going with left[i]),
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
  * A question's type is its question_type_name(): single, multi, true-false,
- * typed, cloze.  Its answer is written as the card writes it: true or false for a
+ * typed, cloze, order, match.  Its answer is written as the card writes it: true or false for a
  * true/false question, one choice's text for a single answer or a typed one,
  * a list of texts for select-all-that-apply.  choice_topics is parallel to
  * choices: the card id a choice stands for, or null.  Absent optional values
@@ -100,6 +102,19 @@ static void question(struct json_writer *w, const struct card_question *q)
 			json_end_array(w);
 		}
 		json_end_array(w);
+		string_member(w, "explain", q->explain);
+		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+		json_end_object(w);
+		return;
+	}
+	/* An ordering or matching: written as the card writes it. */
+	if (q->type == QUESTION_ORDER || q->type == QUESTION_MATCH) {
+		if (q->type == QUESTION_ORDER) {
+			string_array(w, "items", q->choices, q->nchoices);
+		} else {
+			string_array(w, "left", q->choices, q->nchoices);
+			string_array(w, "right", q->matches, q->matches ? q->nchoices : 0);
+		}
 		string_member(w, "explain", q->explain);
 		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
 		json_end_object(w);

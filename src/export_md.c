@@ -11,6 +11,7 @@
 #include "disclaimer.h"
 #include "export_handout.h"
 #include "md.h"
+#include "quiz_order.h"
 #include "quiz_typed.h"
 
 static void text(FILE *out, const char *s)
@@ -76,6 +77,24 @@ static void comparison(FILE *out, const struct compare_table *table, const struc
 
 /* --- questions and answers ----------------------------------------------------- */
 
+/* An ordering's items as shown, numbered; a matching's left items numbered
+ * and its right items lettered. */
+static void arranged_rows(FILE *out, const struct quiz_question *q)
+{
+	struct quiz_item item;
+	struct arranged_line rows[ARRANGED_MAX_LINES];
+	export_arranged_item(q, &item);
+	size_t split, n = quiz_arranged_rows(&item, rows, &split);
+	for (size_t i = 0; i < n; i++) {
+		if (i == split)
+			fputs("\n*Match with:*\n\n", out);
+		/* "1\." so that the numbers stay the learner's, not a list's. */
+		fprintf(out, "%.*s%s ", (int)strcspn(rows[i].label, "."), rows[i].label, strchr(rows[i].label, '.') ? "\\." : "");
+		md_inline(out, rows[i].text, MD_ONE_LINE);
+		fputs(i + 1 < n && i + 1 != split ? "\\\n" : "\n", out);
+	}
+}
+
 static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
 	fprintf(out, "\n**%zu.** ", number);
@@ -90,7 +109,15 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 		fputs("; write the answer", out);
 	else if (q->type == QUESTION_CLOZE)
 		fputs("; fill in the gaps", out);
+	else if (q->type == QUESTION_ORDER)
+		fputs("; put the numbers in order", out);
+	else if (q->type == QUESTION_MATCH)
+		fputs("; give each number its letter", out);
 	fputs(")*\n\n", out);
+	if (quiz_is_arranged(q)) {
+		arranged_rows(out, q);
+		return;
+	}
 	if (q->type == QUESTION_CLOZE)
 		return;	/* the gaps are in the text */
 	if (q->type == QUESTION_TYPED) {
@@ -109,8 +136,16 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 	fprintf(out, "\n**%zu.** ", number);
 	const char *last = NULL;
 	char typed[1024];
-	bool typed_parts = quiz_typed_parts(q) > 0;
-	if (typed_parts) {
+	bool typed_parts = quiz_typed_parts(q) > 0 || quiz_is_arranged(q);
+	if (quiz_is_arranged(q)) {
+		struct quiz_item item;
+		char key[64];
+		export_arranged_item(q, &item);
+		md_inline(out, quiz_arranged_key(&item, key, sizeof key), MD_ONE_LINE);
+		fputs(" — ", out);
+		last = quiz_arranged_expected(q, typed, sizeof typed);
+		md_inline(out, last, MD_ONE_LINE);
+	} else if (typed_parts) {
 		last = quiz_typed_answers(q, typed, sizeof typed);
 		md_inline(out, last, MD_ONE_LINE);
 	}

@@ -37,8 +37,10 @@ static void question_release(struct import_question *q)
 	free(q->id);
 	free(q->ask);
 	free(q->explain);
-	for (size_t i = 0; i < q->nchoices; i++)
+	for (size_t i = 0; i < q->nchoices; i++) {
 		free(q->choices[i]);
+		free(q->matches[i]);
+	}
 	memset(q, 0, sizeof *q);
 }
 
@@ -379,8 +381,12 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 	int rc = -1;
 	bool typed = row->notetype && text_find_nocase(row->notetype, "type in");
 	bool cloze = row->notetype && text_find_nocase(row->notetype, "cloze");
+	/* rxplore's own orderings and matchings say so in a tag. */
+	bool order = row->tags && strstr(row->tags, "rxplore::question::order");
+	bool match = row->tags && strstr(row->tags, "rxplore::question::match");
 	if (question && answer && (choices || !row->choices) && (explain || !row->explain))
-		error = cloze ? import_fields_parse_cloze(&q, question, answer, explain, title, sizeof title)
+		error = order || match ? import_fields_parse_arranged(&q, match, question, answer, title, sizeof title)
+			: cloze ? import_fields_parse_cloze(&q, question, answer, explain, title, sizeof title)
 			: typed ? import_fields_parse_typed(&q, question, answer, explain, title, sizeof title)
 				: import_fields_parse(&q, question, answer, choices, explain, title, sizeof title);
 	if (!error || strcmp(error, "out of memory") != 0)
@@ -400,7 +406,8 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 		else if (!(q.id = strdup(id)))
 			error = "out of memory", rc = -1;
 	}
-	if (!error && from_rxplore && q.truth < 0 && !q.typed && !q.cloze && valid_question_id(given))
+	if (!error && from_rxplore && q.truth < 0 && !q.typed && !q.cloze && !q.order && !q.match &&
+	    valid_question_id(given))
 		unshuffle(&q);
 	struct import_card *card = error ? NULL : card_for(deck, card_id, title);
 	if (!error && !card)

@@ -331,3 +331,91 @@ const char *import_fields_parse(struct import_question *q, char *question, char 
 	parse_answer(answer, q, &q->explain, title, title_size);
 	return check(q);
 }
+
+/* "N. text" with N the expected number: *text after ". ". */
+static bool numbered_line(const char *line, size_t number, const char **text)
+{
+	char prefix[16];
+	int n = snprintf(prefix, sizeof prefix, "%zu. ", number);
+	if (n < 0 || strncmp(line, prefix, (size_t)n) != 0)
+		return false;
+	*text = line + n;
+	return true;
+}
+
+/* The shown rows of an ordering or matching note: the ask (lines before
+ * "1. "), the numbered items into left[], a matching's lettered ones into
+ * right[].  Returns NULL, or why not. */
+static const char *shown_rows(char *question, bool match, struct import_question *q, const char **left,
+			      size_t *nleft, const char **right, size_t *nright)
+{
+	char *lines[MAX_LINES];
+	size_t n = split_lines(question, lines, MAX_LINES), first = 0;
+	const char *text;
+	while (first < n && !numbered_line(lines[first], 1, &text))
+		first++;
+	if (first == 0 || first == n)
+		return "no question text, or no items numbered 1. 2. 3.";
+	*nleft = *nright = 0;
+	size_t i = first;
+	for (; i < n && *nleft < QUESTION_MAX_CHOICES && numbered_line(lines[i], *nleft + 1, &text); i++)
+		left[(*nleft)++] = text;
+	if (match && i < n && is_hint(lines[i], "Match with:"))
+		for (i++; i < n && *nright < QUESTION_MAX_CHOICES && choice_line(lines[i], &text) == (int)*nright; i++)
+			right[(*nright)++] = text;
+	if (i != n || (match && *nright != *nleft))
+		return match ? "a matching note whose items do not read as 1. ..., Match with:, a) ..."
+			     : "an ordering note whose items do not read as 1. 2. 3.";
+	rejoin(lines, 0, first);
+	trim_end(lines[0]);
+	return (q->ask = strdup(lines[0])) ? NULL : "out of memory";
+}
+
+const char *import_fields_parse_arranged(struct import_question *q, bool match, char *question, char *answer,
+					 char *title, size_t title_size)
+{
+	q->truth = -1;
+	q->order = !match;
+	q->match = match;
+	const char *left[QUESTION_MAX_CHOICES], *right[QUESTION_MAX_CHOICES];
+	size_t nleft, nright;
+	const char *error = shown_rows(question, match, q, left, &nleft, right, &nright);
+	if (error)
+		return error;
+	const char *back = before_footer(answer, title, title_size);
+	char *copy = strdup(back), *lines[MAX_LINES];
+	if (!copy)
+		return "out of memory";
+	size_t n = split_lines(copy, lines, MAX_LINES), used[QUESTION_MAX_CHOICES] = { 0 };
+	const char *key = n > 0 && strncmp(lines[0], "Answer: ", 8) == 0 ? lines[0] + 8 : NULL;
+	/* "2 1 3 4": the shown numbers in the right order; "1b 2a": each item's letter. */
+	for (const char *p = key; p && *p && !error; p += strspn(p, " ")) {
+		size_t k = q->nchoices, shown = (size_t)(*p - '1');
+		if (k >= nleft || shown >= nleft || (match && (p[1] < 'a' || (size_t)(p[1] - 'a') >= nright)) ||
+		    used[shown]++) {
+			error = "the answer does not fit the items";
+			break;
+		}
+		q->choices[k] = strdup(left[match ? k : shown]);
+		q->matches[k] = match ? strdup(right[p[1] - 'a']) : NULL;
+		q->correct[k] = true;
+		q->nchoices++;
+		if (!q->choices[k] || (match && !q->matches[k]))
+			error = "out of memory";
+		p += match ? 2 : 1;
+	}
+	if (!error && (!key || q->nchoices != nleft))
+		error = "no 'Answer:' line that gives every item its place";
+	/* After the key and the right order in words: the explanation. */
+	size_t from = 2;
+	while (!error && from < n && !lines[from][0])
+		from++;
+	if (!error && from < n) {
+		rejoin(lines, from, n);
+		trim_end(lines[from]);
+		if (*lines[from] && !(q->explain = strdup(lines[from])))
+			error = "out of memory";
+	}
+	free(copy);
+	return error;
+}

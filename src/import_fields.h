@@ -3,6 +3,7 @@
 #ifndef RXPLORE_IMPORT_FIELDS_H
 #define RXPLORE_IMPORT_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "import.h"
@@ -25,5 +26,11 @@ const char *import_fields_parse_typed(struct import_question *q, char *question,
  * answer is its Back Extra: an explanation, then rxplore's "Card:" footer. */
 const char *import_fields_parse_cloze(struct import_question *q, char *question, char *answer, const char *explain,
 				      char *title, size_t title_size);
+/* The same for rxplore's own export of an ordering (match false) or a
+ * matching: question lists the ask and the items as shown ("1. ...",
+ * "Match with:", "a) ..."); answer is "Answer: 3 1 4 2" (or "1b 2a 3c"), the
+ * right order in words, the explanation and the "Card:" footer. */
+const char *import_fields_parse_arranged(struct import_question *q, bool match, char *question, char *answer,
+					 char *title, size_t title_size);
 
 #endif

@@ -160,7 +160,19 @@ static void write_question(FILE *out, const struct import_question *q)
 	fputs(q->cloze ? "\n    cloze: " : "\n    ask: ", out);
 	import_yaml_string(out, q->ask);
 	fputc('\n', out);
-	if (q->cloze) {
+	if (q->order || q->match) {
+		fputs(q->order ? "    type: order\n    items:\n" : "    type: match\n    left:\n", out);
+		for (size_t i = 0; i < q->nchoices; i++) {
+			fputs("      - ", out);
+			import_yaml_string(out, q->choices[i]);
+			fputc('\n', out);
+		}
+		for (size_t i = 0; q->match && i < q->nchoices; i++) {
+			fputs(i ? "      - " : "    right:\n      - ", out);
+			import_yaml_string(out, q->matches[i]);
+			fputc('\n', out);
+		}
+	} else if (q->cloze) {
 		fputs("    type: cloze\n", out);
 	} else if (q->typed) {
 		fputs("    type: typed\n    answer: ", out);

@@ -138,8 +138,10 @@ int library_copy_vocab(struct library *library, const struct library *from)
 			continue;
 		struct vocab_entry copy = { arena_strdup(&library->arena, v->key),
 					    arena_strdup(&library->arena, v->label),
-					    v->ask ? arena_strdup(&library->arena, v->ask) : NULL };
-		if (!copy.key || !copy.label || (v->ask && !copy.ask) || library_add_vocab(library, &copy) < 0)
+					    v->ask ? arena_strdup(&library->arena, v->ask) : NULL, v->typed, v->type,
+					    v->rank ? arena_strdup(&library->arena, v->rank) : NULL };
+		if (!copy.key || !copy.label || (v->ask && !copy.ask) || (v->rank && !copy.rank) ||
+		    library_add_vocab(library, &copy) < 0)
 			return -1;
 	}
 	return 0;

@@ -251,6 +251,10 @@ static void put_question(struct out *o, const struct card_question *q)
 	for (size_t i = 0; i < q->nchoices && i < QUESTION_MAX_CHOICES; i++)
 		correct |= (uint32_t)q->correct[i] << i;
 	put_u32(o, correct);
+	/* A matching's right items, parallel to its choices. */
+	put_u32(o, q->matches != NULL);
+	for (size_t i = 0; q->matches && i < q->nchoices; i++)
+		put_str(o, q->matches[i]);
 	put_str(o, q->explain);
 	put_u32(o, (uint32_t)(q->see + 1));
 	put_u32(o, q->line);

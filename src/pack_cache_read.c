@@ -158,8 +158,8 @@ static void get_question(struct in *in, struct arena *arena, struct card_questio
 {
 	q->id = get_required(in);
 	q->id_authored = get_below(in, 2) != 0;
-	/* The types the loader writes today (order, match and case are refused). */
-	q->type = (enum question_type)get_below(in, QUESTION_CLOZE + 1);
+	/* The types the loader writes today (case is refused). */
+	q->type = (enum question_type)get_below(in, QUESTION_MATCH + 1);
 	q->ask = get_required(in);
 	q->choices = get_strs(in, arena, &q->nchoices);
 	/* A typed question keeps its accepted answers, a cloze its gaps: one is enough. */
@@ -183,6 +183,13 @@ static void get_question(struct in *in, struct arena *arena, struct card_questio
 		q->correct[i] = i < q->nchoices && (correct >> i & 1);
 	if (q->nchoices <= QUESTION_MAX_CHOICES && correct >> q->nchoices)
 		fail(in, "a question marks a choice it does not have");
+	if (get_below(in, 2)) {
+		q->matches = get_array(in, arena, q->nchoices, sizeof *q->matches);
+		for (size_t i = 0; q->matches && i < q->nchoices; i++)
+			q->matches[i] = get_required(in);
+	}
+	if ((q->type == QUESTION_MATCH) != (q->matches != NULL) && !in->why)
+		fail(in, "a matching's right items are missing, or another question has some");
 	q->explain = get_str(in);
 	q->see = (int)get_below(in, SECTION_COUNT + 1) - 1;
 	q->line = get_u32(in);

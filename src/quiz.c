@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiz_internal.h"
 #include "quiz_typed.h"
 #include "strtab.h"
 #include "text.h"
@@ -138,6 +139,8 @@ static void add_authored(struct quiz_question *q, const struct library *library,
 		q->correct[c] = src->correct[c];
 		if (src->choice_topics && src->choice_topics[c])
 			q->choice_topic[c] = library_find_exact(library, src->choice_topics[c]);
+		if (src->matches)
+			q->matches[c] = src->matches[c];
 	}
 	q->explain = src->explain;
 	q->see = src->see;
@@ -250,9 +253,10 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 	arena_init(&bank->arena);
 	size_t capacity = 0;
 	for (size_t i = 0; i < library->ncards; i++)
-		capacity += library->cards[i]->nquiz + 2 * library->cards[i]->nfacts;	/* choice and typed */
+		capacity += library->cards[i]->nquiz + 3 * library->cards[i]->nfacts;	/* choice, typed, ranking */
 	struct fact_value *pool = NULL;
 	size_t *pool_start = NULL;
+	struct quiz_rank_pool *rankings = NULL;
 	bank->items = calloc(capacity ? capacity : 1, sizeof *bank->items);
 	if (!bank->items)
 		goto fail;
@@ -273,6 +277,8 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 		}
 	}
 	pool_start[library->nvocab] = npool;
+	if (quiz_rank_prepare(&rankings, library) < 0)
+		goto fail;
 
 	for (size_t i = 0; i < library->ncards; i++) {
 		const struct card *card = library->cards[i];
@@ -287,15 +293,19 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 			    add_generated_typed(bank, &library->vocab[v], card) < 0)
 				goto fail;
 		}
+		if (quiz_rank_add(bank, rankings, card) < 0)
+			goto fail;
 	}
 	free(pool);
 	free(pool_start);
+	quiz_rank_release(rankings);
 	if (build_index(bank) < 0)
 		goto fail_bank;
 	return 0;
 fail:
 	free(pool);
 	free(pool_start);
+	quiz_rank_release(rankings);
 fail_bank:
 	quiz_bank_release(bank);
 	return -1;
@@ -315,10 +325,10 @@ void quiz_bank_release(struct quiz_bank *bank)
 	bank->index = NULL;
 }
 
-/* Types beyond cloze are named (card.h) but not written yet. */
+/* Types beyond match are named (card.h) but not written yet. */
 bool quiz_type_asked(enum question_type type)
 {
-	return type <= QUESTION_CLOZE;
+	return type <= QUESTION_MATCH;
 }
 
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)

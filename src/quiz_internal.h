@@ -14,6 +14,20 @@ uint64_t quiz_next_random(unsigned long long *state);
 /* Inserts a fresh item (choices shuffled) for question at index at; 0 or -1. */
 int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question);
 
+/* Grades the current item's answer (right of parts; dont_know), saves it
+ * and queues what follows, as every quiz_session_answer* does; the outcome. */
+int quiz_session_record(struct quiz_session *session, struct quiz_item *item, unsigned right, unsigned parts,
+			bool dont_know, long answer_ms);
+
+/* quiz_rank.c: generated rankings by hours facts.  The pool is prepared
+ * once per bank (0, or -1 when out of memory; released either way), and
+ * quiz_rank_add() adds the rankings a card opens (0 or -1).  The bank needs
+ * room for one per card and ranked vocabulary entry. */
+struct quiz_rank_pool;
+int quiz_rank_prepare(struct quiz_rank_pool **pool, const struct library *library);
+int quiz_rank_add(struct quiz_bank *bank, const struct quiz_rank_pool *pool, const struct card *card);
+void quiz_rank_release(struct quiz_rank_pool *pool);
+
 /* The queues of quiz_session_start() over the bank indices scope[0..nscope):
  * Review (due, brought forward by the exam date, new) and Cram (most at
  * risk on the exam day).  0, or -1 when out of memory or progress fails. */

@@ -1,5 +1,6 @@
 /* quiz_report — see include/quiz_report.h. */
 #include "quiz_report.h"
+#include "quiz_order.h"
 #include "quiz_typed.h"
 
 #include <stdarg.h>
@@ -75,6 +76,8 @@ const char *quiz_report_given(const struct quiz_item *item, char *buf, size_t si
 		snprintf(buf, size, "%s", "I don't know");
 	else if (quiz_typed_parts(item->question) > 0)
 		snprintf(buf, size, "%s%s", item->typed, item->typo_accepted ? " (a typo, counted as right)" : "");
+	else if (quiz_is_arranged(item->question))
+		quiz_arranged_given(item, buf, size);
 	else
 		quiz_report_choices(item, quiz_report_chosen(item), buf, size);
 	return buf;
@@ -86,6 +89,10 @@ const char *quiz_report_expected(const struct quiz_item *item, bool *several, ch
 	if (quiz_typed_parts(q) > 0) {
 		*several = false;
 		return quiz_typed_answers(q, buf, size);
+	}
+	if (quiz_is_arranged(q)) {
+		*several = false;
+		return quiz_arranged_expected(q, buf, size);
 	}
 	unsigned right = quiz_report_right(item);
 	*several = (right & (right - 1)) != 0;

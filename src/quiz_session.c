@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "confusions.h"
 #include "quiz_internal.h"
+#include "quiz_order.h"
 #include "quiz_typed.h"
 #include "text.h"
 
@@ -102,6 +103,7 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 		shuffle(&session->rng, order, question->nchoices);
 	for (size_t i = 0; i < question->nchoices; i++)
 		item.order[i] = (unsigned char)order[i];
+	quiz_arranged_unsort(question->type, question->nchoices, item.order);
 	return item;
 }
 
@@ -457,6 +459,12 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 	return (int)session->items[session->current].outcome;
 }
 
+int quiz_session_record(struct quiz_session *session, struct quiz_item *item, unsigned right, unsigned parts,
+			bool dont_know, long answer_ms)
+{
+	return record(session, item, right, parts, dont_know, answer_ms);
+}
+
 int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
 {
 	struct quiz_item *item = quiz_session_current(session);
@@ -466,7 +474,7 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 	unsigned chosen = 0;
 	if (!dont_know) {
 		size_t n = popcount(positions);
-		if (quiz_typed_parts(q) > 0 || positions >> q->nchoices || n == 0 ||
+		if (quiz_typed_parts(q) > 0 || quiz_is_arranged(q) || positions >> q->nchoices || n == 0 ||
 		    (q->type != QUESTION_MULTI && n != 1))
 			return -1;
 		for (size_t pos = 0; pos < q->nchoices; pos++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "fact_hours.h"
 #include "text.h"
 #include "schema_internal.h"
 #include "yamltree.h"
@@ -200,6 +201,13 @@ static void read_facts(struct reader *r, struct card *card, const struct ynode *
 		if (!value)
 			continue;
 		const char *s = schema_text_field(r, value, lib->vocab[v].key, true);
+		struct hours_range range;
+		char why[128];
+		if (s && lib->vocab[v].type == FACT_HOURS && !fact_hours_parse(s, &range, why, sizeof why))
+			schema_fail(r, value,
+				    "'%s' is not a duration in hours: %s (write it like '1.5–5.5 h', 'about 6 h' or "
+				    "'40–80 min')",
+				    s, why);
 		if (s)
 			card->facts[card->nfacts++] = (struct card_fact){ lib->vocab[v].key, s };
 	}
@@ -333,7 +341,25 @@ struct card *schema_card(struct library *library, size_t pack, const char *path,
 /* --- pack.yaml ----------------------------------------------------------- */
 
 static const char *const pack_keys[] = { "format", "pack", "title", "version", "start", "license", "facts" };
-static const char *const vocab_keys[] = { "key", "label", "ask", "typed" };
+static const char *const vocab_keys[] = { "key", "label", "ask", "typed", "type", "rank" };
+
+/* `type: hours` (or text, the default) and the ranking question that goes
+ * with hours. */
+static void read_fact_type(struct reader *r, const struct ynode *e, struct vocab_entry *entry)
+{
+	const struct ynode *v = ytree_get(e, "type");
+	if (v && schema_expect(r, v, YNODE_SCALAR, "type")) {
+		if (strcmp(v->value, "hours") == 0)
+			entry->type = FACT_HOURS;
+		else if (strcmp(v->value, "text") != 0)
+			schema_fail(r, v, "fact type '%s' is not one of text, hours", v->value);
+	}
+	if ((v = ytree_get(e, "rank"))) {
+		entry->rank = schema_text_field(r, v, "rank", true);
+		if (entry->type != FACT_HOURS)
+			schema_fail(r, v, "'rank' goes with 'type: hours'");
+	}
+}
 
 static void read_vocabulary(struct reader *r, const struct ynode *n)
 {
@@ -364,6 +390,7 @@ static void read_vocabulary(struct reader *r, const struct ynode *n)
 			else
 				entry.typed = v->value[0] == 't';
 		}
+		read_fact_type(r, e, &entry);
 		if (entry.key && entry.label && library_add_vocab(r->library, &entry) < 0)
 			schema_fail(r, e, "out of memory");
 	}

@@ -38,5 +38,14 @@ bool schema_valid_id(const char *s, const char *extra);
 
 /* schema_quiz.c: the card's `quiz:` sequence. */
 void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n);
+/* schema_quiz.c: two choices a learner cannot tell apart (text_fold). */
+bool same_choice(const char *a, const char *b);
+
+/* schema_quiz_order.c: an ordering's `items`, or a matching's `left` and
+ * `right` (type is QUESTION_ORDER or QUESTION_MATCH), into q. */
+void schema_read_arranged(struct reader *r, struct card_question *q, const struct ynode *n, enum question_type type);
+/* schema_quiz_order.c: 'items', 'left' or 'right' in a question of another
+ * type is an error. */
+void schema_refuse_arranged(struct reader *r, const struct ynode *n, int type);
 
 #endif

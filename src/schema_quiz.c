@@ -9,7 +9,8 @@
 #include "translit.h"
 
 static const char *const question_keys[] = { "id",	"type",	   "ask",     "cloze", "choices",
-					     "answer", "accept", "explain", "see" };
+					     "answer", "accept", "explain", "see",
+					     "items", "left", "right" };
 static const char *const choice_keys[] = { "text", "topic" };
 static const char *const true_false[] = { "True", "False" };
 
@@ -89,7 +90,7 @@ static void read_choices(struct reader *r, const struct card *card, const struct
 
 /* Two choices a learner cannot tell apart: the same once case, spaces,
  * punctuation and dashes are folded away (text_fold). */
-static bool same_choice(const char *a, const char *b)
+bool same_choice(const char *a, const char *b)
 {
 	char small_a[256], small_b[256];
 	size_t la, lb;
@@ -283,9 +284,9 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		type = question_type_parse(type_node->value);
 		if (type < 0)
 			schema_fail(r, type_node,
-				    "question type '%s' is not one of single, multi, true-false, typed, cloze",
+				    "question type '%s' is not one of single, multi, true-false, typed, cloze, order, match",
 				    type_node->value);
-		else if (type > QUESTION_CLOZE)
+		else if (type > QUESTION_MATCH)
 			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
 	}
 	if (cloze && type != QUESTION_CLOZE)
@@ -294,7 +295,9 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		schema_fail(r, n, "a cloze question needs 'cloze': its text, with each gap written {{answer}}");
 		return;
 	}
-	if (type != QUESTION_CLOZE && (!ask || !answer)) {
+	schema_refuse_arranged(r, n, type);
+	bool arranged = type == QUESTION_ORDER || type == QUESTION_MATCH;
+	if (type != QUESTION_CLOZE && (!ask || (!answer && !arranged))) {
 		schema_fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
 		return;
 	}
@@ -321,6 +324,9 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 	} else if (type == QUESTION_CLOZE) {
 		q->type = QUESTION_CLOZE;
 		read_cloze(r, q, n, cloze);
+	} else if (arranged) {
+		q->type = (enum question_type)type;
+		schema_read_arranged(r, q, n, q->type);
 	} else if ((v = ytree_get(n, "accept"))) {
 		schema_fail(r, v, "'accept' goes with 'type: typed'");
 	}

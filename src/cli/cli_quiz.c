@@ -14,12 +14,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_quiz_order.h"
 #include "cli_signals.h"
 #include "clock.h"
 #include "confusions.h"
 #include "plain.h"
 #include "progress.h"
 #include "quiz.h"
+#include "quiz_order.h"
 #include "quiz_report.h"
 #include "quiz_typed.h"
 #include "study.h"
@@ -73,18 +75,8 @@ static void choice_line(const struct asker *a, const struct quiz_item *item, siz
 {
 	char label[64];
 	snprintf(label, sizeof label, "%s%c) ", lead, 'a' + (int)pos);
-	fputs(label, a->out);
 	/* Continuation lines of a long choice go under its text. */
-	struct text_lines lines;
-	text_lines_init(&lines);
-	const char *text = quiz_item_choice(item, pos);
-	int indent = text_width(label);
-	int avail = a->width - indent > 20 ? a->width - indent : 20;
-	if (text_wrap(&lines, text, strlen(text), avail, TEXT_REFLOW) == 0)
-		for (size_t i = 0; i < lines.count; i++)
-			fprintf(a->out, "%*s%.*s\n", i ? indent : 0, "", (int)lines.items[i].len,
-				text + lines.items[i].start);
-	text_lines_release(&lines);
+	cli_quiz_labelled(a->out, a->width, label, quiz_item_choice(item, pos));
 }
 
 static const char *type_hint(enum question_type type)
@@ -95,6 +87,8 @@ static const char *type_hint(enum question_type type)
 		[QUESTION_TRUE_FALSE] = "True or false: a or b (t or f); x = I don't know; q = stop.",
 		[QUESTION_TYPED] = QUIZ_TYPED_HINT,
 		[QUESTION_CLOZE] = QUIZ_CLOZE_HINT,
+		[QUESTION_ORDER] = QUIZ_ORDER_HINT,
+		[QUESTION_MATCH] = QUIZ_MATCH_HINT,
 	};
 	return (unsigned)type < sizeof hints / sizeof *hints ? hints[type] : hints[QUESTION_SINGLE];
 }
@@ -109,7 +103,9 @@ static void ask(const struct asker *a, const struct quiz_session *session, const
 		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
 	fputc('\n', a->out);
 	plain_wrap(a->out, q->ask, a->width, 0, false);
-	for (size_t pos = 0; quiz_typed_parts(q) == 0 && pos < q->nchoices; pos++)
+	if (quiz_is_arranged(q))
+		cli_quiz_arranged_rows(a->out, a->width, item);
+	for (size_t pos = 0; quiz_typed_parts(q) == 0 && !quiz_is_arranged(q) && pos < q->nchoices; pos++)
 		choice_line(a, item, pos, "  ");
 	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
 	if (q->type == QUESTION_CLOZE)
@@ -167,7 +163,7 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 	enum reply got = read_line(a, line, size);
 	if (got != REPLY_ANSWER)
 		return got;
-	if (quiz_typed_parts(item->question) > 0)
+	if (quiz_typed_parts(item->question) > 0 || quiz_is_arranged(item->question))
 		return typed_reply(line);
 	for (char *p = line; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -202,6 +198,10 @@ static enum reply read_reply(const struct asker *a, const struct quiz_item *item
 
 static void right_answers(const struct asker *a, const struct quiz_item *item, const char *lead)
 {
+	if (quiz_is_arranged(item->question)) {
+		cli_quiz_arranged_feedback(a->out, a->width, a->utf8, item);
+		return;
+	}
 	if (quiz_typed_parts(item->question) > 0) {
 		char buf[2048];
 		bool several;
@@ -406,11 +406,18 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 				if (quiz_typed_parts(item->question) > 0 &&
 				    (reply == REPLY_ANSWER || item->question->type == QUESTION_CLOZE))
 					reply = answer_parts(a, session, line, elapsed_ms(&shown), &outcome);
+				else if (quiz_is_arranged(item->question))
+					outcome = cli_quiz_answer_arranged(a->out, a->width, session, line, elapsed_ms(&shown));
 				else
 					outcome = quiz_session_answer(session, positions, reply == REPLY_DONT_KNOW,
 								      elapsed_ms(&shown));
 				if (outcome >= 0 || reply == REPLY_EOF || reply == REPLY_STOP)
 					break;
+				if (quiz_is_arranged(item->question)) {
+					/* Unreadable: cli_quiz_answer_arranged said why; asked again. */
+					plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
+					continue;
+				}
 			}
 			if (reply == REPLY_QUIT) {
 				/* q: an exam asks first; going on asks the question again. */
@@ -496,7 +503,8 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	if (o->type) {
 		int type = question_type_parse(o->type);
 		if (type < 0 || !quiz_type_asked((enum question_type)type))
-			return cli_usage("--type takes single, multi, true-false, typed or cloze, not '%s'", o->type);
+			return cli_usage("--type takes single, multi, true-false, typed, cloze, order or match, not '%s'",
+					 o->type);
 		s->types = 1u << type;
 	}
 	if (o->seed) {

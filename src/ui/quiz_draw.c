@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quiz_order.h"
 #include "quiz_report.h"
 #include "quiz_typed.h"
 #include "quiz_view.h"
@@ -57,6 +58,10 @@ static void add_question(struct quiz_view *v, const struct ui *ui, int width, co
 	if (item->question->type == QUESTION_MULTI && !text_find_nocase(item->question->ask, "select all"))
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, "Select all that apply.", ROLE_DIM);
 	line_body_blank(&v->body);
+	if (quiz_is_arranged(item->question)) {
+		quiz_draw_arranged_rows(v, width, item, answered);
+		return;
+	}
 	size_t nparts = quiz_typed_parts(item->question);
 	if (nparts == 1) {
 		/* The answer typed so far, or as given once answered. */
@@ -126,6 +131,11 @@ static void layout_ask(struct quiz_view *v, const struct ui *ui, int width, cons
 		layout_typing(v, ui, width, item);
 		return;
 	}
+	if (quiz_is_arranged(item->question)) {
+		add_question(v, ui, width, item, false);
+		quiz_draw_arranged_hint(v, width, item);
+		return;
+	}
 	add_question(v, ui, width, item, false);
 	const char *letters = letters_hint(v, item->question->nchoices, ui);
 	if (item->question->type == QUESTION_MULTI)
@@ -146,9 +156,13 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s", verdict),
 		      good ? ROLE_OK : ROLE_ERROR);
 	bool several;
-	const char *expected = quiz_report_expected(item, &several, buf, sizeof buf);
-	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-	    line_body_fmt(&v->body, "Right answer%s: %s", several ? "s" : "", expected), ROLE_TEXT);
+	if (quiz_is_arranged(q) && !good) {
+		quiz_draw_arranged_feedback(v, ui, width, item);
+	} else if (!quiz_is_arranged(q)) {
+		const char *expected = quiz_report_expected(item, &several, buf, sizeof buf);
+		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
+			      line_body_fmt(&v->body, "Right answer%s: %s", several ? "s" : "", expected), ROLE_TEXT);
+	}
 	if (q->explain)
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, q->explain, ROLE_TEXT);
 	if (v->session.settings.mode != QUIZ_EXAM) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "quiz_order.h"
 #include "quiz_report.h"
 #include "quiz_typed.h"
 #include "quiz_view.h"
@@ -137,6 +138,8 @@ static enum intent submit_part(struct quiz_view *v, struct ui *ui)
 	struct quiz_item *item = quiz_session_current(&v->session);
 	if (!item)
 		return INTENT_HANDLED;
+	if (quiz_is_arranged(item->question))
+		return quiz_view_answer_arranged(v, ui, elapsed_ms(&v->shown)) < 0 ? INTENT_REDRAW : answered(v, ui);
 	const char *text = v->answers[v->part];
 	bool cloze = item->question->type == QUESTION_CLOZE;
 	if (!cloze && quiz_typed_dont_know(text))
@@ -362,7 +365,7 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 {
 	struct quiz_view *v = view_of(screen);
 	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_current(&v->session) : NULL;
-	if (asked && quiz_typed_parts(asked->question) > 0) {
+	if (asked && (quiz_typed_parts(asked->question) > 0 || quiz_is_arranged(asked->question))) {
 		enum intent intent = key_typing(v, ui, action, key);
 		if (intent != INTENT_IGNORED || !action || action->context == CTX_GLOBAL)
 			return intent;
@@ -455,7 +458,8 @@ static enum action_context quiz_view_context(const struct screen *screen)
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
 	default:
 		if (v->session.current < v->session.count &&
-		    quiz_typed_parts(v->session.items[v->session.current].question) > 0)
+		    (quiz_typed_parts(v->session.items[v->session.current].question) > 0 ||
+		     quiz_is_arranged(v->session.items[v->session.current].question)))
 			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
 		return CTX_QUIZ;
 	}

@@ -12,7 +12,8 @@
  *
  * A typed question, and each gap of a cloze in turn, is answered in a
  * text-entry context (CTX_QUIZ_TYPE); an answer one typo away asks "did you
- * mean …?" first (CTX_QUIZ_CONFIRM).
+ * mean …?" first (CTX_QUIZ_CONFIRM).  An ordering or matching is typed the
+ * same way, on one line ("3 1 4 2", "b a c"; quiz_arranged.c).
  *
  * Invariants of struct quiz_view: stages STAGE_ASK and STAGE_FEEDBACK have a
  * session item at the cursor (quiz_session_current); STAGE_FEEDBACK's item
@@ -81,6 +82,16 @@ const struct leech *quiz_view_leech(const struct quiz_view *v);
 
 /* quiz_draw.c: lays out and draws the session's stage. */
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area);
+
+/* quiz_arranged.c: an ordering's or matching's rows and the answer typed
+ * (or given), the hint under them, and the marked right order or pairs. */
+void quiz_draw_arranged_rows(struct quiz_view *v, int width, const struct quiz_item *item, bool answered);
+void quiz_draw_arranged_hint(struct quiz_view *v, int width, const struct quiz_item *item);
+void quiz_draw_arranged_feedback(struct quiz_view *v, const struct ui *ui, int width, const struct quiz_item *item);
+/* quiz_arranged.c: answers the current ordering or matching with what was
+ * typed (answers[0]).  The outcome, or -1 after ui_message() said why not
+ * (nothing typed, or an answer that cannot be read: it stays to be edited). */
+int quiz_view_answer_arranged(struct quiz_view *v, struct ui *ui, long answer_ms);
 
 /* card_peek.c: a screen showing one card at a section, closed with q or Esc. */
 struct screen *card_peek_new(struct ui *ui, const struct card *card, int section);

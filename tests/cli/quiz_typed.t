@@ -59,8 +59,8 @@ expect_in "the typed answer in the mistakes" "$out" "Your answer: dopamine"
 # quiz --type.
 quiz "" --type essay $typed
 expect_status "an unknown --type is a usage error" 2
-expect_in "it names the types" "$err" "--type takes single, multi, true-false, typed or cloze, not 'essay'"
-quiz "" --type order $typed
+expect_in "it names the types" "$err" "--type takes single, multi, true-false, typed, cloze, order or match, not 'essay'"
+quiz "" --type case $typed
 expect_status "a type not written yet is a usage error" 2
 quiz "" --type single $typed
 expect_status "no single-choice questions here" 1

@@ -321,8 +321,8 @@ static void typed_question_rules(void **state)
 		  "t.yaml:10:13: error: a typed question takes at most 5 accepted wordings besides its answer, not 6" },
 		{ HEAD "    ask: q\n    answer: true\n    accept: [x]\n", "t.yaml:9:13: error: 'accept' goes with 'type: typed'" },
 		{ HEAD "    type: essay\n    ask: q\n    answer: x\n",
-		  "t.yaml:7:11: error: question type 'essay' is not one of single, multi, true-false, typed, cloze" },
-		{ HEAD "    type: order\n    ask: q\n    answer: x\n", "t.yaml:7:11: error: question type 'order' is not supported yet" },
+		  "t.yaml:7:11: error: question type 'essay' is not one of single, multi, true-false, typed, cloze, order, match" },
+		{ HEAD "    type: case\n    ask: q\n    answer: x\n", "t.yaml:7:11: error: question type 'case' is not supported yet" },
 		{ HEAD "    type: multi\n    ask: q\n    choices: [x, y]\n    answer: x\n",
 		  "t.yaml:7:11: error: 'type: multi' does not fit the question: its choices and answer make it single" },
 	};
@@ -343,6 +343,65 @@ static void typed_question_rules(void **state)
 	assert_string_equal(g->quiz[0].choices[0], "GABA-B receptor");
 	assert_string_equal(g->quiz[0].choices[1], "GABA type B");
 	assert_true(g->quiz[0].correct[0] && g->quiz[0].correct[1]);
+}
+
+/* Orderings and matchings (issue 17): a located error for every rule; a
+ * good ordering keeps its items in the written (right) order, a good
+ * matching its right items parallel to the left ones. */
+static void order_and_match_rules(void **state)
+{
+	struct fixture *f = *state;
+#define HEAD "id: a\ntitle: A\nkind: drug\nsummary: x\nquiz:\n  - id: a-o\n    ask: q\n"
+	static const struct rule_case cases[] = {
+		{ HEAD "    type: order\n    items: [one]\n", "t.yaml:9:12: error: an ordering needs at least 3 items (it has 1)" },
+		{ HEAD "    type: order\n    items: [a, b, c, d, e, f, g]\n",
+		  "t.yaml:9:12: error: an ordering takes at most 6 items (it has 7)" },
+		{ HEAD "    type: order\n    items: [a, b, A]\n", "t.yaml:9:19: error: 'A' is listed twice in 'items'" },
+		{ HEAD "    type: order\n    items: [a, \"\", c]\n", "t.yaml:9:16: error: 'items' is empty" },
+		{ HEAD "    type: order\n", "t.yaml:6:5: error: an ordering needs 'items'" },
+		{ HEAD "    type: order\n    items: [a, b, c]\n    answer: a\n",
+		  "t.yaml:10:13: error: an ordering has no 'answer': write its 'items' in the right order" },
+		{ HEAD "    type: order\n    items: x\n", "t.yaml:9:12: error: 'items' must be a list" },
+		{ HEAD "    type: match\n    left: [a, b, c]\n    right: [x, y]\n",
+		  "t.yaml:10:12: error: a matching needs as many right items as left items (3 left, 2 right)" },
+		{ HEAD "    type: match\n    left: [a, b]\n    right: [x, y]\n",
+		  "t.yaml:9:11: error: a matching needs at least 3 items (it has 2)" },
+		{ HEAD "    type: match\n    left: [a, b, c, d, e, f]\n    right: [u, v, w, x, y, z]\n",
+		  "t.yaml:9:11: error: a matching takes at most 5 items (it has 6)" },
+		{ HEAD "    type: match\n    left: [a, b, c]\n    right: [x, y, x]\n",
+		  "t.yaml:10:19: error: 'x' is listed twice in 'right'" },
+		{ HEAD "    type: match\n    left: [a, b, a]\n    right: [x, y, z]\n",
+		  "t.yaml:9:18: error: 'a' is listed twice in 'left'" },
+		{ HEAD "    type: match\n    left: [a, b, c]\n", "t.yaml:6:5: error: a matching needs 'left' and 'right'" },
+		{ HEAD "    type: match\n    left: [a, b, c]\n    right: [x, y, z]\n    choices: [p, q]\n",
+		  "t.yaml:11:14: error: a matching has no 'choices': right[i] is the answer of left[i]" },
+		{ HEAD "    answer: true\n    items: [a, b, c]\n", "t.yaml:9:12: error: 'items' goes with 'type: order'" },
+		{ HEAD "    type: order\n    items: [a, b, c]\n    left: [a, b, c]\n",
+		  "t.yaml:10:11: error: 'left' goes with 'type: match'" },
+	};
+#undef HEAD
+	expect_rejected(f, cases, sizeof cases / sizeof *cases);
+
+	diag_list_release(&f->diags);
+	assert_int_equal(load(f, "g.yaml", "id: g\ntitle: G\nkind: drug\nsummary: x\nquiz:\n"
+					    "  - id: g-o\n    type: order\n    ask: In order.\n    items: [first, second, third]\n"
+					    "  - id: g-m\n    type: match\n    ask: Match.\n    left: [midazolam, morphine, heparin]\n"
+					    "    right: [flumazenil, naloxone, protamine]\n"),
+			 1);
+	assert_int_equal(f->diags.errors, 0);
+	const struct card *g = library_find(&f->lib, "g");
+	assert_non_null(g);
+	assert_int_equal(g->nquiz, 2);
+	assert_int_equal(g->quiz[0].type, QUESTION_ORDER);
+	assert_int_equal(g->quiz[0].nchoices, 3);
+	assert_string_equal(g->quiz[0].choices[2], "third");
+	assert_null(g->quiz[0].matches);
+	assert_true(g->quiz[0].correct[0] && g->quiz[0].correct[2]);
+	assert_int_equal(g->quiz[1].type, QUESTION_MATCH);
+	assert_int_equal(g->quiz[1].nchoices, 3);
+	assert_string_equal(g->quiz[1].choices[1], "morphine");
+	assert_non_null(g->quiz[1].matches);
+	assert_string_equal(g->quiz[1].matches[1], "naloxone");
 }
 
 /* Cloze questions (issue 17): a located error for every rule; a good one
@@ -811,6 +870,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(choices_may_name_their_topic, setup, teardown),
 		cmocka_unit_test_setup_teardown(choice_topics_have_located_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(typed_question_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(order_and_match_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(cloze_question_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(billion_laughs_is_refused_at_the_first_anchor, setup, teardown),
 		cmocka_unit_test_setup_teardown(deep_nesting_stops_at_the_limit, setup, teardown),

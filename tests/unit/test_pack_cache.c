@@ -62,6 +62,8 @@ static int setup(void **state)
 		 "  - ask: Which receptor?\n    choices:\n      - GABA-B\n      - text: none\n        topic: beta\n"
 		 "    answer: GABA-B\n"
 		 "  - id: alpha-typed\n    type: typed\n    ask: Its receptor?\n    answer: GABA-B\n    accept: [GABAB]\n"
+		 "  - id: alpha-order\n    type: order\n    ask: In order.\n    items: [one, two, three]\n"
+		 "  - id: alpha-match\n    type: match\n    ask: Match.\n    left: [l1, l2, l3]\n    right: [r1, r2, r3]\n"
 		 "sources:\n  - title: A book\n    year: \"2020\"\n");
 	write_in(cards, "beta.yaml", "id: beta\ntitle: Beta\nkind: concept\nsummary: The second.\n");
 	write_in(cards, "empty.yaml", "# nothing yet\n");
@@ -140,7 +142,15 @@ static void a_warm_load_gives_what_a_cold_one_gave(void **state)
 	assert_string_equal(a->title, "Alpha");
 	assert_string_equal(a->aliases[0], "A1");
 	assert_string_equal(card_fact(a, "receptor"), "GABA-B");
-	assert_int_equal(a->nquiz, 3);
+	assert_int_equal(a->nquiz, 5);
+	/* An ordering keeps its items in order; a matching its right items. */
+	assert_int_equal(a->quiz[3].type, QUESTION_ORDER);
+	assert_string_equal(a->quiz[3].choices[2], "three");
+	assert_null(a->quiz[3].matches);
+	assert_int_equal(a->quiz[4].type, QUESTION_MATCH);
+	assert_int_equal(a->quiz[4].nchoices, 3);
+	assert_non_null(a->quiz[4].matches);
+	assert_string_equal(a->quiz[4].matches[2], "r3");
 	/* A typed question keeps its type and its one-or-more accepted answers. */
 	assert_int_equal(a->quiz[2].type, QUESTION_TYPED);
 	assert_int_equal(a->quiz[2].nchoices, 2);
