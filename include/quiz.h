@@ -282,6 +282,13 @@ struct quiz_item *quiz_session_answering(struct quiz_session *session);
  * front-ends show after a part: the case's verdict, or "next part"). */
 bool quiz_case_finished(const struct quiz_item *item);
 
+/* The wording both front-ends use, into buf (returned): "Part 2 of 3", and
+ * the verdict on a finished case, "✓ Case: all 3 parts right", "◐ Case: 2 of
+ * 3 parts right", "✗ Case: none of 3 parts right", "✗ Case: not known" ("+",
+ * "~", "x" without utf8); *good: every part right. */
+const char *quiz_case_part_heading(const struct quiz_item *kase, char *buf, size_t size);
+const char *quiz_case_verdict(const struct quiz_item *kase, bool utf8, bool *good, char *buf, size_t size);
+
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */
 int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade);

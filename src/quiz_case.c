@@ -1,6 +1,7 @@
 /* quiz_case — case vignettes in a session (include/quiz.h, "case
  * vignettes"): a case item holds an item per part, asked in turn; the
  * session grades the case from its parts once the last is answered. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,4 +106,27 @@ int quiz_case_undo_part(struct quiz_session *session)
 	}
 	unanswer(&item->case_parts[item->case_part]);
 	return 0;
+}
+
+const char *quiz_case_part_heading(const struct quiz_item *kase, char *buf, size_t size)
+{
+	snprintf(buf, size, "Part %u of %zu", kase->case_part + 1u, kase->question->nparts);
+	return buf;
+}
+
+const char *quiz_case_verdict(const struct quiz_item *kase, bool utf8, bool *good, char *buf, size_t size)
+{
+	const char *tick = utf8 ? "\xE2\x9C\x93" : "+", *cross = utf8 ? "\xE2\x9C\x97" : "x",
+		   *half = utf8 ? "\xE2\x97\x90" : "~";
+	size_t n = kase->question->nparts;
+	*good = kase->outcome == QUIZ_CORRECT;
+	if (kase->outcome == QUIZ_DONT_KNOW)
+		snprintf(buf, size, "%s Case: not known", cross);
+	else if (*good)
+		snprintf(buf, size, "%s Case: all %zu parts right", tick, n);
+	else if (kase->parts_right == 0)
+		snprintf(buf, size, "%s Case: none of %zu parts right", cross, n);
+	else
+		snprintf(buf, size, "%s Case: %u of %zu parts right", half, kase->parts_right, n);
+	return buf;
 }
