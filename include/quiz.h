@@ -276,11 +276,14 @@ int quiz_session_answer_parts(struct quiz_session *session, const char *const *t
 
 /* The item being answered: the current item, or when it is a case, its part
  * being asked.  NULL when the session is over. */
-struct quiz_item *quiz_session_answering(struct quiz_session *session);
+struct quiz_item *quiz_session_answering(const struct quiz_session *session);
 
 /* Whether item is a case whose every part has been answered (what the
  * front-ends show after a part: the case's verdict, or "next part"). */
 bool quiz_case_finished(const struct quiz_item *item);
+
+/* Whether the cursor's item is a case not graded yet (parts remain). */
+bool quiz_case_pending(const struct quiz_session *session);
 
 /* The wording both front-ends use, into buf (returned): "Part 2 of 3", and
  * the verdict on a finished case, "✓ Case: all 3 parts right", "◐ Case: 2 of

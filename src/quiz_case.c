@@ -46,10 +46,12 @@ void quiz_case_reopen(struct quiz_item *item, struct quiz_item *parts)
 	unanswer(&parts[item->case_part]);
 }
 
-struct quiz_item *quiz_session_answering(struct quiz_session *session)
+struct quiz_item *quiz_session_answering(const struct quiz_session *session)
 {
-	struct quiz_item *item = quiz_session_current(session);
-	return item && item->case_parts ? &item->case_parts[item->case_part] : item;
+	if (quiz_session_done(session))
+		return NULL;
+	struct quiz_item *item = &session->items[session->current];
+	return item->case_parts ? &item->case_parts[item->case_part] : item;
 }
 
 bool quiz_case_finished(const struct quiz_item *item)
@@ -78,10 +80,15 @@ bool quiz_case_credit(const struct quiz_item *kase, unsigned *right, unsigned *p
 }
 
 /* The cursor's case while it is being answered (not graded yet), or NULL. */
-static struct quiz_item *open_case(struct quiz_session *session)
+static struct quiz_item *open_case(const struct quiz_session *session)
 {
-	struct quiz_item *item = quiz_session_current(session);
+	struct quiz_item *item = quiz_session_done(session) ? NULL : &session->items[session->current];
 	return item && item->case_parts && item->outcome == QUIZ_UNANSWERED ? item : NULL;
+}
+
+bool quiz_case_pending(const struct quiz_session *session)
+{
+	return open_case(session) != NULL;
 }
 
 int quiz_case_next_part(struct quiz_session *session)
