@@ -251,7 +251,8 @@ static int comparisons(FILE *out, const struct export_set *set)
 static void question(FILE *out, const struct quiz_question *q, const unsigned char *order);
 static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order);
 
-/* A case: its stem, then its parts as a list of questions (or answers). */
+/* A case: its stem, then its parts as a list of questions (or answers);
+ * questions() calls it in place of question() and answer(). */
 static void case_entry(FILE *out, const struct quiz_question *q, bool answers)
 {
 	fputs("<li><p>", out);
@@ -276,10 +277,6 @@ static void case_entry(FILE *out, const struct quiz_question *q, bool answers)
 
 static void question(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
-	if (q->type == QUESTION_CASE) {
-		case_entry(out, q, false);
-		return;
-	}
 	fputs("<li><p>", out);
 	text(out, q->ask);
 	fputs(" <i class=\"small\">(", out);
@@ -307,10 +304,6 @@ static void question(FILE *out, const struct quiz_question *q, const unsigned ch
 
 static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
-	if (q->type == QUESTION_CASE) {
-		case_entry(out, q, true);
-		return;
-	}
 	fputs("<li><p><b>", out);
 	bool any = false;
 	bool typed_parts = quiz_typed_parts(q) > 0;
@@ -348,12 +341,18 @@ static void questions(FILE *out, const struct export_set *set)
 	fputs("<section class=\"questions\">\n<h2>Questions</h2>\n<ol class=\"questions\">\n", out);
 	for (size_t i = 0; i < set->nquestions; i++) {
 		export_choice_order(set->questions[i], order);
-		question(out, set->questions[i], order);
+		if (set->questions[i]->type == QUESTION_CASE)
+			case_entry(out, set->questions[i], false);
+		else
+			question(out, set->questions[i], order);
 	}
 	fputs("</ol>\n</section>\n<section class=\"answers\">\n<h2>Answer key</h2>\n<ol class=\"answers\">\n", out);
 	for (size_t i = 0; i < set->nquestions; i++) {
 		export_choice_order(set->questions[i], order);
-		answer(out, set->questions[i], order);
+		if (set->questions[i]->type == QUESTION_CASE)
+			case_entry(out, set->questions[i], true);
+		else
+			answer(out, set->questions[i], order);
 	}
 	fputs("</ol>\n</section>\n", out);
 }

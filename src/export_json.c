@@ -83,18 +83,6 @@ static void question(struct json_writer *w, const struct card_question *q)
 	json_begin_object(w);
 	string_member(w, "id", q->id);
 	string_member(w, "type", question_type_name(q->type));
-	/* A case: its stem and its parts, each a question as below. */
-	if (q->type == QUESTION_CASE) {
-		string_member(w, "stem", q->ask);
-		json_key(w, "parts");
-		json_begin_array(w);
-		for (size_t p = 0; p < q->nparts; p++)
-			question(w, &q->parts[p]);
-		json_end_array(w);
-		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
-		json_end_object(w);
-		return;
-	}
 	string_member(w, "ask", q->ask);
 	/* A cloze: its text as the card writes it, and each gap's answers. */
 	if (q->type == QUESTION_CLOZE) {
@@ -154,6 +142,22 @@ static void question(struct json_writer *w, const struct card_question *q)
 	json_end_object(w);
 }
 
+/* A case: its stem and its parts, each a question as above. */
+static void case_question(struct json_writer *w, const struct card_question *q)
+{
+	json_begin_object(w);
+	string_member(w, "id", q->id);
+	string_member(w, "type", question_type_name(q->type));
+	string_member(w, "stem", q->ask);
+	json_key(w, "parts");
+	json_begin_array(w);
+	for (size_t p = 0; p < q->nparts; p++)
+		question(w, &q->parts[p]);
+	json_end_array(w);
+	string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+	json_end_object(w);
+}
+
 static void source(struct json_writer *w, const struct card_source *s)
 {
 	const struct {
@@ -198,7 +202,7 @@ static void card(struct json_writer *w, const struct library *library, const str
 	json_key(w, "quiz");
 	json_begin_array(w);
 	for (size_t i = 0; i < c->nquiz; i++)
-		question(w, &c->quiz[i]);
+		(c->quiz[i].type == QUESTION_CASE ? case_question : question)(w, &c->quiz[i]);
 	json_end_array(w);
 	json_key(w, "sources");
 	json_begin_array(w);

@@ -191,12 +191,21 @@ static void get_question(struct in *in, struct arena *arena, struct card_questio
 	q->explain = get_str(in);
 	q->see = (int)get_below(in, SECTION_COUNT + 1) - 1;
 	q->line = get_u32(in);
+}
+
+/* A question of the quiz, then its parts (a case's; each has none). */
+static void get_quiz_question(struct in *in, struct arena *arena, struct card_question *q)
+{
+	get_question(in, arena, q, false);
 	q->nparts = get_count(in, 40);
 	if (q->type == QUESTION_CASE ? q->nparts < QUESTION_MIN_PARTS || q->nparts > QUESTION_MAX_PARTS : q->nparts != 0)
 		fail(in, "a question has a wrong number of parts");
 	q->parts = get_array(in, arena, q->nparts, sizeof *q->parts);
-	for (size_t i = 0; q->parts && i < q->nparts; i++)
+	for (size_t i = 0; q->parts && i < q->nparts; i++) {
 		get_question(in, arena, &q->parts[i], true);
+		if (get_u32(in) != 0)
+			fail(in, "a part has parts");
+	}
 }
 
 static void get_facts(struct in *in, struct library *library, struct card *card)
@@ -237,7 +246,7 @@ static struct card *get_card(struct in *in, struct library *library)
 	card->nquiz = get_count(in, 40);
 	card->quiz = get_array(in, arena, card->nquiz, sizeof *card->quiz);
 	for (size_t i = 0; card->quiz && i < card->nquiz; i++)
-		get_question(in, arena, &card->quiz[i], false);
+		get_quiz_question(in, arena, &card->quiz[i]);
 	card->nsources = get_count(in, 36);
 	card->sources = get_array(in, arena, card->nsources, sizeof *card->sources);
 	for (size_t i = 0; card->sources && i < card->nsources; i++) {

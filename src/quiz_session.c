@@ -439,13 +439,10 @@ enum fsrs_grade quiz_grade_for_parts(unsigned right, unsigned parts)
 	return 3 * right >= 2 * parts ? FSRS_HARD : FSRS_AGAIN;
 }
 
-/* Grades the current item's answer (parts_right of parts; dont_know), saves
- * it, and in practice queues a re-ask of a question not wholly right.
- * Returns the outcome. */
-static int record(struct quiz_session *session, struct quiz_item *item, unsigned right_parts, unsigned parts,
-		  bool dont_know, long answer_ms)
+/* Sets an answered item's credit (parts_right of parts; dont_know), outcome,
+ * grade and time. */
+static void grade_item(struct quiz_item *item, unsigned right_parts, unsigned parts, bool dont_know, long answer_ms)
 {
-	const struct quiz_question *q = item->question;
 	bool right = !dont_know && right_parts >= parts;
 	item->parts = (unsigned char)parts;
 	item->parts_right = (unsigned char)(dont_know ? 0 : right_parts);
@@ -453,14 +450,25 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 	item->grade = quiz_grade_for_parts(item->parts_right, parts);
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
-	if (item != &session->items[session->current]) {
+}
+
+/* Grades the answer to item (the current item, or a part of it), saves the
+ * current item once it is graded, and in practice queues a re-ask of a
+ * question not wholly right.  Returns item's outcome. */
+static int record(struct quiz_session *session, struct quiz_item *item, unsigned right_parts, unsigned parts,
+		  bool dont_know, long answer_ms)
+{
+	grade_item(item, right_parts, parts, dont_know, answer_ms);
+	const struct quiz_item *part = item != &session->items[session->current] ? item : NULL;
+	if (part) {
 		/* A case's part: the case is graded and saved with its last part. */
-		struct quiz_item *kase = &session->items[session->current];
-		if (quiz_case_credit(kase, &right_parts, &parts, &dont_know, &answer_ms) &&
-		    record(session, kase, right_parts, parts, dont_know, answer_ms) < 0)
-			return -1;
-		return (int)item->outcome;
+		item = &session->items[session->current];
+		if (!quiz_case_credit(item, &right_parts, &parts, &dont_know, &answer_ms))
+			return (int)part->outcome;
+		grade_item(item, right_parts, parts, dont_know, answer_ms);
 	}
+	const struct quiz_question *q = item->question;
+	bool right = item->outcome == QUIZ_CORRECT;
 	size_t qi = (size_t)(q - session->bank->items);
 	/* Cram asks what is at risk without touching what the scheduler knows. */
 	item->updated_memory = session->settings.mode != QUIZ_CRAM && (!session->asked_once[qi] || item->step);
@@ -473,7 +481,7 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 		queue_reask(session, false);
 	else
 		queue_step(session);
-	return (int)session->items[session->current].outcome;
+	return part ? (int)part->outcome : (int)session->items[session->current].outcome;
 }
 
 int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)

@@ -47,14 +47,10 @@ static const char *part_id(struct reader *r, const char *case_id, size_t number)
 {
 	if (!case_id)
 		return NULL;
-	char tail[24];
-	int len = snprintf(tail, sizeof tail, "/%zu", number);
-	size_t idlen = strlen(case_id);
-	char *id = arena_alloc(&r->library->arena, idlen + (size_t)len + 1);
-	if (id) {
-		memcpy(id, case_id, idlen);
-		memcpy(id + idlen, tail, (size_t)len + 1);
-	}
+	size_t size = strlen(case_id) + 24;
+	char *id = arena_alloc(&r->library->arena, size);
+	if (id)
+		snprintf(id, size, "%s/%zu", case_id, number);
 	return id;
 }
 
