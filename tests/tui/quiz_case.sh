@@ -24,6 +24,8 @@ expect_screen "I don't know."
 expect_not_screen "Case: A made-up patient"
 keys PPage
 wait_for "Case: A made-up patient took too much Casamol"
+keys NPage
+wait_for "choose, Enter submits, x: I don't know."
 
 # Part 1, a choice: the letter of "mu opioid".
 letter=$(screen | sed -n 's/.*( ) \([a-c]\)) mu opioid.*/\1/p' | head -n 1)
