@@ -14,11 +14,13 @@
  *                        text with {{gap|alternative}} marks, instead of choices,
  *                        and answer a list of each gap's answers; order: items,
  *                        in the right order, instead of choices and answer;
- *                        match: left and right, right[i] going with left[i]),
+ *                        match: left and right, right[i] going with left[i];
+ *                        case: id, type, stem, parts (each a question as here,
+ *                        its id the case's + "/N"), see),
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
  * A question's type is its question_type_name(): single, multi, true-false,
- * typed, cloze, order, match.  Its answer is written as the card writes it: true or false for a
+ * typed, cloze, order, match, case.  Its answer is written as the card writes it: true or false for a
  * true/false question, one choice's text for a single answer or a typed one,
  * a list of texts for select-all-that-apply.  choice_topics is parallel to
  * choices: the card id a choice stands for, or null.  Absent optional values
@@ -155,6 +157,22 @@ static void question(struct json_writer *w, const struct card_question *q)
 	json_end_object(w);
 }
 
+/* A case: its stem and its parts, each a question as above. */
+static void case_question(struct json_writer *w, const struct card_question *q)
+{
+	json_begin_object(w);
+	string_member(w, "id", q->id);
+	string_member(w, "type", question_type_name(q->type));
+	string_member(w, "stem", q->ask);
+	json_key(w, "parts");
+	json_begin_array(w);
+	for (size_t p = 0; p < q->nparts; p++)
+		question(w, &q->parts[p]);
+	json_end_array(w);
+	string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+	json_end_object(w);
+}
+
 static void source(struct json_writer *w, const struct card_source *s)
 {
 	const struct {
@@ -199,7 +217,7 @@ static void card(struct json_writer *w, const struct library *library, const str
 	json_key(w, "quiz");
 	json_begin_array(w);
 	for (size_t i = 0; i < c->nquiz; i++)
-		question(w, &c->quiz[i]);
+		(c->quiz[i].type == QUESTION_CASE ? case_question : question)(w, &c->quiz[i]);
 	json_end_array(w);
 	json_key(w, "sources");
 	json_begin_array(w);

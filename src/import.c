@@ -368,6 +368,13 @@ static int add_row(struct import_deck *deck, const struct layout *l, const struc
 		   const char *file_name, struct diag_list *diags)
 {
 	deck->rows++;
+	/* A case vignette's parts are run together in one note: said, not guessed at. */
+	if (row->tags && strstr(row->tags, "rxplore::question::case")) {
+		diag_add(diags, DIAG_WARNING, path, row->line, 0,
+			 "a case vignette is not imported: its note runs its parts together (the card it came "
+			 "from keeps it)");
+		return 0;
+	}
 	if (!row->question || !*row->question || !row->answer) {
 		row_error(deck, diags, path, row->line, "no question or no answer column");
 		return 0;

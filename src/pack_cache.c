@@ -260,6 +260,17 @@ static void put_question(struct out *o, const struct card_question *q)
 	put_u32(o, q->line);
 }
 
+/* A question of the quiz, then its parts (a case's; each has none). */
+static void put_quiz_question(struct out *o, const struct card_question *q)
+{
+	put_question(o, q);
+	put_u32(o, (uint32_t)q->nparts);
+	for (size_t i = 0; i < q->nparts; i++) {
+		put_question(o, &q->parts[i]);
+		put_u32(o, 0);
+	}
+}
+
 static void put_card(struct out *o, const struct card *c)
 {
 	put_str(o, c->id);
@@ -281,7 +292,7 @@ static void put_card(struct out *o, const struct card *c)
 	put_links(o, c->compare_with, c->compare_with_at, c->ncompare_with);
 	put_u32(o, (uint32_t)c->nquiz);
 	for (size_t i = 0; i < c->nquiz; i++)
-		put_question(o, &c->quiz[i]);
+		put_quiz_question(o, &c->quiz[i]);
 	put_u32(o, (uint32_t)c->nsources);
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct card_source *s = &c->sources[i];

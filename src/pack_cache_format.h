@@ -16,7 +16,8 @@
  *   question := str id, u32 authored, u32 type, str ask, strs choices,
  *              u32 correct (bit i: choice i),
  *              u32 has_matches, has_matches × nchoices × str (a matching's right items),
- *              str explain, u32 see + 1, u32 line
+ *              str explain, u32 see + 1, u32 line,
+ *              u32 n, n × (question, u32 0) (a case's parts; n is 0 for any other)
  *   links   := u32 n, n × (str id, u32 line, u32 col)
  *   strs    := u32 n, n × str
  *   str     := u32 CACHE_NULL (no string) | u32 len, len bytes, NUL, zero

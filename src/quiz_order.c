@@ -202,7 +202,7 @@ static void tidy_answer(const struct quiz_item *item, const unsigned char *answe
 
 int quiz_session_answer_arranged(struct quiz_session *session, const char *text, long answer_ms)
 {
-	struct quiz_item *item = quiz_session_current(session);
+	struct quiz_item *item = quiz_session_answering(session);
 	if (!item || item->outcome != QUIZ_UNANSWERED || !quiz_is_arranged(item->question))
 		return -1;
 	unsigned char answer[QUESTION_MAX_CHOICES] = { 0 };

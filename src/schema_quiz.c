@@ -10,7 +10,7 @@
 
 static const char *const question_keys[] = { "id",	"type",	   "ask",     "cloze", "choices",
 					     "answer", "accept", "explain", "see",
-					     "items", "left", "right" };
+					     "items", "left", "right", "stem", "parts" };
 static const char *const choice_keys[] = { "text", "topic" };
 static const char *const true_false[] = { "True", "False" };
 
@@ -284,10 +284,8 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		type = question_type_parse(type_node->value);
 		if (type < 0)
 			schema_fail(r, type_node,
-				    "question type '%s' is not one of single, multi, true-false, typed, cloze, order, match",
+				    "question type '%s' is not one of single, multi, true-false, typed, cloze, order, match, case",
 				    type_node->value);
-		else if (type > QUESTION_MATCH)
-			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
 	}
 	if (cloze && type != QUESTION_CLOZE)
 		schema_fail(r, cloze, "'cloze' goes with 'type: cloze'");
@@ -297,11 +295,17 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 	}
 	schema_refuse_arranged(r, n, type);
 	bool arranged = type == QUESTION_ORDER || type == QUESTION_MATCH;
-	if (type != QUESTION_CLOZE && (!ask || (!answer && !arranged))) {
+	if (type != QUESTION_CASE)
+		schema_case_misplaced(r, n);
+	if (type == QUESTION_CASE) {
+		q->type = QUESTION_CASE;
+		if (!(q->ask = schema_case_stem(r, n)))	/* schema_case.c */
+			return;
+	} else if (type != QUESTION_CLOZE && (!ask || (!answer && !arranged))) {
 		schema_fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
 		return;
 	}
-	if (type != QUESTION_CLOZE)
+	if (type != QUESTION_CLOZE && type != QUESTION_CASE)
 		q->ask = schema_text_field(r, ask, "ask", true);
 	if ((v = ytree_get(n, "explain")))
 		q->explain = schema_text_field(r, v, "explain", true);
@@ -375,6 +379,13 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->id = id;
 		schema_warn(r, n, "question has no 'id': its progress is keyed to its wording (%s)", id ? id : "?");
 	}
+	if (type == QUESTION_CASE)
+		schema_case_parts(r, card, n, q);
+}
+
+void schema_read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
+{
+	read_question(r, card, n, q);
 }
 
 void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n)

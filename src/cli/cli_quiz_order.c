@@ -36,7 +36,7 @@ void cli_quiz_arranged_rows(FILE *out, int width, const struct quiz_item *item)
 
 int cli_quiz_answer_arranged(FILE *out, int width, struct quiz_session *session, const char *line, long ms)
 {
-	const struct quiz_item *item = quiz_session_current(session);
+	const struct quiz_item *item = quiz_session_answering(session);
 	if (!item)
 		return -1;
 	unsigned char answer[QUESTION_MAX_CHOICES];

@@ -57,7 +57,7 @@ void quiz_draw_arranged_feedback(struct quiz_view *v, const struct ui *ui, int w
 
 int quiz_view_answer_arranged(struct quiz_view *v, struct ui *ui, long answer_ms)
 {
-	const struct quiz_item *item = quiz_session_current(&v->session);
+	const struct quiz_item *item = quiz_session_answering(&v->session);
 	if (!item)
 		return -1;
 	const char *text = v->answers[0];
