@@ -34,8 +34,9 @@ const struct quiz_item *quiz_draw_case_after(struct quiz_view *v, const struct u
 	}
 	char verdict[128];
 	bool good;
-	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
-		      line_body_fmt(&v->body, "%s.", quiz_case_verdict(kase, ui->utf8, &good, verdict, sizeof verdict)),
+	/* Its own statement: good is read below, and arguments are evaluated in no set order. */
+	quiz_case_verdict(kase, ui->utf8, &good, verdict, sizeof verdict);
+	line_body_add(&v->body, width, 0, NULL, ROLE_TEXT, line_body_fmt(&v->body, "%s.", verdict),
 		      good ? ROLE_OK : ROLE_ERROR);
 	return kase;
 }

@@ -78,6 +78,13 @@ expect_in "--type case asks it" "$out" "Practice: 1 question."
 quiz "" --type case --seed 1 --count 1 --no-default-packs --content "$TEST_DATA_DIR/basic"
 expect_status "no cases in a pack without them" 1
 
+# The bundled pack (compiled into the binary) carries its cases with their parts.
+quiz "q
+" --type case --topic tizanidine --seed 1
+expect_in "a bundled case is asked" "$out" "Part 1 of 3:"
+rx export --format json tizanidine
+expect_in "with its parts named after it" "$out" '"id": "tizanidine-ciprofloxacin-vignette/2"'
+
 # check: located errors.
 mkdir -p "$work/bad"
 cat >"$work/bad/bad.yaml" <<'YAML'
