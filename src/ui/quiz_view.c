@@ -407,8 +407,10 @@ static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const str
 		}
 		return INTENT_BACK;
 	}
-	if (line_body_scroll_key(&v->body, action->id))
+	if (line_body_scroll_key(&v->body, action->id)) {
+		v->case_anchor = false;	/* the learner scrolls now, not the part asked */
 		return INTENT_REDRAW;
+	}
 	switch (v->stage) {
 	case STAGE_ASK: return key_ask(v, ui, action, key);
 	case STAGE_FEEDBACK: return key_feedback(v, ui, action, key);
@@ -461,11 +463,12 @@ static enum action_context quiz_view_context(const struct screen *screen)
 	switch (v->stage) {
 	case STAGE_FEEDBACK: return CTX_QUIZ_FEEDBACK;
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
-	default:
+	default: {
 		const struct quiz_item *answering = quiz_session_answering(&v->session);
 		if (answering && (quiz_typed_parts(answering->question) > 0 || quiz_is_arranged(answering->question)))
 			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
 		return CTX_QUIZ;
+	}
 	}
 }
 
