@@ -163,6 +163,12 @@ static void put_question(const struct card_question *q)
 	}
 	printf(",\n\t\t  .explain = ");
 	put_str(q->explain);
+	if (q->nparts) {	/* a case: its parts, each a question */
+		printf(", .nparts = %zu, .parts = (struct card_question[]){\n", q->nparts);
+		for (size_t i = 0; i < q->nparts; i++)
+			put_question(&q->parts[i]);
+		printf("\t\t}");
+	}
 	puts(" },");
 }
 

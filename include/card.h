@@ -55,7 +55,7 @@ enum question_type {
 	QUESTION_CLOZE,		/* "cloze": gaps to fill in; choices[] hold each gap's answers */
 	QUESTION_ORDER,		/* "order": not written yet */
 	QUESTION_MATCH,		/* "match": not written yet */
-	QUESTION_CASE,		/* "case": not written yet */
+	QUESTION_CASE,		/* "case": a stem (ask) and 2..QUESTION_MAX_PARTS parts */
 	QUESTION_TYPE_COUNT
 };
 
@@ -69,6 +69,10 @@ int question_type_parse(const char *name);			/* an enum question_type, or -1 */
 /* Choices of a choice question; accepted answers (the first is the one shown
  * as right, the others its alternatives) of a typed one. */
 #define QUESTION_MAX_CHOICES 6
+
+/* A case vignette asks 2..QUESTION_MAX_PARTS questions about its stem. */
+#define QUESTION_MIN_PARTS 2
+#define QUESTION_MAX_PARTS 4
 
 struct card_question {
 	const char *id;		/* stable: authored, or card id + ":" + FNV-1a of the text */
@@ -86,6 +90,11 @@ struct card_question {
 	const char *explain;	/* may be NULL */
 	int see;		/* enum section, or -1 */
 	unsigned line;
+	/* A case: its questions, asked in order after the stem (ask).  Each
+	 * part is a question of another type; its id is the case's id + "/N"
+	 * (N from 1), for reports only: a part is never scheduled alone. */
+	struct card_question *parts;
+	size_t nparts;
 };
 
 struct card_source {

@@ -404,6 +404,20 @@ static void drop_unloaded_topics(struct library *library, const struct library *
 	}
 }
 
+/* A question's `see` names a section its card has, and its choices' topics
+ * loaded cards. */
+static void resolve_question(struct library *library, const struct library *context, const struct card *card,
+			     struct card_question *question, struct diag_list *diags)
+{
+	if (question->see >= 0 && !card_has_section(card, (enum section)question->see)) {
+		diag_add(diags, DIAG_WARNING, card->path, question->line, 1,
+			 "question points to section '%s', which card '%s' does not have",
+			 section_key((enum section)question->see), card->id);
+		question->see = -1;
+	}
+	drop_unloaded_topics(library, context, card, question, diags);
+}
+
 static void sort_cards(const struct library *library, const struct card **out);
 
 void library_resolve(struct library *library, struct diag_list *diags)
@@ -428,14 +442,9 @@ void library_resolve_within(struct library *library, const struct library *conte
 								 card->compare_with_at, card->ncompare_with },
 						  diags);
 		for (size_t q = 0; q < card->nquiz; q++) {
-			struct card_question *question = &card->quiz[q];
-			if (question->see >= 0 && !card_has_section(card, (enum section)question->see)) {
-				diag_add(diags, DIAG_WARNING, card->path, question->line, 1,
-					 "question points to section '%s', which card '%s' does not have",
-					 section_key((enum section)question->see), card->id);
-				question->see = -1;
-			}
-			drop_unloaded_topics(library, context, card, question, diags);
+			resolve_question(library, context, card, &card->quiz[q], diags);
+			for (size_t p = 0; p < card->quiz[q].nparts; p++)
+				resolve_question(library, context, card, &card->quiz[q].parts[p], diags);
 		}
 	}
 	/* Search sorts its hits in this order on every query: with 10,000 cards

@@ -139,6 +139,12 @@ static bool ascii_sources(struct arena *arena, struct card *card)
 /* card->facts and card->quiz are the card's own copies (the loader and
  * adopt_card make them), so their strings are repointed in place; the
  * question ids stay as they were computed from the original text. */
+static bool ascii_question(struct arena *arena, struct card_question *question)
+{
+	return ascii_in_place(arena, &question->ask) && ascii_in_place(arena, &question->explain) &&
+	       ascii_array(arena, &question->choices, question->nchoices);
+}
+
 static bool ascii_card(struct arena *arena, struct card *card)
 {
 	bool ok = ascii_in_place(arena, &card->title) && ascii_array(arena, &card->aliases, card->naliases) &&
@@ -150,8 +156,9 @@ static bool ascii_card(struct arena *arena, struct card *card)
 		ok = ascii_in_place(arena, &card->facts[i].value);
 	for (size_t q = 0; ok && q < card->nquiz; q++) {
 		struct card_question *question = &card->quiz[q];
-		ok = ascii_in_place(arena, &question->ask) && ascii_in_place(arena, &question->explain) &&
-		     ascii_array(arena, &question->choices, question->nchoices);
+		ok = ascii_question(arena, question);
+		for (size_t p = 0; ok && p < question->nparts; p++)
+			ok = ascii_question(arena, &question->parts[p]);
 	}
 	return ok;
 }

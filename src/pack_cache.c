@@ -254,6 +254,9 @@ static void put_question(struct out *o, const struct card_question *q)
 	put_str(o, q->explain);
 	put_u32(o, (uint32_t)(q->see + 1));
 	put_u32(o, q->line);
+	put_u32(o, (uint32_t)q->nparts);
+	for (size_t i = 0; i < q->nparts; i++)
+		put_question(o, &q->parts[i]);
 }
 
 static void put_card(struct out *o, const struct card *c)

@@ -14,7 +14,8 @@
  *              u32 n, n × question, u32 n, n × 9 × str (a source's fields),
  *              u32 status, str reviewed_by, str reviewed, str path, u32 line
  *   question := str id, u32 authored, u32 type, str ask, strs choices,
- *              u32 correct (bit i: choice i), str explain, u32 see + 1, u32 line
+ *              u32 correct (bit i: choice i), str explain, u32 see + 1, u32 line,
+ *              u32 n, n × question (a case's parts; 0 for any other)
  *   links   := u32 n, n × (str id, u32 line, u32 col)
  *   strs    := u32 n, n × str
  *   str     := u32 CACHE_NULL (no string) | u32 len, len bytes, NUL, zero

@@ -154,17 +154,22 @@ static bool valid_id(const char *id)
 	return true;
 }
 
-static void get_question(struct in *in, struct arena *arena, struct card_question *q)
+/* A question; in_case: a part of a case, which cannot be a case itself. */
+static void get_question(struct in *in, struct arena *arena, struct card_question *q, bool in_case)
 {
 	q->id = get_required(in);
 	q->id_authored = get_below(in, 2) != 0;
-	/* The types the loader writes today (order, match and case are refused). */
-	q->type = (enum question_type)get_below(in, QUESTION_CLOZE + 1);
+	/* The types the loader writes today (order and match are refused). */
+	q->type = (enum question_type)get_below(in, QUESTION_TYPE_COUNT);
+	if ((q->type > QUESTION_CLOZE && q->type != QUESTION_CASE) || (in_case && q->type == QUESTION_CASE))
+		fail(in, "a question has a type the loader does not write");
 	q->ask = get_required(in);
 	q->choices = get_strs(in, arena, &q->nchoices);
 	/* A typed question keeps its accepted answers, a cloze its gaps: one is enough. */
-	size_t fewest = q->type == QUESTION_TYPED || q->type == QUESTION_CLOZE ? 1 : 2;
-	if (q->nchoices < fewest || q->nchoices > QUESTION_MAX_CHOICES)
+	/* A case has no choices: its parts do. */
+	size_t fewest = q->type == QUESTION_CASE ? 0 : q->type == QUESTION_TYPED || q->type == QUESTION_CLOZE ? 1 : 2;
+	size_t most = q->type == QUESTION_CASE ? 0 : QUESTION_MAX_CHOICES;
+	if (q->nchoices < fewest || q->nchoices > most)
 		fail(in, "a question has a wrong number of choices");
 	if (get_below(in, 2)) {
 		q->choice_topics = get_array(in, arena, q->nchoices, sizeof *q->choice_topics);
@@ -186,6 +191,12 @@ static void get_question(struct in *in, struct arena *arena, struct card_questio
 	q->explain = get_str(in);
 	q->see = (int)get_below(in, SECTION_COUNT + 1) - 1;
 	q->line = get_u32(in);
+	q->nparts = get_count(in, 40);
+	if (q->type == QUESTION_CASE ? q->nparts < QUESTION_MIN_PARTS || q->nparts > QUESTION_MAX_PARTS : q->nparts != 0)
+		fail(in, "a question has a wrong number of parts");
+	q->parts = get_array(in, arena, q->nparts, sizeof *q->parts);
+	for (size_t i = 0; q->parts && i < q->nparts; i++)
+		get_question(in, arena, &q->parts[i], true);
 }
 
 static void get_facts(struct in *in, struct library *library, struct card *card)
@@ -226,7 +237,7 @@ static struct card *get_card(struct in *in, struct library *library)
 	card->nquiz = get_count(in, 40);
 	card->quiz = get_array(in, arena, card->nquiz, sizeof *card->quiz);
 	for (size_t i = 0; card->quiz && i < card->nquiz; i++)
-		get_question(in, arena, &card->quiz[i]);
+		get_question(in, arena, &card->quiz[i], false);
 	card->nsources = get_count(in, 36);
 	card->sources = get_array(in, arena, card->nsources, sizeof *card->sources);
 	for (size_t i = 0; card->sources && i < card->nsources; i++) {

@@ -394,6 +394,18 @@ static struct card *settle_card(struct library *library, struct card *card, size
 /* The parts of a compiled card that library_resolve() edits or that depend
  * on the packs loaded before it (the order of facts) are copied; the text
  * stays where the compiler put it. */
+/* A case's parts, which library_resolve() changes as it does questions. */
+static bool adopt_parts(struct library *library, struct card_question *question)
+{
+	if (!copy_array(&library->arena, &question->parts, question->nparts, sizeof *question->parts))
+		return false;
+	for (size_t p = 0; p < question->nparts; p++)
+		if (!copy_array(&library->arena, &question->parts[p].choice_topics, question->parts[p].nchoices,
+				sizeof *question->parts[p].choice_topics))
+			return false;
+	return true;
+}
+
 static struct card *adopt_card(struct library *library, const struct card *compiled, size_t pack)
 {
 	struct card *card = arena_alloc(&library->arena, sizeof *card);
@@ -410,7 +422,8 @@ static struct card *adopt_card(struct library *library, const struct card *compi
 	/* library_resolve() drops choice topics that name no loaded card. */
 	for (size_t q = 0; q < card->nquiz; q++)
 		if (!copy_array(&library->arena, &card->quiz[q].choice_topics, card->quiz[q].nchoices,
-				sizeof *card->quiz[q].choice_topics))
+				sizeof *card->quiz[q].choice_topics) ||
+		    !adopt_parts(library, &card->quiz[q]))
 			return NULL;
 	return settle_card(library, card, pack);
 }

@@ -38,5 +38,14 @@ bool schema_valid_id(const char *s, const char *extra);
 
 /* schema_quiz.c: the card's `quiz:` sequence. */
 void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n);
+/* One question of it (a case's parts are read by the same code). */
+void schema_read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q);
+
+/* schema_case.c: a case's stem (NULL, with an error, when absent; its other
+ * keys checked) and its parts, read once the case's id is known. */
+const char *schema_case_stem(struct reader *r, const struct ynode *n);
+/* A question of another type that has a case's keys (stem, parts): errors. */
+void schema_case_misplaced(struct reader *r, const struct ynode *n);
+void schema_case_parts(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q);
 
 #endif

@@ -9,7 +9,7 @@
 #include "translit.h"
 
 static const char *const question_keys[] = { "id",	"type",	   "ask",     "cloze", "choices",
-					     "answer", "accept", "explain", "see" };
+					     "answer", "accept", "explain", "see",   "stem", "parts" };
 static const char *const choice_keys[] = { "text", "topic" };
 static const char *const true_false[] = { "True", "False" };
 
@@ -285,7 +285,7 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 			schema_fail(r, type_node,
 				    "question type '%s' is not one of single, multi, true-false, typed, cloze",
 				    type_node->value);
-		else if (type > QUESTION_CLOZE)
+		else if (type > QUESTION_CLOZE && type != QUESTION_CASE)
 			schema_fail(r, type_node, "question type '%s' is not supported yet", type_node->value);
 	}
 	if (cloze && type != QUESTION_CLOZE)
@@ -294,11 +294,17 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		schema_fail(r, n, "a cloze question needs 'cloze': its text, with each gap written {{answer}}");
 		return;
 	}
-	if (type != QUESTION_CLOZE && (!ask || !answer)) {
+	if (type != QUESTION_CASE)
+		schema_case_misplaced(r, n);
+	if (type == QUESTION_CASE) {
+		q->type = QUESTION_CASE;
+		if (!(q->ask = schema_case_stem(r, n)))	/* schema_case.c */
+			return;
+	} else if (type != QUESTION_CLOZE && (!ask || !answer)) {
 		schema_fail(r, n, "a question needs '%s'", !ask ? "ask" : "answer");
 		return;
 	}
-	if (type != QUESTION_CLOZE)
+	if (type != QUESTION_CLOZE && type != QUESTION_CASE)
 		q->ask = schema_text_field(r, ask, "ask", true);
 	if ((v = ytree_get(n, "explain")))
 		q->explain = schema_text_field(r, v, "explain", true);
@@ -369,6 +375,13 @@ static void read_question(struct reader *r, struct card *card, const struct ynod
 		q->id = id;
 		schema_warn(r, n, "question has no 'id': its progress is keyed to its wording (%s)", id ? id : "?");
 	}
+	if (type == QUESTION_CASE)
+		schema_case_parts(r, card, n, q);
+}
+
+void schema_read_question(struct reader *r, struct card *card, const struct ynode *n, struct card_question *q)
+{
+	read_question(r, card, n, q);
 }
 
 void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n)

@@ -62,6 +62,9 @@ static int setup(void **state)
 		 "  - ask: Which receptor?\n    choices:\n      - GABA-B\n      - text: none\n        topic: beta\n"
 		 "    answer: GABA-B\n"
 		 "  - id: alpha-typed\n    type: typed\n    ask: Its receptor?\n    answer: GABA-B\n    accept: [GABAB]\n"
+		 "  - id: alpha-case\n    type: case\n    stem: A patient.\n    parts:\n"
+		 "      - ask: Is it alpha?\n        answer: true\n        explain: It is.\n"
+		 "      - type: typed\n        ask: Its receptor?\n        answer: GABA-B\n"
 		 "sources:\n  - title: A book\n    year: \"2020\"\n");
 	write_in(cards, "beta.yaml", "id: beta\ntitle: Beta\nkind: concept\nsummary: The second.\n");
 	write_in(cards, "empty.yaml", "# nothing yet\n");
@@ -140,11 +143,22 @@ static void a_warm_load_gives_what_a_cold_one_gave(void **state)
 	assert_string_equal(a->title, "Alpha");
 	assert_string_equal(a->aliases[0], "A1");
 	assert_string_equal(card_fact(a, "receptor"), "GABA-B");
-	assert_int_equal(a->nquiz, 3);
+	assert_int_equal(a->nquiz, 4);
 	/* A typed question keeps its type and its one-or-more accepted answers. */
 	assert_int_equal(a->quiz[2].type, QUESTION_TYPED);
 	assert_int_equal(a->quiz[2].nchoices, 2);
 	assert_string_equal(a->quiz[2].choices[1], "GABAB");
+	/* A case keeps its stem and its parts, each with its type, id and explanation. */
+	const struct card_question *kase = &a->quiz[3];
+	assert_int_equal(kase->type, QUESTION_CASE);
+	assert_string_equal(kase->ask, "A patient.");
+	assert_int_equal(kase->nparts, 2);
+	assert_int_equal(kase->parts[0].type, QUESTION_TRUE_FALSE);
+	assert_string_equal(kase->parts[0].id, "alpha-case/1");
+	assert_string_equal(kase->parts[0].explain, "It is.");
+	assert_int_equal(kase->parts[1].type, QUESTION_TYPED);
+	assert_string_equal(kase->parts[1].choices[0], "GABA-B");
+	assert_int_equal(kase->parts[1].line, library_find_exact(&cold, "alpha")->quiz[3].parts[1].line);
 	/* A choice's topic, and where it is written, survive the cache. */
 	const struct card_question *cold_q = &library_find_exact(&cold, "alpha")->quiz[1];
 	assert_non_null(a->quiz[1].choice_topics);
