@@ -38,6 +38,10 @@ struct quiz_question {
 	int see;		/* enum section, or -1 */
 	bool generated;
 	const char *fact;	/* generated: the vocabulary key it asks; NULL for authored */
+	/* A case: its stem is ask, its questions (2..QUESTION_MAX_PARTS, none a
+	 * case, each with id "CASE/N") are parts; NULL and 0 otherwise. */
+	const struct quiz_question *parts;
+	size_t nparts;
 };
 
 /* Why a generated question was left out of the bank (`rxplore check`
@@ -181,6 +185,10 @@ struct quiz_item {
 	size_t inserted;		/* index of the re-ask this answer queued, or (size_t)-1 */
 	struct progress_state before;	/* memory before this answer (when it moved memory) */
 	struct sched_position position;	/* and where it stood in its steps */
+	/* A case: an item per part (owned by the session), answered in turn;
+	 * case_part is the one being asked.  NULL for any other question. */
+	struct quiz_item *case_parts;
+	unsigned char case_part;
 };
 
 struct quiz_session {
@@ -253,6 +261,36 @@ int quiz_session_answer_typed(struct quiz_session *session, const char *text, bo
  * outcome, or -1 when nparts does not fit the question. */
 int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
 			      size_t nparts, long answer_ms);
+
+/* --- case vignettes (quiz_case.c) ------------------------------------------
+ *
+ * A case is one item: its stem, then its parts asked in order, each answered
+ * with its own type's input (quiz_session_answer, _answer_parts, ...) and
+ * given its own feedback.  A part's answer grades only the part; the answer
+ * to the last part grades the case: parts wholly right of parts, through
+ * quiz_grade_for_parts() (a cloze part with two gaps is right only when both
+ * are), saved once under the case's id.  quiz_session_next() after a part
+ * that is not the last moves on to the next part; quiz_session_undo() in an
+ * unfinished case takes back its latest part (and undoing a finished case
+ * reopens its last part). */
+
+/* The item being answered: the current item, or when it is a case, its part
+ * being asked.  NULL when the session is over. */
+struct quiz_item *quiz_session_answering(const struct quiz_session *session);
+
+/* Whether item is a case whose every part has been answered (what the
+ * front-ends show after a part: the case's verdict, or "next part"). */
+bool quiz_case_finished(const struct quiz_item *item);
+
+/* Whether the cursor's item is a case not graded yet (parts remain). */
+bool quiz_case_pending(const struct quiz_session *session);
+
+/* The wording both front-ends use, into buf (returned): "Part 2 of 3", and
+ * the verdict on a finished case, "✓ Case: all 3 parts right", "◐ Case: 2 of
+ * 3 parts right", "✗ Case: none of 3 parts right", "✗ Case: not known" ("+",
+ * "~", "x" without utf8); *good: every part right. */
+const char *quiz_case_part_heading(const struct quiz_item *kase, char *buf, size_t size);
+const char *quiz_case_verdict(const struct quiz_item *kase, bool utf8, bool *good, char *buf, size_t size);
 
 /* Overrides the grade of the answer just given (the cursor's item), before
  * moving on.  Not in exam mode.  Returns 0 or -1. */

@@ -143,6 +143,23 @@ static void add_authored(struct quiz_question *q, const struct library *library,
 	q->see = src->see;
 }
 
+/* A case's parts, each a question of its own in the bank's arena (not in
+ * the bank: a part is asked only within its case).  0, or -1 out of memory. */
+static int add_parts(struct quiz_bank *bank, const struct library *library, const struct card *card,
+		     struct quiz_question *q, const struct card_question *src)
+{
+	if (src->nparts == 0)
+		return 0;
+	struct quiz_question *parts = arena_array(&bank->arena, src->nparts, sizeof *parts);
+	if (!parts)
+		return -1;
+	for (size_t p = 0; p < src->nparts; p++)
+		add_authored(&parts[p], library, card, &src->parts[p]);
+	q->parts = parts;
+	q->nparts = src->nparts;
+	return 0;
+}
+
 /* Remembers a generated question left out, for `check`; 0 or -1. */
 static int note_drop(struct quiz_bank *bank, const struct card *card, const char *key, enum quiz_drop_reason reason,
 		     size_t distractors)
@@ -277,8 +294,11 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 	for (size_t i = 0; i < library->ncards; i++) {
 		const struct card *card = library->cards[i];
 		for (size_t q = 0; q < card->nquiz; q++)
-			if (card->quiz[q].id)
+			if (card->quiz[q].id) {
 				add_authored(&bank->items[bank->count++], library, card, &card->quiz[q]);
+				if (add_parts(bank, library, card, &bank->items[bank->count - 1], &card->quiz[q]) < 0)
+					goto fail;
+			}
 		for (size_t v = 0; v < library->nvocab; v++) {
 			if (!library->vocab[v].ask)
 				continue;
@@ -315,10 +335,10 @@ void quiz_bank_release(struct quiz_bank *bank)
 	bank->index = NULL;
 }
 
-/* Types beyond cloze are named (card.h) but not written yet. */
+/* Order and match are named (card.h) but not written yet. */
 bool quiz_type_asked(enum question_type type)
 {
-	return type <= QUESTION_CLOZE;
+	return type <= QUESTION_CLOZE || type == QUESTION_CASE;
 }
 
 const struct quiz_question *quiz_bank_find(const struct quiz_bank *bank, const char *id)

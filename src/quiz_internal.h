@@ -11,6 +11,25 @@
 /* splitmix64 over *state: the same numbers on every platform for a seed. */
 uint64_t quiz_next_random(unsigned long long *state);
 
+/* A fresh item for question, its choices shuffled (a case's parts not made yet). */
+struct quiz_item quiz_item_make(struct quiz_session *session, const struct quiz_question *question);
+
+/* quiz_case.c: a case item's part items, made (0, or -1 out of memory),
+ * freed, and reopened at its last part when its grade is undone (parts: the
+ * items the undone case had). */
+int quiz_case_begin(struct quiz_session *session, struct quiz_item *item);
+void quiz_case_free(struct quiz_item *item);
+void quiz_case_reopen(struct quiz_item *item, struct quiz_item *parts);
+/* A part of the case item kase was graded: false while parts remain, else
+ * true with the case's credit in *right of *parts, *dont_know (no part
+ * known) and the time spent on all parts in *answer_ms. */
+bool quiz_case_credit(const struct quiz_item *kase, unsigned *right, unsigned *parts, bool *dont_know,
+		      long *answer_ms);
+/* Moves to the next part of an unfinished case, or takes back its latest
+ * part answer: 0, or -1 when the cursor is not there. */
+int quiz_case_next_part(struct quiz_session *session);
+int quiz_case_undo_part(struct quiz_session *session);
+
 /* Inserts a fresh item (choices shuffled) for question at index at; 0 or -1. */
 int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question);
 

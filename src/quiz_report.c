@@ -113,25 +113,40 @@ static int emit(struct writer *w, enum quiz_report_kind kind, bool good, const c
 	return w->each(&line, w->ctx);
 }
 
+/* What was answered, what is right and why. */
+static int answer_lines(struct writer *w, const struct quiz_item *item)
+{
+	char choices[4096];
+	int rc = emit(w, QUIZ_REPORT_YOURS, false, "Your answer: %s", quiz_report_given(item, choices, sizeof choices));
+	bool several;
+	const char *expected = quiz_report_expected(item, &several, choices, sizeof choices);
+	if (rc == 0)
+		rc = emit(w, QUIZ_REPORT_RIGHT, false, "Right answer%s: %s", several ? "s" : "", expected);
+	if (rc == 0 && item->question->explain)
+		rc = emit(w, QUIZ_REPORT_EXPLAIN, false, "%s", item->question->explain);
+	return rc;
+}
+
 static int mistake(struct writer *w, const struct quiz_item *item, size_t n, bool utf8)
 {
 	const struct quiz_question *q = item->question;
 	enum section see = q->see >= 0 ? (enum section)q->see : SECTION_SUMMARY;
-	char choices[4096];
 	w->mistake = (long)n;
 	w->item = item;
 	int rc = emit(w, QUIZ_REPORT_MISTAKE, false, "%zu. %s %s %s", n + 1, q->card->title, utf8 ? "\xE2\x80\xBA" : ">",
 		      section_title(see));
 	if (rc == 0)
 		rc = emit(w, QUIZ_REPORT_QUESTION, false, "%s", q->ask);
-	if (rc == 0)
-		rc = emit(w, QUIZ_REPORT_YOURS, false, "Your answer: %s", quiz_report_given(item, choices, sizeof choices));
-	bool several;
-	const char *expected = quiz_report_expected(item, &several, choices, sizeof choices);
-	if (rc == 0)
-		rc = emit(w, QUIZ_REPORT_RIGHT, false, "Right answer%s: %s", several ? "s" : "", expected);
-	if (rc == 0 && q->explain)
-		rc = emit(w, QUIZ_REPORT_EXPLAIN, false, "%s", q->explain);
+	/* A case: its stem, then each part missed, named by its id. */
+	for (size_t p = 0; rc == 0 && item->case_parts && p < q->nparts; p++)
+		if (item->case_parts[p].outcome != QUIZ_CORRECT) {
+			rc = emit(w, QUIZ_REPORT_QUESTION, false, "Part %zu of %zu (%s): %s", p + 1, q->nparts,
+				  q->parts[p].id, q->parts[p].ask);
+			if (rc == 0)
+				rc = answer_lines(w, &item->case_parts[p]);
+		}
+	if (rc == 0 && !item->case_parts)
+		rc = answer_lines(w, item);
 	if (rc == 0)
 		rc = emit(w, QUIZ_REPORT_BLANK, false, "%s", "");
 	w->mistake = -1;

@@ -105,6 +105,11 @@ static struct quiz_item make_item(struct quiz_session *session, const struct qui
 	return item;
 }
 
+struct quiz_item quiz_item_make(struct quiz_session *session, const struct quiz_question *question)
+{
+	return make_item(session, question);
+}
+
 int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_question *question)
 {
 	if (session->count == session->alloc) {
@@ -119,8 +124,11 @@ int quiz_insert_item(struct quiz_session *session, size_t at, const struct quiz_
 			return -1;
 		session->alloc = alloc;
 	}
+	struct quiz_item item = make_item(session, question);
+	if (quiz_case_begin(session, &item) < 0)
+		return -1;
 	memmove(&session->items[at + 1], &session->items[at], (session->count - at) * sizeof *session->items);
-	session->items[at] = make_item(session, question);
+	session->items[at] = item;
 	session->count++;
 	return 0;
 }
@@ -213,6 +221,8 @@ fail:
 
 void quiz_session_release(struct quiz_session *session)
 {
+	for (size_t i = 0; i < session->count; i++)
+		quiz_case_free(&session->items[i]);
 	free(session->items);
 	free(session->history);
 	free(session->asked_once);
@@ -354,6 +364,7 @@ static void drop_reask(struct quiz_session *session)
 	size_t inserted = session->items[session->current].inserted;
 	if (inserted == NO_ITEM)
 		return;
+	quiz_case_free(&session->items[inserted]);
 	memmove(&session->items[inserted], &session->items[inserted + 1],
 		(session->count - inserted - 1) * sizeof *session->items);
 	session->count--;
@@ -442,6 +453,14 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 	item->grade = quiz_grade_for_parts(item->parts_right, parts);
 	item->answered_at = clock_now();
 	item->answer_ms = answer_ms;
+	if (item != &session->items[session->current]) {
+		/* A case's part: the case is graded and saved with its last part. */
+		struct quiz_item *kase = &session->items[session->current];
+		if (quiz_case_credit(kase, &right_parts, &parts, &dont_know, &answer_ms) &&
+		    record(session, kase, right_parts, parts, dont_know, answer_ms) < 0)
+			return -1;
+		return (int)item->outcome;
+	}
 	size_t qi = (size_t)(q - session->bank->items);
 	/* Cram asks what is at risk without touching what the scheduler knows. */
 	item->updated_memory = session->settings.mode != QUIZ_CRAM && (!session->asked_once[qi] || item->step);
@@ -459,7 +478,7 @@ static int record(struct quiz_session *session, struct quiz_item *item, unsigned
 
 int quiz_session_answer(struct quiz_session *session, unsigned positions, bool dont_know, long answer_ms)
 {
-	struct quiz_item *item = quiz_session_current(session);
+	struct quiz_item *item = quiz_session_answering(session);
 	if (!item || item->outcome != QUIZ_UNANSWERED)
 		return -1;
 	const struct quiz_question *q = item->question;
@@ -483,7 +502,7 @@ int quiz_session_answer(struct quiz_session *session, unsigned positions, bool d
 int quiz_session_answer_parts(struct quiz_session *session, const char *const *texts, const bool *accept_typo,
 			      size_t nparts, long answer_ms)
 {
-	struct quiz_item *item = quiz_session_current(session);
+	struct quiz_item *item = quiz_session_answering(session);
 	if (!item || item->outcome != QUIZ_UNANSWERED || nparts == 0 || nparts != quiz_typed_parts(item->question))
 		return -1;
 	unsigned right = 0, mask = 0;
@@ -514,7 +533,7 @@ int quiz_session_answer_parts(struct quiz_session *session, const char *const *t
 
 int quiz_session_answer_typed(struct quiz_session *session, const char *text, bool accept_typo, long answer_ms)
 {
-	struct quiz_item *item = quiz_session_current(session);
+	struct quiz_item *item = quiz_session_answering(session);
 	if (!item || item->question->type != QUESTION_TYPED || text_blank(text))
 		return -1;
 	return quiz_session_answer_parts(session, &text, &accept_typo, 1, answer_ms);
@@ -545,6 +564,8 @@ int quiz_session_grade(struct quiz_session *session, enum fsrs_grade grade)
 
 int quiz_session_next(struct quiz_session *session)
 {
+	if (quiz_case_next_part(session) == 0)
+		return 0;
 	if (session->current >= session->count || session->items[session->current].outcome == QUIZ_UNANSWERED)
 		return -1;
 	session->current++;
@@ -553,6 +574,8 @@ int quiz_session_next(struct quiz_session *session)
 
 int quiz_session_undo(struct quiz_session *session)
 {
+	if (quiz_case_undo_part(session) == 0)
+		return 0;
 	if (session->nhistory == 0)
 		return -1;
 	size_t index = session->history[session->nhistory - 1];
@@ -567,6 +590,7 @@ int quiz_session_undo(struct quiz_session *session)
 	size_t inserted = item->inserted;
 	if (inserted != NO_ITEM) {
 		/* The re-ask comes after the answer and nothing was answered since. */
+		quiz_case_free(&session->items[inserted]);
 		memmove(&session->items[inserted], &session->items[inserted + 1],
 			(session->count - inserted - 1) * sizeof *session->items);
 		session->count--;
@@ -576,8 +600,10 @@ int quiz_session_undo(struct quiz_session *session)
 	bool reask = item->reask, step = item->step;
 	unsigned char order[QUESTION_MAX_CHOICES];
 	memcpy(order, item->order, sizeof order);
+	struct quiz_item *parts = item->case_parts;
 	*item = (struct quiz_item){ .question = q, .reask = reask, .step = step, .inserted = NO_ITEM };
 	memcpy(item->order, order, sizeof order);
+	quiz_case_reopen(item, parts);
 	session->current = index;
 	return 0;
 }

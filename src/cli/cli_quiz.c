@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_quiz_case.h"
 #include "cli_signals.h"
 #include "clock.h"
 #include "confusions.h"
@@ -52,7 +53,7 @@ struct asker {
 static void offer_leech(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
 {
 	/* Not in an exam: its cards stay closed until the end. */
-	bool offer = !item->reask && session->settings.mode != QUIZ_EXAM;
+	bool offer = !item->reask && session->settings.mode != QUIZ_EXAM && item->case_part == 0;
 	const struct leech *leech = offer ? confusion_leech(a->known, item->question) : NULL;
 	if (!leech)
 		return;
@@ -108,6 +109,11 @@ static void ask(const struct asker *a, const struct quiz_session *session, const
 	if (left >= 0)
 		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
 	fputc('\n', a->out);
+	if (item->case_parts) {	/* a case: its stem, then the part asked */
+		cli_quiz_case_head(a->out, a->width, item);
+		item = &item->case_parts[item->case_part];
+		q = item->question;
+	}
 	plain_wrap(a->out, q->ask, a->width, 0, false);
 	for (size_t pos = 0; quiz_typed_parts(q) == 0 && pos < q->nchoices; pos++)
 		choice_line(a, item, pos, "  ");
@@ -237,6 +243,8 @@ static void feedback(const struct asker *a, const struct quiz_session *session, 
 	if (!good || item->typo_accepted)
 		right_answers(a, item, "");
 	explanation(a, item);
+	if (quiz_case_finished(&session->items[session->current]))
+		cli_quiz_case_verdict(a->out, &session->items[session->current], a->utf8);
 	char scheduled[96];
 	if (*quiz_session_scheduled_text(session, scheduled, sizeof scheduled))
 		fprintf(a->out, "%s\n", scheduled);
@@ -264,7 +272,7 @@ static enum reply confirm_typo(const struct asker *a, const struct quiz_question
 static enum reply answer_parts(const struct asker *a, struct quiz_session *session, const char *line, long ms,
 			       int *outcome)
 {
-	const struct quiz_question *q = quiz_session_current(session)->question;
+	const struct quiz_question *q = quiz_session_answering(session)->question;
 	size_t nparts = quiz_typed_parts(q);
 	char texts[QUESTION_MAX_CHOICES][512];
 	const char *given[QUESTION_MAX_CHOICES];
@@ -390,6 +398,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	while ((item = quiz_session_current(session)) != NULL) {
 		offer_leech(a, session, item);
 		ask(a, session, item);
+		item = quiz_session_answering(session);	/* a case: the part asked */
 		struct timespec shown;
 		clock_gettime(CLOCK_MONOTONIC, &shown);
 		unsigned positions = 0;
@@ -416,7 +425,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 				/* q: an exam asks first; going on asks the question again. */
 				if (!exam || (reply = confirm_end(a, session)) != REPLY_ANSWER)
 					break;
-				ask(a, session, item);
+				ask(a, session, quiz_session_current(session));
 				continue;
 			}
 			fputs("That answer does not fit this question.\n", a->out);
@@ -432,13 +441,14 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		}
 		item = &session->items[session->current];	/* answering may move the items */
 		saved += item->review_id > 0;
+		const struct quiz_item *answered = quiz_session_answering(session);
 		/* Said at once, not only in the summary: the feedback must not pass
 		 * for an acknowledgement of an answer that was lost. */
 		if (session->save_failed && !failed_before)
 			fprintf(stderr, "rxplore: warning: this answer was not saved: %s\n",
 				progress_error(session->progress));
 		if (!exam)
-			feedback(a, session, item);
+			feedback(a, session, answered);
 		quiz_session_next(session);
 	}
 	if (quiz_session_seconds_left(session) == 0)
@@ -496,7 +506,7 @@ static int quiz_settings_from(struct cli *cli, const struct cli_quiz_options *o,
 	if (o->type) {
 		int type = question_type_parse(o->type);
 		if (type < 0 || !quiz_type_asked((enum question_type)type))
-			return cli_usage("--type takes single, multi, true-false, typed or cloze, not '%s'", o->type);
+			return cli_usage("--type takes single, multi, true-false, typed, cloze or case, not '%s'", o->type);
 		s->types = 1u << type;
 	}
 	if (o->seed) {

@@ -159,6 +159,8 @@ static void layout_feedback(struct quiz_view *v, const struct ui *ui, int width,
 		    ROLE_LINK);
 	}
 	line_body_blank(&v->body);
+	if (!(item = quiz_draw_case_after(v, ui, width, item)))
+		return;
 	char preview[128];
 	if (v->session.settings.mode == QUIZ_CRAM)
 		line_body_add(&v->body, width, 0, NULL, ROLE_TEXT,
@@ -263,6 +265,9 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 		const struct quiz_item *item = &v->session.items[v->session.current];
 		*right = line_body_fmt(&v->body, "%sQuestion %zu of %zu", item->reask ? "Again: " : "", v->session.current + 1,
 			     v->session.count);
+		if (item->case_parts)
+			*right = line_body_fmt(&v->body, "%s, part %u of %zu", *right, item->case_part + 1u,
+					       item->question->nparts);
 		long left_s = quiz_session_seconds_left(&v->session);
 		v->seconds_shown = left_s;
 		if (left_s >= 0)
@@ -273,7 +278,7 @@ static void title_row(struct quiz_view *v, const struct ui *ui, const char **lef
 
 static void layout(struct quiz_view *v, const struct ui *ui, int width)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	switch (v->stage) {
 	case STAGE_ASK:
 		if (item)
@@ -292,6 +297,11 @@ void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area)
 	const char *left, *right;
 	line_body_begin(&v->body);
 	title_row(v, ui, &left, &right);
+	long part_line = v->stage != STAGE_SUMMARY ? quiz_draw_case_stem(v, line_body_width(area)) : -1;
 	layout(v, ui, line_body_width(area));
+	/* A long stem scrolls: the part asked comes into view first (line_body_draw
+	 * clamps this to the end, so as much of the stem shows as fits). */
+	if (part_line >= 0 && v->case_anchor)
+		v->body.scroll = (size_t)part_line;
 	line_body_draw(&v->body, ui, area, left, right);
 }

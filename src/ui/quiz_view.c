@@ -29,6 +29,7 @@ static void begin_question(struct quiz_view *v)
 	v->confirming = false;
 	v->body.scroll = 0;
 	v->body.keep_cursor_visible = true;
+	v->case_anchor = true;
 	clock_gettime(CLOCK_MONOTONIC, &v->shown);
 }
 
@@ -95,12 +96,13 @@ static enum intent answered(struct quiz_view *v, struct ui *ui)
 	v->stage = STAGE_FEEDBACK;
 	v->body.scroll = 0;
 	v->body.keep_cursor_visible = false;
+	v->case_anchor = true;
 	return INTENT_REDRAW;
 }
 
 static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	if (!item)
 		return INTENT_HANDLED;
 	size_t n = item->question->nchoices;
@@ -118,7 +120,7 @@ static enum intent submit(struct quiz_view *v, struct ui *ui, bool dont_know)
  * answer graded once every part is in. */
 static enum intent next_part(struct quiz_view *v, struct ui *ui)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	v->confirming = false;
 	size_t nparts = item ? quiz_typed_parts(item->question) : 0;
 	if (++v->part < nparts)
@@ -134,7 +136,7 @@ static enum intent next_part(struct quiz_view *v, struct ui *ui)
 /* Enter on a typed part: I don't know, a typo to confirm first, or on. */
 static enum intent submit_part(struct quiz_view *v, struct ui *ui)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	if (!item)
 		return INTENT_HANDLED;
 	const char *text = v->answers[v->part];
@@ -192,7 +194,7 @@ static enum intent key_typing(struct quiz_view *v, struct ui *ui, const struct a
 
 static enum intent choose(struct quiz_view *v, int pos)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	if (!item || pos < 0 || (size_t)pos >= item->question->nchoices)
 		return INTENT_HANDLED;
 	v->cursor = pos;
@@ -220,7 +222,7 @@ const struct leech *quiz_view_leech(const struct quiz_view *v)
 {
 	const struct quiz_item *item = v->stage == STAGE_ASK && v->session.current < v->session.count
 					       ? &v->session.items[v->session.current] : NULL;
-	if (!item || item->reask || v->session.settings.mode == QUIZ_EXAM)
+	if (!item || item->reask || item->case_part > 0 || v->session.settings.mode == QUIZ_EXAM)
 		return NULL;
 	return confusion_leech(&v->known, item->question);
 }
@@ -241,7 +243,7 @@ static enum intent open_leech_offer(struct ui *ui, const struct leech *leech)
 
 static enum intent open_card(struct quiz_view *v, struct ui *ui)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	const struct leech *leech = quiz_view_leech(v);
 	if (leech)
 		return open_leech_offer(ui, leech);
@@ -303,12 +305,13 @@ static enum intent key_summary(struct quiz_view *v, struct ui *ui, const struct 
 static enum intent scroll_body(struct quiz_view *v, long delta)
 {
 	line_body_scroll(&v->body, delta);
+	v->case_anchor = false;
 	return INTENT_REDRAW;
 }
 
 static enum intent key_ask(struct quiz_view *v, struct ui *ui, const struct action *action, int key)
 {
-	struct quiz_item *item = quiz_session_current(&v->session);
+	struct quiz_item *item = quiz_session_answering(&v->session);
 	int n = item ? (int)item->question->nchoices : 0;
 	switch (action->id) {
 	case ACT_QUIZ_CHOOSE: return choose(v, key - 'a');
@@ -344,7 +347,9 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 	case ACT_QUIZ_GRADE:
 		if (key < '1' || key > '4')	/* the action's keys; said for clang-analyzer's sake */
 			return INTENT_HANDLED;
-		if (quiz_session_grade(&v->session, (enum fsrs_grade)(key - '0')) < 0)
+		if (quiz_case_pending(&v->session))
+			ui_message(ui, ROLE_DIM, "A case is graded once, after its last part");
+		else if (quiz_session_grade(&v->session, (enum fsrs_grade)(key - '0')) < 0)
 			ui_message(ui, ROLE_WARNING, "The grade could not be changed: %s",
 				   v->progress ? progress_error(v->progress) : "not saving");
 		else
@@ -361,7 +366,7 @@ static enum intent key_feedback(struct quiz_view *v, struct ui *ui, const struct
 static enum intent quiz_view_key(struct screen *screen, struct ui *ui, const struct action *action, int key)
 {
 	struct quiz_view *v = view_of(screen);
-	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_current(&v->session) : NULL;
+	struct quiz_item *asked = v->stage == STAGE_ASK ? quiz_session_answering(&v->session) : NULL;
 	if (asked && quiz_typed_parts(asked->question) > 0) {
 		enum intent intent = key_typing(v, ui, action, key);
 		if (intent != INTENT_IGNORED || !action || action->context == CTX_GLOBAL)
@@ -456,8 +461,8 @@ static enum action_context quiz_view_context(const struct screen *screen)
 	case STAGE_FEEDBACK: return CTX_QUIZ_FEEDBACK;
 	case STAGE_SUMMARY: return CTX_QUIZ_SUMMARY;
 	default:
-		if (v->session.current < v->session.count &&
-		    quiz_typed_parts(v->session.items[v->session.current].question) > 0)
+		if (quiz_session_answering(&v->session) &&
+		    quiz_typed_parts(quiz_session_answering(&v->session)->question) > 0)
 			return v->confirming ? CTX_QUIZ_CONFIRM : CTX_QUIZ_TYPE;
 		return CTX_QUIZ;
 	}

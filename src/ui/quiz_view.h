@@ -58,6 +58,7 @@ struct quiz_view {
 	char meant[QUIZ_TYPED_MAX];	/* then: the accepted answer it is one typo from */
 	struct timespec shown;
 	bool confirm_end;	/* an exam: q was pressed, y ends it, any other key goes on */
+	bool case_anchor;	/* a case's part: scrolled to show the part, until the learner scrolls */
 	/* The end. */
 	bool timed_out;
 	long seconds_shown;	/* the countdown in the last frame, -1 without one */
@@ -81,6 +82,15 @@ const struct leech *quiz_view_leech(const struct quiz_view *v);
 
 /* quiz_draw.c: lays out and draws the session's stage. */
 void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area);
+
+/* quiz_case_draw.c: a case's stem and "Part N of M" above the part asked
+ * (the body scrolls, so a long stem is paged back to, never cut); after a
+ * part's feedback, the case's verdict once finished (returning the case,
+ * whose grade the feedback then shows) or the key to the next part
+ * (returning NULL: nothing more to show).  Other items: part returned. */
+long quiz_draw_case_stem(struct quiz_view *v, int width);	/* the part heading's line, or -1 */
+const struct quiz_item *quiz_draw_case_after(struct quiz_view *v, const struct ui *ui, int width,
+					     const struct quiz_item *part);
 
 /* card_peek.c: a screen showing one card at a section, closed with q or Esc. */
 struct screen *card_peek_new(struct ui *ui, const struct card *card, int section);
