@@ -79,7 +79,7 @@ _rxplore_value()
 			_rxplore_offer 'text md tsv' "$cur"
 		fi ;;
 	--mode) _rxplore_offer 'practice review exam cram mistakes mistakes-week weakest' "$cur" ;;
-	--type) _rxplore_offer 'single multi true-false typed cloze' "$cur" ;;
+	--type) _rxplore_offer 'single multi true-false typed cloze case' "$cur" ;;
 	--topic) _rxplore_offer "$(_rxplore_topics)" "$cur" ;;
 	--profile) _rxplore_offer "$(_rxplore_profiles)" "$cur" ;;
 	--width | --count | --minutes | --seed | --rollover | --tz) ;;

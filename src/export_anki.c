@@ -7,7 +7,9 @@
  * what is typed with the whole field (its explanation and the card go on the
  * Front, under the question; Anki cannot accept alternatives).  A cloze is
  * a "Cloze" note: its Text has {{c1::answer}} marks (the first wording of
- * each gap), its Back Extra the explanation and the card.  The guid
+ * each gap), its Back Extra the explanation and the card.  A case is a
+ * "Basic" note: the stem and its parts in turn on the Front, each part's
+ * answer and explanation on the Back.  The guid
  * is the question's stable id: Anki matches notes on it, so importing a newer
  * export updates the notes (and keeps their review history) instead of adding
  * duplicates.  There is no #columns header on purpose: without labels Anki
@@ -66,8 +68,15 @@ static void card_line(FILE *out, const struct quiz_question *q)
 		fputs("<br><small>" RX_DRAFT_NOTE " " RX_DISCLAIMER "</small>", out);
 }
 
-static void back(FILE *out, const struct quiz_question *q, const unsigned char *order)
+/* "Answer: b) x" (several: one a line), or a typed question's answers. */
+static void right_choices(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
+	if (quiz_typed_parts(q) > 0) {
+		char typed[1024];
+		fputs("<b>Answer:</b> ", out);
+		export_html_text(out, quiz_typed_answers(q, typed, sizeof typed));
+		return;
+	}
 	size_t right = 0;
 	for (size_t i = 0; i < q->nchoices; i++)
 		right += q->correct[i];
@@ -78,6 +87,11 @@ static void back(FILE *out, const struct quiz_question *q, const unsigned char *
 		fputs(right > 1 ? "<br>" : " ", out);
 		choice_line(out, q, order, pos);
 	}
+}
+
+static void back(FILE *out, const struct quiz_question *q, const unsigned char *order)
+{
+	right_choices(out, q, order);
 	if (q->explain && *q->explain) {
 		fputs("<br><br>", out);
 		export_html_text(out, q->explain);
@@ -89,6 +103,35 @@ static void back(FILE *out, const struct quiz_question *q, const unsigned char *
 static void typed_front(FILE *out, const struct quiz_question *q)
 {
 	export_html_text(out, q->ask);
+	fputs("<br><br>", out);
+	card_line(out, q);
+}
+
+/* A case as one Basic note: the stem and every part on the Front (a typed
+ * part asks for its answer, a cloze shows its gaps), each part's answer and
+ * explanation on the Back. */
+static void case_note(FILE *out, const struct quiz_question *q)
+{
+	unsigned char order[QUESTION_MAX_CHOICES];
+	export_html_text(out, q->ask);
+	for (size_t p = 0; p < q->nparts; p++) {
+		fprintf(out, "<br><br><b>%zu.</b> ", p + 1);
+		export_choice_order(&q->parts[p], order);
+		if (quiz_typed_parts(&q->parts[p]) > 0)
+			export_html_text(out, q->parts[p].ask);
+		else
+			front(out, &q->parts[p], order);
+	}
+	fputc('\t', out);
+	for (size_t p = 0; p < q->nparts; p++) {
+		fprintf(out, "%s<b>%zu.</b> ", p ? "<br><br>" : "", p + 1);
+		export_choice_order(&q->parts[p], order);
+		right_choices(out, &q->parts[p], order);
+		if (q->parts[p].explain && *q->parts[p].explain) {
+			fputs("<br>", out);
+			export_html_text(out, q->parts[p].explain);
+		}
+	}
 	fputs("<br><br>", out);
 	card_line(out, q);
 }
@@ -124,6 +167,9 @@ int export_anki(FILE *out, const struct export_set *set)
 			export_html_text(out, q->explain);
 			fputs("<br><br>", out);
 			card_line(out, q);
+		} else if (q->type == QUESTION_CASE) {
+			fputs("\tBasic\t", out);
+			case_note(out, q);
 		} else if (q->type == QUESTION_TYPED) {
 			fputs("\tBasic (type in the answer)\t", out);
 			typed_front(out, q);

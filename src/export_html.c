@@ -248,8 +248,38 @@ static int comparisons(FILE *out, const struct export_set *set)
 	return rc;
 }
 
+static void question(FILE *out, const struct quiz_question *q, const unsigned char *order);
+static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order);
+
+/* A case: its stem, then its parts as a list of questions (or answers). */
+static void case_entry(FILE *out, const struct quiz_question *q, bool answers)
+{
+	fputs("<li><p>", out);
+	if (!answers) {
+		text(out, q->ask);
+		fputs(" <i class=\"small\">(", out);
+		text(out, q->card->title);
+		fprintf(out, "; a case: answer its %zu parts in turn)</i>", q->nparts);
+	} else {
+		fputs("<i class=\"small\">(", out);
+		text(out, q->card->title);
+		fputs("; a case)</i>", out);
+	}
+	fputs("</p>\n<ol class=\"parts\">\n", out);
+	for (size_t p = 0; p < q->nparts; p++) {
+		unsigned char order[QUESTION_MAX_CHOICES];
+		export_choice_order(&q->parts[p], order);
+		(answers ? answer : question)(out, &q->parts[p], order);
+	}
+	fputs("</ol></li>\n", out);
+}
+
 static void question(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
+	if (q->type == QUESTION_CASE) {
+		case_entry(out, q, false);
+		return;
+	}
 	fputs("<li><p>", out);
 	text(out, q->ask);
 	fputs(" <i class=\"small\">(", out);
@@ -277,6 +307,10 @@ static void question(FILE *out, const struct quiz_question *q, const unsigned ch
 
 static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
+	if (q->type == QUESTION_CASE) {
+		case_entry(out, q, true);
+		return;
+	}
 	fputs("<li><p><b>", out);
 	bool any = false;
 	bool typed_parts = quiz_typed_parts(q) > 0;

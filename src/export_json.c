@@ -12,11 +12,13 @@
  *                  quiz: [ { id, type, ask, choices, choice_topics, answer, explain, see } ]
  *                        (typed: accept instead of choices; cloze: cloze, the
  *                        text with {{gap|alternative}} marks, instead of choices,
- *                        and answer a list of each gap's answers),
+ *                        and answer a list of each gap's answers; case: id,
+ *                        type, stem, parts (each a question as here, its id
+ *                        the case's + "/N"), see),
  *                  sources: [ { title, publisher, ... } ],
  *                  status, reviewed, reviewed_by } ] }
  * A question's type is its question_type_name(): single, multi, true-false,
- * typed, cloze.  Its answer is written as the card writes it: true or false for a
+ * typed, cloze, case.  Its answer is written as the card writes it: true or false for a
  * true/false question, one choice's text for a single answer or a typed one,
  * a list of texts for select-all-that-apply.  choice_topics is parallel to
  * choices: the card id a choice stands for, or null.  Absent optional values
@@ -81,6 +83,18 @@ static void question(struct json_writer *w, const struct card_question *q)
 	json_begin_object(w);
 	string_member(w, "id", q->id);
 	string_member(w, "type", question_type_name(q->type));
+	/* A case: its stem and its parts, each a question as below. */
+	if (q->type == QUESTION_CASE) {
+		string_member(w, "stem", q->ask);
+		json_key(w, "parts");
+		json_begin_array(w);
+		for (size_t p = 0; p < q->nparts; p++)
+			question(w, &q->parts[p]);
+		json_end_array(w);
+		string_member(w, "see", q->see >= 0 ? section_key((enum section)q->see) : NULL);
+		json_end_object(w);
+		return;
+	}
 	string_member(w, "ask", q->ask);
 	/* A cloze: its text as the card writes it, and each gap's answers. */
 	if (q->type == QUESTION_CLOZE) {

@@ -152,9 +152,40 @@ static int comparisons(FILE *out, const struct export_set *set)
 
 /* --- questions and answers ----------------------------------------------------- */
 
+static void question_body(FILE *out, const struct quiz_question *q, const unsigned char *order);
+static void answer_body(FILE *out, const struct quiz_question *q, const unsigned char *order);
+
+/* A case: its stem under the number, then its parts numbered 3.1, 3.2, ...
+ * (their questions, or their answers). */
+static void case_entry(FILE *out, size_t number, const struct quiz_question *q, bool answers)
+{
+	if (!answers) {
+		md_inline(out, q->ask, MD_PARAGRAPH);
+		fputs(" *(", out);
+		md_inline(out, q->card->title, MD_ONE_LINE);
+		fprintf(out, "; a case: answer its %zu parts in turn)*\n", q->nparts);
+	} else {
+		fputs("*(a case)*\n", out);
+	}
+	for (size_t p = 0; p < q->nparts; p++) {
+		unsigned char order[QUESTION_MAX_CHOICES];
+		export_choice_order(&q->parts[p], order);
+		fprintf(out, "\n**%zu.%zu** ", number, p + 1);
+		(answers ? answer_body : question_body)(out, &q->parts[p], order);
+	}
+}
+
 static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
 	fprintf(out, "\n**%zu.** ", number);
+	if (q->type == QUESTION_CASE)
+		case_entry(out, number, q, false);
+	else
+		question_body(out, q, order);
+}
+
+static void question_body(FILE *out, const struct quiz_question *q, const unsigned char *order)
+{
 	md_inline(out, q->ask, MD_PARAGRAPH);
 	fputs(" *(", out);
 	md_inline(out, q->card->title, MD_ONE_LINE);
@@ -183,6 +214,14 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 static void answer(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
 {
 	fprintf(out, "\n**%zu.** ", number);
+	if (q->type == QUESTION_CASE)
+		case_entry(out, number, q, true);
+	else
+		answer_body(out, q, order);
+}
+
+static void answer_body(FILE *out, const struct quiz_question *q, const unsigned char *order)
+{
 	const char *last = NULL;
 	char typed[1024];
 	bool typed_parts = quiz_typed_parts(q) > 0;

@@ -68,13 +68,15 @@ def card_texts(card):
             yield "sections." + name, text
     for key, value in (card.get("facts") or {}).items():
         yield "facts." + key, value
-    for q in card.get("quiz") or []:
-        parts = [q.get("ask"), q.get("explain")] + list(q.get("choices") or [])
-        answer = q.get("answer")
-        parts += answer if isinstance(answer, list) else [answer]
-        for p in parts:
-            if isinstance(p, str):
-                yield "quiz." + q["id"], p
+    for case in card.get("quiz") or []:
+        # A case vignette: its stem, and each of its parts as a question.
+        for q in [case] + list(case.get("parts") or []):
+            parts = [q.get("ask"), q.get("stem"), q.get("explain")] + list(q.get("choices") or [])
+            answer = q.get("answer")
+            parts += answer if isinstance(answer, list) else [answer]
+            for p in parts:
+                if isinstance(p, str):
+                    yield "quiz." + q["id"], p
 
 if seeds:
     seed_runs = set()
@@ -105,8 +107,9 @@ for card in cards:
         problems["review-state"].append(f"{cid}: no reviewed: date")
     for q in card.get("quiz") or []:
         questions += 1
-        if q.get("type") == "multi" and not q["ask"].rstrip().endswith("(Select all that apply.)"):
-            problems["select-all-wording"].append(f"{q['id']}: ask does not end with (Select all that apply.)")
+        for one in [q] + list(q.get("parts") or []):
+            if one.get("type") == "multi" and not one["ask"].rstrip().endswith("(Select all that apply.)"):
+                problems["select-all-wording"].append(f"{one['id']}: ask does not end with (Select all that apply.)")
 # The loader reads a missing status as draft, so the files themselves must say it.
 for root, _, files in os.walk(content):
     for name in sorted(files):

@@ -97,4 +97,22 @@ rx check "$work/bad"
 expect_status "check fails on a case of one part" 1
 expect_in "located at the parts" "$out$err" "bad.yaml:10:7: error: a case needs at least 2 questions (parts:), not 1"
 
+# Exports: JSON with the parts' own types, an Anki Basic note, handouts with the key.
+rx export --format json $kase
+expect_in "json: the type" "$out" '"type": "case"'
+expect_in "json: the stem" "$out" '"stem": "A made-up patient took too much Casamol'
+expect_in "json: a part with its own type and id" "$out" '"id": "casamol-case/2",
+              "type": "typed"'
+rx export --format anki $kase
+expect_in "anki: one Basic note" "$out" "casamol-case	Basic	A made-up patient"
+expect_in "anki: the parts on the front" "$out" "<b>2.</b> Name the antagonist that reverses it.<br><br><b>3.</b> Casamol causes small pupils."
+expect_in "anki: each answer and explanation on the back" "$out" "<b>2.</b> <b>Answer:</b> naloxone<br>Naloxone reverses mu agonists."
+expect_in "anki: tagged as a case" "$out" "rxplore::question::case"
+rx export --format md $kase
+expect_in "md: the parts numbered under the case" "$out" "**1.2** Name the antagonist that reverses it."
+expect_in "md: the key, part by part" "$out" "**1.2** naloxone. Naloxone reverses mu agonists."
+rx export --format html $kase
+expect_in "html: the parts as a list" "$out" '<ol class="parts">'
+expect_in "html: the key" "$out" "<li><p><b>naloxone</b> — Naloxone reverses mu agonists."
+
 done_testing

@@ -59,7 +59,7 @@ expect_in "the typed answer in the mistakes" "$out" "Your answer: dopamine"
 # quiz --type.
 quiz "" --type essay $typed
 expect_status "an unknown --type is a usage error" 2
-expect_in "it names the types" "$err" "--type takes single, multi, true-false, typed or cloze, not 'essay'"
+expect_in "it names the types" "$err" "--type takes single, multi, true-false, typed, cloze or case, not 'essay'"
 quiz "" --type order $typed
 expect_status "a type not written yet is a usage error" 2
 quiz "" --type single $typed
