@@ -86,6 +86,11 @@ int export_html(FILE *out, const struct export_set *set);
  * neither is ever left in the right order. */
 void export_choice_order(const struct quiz_question *question, unsigned char order[QUESTION_MAX_CHOICES]);
 
+/* What a handout says after a question's card to tell how it is answered
+ * ("; select all that apply"), or "" for a single choice (and a case, whose
+ * parts say it). */
+const char *export_question_hint(enum question_type type);
+
 /* An ordering or matching as an unanswered item in export_choice_order()'s
  * display order, for quiz_order.h's rows and answer key. */
 void export_arranged_item(const struct quiz_question *question, struct quiz_item *item);

@@ -329,3 +329,19 @@ int export_write(FILE *out, const struct export_set *set, enum export_format for
 	}
 	return EXPORT_EINVAL;
 }
+
+const char *export_question_hint(enum question_type type)
+{
+	switch (type) {
+	case QUESTION_MULTI: return "; select all that apply";
+	case QUESTION_TRUE_FALSE: return "; true or false";
+	case QUESTION_TYPED: return "; write the answer";
+	case QUESTION_CLOZE: return "; fill in the gaps";
+	case QUESTION_ORDER: return "; put the numbers in order";
+	case QUESTION_MATCH: return "; give each number its letter";
+	case QUESTION_SINGLE:
+	case QUESTION_CASE:
+	case QUESTION_TYPE_COUNT: break;
+	}
+	return "";
+}

@@ -228,18 +228,7 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 	text(out, q->ask);
 	fputs(" <i class=\"small\">(", out);
 	text(out, q->card->title);
-	if (q->type == QUESTION_MULTI)
-		fputs("; select all that apply", out);
-	else if (q->type == QUESTION_TRUE_FALSE)
-		fputs("; true or false", out);
-	else if (q->type == QUESTION_TYPED)
-		fputs("; write the answer", out);
-	else if (q->type == QUESTION_CLOZE)
-		fputs("; fill in the gaps", out);
-	else if (q->type == QUESTION_ORDER)
-		fputs("; put the numbers in order", out);
-	else if (q->type == QUESTION_MATCH)
-		fputs("; give each number its letter", out);
+	fputs(export_question_hint(q->type), out);
 	if (quiz_is_arranged(q)) {
 		fputs(")</i></p>\n", out);
 		arranged_rows(out, q);

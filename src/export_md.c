@@ -132,18 +132,7 @@ static void question_body(FILE *out, const struct quiz_question *q, const unsign
 	md_inline(out, q->ask, MD_PARAGRAPH);
 	fputs(" *(", out);
 	md_inline(out, q->card->title, MD_ONE_LINE);
-	if (q->type == QUESTION_MULTI)
-		fputs("; select all that apply", out);
-	else if (q->type == QUESTION_TRUE_FALSE)
-		fputs("; true or false", out);
-	else if (q->type == QUESTION_TYPED)
-		fputs("; write the answer", out);
-	else if (q->type == QUESTION_CLOZE)
-		fputs("; fill in the gaps", out);
-	else if (q->type == QUESTION_ORDER)
-		fputs("; put the numbers in order", out);
-	else if (q->type == QUESTION_MATCH)
-		fputs("; give each number its letter", out);
+	fputs(export_question_hint(q->type), out);
 	fputs(")*\n\n", out);
 	if (quiz_is_arranged(q)) {
 		arranged_rows(out, q);
