@@ -19,8 +19,11 @@ static bool read_number(const char **p, double *out)
 		s++;
 		if (!isdigit((unsigned char)*s))
 			return false;
-		for (double scale = 0.1; isdigit((unsigned char)*s); scale /= 10)
+		double scale = 0.1;
+		while (isdigit((unsigned char)*s)) {
 			value += (*s++ - '0') * scale;
+			scale /= 10;
+		}
 	}
 	*out = value;
 	*p = s;

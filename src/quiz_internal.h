@@ -43,7 +43,7 @@ int quiz_session_record(struct quiz_session *session, struct quiz_item *item, un
  * quiz_rank_add() adds the rankings a card opens (0 or -1).  The bank needs
  * room for one per card and ranked vocabulary entry. */
 struct quiz_rank_pool;
-int quiz_rank_prepare(struct quiz_rank_pool **pool, const struct library *library);
+int quiz_rank_prepare(struct quiz_rank_pool **pool_out, const struct library *library);
 int quiz_rank_add(struct quiz_bank *bank, const struct quiz_rank_pool *pool, const struct card *card);
 void quiz_rank_release(struct quiz_rank_pool *pool);
 

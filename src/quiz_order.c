@@ -220,10 +220,18 @@ int quiz_session_answer_arranged(struct quiz_session *session, const char *text,
 	return quiz_session_record(session, item, right, parts, got == ARRANGED_DONT_KNOW, answer_ms);
 }
 
+/* How many items a question shows: its choices, never more than fit. */
+static size_t item_count(const struct quiz_question *q)
+{
+	if (q->nchoices > QUESTION_MAX_CHOICES)
+		return QUESTION_MAX_CHOICES;
+	return q->nchoices;
+}
+
 size_t quiz_arranged_rows(const struct quiz_item *item, struct arranged_line *rows, size_t *split)
 {
 	const struct quiz_question *q = item->question;
-	size_t n = q->nchoices < QUESTION_MAX_CHOICES ? q->nchoices : QUESTION_MAX_CHOICES, count = 0;
+	size_t n = item_count(q), count = 0;
 	for (size_t i = 0; i < n; i++) {
 		rows[count] = (struct arranged_line){ .mark = "" };
 		snprintf(rows[count].label, sizeof rows[count].label, "%zu.", i + 1);
@@ -245,7 +253,7 @@ size_t quiz_arranged_feedback(const struct quiz_item *item, bool utf8, char *hea
 	const char *tick = utf8 ? "\xE2\x9C\x93" : "+", *cross = utf8 ? "\xE2\x9C\x97" : "x";
 	const char *arrow = utf8 ? "\xE2\x86\x92" : "->";
 	bool marked = item->outcome == QUIZ_CORRECT || item->outcome == QUIZ_WRONG;
-	size_t n = q->nchoices < QUESTION_MAX_CHOICES ? q->nchoices : QUESTION_MAX_CHOICES;
+	size_t n = item_count(q);
 	if (q->type == QUESTION_ORDER)
 		snprintf(heading, heading_size, "Right order%s:",
 			 marked ? utf8 ? " (\xE2\x9C\x93: you had it right after the one above)"
@@ -282,7 +290,7 @@ static const unsigned char straight[QUESTION_MAX_CHOICES] = { 0, 1, 2, 3, 4, 5 }
  * (a matching, left item k with right item idx[k]). */
 static const char *join(const struct quiz_question *q, const unsigned char *idx, char *buf, size_t size)
 {
-	size_t used = 0, n = q->nchoices < QUESTION_MAX_CHOICES ? q->nchoices : QUESTION_MAX_CHOICES;
+	size_t used = 0, n = item_count(q);
 	if (size)
 		buf[0] = '\0';
 	for (size_t k = 0; k < n && used + 1 < size; k++) {

@@ -8,6 +8,7 @@
  * and that still leave room for a ranking of three, picked by a hash of the
  * card id, so rankings differ between cards yet the bank is the same on
  * every build. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,10 +57,10 @@ static int by_range(const void *a, const void *b)
 	return strcmp(x->card->id, y->card->id);
 }
 
-int quiz_rank_prepare(struct quiz_rank_pool **out, const struct library *library)
+int quiz_rank_prepare(struct quiz_rank_pool **pool_out, const struct library *library)
 {
 	struct quiz_rank_pool *pool = calloc(1, sizeof *pool);
-	*out = pool;
+	*pool_out = pool;
 	if (!pool || !(pool->keys = calloc(library->nvocab + 1, sizeof *pool->keys)))
 		return -1;
 	for (size_t v = 0; v < library->nvocab; v++) {
@@ -170,14 +171,12 @@ static int add_one(struct quiz_bank *bank, const struct rank_key *key, const str
 		q->choice_topic[i] = chain[i]->card;
 		q->correct[i] = true;
 	}
-	size_t idlen = strlen(card->id), keylen = strlen(key->entry->key);
-	char *id = arena_alloc(&bank->arena, idlen + keylen + sizeof ":rank:");
+	size_t idsize = strlen(card->id) + strlen(key->entry->key) + sizeof ":rank:";
+	char *id = arena_alloc(&bank->arena, idsize);
 	q->explain = explain(&bank->arena, key, chain, n);
 	if (!id || !q->explain)
 		return -1;
-	memcpy(id, card->id, idlen);
-	memcpy(id + idlen, ":rank:", 6);
-	memcpy(id + idlen + 6, key->entry->key, keylen + 1);
+	snprintf(id, idsize, "%s:rank:%s", card->id, key->entry->key);
 	q->id = id;
 	bank->count++;
 	return 1;
