@@ -3,6 +3,7 @@
 #include "quiz.h"
 
 #include <stdint.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +245,115 @@ static int add_generated_typed(struct quiz_bank *bank, const struct vocab_entry 
 	return finish_generated(bank, q, entry, card, value, ":typed");
 }
 
+/* Generated matching (vocabulary `typed: true`, whose values are short
+ * names): the card and two or three others, each title to be matched with
+ * its value.  Every pair obeys the distractor rule both ways (no value equal
+ * to, inside or around another) and no two cards are of one family, so each
+ * value fits exactly one title.  1 when added, 0 when too few fit, -1 out of
+ * memory. */
+#define MATCH_MOST 4
+#define MATCH_FEWEST 3
+#define MATCH_WIDEST 48	/* columns: a right item stays on one line at 80 */
+
+/* Whether title shares a telling word with value ("Orexin receptor
+ * antagonists" and "Orexin OX1 and OX2 receptors"): a word of four letters
+ * or more, other than the words every target has. */
+static bool gives_away(const char *title, const char *value)
+{
+	static const char *const common[] = { "receptor", "receptors", "site", "sites", "channel",
+					      "channels", "subunit", "binding", "with", "and" };
+	const char *p = value;
+	while (*p) {
+		while (*p && !isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			p++;
+		const char *start = p;
+		while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+			p++;
+		size_t len = (size_t)(p - start);
+		if (len < 4 || len >= 32)
+			continue;
+		char word[32];
+		memcpy(word, start, len);
+		word[len] = '\0';
+		bool is_common = false;
+		for (size_t c = 0; c < sizeof common / sizeof *common && !is_common; c++)
+			is_common = text_casecmp(word, common[c]) == 0;
+		if (!is_common && text_find_nocase(title, word))
+			return true;
+	}
+	return false;
+}
+
+/* A value short enough to be one right item, that its title does not give
+ * away. */
+static bool matchable(const char *value, const char *title)
+{
+	return !text_blank(value) && text_width(value) <= MATCH_WIDEST && !gives_away(title, value);
+}
+
+static bool fits_matching(const struct fact_value *fv, const char *const *values, const struct card *const *cards,
+			  size_t n)
+{
+	if (!fv->card || !matchable(fv->value, fv->card->title))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (fv->card == cards[i] || same_family(fv->card, cards[i]) ||
+		    !usable_distractor(fv->value, &values[i], 1))
+			return false;
+	return true;
+}
+
+static int add_generated_match(struct quiz_bank *bank, const struct vocab_entry *entry, const struct card *card,
+			       const struct fact_value *pool, size_t npool)
+{
+	const char *value = card_fact(card, entry->key);
+	if (!entry->typed || npool < MATCH_FEWEST || !matchable(value, card->title) ||
+	    (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0))
+		return 0;
+	const char *values[MATCH_MOST] = { value };
+	const struct card *cards[MATCH_MOST] = { card };
+	size_t n = 1, start = (size_t)(text_hash(card->id) / 7 % npool);
+	for (size_t k = 0; k < npool && k < SCAN_LIMIT && n < MATCH_MOST; k++) {
+		const struct fact_value *fv = &pool[(start + k) % npool];
+		if (fits_matching(fv, values, cards, n)) {
+			values[n] = fv->value;
+			cards[n++] = fv->card;
+		}
+	}
+	if (n < MATCH_FEWEST)
+		return 0;
+	struct quiz_question *q = &bank->items[bank->count];
+	memset(q, 0, sizeof *q);
+	q->card = card;
+	q->type = QUESTION_MATCH;
+	q->generated = true;
+	q->fact = entry->key;
+	q->see = SECTION_FACTS;
+	q->nchoices = n;
+	const char *label = entry->label ? entry->label : entry->key;
+	char *explain = join3(&bank->arena, label, "", "");
+	for (size_t i = 0; i < n; i++) {
+		q->choices[i] = cards[i]->title;
+		q->choice_topic[i] = cards[i];
+		q->matches[i] = values[i];
+		q->correct[i] = true;
+		char *pair = join3(&bank->arena, cards[i]->title, " — ", values[i]);
+		explain = explain && pair ? join3(&bank->arena, explain, i ? "; " : ": ", pair) : NULL;
+	}
+	/* "Match each topic to its receptor target." (labels are capitalised) */
+	char *what = join3(&bank->arena, label, "", "");
+	if (what && (unsigned char)what[0] < 0x80)
+		what[0] = (char)tolower((unsigned char)what[0]);
+	char *id_tail = join3(&bank->arena, ":fact:", entry->key, ":match");
+	q->id = id_tail ? join3(&bank->arena, card->id, id_tail, "") : NULL;
+	q->ask = what ? join3(&bank->arena, "Match each topic to its ", what, ".") : NULL;
+	q->explain = explain ? join3(&bank->arena, explain, ".", "") : NULL;
+	if (!q->id || !q->ask || !q->explain)
+		return -1;
+	bank->count++;
+	return 1;
+}
+
 static int build_index(struct quiz_bank *bank)
 {
 	struct quiz_index *index = arena_alloc(&bank->arena, sizeof *index);
@@ -270,7 +380,7 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 	arena_init(&bank->arena);
 	size_t capacity = 0;
 	for (size_t i = 0; i < library->ncards; i++)
-		capacity += library->cards[i]->nquiz + 3 * library->cards[i]->nfacts;	/* choice, typed, ranking */
+		capacity += library->cards[i]->nquiz + 4 * library->cards[i]->nfacts;	/* choice, typed, matching, ranking */
 	struct fact_value *pool = NULL;
 	size_t *pool_start = NULL;
 	struct quiz_rank_pool *rankings = NULL;
@@ -310,7 +420,8 @@ int quiz_bank_build(struct quiz_bank *bank, const struct library *library)
 				continue;
 			size_t from = pool_start[v], n = pool_start[v + 1] - from;
 			if (add_generated(bank, &library->vocab[v], card, pool + from, n) < 0 ||
-			    add_generated_typed(bank, &library->vocab[v], card) < 0)
+			    add_generated_typed(bank, &library->vocab[v], card) < 0 ||
+			    add_generated_match(bank, &library->vocab[v], card, pool + from, n) < 0)
 				goto fail;
 		}
 		if (quiz_rank_add(bank, rankings, card) < 0)

@@ -205,6 +205,23 @@ static void too_few_distractors_means_no_question(void **state)
 /* The bundled pack's bank, every generated question: the answer is the
  * asked card's own cell, and no distractor equals it, sits inside it or
  * contains it (case and spacing aside), nor repeats another choice. */
+/* A generated matching: each right item is its own card's cell, and no right
+ * item equals, contains or sits inside another, so each fits one title. */
+static void expect_fair_matching(const struct quiz_question *q)
+{
+	assert_non_null(q->fact);
+	assert_true(q->nchoices >= 3 && q->nchoices <= 4);
+	for (size_t i = 0; i < q->nchoices; i++) {
+		assert_non_null(q->choice_topic[i]);
+		assert_string_equal(q->choices[i], q->choice_topic[i]->title);
+		assert_string_equal(q->matches[i], card_fact(q->choice_topic[i], q->fact));
+		for (size_t j = 0; j < i; j++)
+			if (text_casecmp(q->matches[i], q->matches[j]) == 0 ||
+			    text_find_nocase(q->matches[i], q->matches[j]) || text_find_nocase(q->matches[j], q->matches[i]))
+				fail_msg("%s: '%s' and '%s' could both fit", q->id, q->matches[i], q->matches[j]);
+	}
+}
+
 static void bundled_bank_is_fair(void **state)
 {
 	(void)state;
@@ -215,7 +232,7 @@ static void bundled_bank_is_fair(void **state)
 	assert_true(lib.ncards >= 60);
 	struct quiz_bank bank;
 	assert_int_equal(quiz_bank_build(&bank, &lib), 0);
-	size_t generated = 0;
+	size_t generated = 0, matchings = 0;
 	for (size_t i = 0; i < bank.count; i++) {
 		const struct quiz_question *q = &bank.items[i];
 		/* A generated typed question has no distractors to be unfair, nor a
@@ -223,6 +240,11 @@ static void bundled_bank_is_fair(void **state)
 		if (!q->generated || q->type == QUESTION_TYPED || q->type == QUESTION_ORDER)
 			continue;
 		generated++;
+		if (q->type == QUESTION_MATCH) {
+			matchings++;
+			expect_fair_matching(q);
+			continue;
+		}
 		const char *key = strstr(q->id, ":fact:");
 		assert_non_null(key);
 		const char *cell = card_fact(q->card, key + 6);
@@ -242,6 +264,7 @@ static void bundled_bank_is_fair(void **state)
 					fail_msg("%s: choice '%s' is offered twice", q->id, q->choices[c]);
 	}
 	assert_true(generated >= 50);
+	assert_true(matchings >= 10);
 	quiz_bank_release(&bank);
 	library_release(&lib);
 	diag_list_release(&diags);
