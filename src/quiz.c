@@ -191,6 +191,19 @@ static int finish_generated(struct quiz_bank *bank, struct quiz_question *q, con
 	return 1;
 }
 
+struct quiz_question *quiz_bank_next_generated(struct quiz_bank *bank, const struct card *card,
+					       enum question_type type, const char *fact)
+{
+	struct quiz_question *q = &bank->items[bank->count];
+	memset(q, 0, sizeof *q);
+	q->card = card;
+	q->type = type;
+	q->generated = true;
+	q->fact = fact;
+	q->see = SECTION_FACTS;
+	return q;
+}
+
 /* Generated questions of one card for one vocabulary entry; returns 1 when
  * one was added, 0 when there is none (no value, or left out: noted in
  * bank->drops), -1 out of memory. */
@@ -208,13 +221,7 @@ static int add_generated(struct quiz_bank *bank, const struct vocab_entry *entry
 	size_t ndistractors = pick_distractors(pool, npool, card, choices, sources);
 	if (ndistractors < MIN_DISTRACTORS)
 		return note_drop(bank, card, entry->key, QUIZ_DROP_FEW_DISTRACTORS, ndistractors);
-	struct quiz_question *q = &bank->items[bank->count];
-	memset(q, 0, sizeof *q);
-	q->card = card;
-	q->type = QUESTION_SINGLE;
-	q->generated = true;
-	q->fact = entry->key;
-	q->see = SECTION_FACTS;
+	struct quiz_question *q = quiz_bank_next_generated(bank, card, QUESTION_SINGLE, entry->key);
 	q->nchoices = ndistractors + 1;
 	for (size_t c = 0; c < q->nchoices; c++) {
 		q->choices[c] = choices[c];
@@ -233,12 +240,7 @@ static int add_generated_typed(struct quiz_bank *bank, const struct vocab_entry 
 	if (!entry->typed || !quiz_typed_fair(value, card->title) ||
 	    (card->kind == CARD_CLASS && strcmp(entry->key, "class") == 0))
 		return 0;
-	struct quiz_question *q = &bank->items[bank->count];
-	memset(q, 0, sizeof *q);
-	q->card = card;
-	q->type = QUESTION_TYPED;
-	q->generated = true;
-	q->see = SECTION_FACTS;
+	struct quiz_question *q = quiz_bank_next_generated(bank, card, QUESTION_TYPED, NULL);
 	q->nchoices = 1;
 	q->choices[0] = value;
 	q->correct[0] = true;
@@ -322,13 +324,7 @@ static int add_generated_match(struct quiz_bank *bank, const struct vocab_entry 
 	}
 	if (n < MATCH_FEWEST)
 		return 0;
-	struct quiz_question *q = &bank->items[bank->count];
-	memset(q, 0, sizeof *q);
-	q->card = card;
-	q->type = QUESTION_MATCH;
-	q->generated = true;
-	q->fact = entry->key;
-	q->see = SECTION_FACTS;
+	struct quiz_question *q = quiz_bank_next_generated(bank, card, QUESTION_MATCH, entry->key);
 	q->nchoices = n;
 	const char *label = entry->label ? entry->label : entry->key;
 	char *explain = join3(&bank->arena, label, "", "");

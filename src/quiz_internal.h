@@ -45,6 +45,12 @@ int quiz_session_record(struct quiz_session *session, struct quiz_item *item, un
 struct quiz_rank_pool;
 int quiz_rank_prepare(struct quiz_rank_pool **pool_out, const struct library *library);
 int quiz_rank_add(struct quiz_bank *bank, const struct quiz_rank_pool *pool, const struct card *card);
+
+/* The bank's next item, cleared, as a generated question of card of this
+ * type asking the vocabulary key fact (NULL for none), seen in the facts;
+ * the caller fills the rest and counts it in. */
+struct quiz_question *quiz_bank_next_generated(struct quiz_bank *bank, const struct card *card,
+					       enum question_type type, const char *fact);
 void quiz_rank_release(struct quiz_rank_pool *pool);
 
 /* The queues of quiz_session_start() over the bank indices scope[0..nscope):

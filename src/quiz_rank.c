@@ -157,13 +157,7 @@ static int add_one(struct quiz_bank *bank, const struct rank_key *key, const str
 	}
 	if (n < RANK_FEWEST)
 		return 0;
-	struct quiz_question *q = &bank->items[bank->count];
-	memset(q, 0, sizeof *q);
-	q->card = card;
-	q->type = QUESTION_ORDER;
-	q->generated = true;
-	q->fact = key->entry->key;
-	q->see = SECTION_FACTS;
+	struct quiz_question *q = quiz_bank_next_generated(bank, card, QUESTION_ORDER, key->entry->key);
 	q->ask = key->entry->rank;
 	q->nchoices = n;
 	for (size_t i = 0; i < n; i++) {
