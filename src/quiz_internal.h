@@ -8,6 +8,9 @@
 
 #include "quiz.h"
 
+/* quiz_item.inserted when the item was not inserted (a re-ask or a step). */
+#define NO_ITEM ((size_t)-1)
+
 /* splitmix64 over *state: the same numbers on every platform for a seed. */
 uint64_t quiz_next_random(unsigned long long *state);
 
