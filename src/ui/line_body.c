@@ -102,6 +102,17 @@ static void draw_line(const struct body_line *l, int y, int x, int w)
 		ui_puts(y, x + l->text_x + used, w - l->text_x - used, l->suffix, l->cursor ? role : ROLE_DIM);
 }
 
+int line_body_rows(struct rect area)
+{
+	return area.h - 2 > 1 ? area.h - 2 : 1;
+}
+
+size_t line_body_max_scroll(const struct line_body *body, struct rect area)
+{
+	size_t rows = (size_t)line_body_rows(area);
+	return body->nlines > rows ? body->nlines - rows : 0;
+}
+
 void line_body_draw(struct line_body *body, struct ui *ui, struct rect area, const char *left, const char *right)
 {
 	int width = line_body_width(area);
@@ -112,7 +123,7 @@ void line_body_draw(struct line_body *body, struct ui *ui, struct rect area, con
 	ui_hline(area.y + 1, area.x, area.w, ROLE_DIM);
 
 	body->body_y = 2;
-	body->visible = area.h - 2 > 1 ? area.h - 2 : 1;
+	body->visible = line_body_rows(area);
 	int cursor_line = -1;
 	for (size_t i = 0; i < body->nlines; i++)
 		if (body->lines[i].cursor)
@@ -123,7 +134,7 @@ void line_body_draw(struct line_body *body, struct ui *ui, struct rect area, con
 		else if (cursor_line >= (int)body->scroll + body->visible)
 			body->scroll = (size_t)cursor_line - (size_t)body->visible + 1;	/* cursor_line >= visible */
 	}
-	size_t max_scroll = body->nlines > (size_t)body->visible ? body->nlines - (size_t)body->visible : 0;
+	size_t max_scroll = line_body_max_scroll(body, area);
 	if (body->scroll > max_scroll)
 		body->scroll = max_scroll;
 	int y = area.y + body->body_y;

@@ -60,6 +60,10 @@ long line_body_add(struct line_body *body, int width, int x, const char *prefix,
 		   const char *text, enum role role);
 void line_body_blank(struct line_body *body);
 /* Draws the title row (left, and right-aligned right), the rule and the lines. */
+/* The body's rows in area (below the title row and the rule), and how far
+ * the lines laid out so far can scroll in it. */
+int line_body_rows(struct rect area);
+size_t line_body_max_scroll(const struct line_body *body, struct rect area);
 void line_body_draw(struct line_body *body, struct ui *ui, struct rect area, const char *left, const char *right);
 /* The choice drawn at row y of the area, or -1. */
 int line_body_choice_at(const struct line_body *body, int y);

@@ -315,7 +315,12 @@ void quiz_draw(struct quiz_view *v, struct ui *ui, struct rect area)
 	layout(v, ui, line_body_width(area));
 	/* A long stem scrolls: the part asked comes into view first (line_body_draw
 	 * clamps this to the end, so as much of the stem shows as fits). */
-	if (part_line >= 0 && v->case_anchor)
+	if (part_line >= 0 && v->case_anchor) {
 		v->body.scroll = (size_t)part_line;
+		/* On a small screen the part fills the body and the stem is scrolled
+		 * out of sight: say it is there, and how to bring it back. */
+		if (part_line > 0 && line_body_max_scroll(&v->body, area) > 0)
+			v->body.lines[part_line].suffix = "  (case above: PgUp)";
+	}
 	line_body_draw(&v->body, ui, area, left, right);
 }

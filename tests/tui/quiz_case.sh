@@ -22,8 +22,11 @@ expect_screen "I don't know."
 # The stem is longer than the screen leaves it: its start is scrolled away
 # to keep the part in view, and paging up brings it back.
 expect_not_screen "Case: A made-up patient"
+# ... and the part's heading says so, with the key that brings it back.
+expect_screen "Part 1 of 3:  (case above: PgUp)"
 keys PPage
 wait_for "Case: A made-up patient took too much Casamol"
+expect_not_screen "(case above: PgUp)"
 keys NPage
 wait_for "choose, Enter submits, x: I don't know."
 
