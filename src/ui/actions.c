@@ -331,14 +331,20 @@ static bool is_arrow(int key)
 	return key == KEYC_UP || key == KEYC_DOWN || key == KEYC_LEFT || key == KEYC_RIGHT;
 }
 
-/* The keys a hint names for one row: a run ("a–f"), else the first key. */
-static void hint_keys(const struct action *action, bool utf8, char *buf, size_t size)
+/* The keys a hint names for one row: a run ("a–f"), else the first key.  A
+ * run cut to what the screen takes now is a range from two keys ("a–b"). */
+static void hint_keys(const struct action *action, const struct hint_state *state, bool utf8, char *buf,
+		      size_t size)
 {
-	size_t run = run_length(action->keys, 0);
+	size_t run = run_length(action->keys, 0), shortest = 3;
 	char last[32];
 
+	if (state && state->cut_keys && state->cut == action->id && run >= state->cut_keys) {
+		run = state->cut_keys;
+		shortest = 2;
+	}
 	actions_key_name(action->keys[0], utf8, buf, size);
-	if (run >= 3) {
+	if (run >= shortest) {
 		size_t used = strlen(buf);
 
 		actions_key_name(action->keys[run - 1], utf8, last, sizeof(last));
@@ -347,8 +353,7 @@ static void hint_keys(const struct action *action, bool utf8, char *buf, size_t 
 	}
 }
 
-static bool skipped(const struct action *action, enum action_context context, const enum action_id *skip,
-		    size_t nskip)
+static bool skipped(const struct action *action, enum action_context context, const struct hint_state *state)
 {
 	size_t i;
 
@@ -357,14 +362,14 @@ static bool skipped(const struct action *action, enum action_context context, co
 	/* In a text-entry context a printable key is text, whatever its parents say. */
 	if (actions_text_entry(context) && action->keys[0] >= 0x20 && action->keys[0] < KEYC_BASE)
 		return true;
-	for (i = 0; i < nskip; i++)
-		if (skip[i] == action->id)
+	for (i = 0; state && i < state->nskip; i++)
+		if (state->skip[i] == action->id)
 			return true;
 	return false;
 }
 
-const char *actions_hints(enum action_context context, const enum action_id *skip, size_t nskip, bool utf8,
-			  char *buf, size_t size)
+const char *actions_hints(enum action_context context, const struct hint_state *state, bool utf8, char *buf,
+			  size_t size)
 {
 	const struct action *rows[sizeof(actions_table) / sizeof(actions_table[0])];
 	size_t n = 0, i, j, used = 0;
@@ -375,7 +380,7 @@ const char *actions_hints(enum action_context context, const enum action_id *ski
 	buf[0] = '\0';
 	for (ctx = (int)context; ctx >= 0; ctx = actions_parent((enum action_context)ctx))
 		for (i = 0; i < actions_count; i++)
-			if ((int)actions_table[i].context == ctx && !skipped(&actions_table[i], context, skip, nskip))
+			if ((int)actions_table[i].context == ctx && !skipped(&actions_table[i], context, state))
 				rows[n++] = &actions_table[i];
 	/* By rank; a stable insertion sort keeps the table's order within one. */
 	for (i = 1; i < n; i++)
@@ -396,7 +401,7 @@ const char *actions_hints(enum action_context context, const enum action_id *ski
 		for (size_t k = i; k < j; k++) {
 			size_t len = strlen(keys);
 
-			hint_keys(rows[k], utf8, one, sizeof(one));
+			hint_keys(rows[k], state, utf8, one, sizeof(one));
 			snprintf(keys + len, sizeof(keys) - len, "%s%s", k > i && !arrows ? "/" : "", one);
 		}
 		w = snprintf(buf + used, size - used, "%s%s:%s", used ? "  " : "", keys, rows[i]->hint);

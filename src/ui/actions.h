@@ -113,12 +113,24 @@ const char *actions_key_name(int key, bool utf8, char *buf, size_t size);
 /* "↑ k" / "1–9": the action's keys for the help screen, into buf. */
 const char *actions_keys_label(const struct action *action, bool utf8, char *buf, size_t size);
 
-/* The status-bar hints of a context: "keys:hint" of its rows and its
- * parents', in rank order, separated by two spaces, into buf.  Rows whose id
+/* What a screen's state changes in its hints (NULL: nothing).  Rows whose id
  * is in skip[0..nskip) are left out (a stage where they do nothing useful);
- * in a text-entry context, so are rows of printable keys (they are text). */
-const char *actions_hints(enum action_context context, const enum action_id *skip, size_t nskip, bool utf8,
-			  char *buf, size_t size);
+ * the row of id `cut` names only the first cut_keys keys of its run (a
+ * question with three choices takes a-c of the quiz's a-f); cut_keys 0 cuts
+ * nothing. */
+struct hint_state {
+	const enum action_id *skip;
+	size_t nskip;
+	enum action_id cut;
+	size_t cut_keys;
+};
+
+/* The status-bar hints of a context: "keys:hint" of its rows and its
+ * parents', in rank order, separated by two spaces, into buf, as state
+ * narrows them; in a text-entry context rows of printable keys are left out
+ * (they are text). */
+const char *actions_hints(enum action_context context, const struct hint_state *state, bool utf8, char *buf,
+			  size_t size);
 
 /* Heading of a context on the help screen ("Topic list"). */
 const char *actions_context_title(enum action_context context);

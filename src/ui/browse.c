@@ -531,10 +531,11 @@ static void browse_resume(struct screen *screen, struct ui *ui, const struct scr
 static void browse_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
 {
 	static const enum action_id no_link[] = { ACT_FOLLOW };
+	static const struct hint_state no_link_state = { .skip = no_link, .nskip = 1 };
 	const struct browse *b = (const struct browse *)screen;
 	bool skip = !b->prompting && b->focus == FOCUS_CARD && b->view.link < 0;
 
-	actions_hints(browse_context(screen), skip ? no_link : NULL, skip ? 1 : 0, ui->utf8, buf, size);
+	actions_hints(browse_context(screen), skip ? &no_link_state : NULL, ui->utf8, buf, size);
 }
 
 static void browse_free(struct screen *screen)

@@ -472,15 +472,26 @@ static enum action_context quiz_view_context(const struct screen *screen)
 	}
 }
 
-/* The table's hints, less picking and opening mistakes when there are none. */
+/* The table's hints, less picking and opening mistakes when there are none,
+ * and with only the letters the question on the screen has. */
 static void quiz_view_hints(const struct screen *screen, const struct ui *ui, char *buf, size_t size)
 {
 	static const enum action_id no_mistakes[] = { ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_QUIZ_OPEN };
 	const struct quiz_view *v = (const struct quiz_view *)screen;
-	bool skip = v->stage == STAGE_SUMMARY && v->nmistakes == 0;
+	struct hint_state state = { .cut = ACT_QUIZ_CHOOSE };
+	enum action_context context = quiz_view_context(screen);
 
-	actions_hints(quiz_view_context(screen), skip ? no_mistakes : NULL,
-		      skip ? sizeof no_mistakes / sizeof no_mistakes[0] : 0, ui->utf8, buf, size);
+	if (v->stage == STAGE_SUMMARY && v->nmistakes == 0) {
+		state.skip = no_mistakes;
+		state.nskip = sizeof no_mistakes / sizeof no_mistakes[0];
+	}
+	if (context == CTX_QUIZ) {
+		const struct quiz_item *answering = quiz_session_answering(&v->session);
+
+		if (answering)
+			state.cut_keys = answering->question->nchoices;
+	}
+	actions_hints(context, &state, ui->utf8, buf, size);
 }
 
 static void quiz_view_free(struct screen *screen)

@@ -125,8 +125,9 @@ struct screen_ops {
 	enum intent (*tick)(struct screen *screen, struct ui *ui);
 	/* Key hints for the status bar, into buf.  NULL (the rule): the hints of
 	 * the context from the action table, so keys, help and hints agree; a
-	 * screen sets it only to leave rows out in some state (actions_hints's
-	 * skip list) or when its keys are not actions (the "any key" notice). */
+	 * screen sets it only to narrow them to its state (struct hint_state:
+	 * rows left out, a run of letters cut to the choices shown) or when its
+	 * keys are not actions (the "any key" notice). */
 	void (*hints)(const struct screen *screen, const struct ui *ui, char *buf, size_t size);
 	/* Frees what the screen owns and the screen.  NULL: it owns nothing
 	 * beyond its own allocation (free(screen)). */

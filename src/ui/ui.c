@@ -198,7 +198,7 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 	if (top->ops->hints)
 		top->ops->hints(top, ui, hints, sizeof(hints));
 	else
-		actions_hints(screen_context(top), NULL, 0, ui->utf8, hints, sizeof(hints));
+		actions_hints(screen_context(top), NULL, ui->utf8, hints, sizeof(hints));
 	draw_hints(y, 1, COLS - right_w - 2, hints);
 }
 

@@ -285,31 +285,49 @@ static void test_hints_come_from_the_table(void **state)
 	char buf[256];
 
 	(void)state;
-	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, true, buf, sizeof(buf)),
+	assert_string_equal(actions_hints(CTX_STATS, NULL, true, buf, sizeof(buf)),
 			    "?:help  \xE2\x86\x91\xE2\x86\x93:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
-	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, sizeof(buf)),
+	assert_string_equal(actions_hints(CTX_STATS, NULL, false, buf, sizeof(buf)),
 			    "?:help  Up/Down:scroll  Esc:back  PgUp/PgDn:page  g/G:top/end");
 	/* The pager and the statistics page the same way: the old drift. */
-	assert_non_null(strstr(actions_hints(CTX_PAGER, NULL, 0, true, buf, sizeof(buf)), "PgUp/PgDn:page"));
+	assert_non_null(strstr(actions_hints(CTX_PAGER, NULL, true, buf, sizeof(buf)), "PgUp/PgDn:page"));
 	/* Parents' hints join in rank order (browse's under the list's). */
-	assert_string_equal(actions_hints(CTX_LIST, NULL, 0, false, buf, sizeof(buf)),
+	assert_string_equal(actions_hints(CTX_LIST, NULL, false, buf, sizeof(buf)),
 			    "?:help  Up/Down:move  Enter:open  Left/Right:sections  /:search  Tab:focus  Esc:back  q:quit");
 	/* A run of keys is a range. */
-	assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, NULL, 0, false, buf, sizeof(buf)),
+	assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, NULL, false, buf, sizeof(buf)),
 			    "?:help  Enter:next  1-4:grade  o:open card  u:undo  Esc:end");
 	/* Left out on request. */
 	{
 		static const enum action_id skip[] = { ACT_QUIZ_GRADE, ACT_QUIZ_UNDO };
+		const struct hint_state state = { .skip = skip, .nskip = 2 };
 
-		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, skip, 2, false, buf, sizeof(buf)),
+		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, &state, false, buf, sizeof(buf)),
 				    "?:help  Enter:next  o:open card  Esc:end");
 	}
+	/* A run cut to what the question on the screen takes: three choices are
+	 * a-c, two are a-b; more than the run has, or 0, cuts nothing. */
+	{
+		struct hint_state state = { .cut = ACT_QUIZ_CHOOSE, .cut_keys = 3 };
+
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-c:choose  "));
+		state.cut_keys = 2;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, true, buf, sizeof(buf)),
+				       "  a\xE2\x80\x93" "b:choose  "));
+		state.cut_keys = 9;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-f:choose  "));
+		state.cut_keys = 0;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-f:choose  "));
+		/* Only the row named is cut: the grades keep their range. */
+		state = (struct hint_state){ .cut = ACT_QUIZ_CHOOSE, .cut_keys = 2 };
+		assert_non_null(strstr(actions_hints(CTX_QUIZ_FEEDBACK, &state, false, buf, sizeof(buf)), "1-4:grade"));
+	}
 	/* A text-entry context never offers a printable key: it would be typed. */
-	assert_string_equal(actions_hints(CTX_PROMPT, NULL, 0, false, buf, sizeof(buf)),
+	assert_string_equal(actions_hints(CTX_PROMPT, NULL, false, buf, sizeof(buf)),
 			    "Enter:open or search  Esc:cancel  Up/Down:move");
 	/* Only whole hints, however small the buffer. */
-	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 12), "?:help");
-	assert_string_equal(actions_hints(CTX_STATS, NULL, 0, false, buf, 3), "");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, false, buf, 12), "?:help");
+	assert_string_equal(actions_hints(CTX_STATS, NULL, false, buf, 3), "");
 }
 
 static void test_every_context_but_the_notice_has_hints(void **state)
@@ -321,7 +339,7 @@ static void test_every_context_but_the_notice_has_hints(void **state)
 	for (context = CTX_BROWSE; context < CTX_COUNT; context++) {
 		if (context == CTX_BROWSE)
 			continue;	/* only ever seen through the list or the card */
-		actions_hints((enum action_context)context, NULL, 0, true, buf, sizeof(buf));
+		actions_hints((enum action_context)context, NULL, true, buf, sizeof(buf));
 		/* At least one key of its own besides help. */
 		assert_true(strlen(buf) > strlen("?:help"));
 	}
