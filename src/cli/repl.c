@@ -32,6 +32,12 @@ static bool run_line(struct cli *cli, char *line)
 	if (n == 0)
 		return true;
 	char **argv = words + 1;
+	/* rxplore's own hints name commands as a shell takes them ("Drill:
+	 * rxplore quiz --contrast a,b"); a line copied from one works here too. */
+	if (n > 1 && strcmp(argv[0], "rxplore") == 0) {
+		argv++;
+		n--;
+	}
 	if (strcmp(argv[0], "exit") == 0 || strcmp(argv[0], "q") == 0)
 		return false;
 	if (strcmp(argv[0], "?") == 0)

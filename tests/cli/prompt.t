@@ -27,6 +27,13 @@ expect_in "the banner comes first" "$(printf '%s\n' "$out" | head -n 1)" "rxplor
 session 'confusions\nquiz --contrast baclofen,benzodiazepines --count 1 --seed 2\nx\n' --plain
 expect_in "confusions works at the prompt" "$out" "Confusions — topics you mix up"
 expect_in "quiz --contrast works at the prompt" "$out" "Question 1 of 1"
+# The hints rxplore prints ("Drill: rxplore quiz --contrast a,b", "run
+# `rxplore stats` again") can be typed at the prompt as they are written.
+session 'rxplore quiz --contrast baclofen,benzodiazepines --count 1 --seed 2\nx\n' --plain
+expect_in "a line that starts with rxplore's name runs the command" "$out" "Question 1 of 1"
+session 'rxplore stats\nrxplore\n' --plain
+expect_in "rxplore stats too" "$out" "Study statistics for"
+expect_in "the name alone is not a command" "$out" "Unknown command 'rxplore'"
 rx --plain compare baclofen diazepam
 table=$out
 session 'compare baclofen diazepam\n' --plain
