@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,8 @@
 #include <unistd.h>
 
 #include "confusions.h"
+#include "fixture_dir.h"
+#include "fixture_pack.h"
 #include "loader.h"
 #include "quiz.h"
 
@@ -33,21 +34,13 @@ static int setup(void **state)
 	struct fixture *fx = calloc(1, sizeof *fx);
 	if (!fx)
 		return -1;
-	const char *data = getenv("TEST_DATA_DIR");
-	char pack[4096];
-	snprintf(pack, sizeof pack, "%s/confuse-pack", data && *data ? data : "tests/data");
 	struct diag_list diags;
-	diag_list_init(&diags);
-	library_init(&fx->lib);
-	loader_load_dir(&fx->lib, pack, &diags);
-	library_resolve(&fx->lib, &diags);
+	fixture_pack_load(&fx->lib, &diags, "confuse-pack");
 	size_t problems = diags.count;
 	diag_list_release(&diags);
 	if (problems || quiz_bank_build(&fx->bank, &fx->lib) < 0)
 		return -1;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_confusions.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(fx->dir))
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_confusions"))
 		return -1;
 	snprintf(fx->db, sizeof fx->db, "%s/progress.db", fx->dir);
 	struct progress_notice notice;
@@ -63,21 +56,13 @@ static int setup(void **state)
 	return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
 	progress_close(fx->progress);
 	quiz_bank_release(&fx->bank);
 	library_release(&fx->lib);
-	nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	free(fx);
 	return 0;
 }

@@ -11,10 +11,10 @@
 
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture_dir.h"
 #include "loader.h"
 
 struct fixture {
@@ -658,22 +658,14 @@ static int phases_setup(void **state)
 	struct two_phases *t = calloc(1, sizeof *t);
 	library_init(&t->lib);
 	diag_list_init(&t->diags);
-	const char *tmp = getenv("TMPDIR");
-	snprintf(t->dir, sizeof t->dir, "%s/test_loader.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	*state = t;
-	return mkdtemp(t->dir) ? 0 : -1;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
+	return fixture_dir_make(t->dir, sizeof t->dir, "test_loader") ? 0 : -1;
 }
 
 static int phases_teardown(void **state)
 {
 	struct two_phases *t = *state;
-	nftw(t->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(t->dir);
 	library_release(&t->lib);
 	diag_list_release(&t->diags);
 	free(t);

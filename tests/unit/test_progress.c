@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "fixture_dir.h"
 #include "fsrs.h"
 #include "progress.h"
 
@@ -31,24 +32,13 @@ struct fixture {
 	char db[4200];
 };
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (type == FTW_DP)
-		chmod(path, 0700); /* a test may have locked it */
-	return remove(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
-	const char *tmp = getenv("TMPDIR");
 
 	if (fx == NULL)
 		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_progress.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(fx->dir) == NULL) {
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_progress")) {
 		free(fx);
 		return -1;
 	}
@@ -65,7 +55,7 @@ static int teardown(void **state)
 	/* nftw cannot enter a directory without search permission, so unlock first. */
 	snprintf(locked, sizeof locked, "%s/locked", fx->dir);
 	chmod(locked, 0700);
-	nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	free(fx);
 	return 0;
 }

@@ -8,13 +8,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture_dir.h"
 #include "progress.h"
 
 struct fixture {
@@ -22,22 +22,12 @@ struct fixture {
 	char db[4200];
 };
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
-	const char *tmp = getenv("TMPDIR");
 	if (!fx)
 		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_progress_choice.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(fx->dir)) {
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_progress_choice")) {
 		free(fx);
 		return -1;
 	}
@@ -49,7 +39,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	free(fx);
 	return 0;
 }

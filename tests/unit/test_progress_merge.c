@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fixture_dir.h"
 #include "fsrs.h"
 #include "progress.h"
 
@@ -23,22 +23,12 @@ struct fixture {
 	char dir[4096];
 };
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
-	const char *tmp = getenv("TMPDIR");
 	if (!fx)
 		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_merge.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(fx->dir)) {
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_merge")) {
 		free(fx);
 		return -1;
 	}
@@ -49,7 +39,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	free(fx);
 	return 0;
 }

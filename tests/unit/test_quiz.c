@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <sys/stat.h>
 #include <locale.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "fixture_dir.h"
 #include "fixture_pack.h"
 #include "loader.h"
 #include "progress.h"
@@ -356,33 +356,17 @@ struct fixture {
 	struct progress *progress;
 };
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
 	if (!fx)
 		return -1;
-	const char *data = getenv("TEST_DATA_DIR");
-	char pack[4096];
-	snprintf(pack, sizeof pack, "%s/basic", data && *data ? data : "tests/data");
 	struct diag_list diags;
-	diag_list_init(&diags);
-	library_init(&fx->lib);
-	loader_load_dir(&fx->lib, pack, &diags);
-	library_resolve(&fx->lib, &diags);
+	fixture_pack_load(&fx->lib, &diags, "basic");
 	diag_list_release(&diags);
 	if (quiz_bank_build(&fx->bank, &fx->lib) < 0)
 		return -1;
-	const char *tmp = getenv("TMPDIR");
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_quiz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(fx->dir))
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_quiz"))
 		return -1;
 	snprintf(fx->db, sizeof fx->db, "%s/progress.db", fx->dir);
 	struct progress_notice notice;
@@ -398,7 +382,7 @@ static int teardown(void **state)
 {
 	struct fixture *fx = *state;
 	progress_close(fx->progress);
-	nftw(fx->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	quiz_bank_release(&fx->bank);
 	library_release(&fx->lib);
 	free(fx);

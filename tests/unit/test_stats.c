@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "clock.h"
+#include "fixture_dir.h"
 #include "fsrs.h"
 #include "progress.h"
 #include "stats.h"
@@ -52,24 +52,14 @@ static struct quiz_question items[] = {
 };
 static const struct quiz_bank bank = { .items = items, .count = sizeof items / sizeof items[0] };
 
-static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
-	const char *tmp = getenv("TMPDIR");
 	struct progress_notice notice;
 
 	if (!fx)
 		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/test_stats.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(fx->dir)) {
+	if (!fixture_dir_make(fx->dir, sizeof fx->dir, "test_stats")) {
 		free(fx);
 		return -1;
 	}
@@ -91,7 +81,7 @@ static int teardown(void **state)
 	struct fixture *fx = *state;
 
 	progress_close(fx->progress);
-	nftw(fx->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_dir_remove(fx->dir);
 	free(fx);
 	return 0;
 }
