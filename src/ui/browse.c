@@ -582,12 +582,8 @@ int browse_save(struct screen *screen, struct session *session)
 }
 
 static const struct screen_ops browse_ops = {
-	.context_now = browse_context,
-	.draw = browse_draw,
-	.key = browse_key,
-	.mouse = browse_mouse,
-	.resume = browse_resume,
-	.hints = browse_hints,
+	.context_now = browse_context, .draw = browse_draw, .key = browse_key,
+	.mouse = browse_mouse, .resume = browse_resume, .hints = browse_hints,
 	.free = browse_free,
 };
 
