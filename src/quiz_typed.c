@@ -143,6 +143,7 @@ static size_t split_gap(const char *spec, char *copy, size_t size, const char **
 	char *parts[MAX_ALTERNATIVES];
 	snprintf(copy, size, "%s", spec);
 	size_t n = text_split(copy, '|', parts, MAX_ALTERNATIVES);
+	out[0] = copy;	/* text_split() gives one piece at least (an empty gap: "") */
 	for (size_t i = 0; i < n; i++)
 		out[i] = parts[i];
 	return n;
