@@ -6,4 +6,12 @@
  * values of one arithmetic type, with no subtraction to overflow. */
 #define ORDER(a, b) (((a) > (b)) - ((a) < (b)))
 
+/* A comparison by one key with ties broken by the next:
+ * order_then(ORDER(x->day, y->day), ORDER(x->index, y->index)).  Both are
+ * computed; comparators pass plain ORDER()s, which cost nothing. */
+static inline int order_then(int first, int then)
+{
+	return first ? first : then;
+}
+
 #endif

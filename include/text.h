@@ -90,6 +90,14 @@ size_t text_unfold(char *s);
  * tabs or other controls). */
 bool text_blank(const char *s);
 
+/* Splits s in place at each sep (each becomes '\0'): parts[] points at the
+ * pieces, at most max of them (what follows the max-th is left out).
+ * Returns how many; an empty s is one empty piece. */
+size_t text_split(char *s, char sep, char **parts, size_t max);
+
+/* Frees list[0..count) and list itself: an owned array of owned strings. */
+void text_free_list(char **list, size_t count);
+
 /* --- wrapping ------------------------------------------------------------ */
 
 enum text_flow {

@@ -137,7 +137,12 @@ static int comparison(FILE *out, const struct handout_format *f, const struct li
 		f->text(out, c->cards[i]->title);
 	}
 	fputs(f->heading_close, out);
-	f->comparison(out, &table, c->from);
+	if (c->from) {
+		fputs(f->from_open, out);
+		f->text(out, c->from->title);
+		fputs(f->from_close, out);
+	}
+	f->comparison(out, &table);
 	compare_release(&table);
 	return EXPORT_OK;
 }
@@ -159,23 +164,46 @@ static int comparisons(FILE *out, const struct export_set *set, const struct han
 	return rc;
 }
 
+/* One question (answers: its answer), in its choice order. */
+static void question_or_answer(FILE *out, const struct handout_format *f, const struct quiz_question *q, bool answers)
+{
+	unsigned char order[QUESTION_MAX_CHOICES];
+	export_choice_order(q, order);
+	(answers ? f->answer : f->question)(out, q, order);
+}
+
+/* Entry number of the questions (answers: of the answer key); a case is its
+ * stem, then its parts numbered under it. */
+static void entry(FILE *out, const struct handout_format *f, size_t number, const struct quiz_question *q,
+		  bool answers)
+{
+	f->entry_open(out, number, 0);
+	if (q->type == QUESTION_CASE) {
+		f->case_stem(out, q, answers);
+		for (size_t p = 0; p < q->nparts; p++) {
+			f->entry_open(out, number, p + 1);
+			question_or_answer(out, f, &q->parts[p], answers);
+			fputs(f->entry_close, out);
+		}
+		fputs(f->case_close, out);
+	} else {
+		question_or_answer(out, f, q, answers);
+	}
+	fputs(f->entry_close, out);
+}
+
 /* The questions, then the answer key in the same order and numbering. */
 static void questions(FILE *out, const struct export_set *set, const struct handout_format *f)
 {
 	if (set->nquestions == 0)
 		return;
-	unsigned char order[QUESTION_MAX_CHOICES];
 	f->part_open(out, "questions", "Questions", true);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		f->question(out, i + 1, set->questions[i], order);
-	}
+	for (size_t i = 0; i < set->nquestions; i++)
+		entry(out, f, i + 1, set->questions[i], false);
 	f->part_close(out, true);
 	f->part_open(out, "answers", f->answers_title, true);
-	for (size_t i = 0; i < set->nquestions; i++) {
-		export_choice_order(set->questions[i], order);
-		f->answer(out, i + 1, set->questions[i], order);
-	}
+	for (size_t i = 0; i < set->nquestions; i++)
+		entry(out, f, i + 1, set->questions[i], true);
 	f->part_close(out, true);
 }
 

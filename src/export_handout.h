@@ -11,8 +11,9 @@
  * format (a section's body, a comparison table, a question, an answer).
  *
  * A new question type: its handout rendering goes in the question() and
- * answer() of each format (export_md.c, export_html.c); the walker only
- * numbers them and hands them the choice order.
+ * answer() of each format (export_md.c, export_html.c); the walker numbers
+ * the entries, opens and closes them, walks a case's parts and hands each
+ * question its choice order.
  */
 #ifndef RXPLORE_EXPORT_HANDOUT_H
 #define RXPLORE_EXPORT_HANDOUT_H
@@ -58,13 +59,24 @@ struct handout_format {
 	/* The title of the answer key's part. */
 	const char *answers_title;
 
-	/* A comparison's body under its heading: from (may be NULL) is the card
-	 * it was chosen from; then the table and its legend. */
-	void (*comparison)(FILE *out, const struct compare_table *table, const struct card *from);
+	/* Under a comparison's heading, around the title of the card it was
+	 * chosen from (when it was), then the body: the table and its legend. */
+	const char *from_open, *from_close;
+	void (*comparison)(FILE *out, const struct compare_table *table);
 
-	/* Question number (from 1) with its choices in order[], and its answer. */
-	void (*question)(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order);
-	void (*answer)(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order);
+	/* An entry of the questions or of the answer key: its opening, given
+	 * its number (from 1) and, inside a case, the part's (from 1; 0 for the
+	 * entry itself), and its closing. */
+	void (*entry_open)(FILE *out, size_t number, size_t part);
+	const char *entry_close;
+	/* A question with its choices in order[], and its answer (never a
+	 * case: the walker hands over its parts). */
+	void (*question)(FILE *out, const struct quiz_question *q, const unsigned char *order);
+	void (*answer)(FILE *out, const struct quiz_question *q, const unsigned char *order);
+	/* A case's stem (answers: in the answer key), before its parts, and
+	 * what closes the parts. */
+	void (*case_stem)(FILE *out, const struct quiz_question *q, bool answers);
+	const char *case_close;
 };
 
 /* Writes the handout of set in format; EXPORT_OK or an EXPORT_E* error. */

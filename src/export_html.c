@@ -137,13 +137,8 @@ static void section(FILE *out, const struct library *library, const struct card 
 	}
 }
 
-static void comparison(FILE *out, const struct compare_table *table, const struct card *from)
+static void comparison(FILE *out, const struct compare_table *table)
 {
-	if (from) {
-		fputs("<p class=\"from\">From <i>", out);
-		text(out, from->title);
-		fputs("</i>.</p>\n", out);
-	}
 	if (table->nrows == 0) {
 		fputs("<p>None of these topics has facts to compare.</p>\n", out);
 		return;
@@ -190,14 +185,19 @@ static void arranged_rows(FILE *out, const struct quiz_question *q)
 	fputs("</ol>", out);
 }
 
-static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order);
-static void answer(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order);
-
-/* A case: its stem, then its parts as a list of questions (or answers), in
- * place of one question or answer. */
-static void case_entry(FILE *out, const struct quiz_question *q, bool answers)
+/* An entry is an item of the part's numbered list (a case's part, of the
+ * case's list): the list numbers it. */
+static void entry_open(FILE *out, size_t number, size_t part)
 {
-	fputs("<li><p>", out);
+	(void)number;
+	(void)part;
+	fputs("<li>", out);
+}
+
+/* A case: its stem, then its parts as a list of questions (or answers). */
+static void case_stem(FILE *out, const struct quiz_question *q, bool answers)
+{
+	fputs("<p>", out);
 	if (!answers) {
 		text(out, q->ask);
 		fputs(" <i class=\"small\">(", out);
@@ -209,22 +209,11 @@ static void case_entry(FILE *out, const struct quiz_question *q, bool answers)
 		fputs("; a case)</i>", out);
 	}
 	fputs("</p>\n<ol class=\"parts\">\n", out);
-	for (size_t p = 0; p < q->nparts; p++) {
-		unsigned char order[QUESTION_MAX_CHOICES];
-		export_choice_order(&q->parts[p], order);
-		(answers ? answer : question)(out, p + 1, &q->parts[p], order);
-	}
-	fputs("</ol></li>\n", out);
 }
 
-static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
+static void question(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
-	(void)number;	/* the list numbers it */
-	if (q->type == QUESTION_CASE) {
-		case_entry(out, q, false);
-		return;
-	}
-	fputs("<li><p>", out);
+	fputs("<p>", out);
 	text(out, q->ask);
 	fputs(" <i class=\"small\">(", out);
 	text(out, q->card->title);
@@ -232,11 +221,10 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 	if (quiz_is_arranged(q)) {
 		fputs(")</i></p>\n", out);
 		arranged_rows(out, q);
-		fputs("</li>\n", out);
 		return;
 	}
 	if (quiz_typed_parts(q) > 0) {
-		fputs(")</i></p></li>\n", out);
+		fputs(")</i></p>", out);
 		return;
 	}
 	fputs(")</i></p>\n<ol class=\"choices\">", out);
@@ -245,17 +233,12 @@ static void question(FILE *out, size_t number, const struct quiz_question *q, co
 		text(out, q->choices[order[pos]]);
 		fputs("</li>", out);
 	}
-	fputs("</ol></li>\n", out);
+	fputs("</ol>", out);
 }
 
-static void answer(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
+static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
-	(void)number;	/* the list numbers it */
-	if (q->type == QUESTION_CASE) {
-		case_entry(out, q, true);
-		return;
-	}
-	fputs("<li><p><b>", out);
+	fputs("<p><b>", out);
 	bool any = false;
 	bool typed_parts = quiz_typed_parts(q) > 0 || quiz_is_arranged(q);
 	if (quiz_is_arranged(q)) {
@@ -289,7 +272,7 @@ static void answer(FILE *out, size_t number, const struct quiz_question *q, cons
 	text(out, q->card->title);
 	if (q->see >= 0)
 		fprintf(out, " › %s", section_title((enum section)q->see));
-	fputs(")</i></p></li>\n", out);
+	fputs(")</i></p>", out);
 }
 
 static void part_open(FILE *out, const char *name, const char *title, bool list)
@@ -313,35 +296,20 @@ static void begin(FILE *out, const struct export_set *set, const struct handout_
 }
 
 static const struct handout_format html = {
-	.text = text,
-	.begin = begin,
-	.end = "</main>\n</body>\n</html>\n",
-	.title_open = "<header>\n<h1>",
-	.title_close = "</h1>\n",
+	.text = text, .begin = begin, .end = "</main>\n</body>\n</html>\n",
+	.title_open = "<header>\n<h1>", .title_close = "</h1>\n",
 	.notice = "<p class=\"notice\">" RX_DISCLAIMER " Cards marked <i>Draft</i> have not yet been reviewed by a "
 		  "pharmacist or physician.</p>\n",
-	.header_close = "</header>\n<main>\n",
-	.answers_where = "answer key",
-	.para_open = "<p class=\"meta\">",
-	.para_close = "</p>\n",
-	.line_break = "<br>\n",
-	.note_open = "",
-	.note_close = "",
-	.label_open = "<b>",
-	.label_close = ":</b> ",
-	.card_open = "<section class=\"card\">\n<h2>",
-	.card_title_close = "</h2>\n",
+	.header_close = "</header>\n<main>\n", .answers_where = "answer key",
+	.para_open = "<p class=\"meta\">", .para_close = "</p>\n", .line_break = "<br>\n",
+	.note_open = "", .note_close = "", .label_open = "<b>", .label_close = ":</b> ",
+	.card_open = "<section class=\"card\">\n<h2>", .card_title_close = "</h2>\n",
 	.draft = "<p class=\"draft\"><b>Draft:</b> not yet reviewed by a pharmacist or physician.</p>\n",
-	.card_close = "</section>\n",
-	.heading_open = "<h3>",
-	.heading_close = "</h3>\n",
-	.section = section,
-	.part_open = part_open,
-	.part_close = part_close,
-	.answers_title = "Answer key",
-	.comparison = comparison,
-	.question = question,
-	.answer = answer,
+	.card_close = "</section>\n", .heading_open = "<h3>", .heading_close = "</h3>\n", .section = section,
+	.part_open = part_open, .part_close = part_close, .answers_title = "Answer key",
+	.from_open = "<p class=\"from\">From <i>", .from_close = "</i>.</p>\n", .comparison = comparison,
+	.entry_open = entry_open, .entry_close = "</li>\n", .question = question, .answer = answer,
+	.case_stem = case_stem, .case_close = "</ol>",
 };
 
 int export_html(FILE *out, const struct export_set *set)

@@ -60,13 +60,8 @@ static void section(FILE *out, const struct library *library, const struct card 
 
 /* --- comparisons ------------------------------------------------------------- */
 
-static void comparison(FILE *out, const struct compare_table *table, const struct card *from)
+static void comparison(FILE *out, const struct compare_table *table)
 {
-	if (from) {
-		fputs("From *", out);
-		text(out, from->title);
-		fputs("*.\n\n", out);
-	}
 	if (table->nrows > 0) {
 		md_compare_table(out, table, "≠");
 		fputc('\n', out);
@@ -95,12 +90,18 @@ static void arranged_rows(FILE *out, const struct quiz_question *q)
 	}
 }
 
-static void question_body(FILE *out, const struct quiz_question *q, const unsigned char *order);
-static void answer_body(FILE *out, const struct quiz_question *q, const unsigned char *order);
+/* "**3.**" before a question or answer, "**3.1**" before a case's part. */
+static void entry_open(FILE *out, size_t number, size_t part)
+{
+	if (part)
+		fprintf(out, "\n**%zu.%zu** ", number, part);
+	else
+		fprintf(out, "\n**%zu.** ", number);
+}
 
-/* A case: its stem under the number, then its parts numbered 3.1, 3.2, ...
- * (their questions, or their answers). */
-static void case_entry(FILE *out, size_t number, const struct quiz_question *q, bool answers)
+/* A case: its stem under the number (the answer key only says it is one);
+ * its parts follow numbered 3.1, 3.2, ... */
+static void case_stem(FILE *out, const struct quiz_question *q, bool answers)
 {
 	if (!answers) {
 		md_inline(out, q->ask, MD_PARAGRAPH);
@@ -110,24 +111,9 @@ static void case_entry(FILE *out, size_t number, const struct quiz_question *q, 
 	} else {
 		fputs("*(a case)*\n", out);
 	}
-	for (size_t p = 0; p < q->nparts; p++) {
-		unsigned char order[QUESTION_MAX_CHOICES];
-		export_choice_order(&q->parts[p], order);
-		fprintf(out, "\n**%zu.%zu** ", number, p + 1);
-		(answers ? answer_body : question_body)(out, &q->parts[p], order);
-	}
 }
 
-static void question(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
-{
-	fprintf(out, "\n**%zu.** ", number);
-	if (q->type == QUESTION_CASE)
-		case_entry(out, number, q, false);
-	else
-		question_body(out, q, order);
-}
-
-static void question_body(FILE *out, const struct quiz_question *q, const unsigned char *order)
+static void question(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
 	md_inline(out, q->ask, MD_PARAGRAPH);
 	fputs(" *(", out);
@@ -151,16 +137,7 @@ static void question_body(FILE *out, const struct quiz_question *q, const unsign
 	}
 }
 
-static void answer(FILE *out, size_t number, const struct quiz_question *q, const unsigned char *order)
-{
-	fprintf(out, "\n**%zu.** ", number);
-	if (q->type == QUESTION_CASE)
-		case_entry(out, number, q, true);
-	else
-		answer_body(out, q, order);
-}
-
-static void answer_body(FILE *out, const struct quiz_question *q, const unsigned char *order)
+static void answer(FILE *out, const struct quiz_question *q, const unsigned char *order)
 {
 	const char *last = NULL;
 	char typed[1024];
@@ -214,34 +191,20 @@ static void part_close(FILE *out, bool list)
 }
 
 static const struct handout_format markdown = {
-	.text = text,
-	.end = "",
-	.title_open = "# ",
-	.title_close = "\n",
+	.text = text, .end = "",
+	.title_open = "# ", .title_close = "\n",
 	.notice = "\n> **" RX_DISCLAIMER "** Cards marked *Draft* have not yet been reviewed by a pharmacist or "
 		  "physician.\n",
-	.header_close = "",
-	.answers_where = "answers",
-	.para_open = "\n",
-	.para_close = "\n",
-	.line_break = "\\\n",
-	.note_open = "*",
-	.note_close = "*",
-	.label_open = "**",
-	.label_close = ":** ",
-	.card_open = "\n---\n\n## ",
-	.card_title_close = "\n",
+	.header_close = "", .answers_where = "answers",
+	.para_open = "\n", .para_close = "\n", .line_break = "\\\n",
+	.note_open = "*", .note_close = "*", .label_open = "**", .label_close = ":** ",
+	.card_open = "\n---\n\n## ", .card_title_close = "\n",
 	.draft = "\n> **Draft:** not yet reviewed by a pharmacist or physician.\n",
-	.card_close = "",
-	.heading_open = "\n### ",
-	.heading_close = "\n\n",
-	.section = section,
-	.part_open = part_open,
-	.part_close = part_close,
-	.answers_title = "Answers",
-	.comparison = comparison,
-	.question = question,
-	.answer = answer,
+	.card_close = "", .heading_open = "\n### ", .heading_close = "\n\n", .section = section,
+	.part_open = part_open, .part_close = part_close, .answers_title = "Answers",
+	.from_open = "From *", .from_close = "*.\n\n", .comparison = comparison,
+	.entry_open = entry_open, .entry_close = "", .question = question, .answer = answer,
+	.case_stem = case_stem, .case_close = "",
 };
 
 int export_markdown(FILE *out, const struct export_set *set)

@@ -74,11 +74,8 @@ static void bin_of(const struct fsrs_dataset *data, const struct fsrs_fit_item *
 static int by_bin(const void *a, const void *b)
 {
 	const struct bin_entry *x = a, *y = b;
-	if (x->interval_bin != y->interval_bin)
-		return ORDER(x->interval_bin, y->interval_bin);
-	if (x->length_bin != y->length_bin)
-		return ORDER(x->length_bin, y->length_bin);
-	return ORDER(x->lapse_bin, y->lapse_bin);
+	return order_then(ORDER(x->interval_bin, y->interval_bin),
+			  order_then(ORDER(x->length_bin, y->length_bin), ORDER(x->lapse_bin, y->lapse_bin)));
 }
 
 /* RMSE(bins): per bin, mean prediction against mean outcome, weighted. */
@@ -151,9 +148,7 @@ static int by_length(const void *a, const void *b, const struct fsrs_dataset *da
 {
 	const struct train_item *x = a, *y = b;
 	unsigned lx = data->items[x->item].length, ly = data->items[y->item].length;
-	if (lx != ly)
-		return ORDER(lx, ly);
-	return ORDER(x->item, y->item);
+	return order_then(ORDER(lx, ly), ORDER(x->item, y->item));
 }
 
 /* Stable insertion-merge sort by item length (qsort has no context pointer in

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "order.h"
+#include "text.h"
 
 /* ---- collecting a history ---- */
 
@@ -19,9 +20,7 @@ void fsrs_history_init(struct fsrs_history *history)
 
 void fsrs_history_release(struct fsrs_history *history)
 {
-	for (size_t i = 0; i < history->card_count; i++)
-		free(history->card_names[i]);
-	free(history->card_names);
+	text_free_list(history->card_names, history->card_count);
 	free(history->slots);
 	free(history->entries);
 	fsrs_history_init(history);
@@ -107,11 +106,8 @@ struct entry_key {
 static int by_card_and_time(const void *a, const void *b)
 {
 	const struct entry_key *x = a, *y = b;
-	if (x->card != y->card)
-		return ORDER(x->card, y->card);
-	if (x->time_ms != y->time_ms)
-		return ORDER(x->time_ms, y->time_ms);
-	return ORDER(x->index, y->index);
+	return order_then(ORDER(x->card, y->card),
+			  order_then(ORDER(x->time_ms, y->time_ms), ORDER(x->index, y->index)));
 }
 
 struct timed_item {
@@ -123,9 +119,7 @@ struct timed_item {
 static int by_time(const void *a, const void *b)
 {
 	const struct timed_item *x = a, *y = b;
-	if (x->time_ms != y->time_ms)
-		return ORDER(x->time_ms, y->time_ms);
-	return ORDER(x->order, y->order);
+	return order_then(ORDER(x->time_ms, y->time_ms), ORDER(x->order, y->order));
 }
 
 static bool is_learning(const struct fsrs_history_entry *entry)
@@ -245,9 +239,7 @@ struct pair_group {
 static int by_pair(const void *a, const void *b)
 {
 	const struct pair_group *x = a, *y = b;
-	if (x->rating != y->rating)
-		return ORDER(x->rating, y->rating);
-	return ORDER(x->delta_t, y->delta_t);
+	return order_then(ORDER(x->rating, y->rating), ORDER(x->delta_t, y->delta_t));
 }
 
 /* Smallest groups first, ties by the shorter interval: the order in which
@@ -255,9 +247,7 @@ static int by_pair(const void *a, const void *b)
 static int by_size_then_interval(const void *a, const void *b)
 {
 	const struct pair_group *x = *(struct pair_group *const *)a, *y = *(struct pair_group *const *)b;
-	if (x->size != y->size)
-		return ORDER(x->size, y->size);
-	return ORDER(x->delta_t, y->delta_t);
+	return order_then(ORDER(x->size, y->size), ORDER(x->delta_t, y->delta_t));
 }
 
 static const struct pair_group *find_group(const struct pair_group *groups, size_t count, unsigned rating,

@@ -22,9 +22,7 @@ struct interval_recall {
 static int by_rating_and_interval(const void *a, const void *b)
 {
 	const struct interval_recall *x = a, *y = b;
-	if (x->rating != y->rating)
-		return ORDER(x->rating, y->rating);
-	return ORDER(x->delta_t, y->delta_t);
+	return order_then(ORDER(x->rating, y->rating), ORDER(x->delta_t, y->delta_t));
 }
 
 static double default_curve(double t, double s)

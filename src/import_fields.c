@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <strings.h>
 
+#include "text.h"
+
 /* "b) text": the letter's index, and *text after ") "; -1 when not one. */
 static int choice_line(const char *line, const char **text)
 {
@@ -16,20 +18,7 @@ static int choice_line(const char *line, const char **text)
 	return -1;
 }
 
-/* Splits s into lines in place; returns how many (at most max). */
-static size_t split_lines(char *s, char **lines, size_t max)
-{
-	size_t n = 0;
-	for (char *p = s; p && n < max;) {
-		lines[n++] = p;
-		p = strchr(p, '\n');
-		if (p)
-			*p++ = '\0';
-	}
-	return n;
-}
-
-/* Puts back the line breaks split_lines() took out between lines[from] and
+/* Puts back the line breaks text_split() took out between lines[from] and
  * lines[to - 1], making them one string again. */
 static void rejoin(char **lines, size_t from, size_t to)
 {
@@ -64,7 +53,7 @@ enum { MAX_LINES = 256 };
 static void parse_question(char *text, struct import_question *q, const char **error)
 {
 	char *lines[MAX_LINES];
-	size_t n = split_lines(text, lines, MAX_LINES);
+	size_t n = text_split(text, '\n', lines, MAX_LINES);
 	size_t first = n;
 	const char *rest;
 	for (size_t i = n; i-- > 0;) {
@@ -139,7 +128,7 @@ static void parse_answer(char *text, struct import_question *q, char **explain, 
 		}
 	}
 	char *lines[MAX_LINES];
-	size_t n = split_lines(text, lines, MAX_LINES), i = 0;
+	size_t n = text_split(text, '\n', lines, MAX_LINES), i = 0;
 	for (size_t k = 0; k < n; k++)
 		lines[k] += strspn(lines[k], " ");
 	while (i < n && lines[i][0] == '\0')
@@ -245,7 +234,7 @@ static const char *check(struct import_question *q)
 static const char *before_footer(char *field, char *title, size_t title_size)
 {
 	char *lines[MAX_LINES];
-	size_t n = split_lines(field, lines, MAX_LINES), end = n;
+	size_t n = text_split(field, '\n', lines, MAX_LINES), end = n;
 	for (size_t k = 0; k < n; k++)
 		if (strncmp(lines[k], "Card: ", 6) == 0) {
 			card_footer(lines[k], title, title_size);
@@ -350,7 +339,7 @@ static const char *shown_rows(char *question, bool match, struct import_question
 			      size_t *nleft, const char **right, size_t *nright)
 {
 	char *lines[MAX_LINES];
-	size_t n = split_lines(question, lines, MAX_LINES), first = 0;
+	size_t n = text_split(question, '\n', lines, MAX_LINES), first = 0;
 	const char *text;
 	while (first < n && !numbered_line(lines[first], 1, &text))
 		first++;
@@ -386,7 +375,7 @@ const char *import_fields_parse_arranged(struct import_question *q, bool match, 
 	char *copy = strdup(back), *lines[MAX_LINES];
 	if (!copy)
 		return "out of memory";
-	size_t n = split_lines(copy, lines, MAX_LINES), used[QUESTION_MAX_CHOICES] = { 0 };
+	size_t n = text_split(copy, '\n', lines, MAX_LINES), used[QUESTION_MAX_CHOICES] = { 0 };
 	const char *key = n > 0 && strncmp(lines[0], "Answer: ", 8) == 0 ? lines[0] + 8 : NULL;
 	/* "2 1 3 4": the shown numbers in the right order; "1b 2a": each item's letter. */
 	for (const char *p = key; p && *p && !error; p += strspn(p, " ")) {

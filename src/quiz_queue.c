@@ -57,9 +57,7 @@ struct ranked {
 static int by_key(const void *a, const void *b)
 {
 	const struct ranked *x = a, *y = b;
-	if (x->key != y->key)
-		return ORDER(x->key, y->key);
-	return ORDER(x->tie, y->tie);
+	return order_then(ORDER(x->key, y->key), ORDER(x->tie, y->tie));
 }
 
 /* The memory states of the bank's questions (and, for the allowance, which

@@ -140,14 +140,12 @@ static size_t alternatives(const struct quiz_question *question, size_t part, ch
 /* A gap's "a|b|c" split in copy: how many, pointed to by out[]. */
 static size_t split_gap(const char *spec, char *copy, size_t size, const char **out)
 {
+	char *parts[MAX_ALTERNATIVES];
 	snprintf(copy, size, "%s", spec);
-	size_t n = 0;
-	for (char *p = copy; p && n < MAX_ALTERNATIVES;) {
-		out[n++] = p;
-		p = strchr(p, '|');
-		if (p)
-			*p++ = '\0';
-	}
+	size_t n = text_split(copy, '|', parts, MAX_ALTERNATIVES);
+	out[0] = copy;	/* text_split() gives one piece at least (an empty gap: "") */
+	for (size_t i = 0; i < n; i++)
+		out[i] = parts[i];
 	return n;
 }
 

@@ -57,6 +57,13 @@ bool schema_expect(struct reader *r, const struct ynode *n, enum ynode_type type
 	return false;
 }
 
+void *schema_list_room(struct reader *r, const struct ynode *n, const char *what, size_t size)
+{
+	if (!schema_expect(r, n, YNODE_SEQUENCE, what))
+		return NULL;
+	return arena_array(&r->library->arena, n->count + 1, size);
+}
+
 /* Text that must not be empty; NULL (with an error) otherwise. */
 const char *schema_text_field(struct reader *r, const struct ynode *n, const char *what, bool prose)
 {
@@ -233,9 +240,7 @@ static void read_facts(struct reader *r, struct card *card, const struct ynode *
 
 static void read_sources(struct reader *r, struct card *card, const struct ynode *n)
 {
-	if (!schema_expect(r, n, YNODE_SEQUENCE, "sources"))
-		return;
-	card->sources = arena_array(&r->library->arena, n->count + 1, sizeof *card->sources);
+	card->sources = schema_list_room(r, n, "sources", sizeof *card->sources);
 	if (!card->sources)
 		return;
 	for (size_t i = 0; i < n->count; i++) {

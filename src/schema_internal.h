@@ -26,6 +26,9 @@ void schema_warn(struct reader *r, const struct ynode *at, const char *fmt, ...)
 const char *schema_clean(struct reader *r, const struct ynode *n, bool prose);
 /* Whether n is of type; an error naming what otherwise. */
 bool schema_expect(struct reader *r, const struct ynode *n, enum ynode_type type, const char *what);
+/* Room in the arena for one entry of size bytes per item of the list n, and
+ * a spare; NULL when n is not a list (an error naming what) or on no memory. */
+void *schema_list_room(struct reader *r, const struct ynode *n, const char *what, size_t size);
 /* Text that must not be empty; NULL (with an error) otherwise. */
 const char *schema_text_field(struct reader *r, const struct ynode *n, const char *what, bool prose);
 /* A list of texts; a single text is accepted as a list of one. */

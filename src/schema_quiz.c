@@ -390,9 +390,7 @@ void schema_read_question(struct reader *r, struct card *card, const struct ynod
 
 void schema_read_quiz(struct reader *r, struct card *card, const struct ynode *n)
 {
-	if (!schema_expect(r, n, YNODE_SEQUENCE, "quiz"))
-		return;
-	card->quiz = arena_array(&r->library->arena, n->count + 1, sizeof *card->quiz);
+	card->quiz = schema_list_room(r, n, "quiz", sizeof *card->quiz);
 	if (!card->quiz)
 		return;
 	for (size_t i = 0; i < n->count; i++) {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "paths.h"
+#include "text.h"
 
 void search_path_init(struct search_path *path)
 {
@@ -17,9 +18,7 @@ void search_path_init(struct search_path *path)
 
 void search_path_release(struct search_path *path)
 {
-	for (size_t i = 0; i < path->count; i++)
-		free(path->dirs[i]);
-	free(path->dirs);
+	text_free_list(path->dirs, path->count);
 	search_path_init(path);
 }
 

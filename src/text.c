@@ -398,3 +398,22 @@ bool text_blank(const char *s)
 			return false;
 	return true;
 }
+
+size_t text_split(char *s, char sep, char **parts, size_t max)
+{
+	size_t n = 0;
+	for (char *p = s; p && n < max;) {
+		parts[n++] = p;
+		p = strchr(p, sep);
+		if (p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
+void text_free_list(char **list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(list[i]);
+	free(list);
+}

@@ -1,20 +1,20 @@
 /* cli_quiz — `rxplore quiz` in line mode: numbered questions, answers read
  * line by line from standard input (so it works with a screen reader and with
- * piped answers), and `rxplore progress export | reset`. */
+ * piped answers).  Here: the quiz's settings from the options, the session
+ * (its introduction, the loop over the questions, the summary); asking one
+ * question is cli_quiz_ask.c. */
 #include "cli_quiz.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "cli_quiz_case.h"
+#include "cli_quiz_ask.h"
 #include "cli_quiz_order.h"
 #include "cli_signals.h"
 #include "clock.h"
@@ -40,264 +40,6 @@ static bool parse_number(const char *text, unsigned long long max, unsigned long
 	*out = n;
 	return true;
 }
-
-/* --- asking ---------------------------------------------------------------- */
-
-struct asker {
-	FILE *in, *out;
-	int width;
-	bool echo;	/* input is not a terminal: show what was read */
-	bool utf8;	/* the locale's character set */
-	const struct confusion_report *known;	/* the learner's leeches, or NULL */
-};
-
-/* Before a leech: the core's offer, and the command that acts on it. */
-static void offer_leech(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
-{
-	/* Not in an exam: its cards stay closed until the end. */
-	bool offer = !item->reask && session->settings.mode != QUIZ_EXAM && item->case_part == 0;
-	const struct leech *leech = offer ? confusion_leech(a->known, item->question) : NULL;
-	if (!leech)
-		return;
-	const struct quiz_question *q = leech->question;
-	char sentence[512], command[256];
-	if (leech->mixed_with)
-		snprintf(command, sizeof command, "rxplore compare %s %s", q->card->id, leech->mixed_with->id);
-	else if (q->see >= 0)
-		snprintf(command, sizeof command, "rxplore show %s %s", q->card->id, section_key((enum section)q->see));
-	else
-		snprintf(command, sizeof command, "rxplore show %s", q->card->id);
-	fputc('\n', a->out);
-	plain_wrap(a->out, confusion_leech_offer(leech, sentence, sizeof sentence), a->width, 0, false);
-	fprintf(a->out, "  %s\n", command);
-}
-
-static void choice_line(const struct asker *a, const struct quiz_item *item, size_t pos, const char *lead)
-{
-	char label[64];
-	snprintf(label, sizeof label, "%s%c) ", lead, 'a' + (int)pos);
-	/* Continuation lines of a long choice go under its text. */
-	cli_quiz_labelled(a->out, a->width, label, quiz_item_choice(item, pos));
-}
-
-static const char *type_hint(enum question_type type)
-{
-	static const char *const hints[] = {
-		[QUESTION_SINGLE] = "One answer: a letter or number; x = I don't know; q = stop.",
-		[QUESTION_MULTI] = "Select all that apply: letters separated by commas (a,c); x = I don't know; q = stop.",
-		[QUESTION_TRUE_FALSE] = "True or false: a or b (t or f); x = I don't know; q = stop.",
-		[QUESTION_TYPED] = QUIZ_TYPED_HINT,
-		[QUESTION_CLOZE] = QUIZ_CLOZE_HINT,
-		[QUESTION_ORDER] = QUIZ_ORDER_HINT,
-		[QUESTION_MATCH] = QUIZ_MATCH_HINT,
-	};
-	return (unsigned)type < sizeof hints / sizeof *hints ? hints[type] : hints[QUESTION_SINGLE];
-}
-
-static void ask(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
-{
-	const struct quiz_question *q = item->question;
-	fprintf(a->out, "\nQuestion %zu of %zu%s — %s", session->current + 1, session->count,
-		item->reask ? " (again)" : "", q->card->title);
-	long left = quiz_session_seconds_left(session);
-	if (left >= 0)
-		fprintf(a->out, " — %ld:%02ld left", left / 60, left % 60);
-	fputc('\n', a->out);
-	if (item->case_parts) {	/* a case: its stem, then the part asked */
-		cli_quiz_case_head(a->out, a->width, item);
-		item = &item->case_parts[item->case_part];
-		q = item->question;
-	}
-	plain_wrap(a->out, q->ask, a->width, 0, false);
-	if (quiz_is_arranged(q))
-		cli_quiz_arranged_rows(a->out, a->width, item);
-	for (size_t pos = 0; quiz_typed_parts(q) == 0 && !quiz_is_arranged(q) && pos < q->nchoices; pos++)
-		choice_line(a, item, pos, "  ");
-	plain_wrap(a->out, type_hint(q->type), a->width, 0, false);
-	if (q->type == QUESTION_CLOZE)
-		fprintf(a->out, "Gap 1 of %zu:\n", q->nchoices);
-}
-
-/* REPLY_QUIT: the learner typed q; REPLY_STOP: nobody can answer any more
- * (a signal, output that cannot be written). */
-enum reply { REPLY_ANSWER, REPLY_DONT_KNOW, REPLY_QUIT, REPLY_STOP, REPLY_EOF, REPLY_INVALID };
-
-/* Reads one line (without its line end) after a "> " prompt: REPLY_ANSWER,
- * or REPLY_EOF or REPLY_STOP when nothing more can be read or shown. */
-static enum reply read_line(const struct asker *a, char *line, size_t size)
-{
-	fputs("> ", a->out);
-	/* Nobody sees the questions any more (a closed pipe with SIGPIPE
-	 * ignored, a full disk): stop rather than save answers given blind. */
-	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
-		return REPLY_STOP;
-	if (!fgets(line, (int)size, a->in)) {
-		if (cli_signals_caught()) /* Ctrl-C, SIGTERM, SIGHUP: stop and close the database */
-			return REPLY_STOP;
-		if (a->echo)
-			fputc('\n', a->out);
-		return REPLY_EOF;
-	}
-	line[strcspn(line, "\r\n")] = '\0';
-	if (a->echo)
-		fprintf(a->out, "%s\n", line);
-	return REPLY_ANSWER;
-}
-
-/* A typed question's line: x or ? for I don't know, q to stop, else the
- * answer (kept in line). */
-static enum reply typed_reply(const char *line)
-{
-	const char *start = line + strspn(line, " \t");
-	size_t len = strlen(start);
-	while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t'))
-		len--;
-	if (len == 0)
-		return REPLY_INVALID;
-	if (quiz_typed_dont_know(line))
-		return REPLY_DONT_KNOW;
-	if ((len == 1 && (*start == 'q' || *start == 'Q')) || (len == 4 && strncasecmp(start, "quit", 4) == 0))
-		return REPLY_QUIT;
-	return REPLY_ANSWER;
-}
-
-/* Reads one answer line: into a bit set of display positions for a choice
- * question, as text (line) for a typed one. */
-static enum reply read_reply(const struct asker *a, const struct quiz_item *item, unsigned *positions, char *line,
-			     size_t size)
-{
-	enum reply got = read_line(a, line, size);
-	if (got != REPLY_ANSWER)
-		return got;
-	if (quiz_typed_parts(item->question) > 0 || quiz_is_arranged(item->question))
-		return typed_reply(line);
-	for (char *p = line; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	size_t n = item->question->nchoices;
-	bool tf = item->question->type == QUESTION_TRUE_FALSE;
-	*positions = 0;
-	size_t tokens = 0;
-	char *rest;
-	for (char *tok = strtok_r(line, ", \t", &rest); tok; tok = strtok_r(NULL, ", \t", &rest)) {
-		tokens++;
-		if (strcmp(tok, "x") == 0 || strcmp(tok, "?") == 0)
-			return tokens == 1 && !strtok_r(NULL, ", \t", &rest) ? REPLY_DONT_KNOW : REPLY_INVALID;
-		if (strcmp(tok, "q") == 0 || strcmp(tok, "quit") == 0)
-			return REPLY_QUIT;
-		size_t pos = n;
-		if (tf && (strcmp(tok, "t") == 0 || strcmp(tok, "true") == 0))
-			pos = 0;
-		else if (tf && (strcmp(tok, "f") == 0 || strcmp(tok, "false") == 0))
-			pos = 1;
-		else if (tok[1] == '\0' && tok[0] >= 'a' && tok[0] <= 'f')
-			pos = (size_t)(tok[0] - 'a');
-		else if (tok[1] == '\0' && tok[0] >= '1' && tok[0] <= '6')
-			pos = (size_t)(tok[0] - '1');
-		if (pos >= n)
-			return REPLY_INVALID;
-		*positions |= 1u << pos;
-	}
-	if (tokens == 0)
-		return REPLY_INVALID;
-	return REPLY_ANSWER;
-}
-
-static void right_answers(const struct asker *a, const struct quiz_item *item, const char *lead)
-{
-	if (quiz_is_arranged(item->question)) {
-		cli_quiz_arranged_feedback(a->out, a->width, a->utf8, item);
-		return;
-	}
-	if (quiz_typed_parts(item->question) > 0) {
-		char buf[2048];
-		bool several;
-		fprintf(a->out, "%sRight answer: ", lead);
-		plain_wrap(a->out, quiz_report_expected(item, &several, buf, sizeof buf), a->width, 0, false);
-		return;
-	}
-	size_t n = item->question->nchoices, right = 0;
-	for (size_t pos = 0; pos < n; pos++)
-		right += quiz_item_choice_correct(item, pos);
-	fprintf(a->out, "%s%s:\n", lead, right > 1 ? "Right answers" : "Right answer");
-	for (size_t pos = 0; pos < n; pos++)
-		if (quiz_item_choice_correct(item, pos))
-			choice_line(a, item, pos, "  ");
-}
-
-static void explanation(const struct asker *a, const struct quiz_item *item)
-{
-	const struct quiz_question *q = item->question;
-	if (q->explain)
-		plain_wrap(a->out, q->explain, a->width, 0, false);
-	if (q->see >= 0)
-		fprintf(a->out, "See: %s › %s (rxplore show %s %s)\n", q->card->title,
-			section_title((enum section)q->see), q->card->id, section_key((enum section)q->see));
-}
-
-static void feedback(const struct asker *a, const struct quiz_session *session, const struct quiz_item *item)
-{
-	char verdict[128];
-	bool good;
-	fprintf(a->out, "%s.\n", quiz_report_verdict(item, true, &good, verdict, sizeof verdict));
-	/* A typo counted as right still shows how it is spelt. */
-	if (!good || item->typo_accepted)
-		right_answers(a, item, "");
-	explanation(a, item);
-	if (quiz_case_finished(&session->items[session->current]))
-		cli_quiz_case_verdict(a->out, &session->items[session->current], a->utf8);
-	char scheduled[96];
-	if (*quiz_session_scheduled_text(session, scheduled, sizeof scheduled))
-		fprintf(a->out, "%s\n", scheduled);
-}
-
-/* Asks "did you mean …?" when text is one typo from a part's answer:
- * *accept is the reply.  Returns how the reading went. */
-static enum reply confirm_typo(const struct asker *a, const struct quiz_question *q, size_t part, const char *text,
-			       bool *accept)
-{
-	char meant[256], prompt[512], reply[64];
-	*accept = false;
-	if (quiz_dont_know_or_blank(text) ||
-	    quiz_typed_check_part(q, part, text, meant, sizeof meant) != TYPED_TYPO)
-		return REPLY_ANSWER;
-	plain_wrap(a->out, quiz_typed_confirm(meant, a->utf8, prompt, sizeof prompt), a->width, 0, false);
-	enum reply got = read_line(a, reply, sizeof reply);
-	*accept = tolower((unsigned char)reply[strspn(reply, " ")]) == 'y';
-	return got;
-}
-
-/* Answers a typed or cloze question: line answers the first part, the
- * other gaps are read one by one, each typo asked about.  Sets *outcome (-1
- * when not answered); returns how the reading went. */
-static enum reply answer_parts(const struct asker *a, struct quiz_session *session, const char *line, long ms,
-			       int *outcome)
-{
-	const struct quiz_question *q = quiz_session_answering(session)->question;
-	size_t nparts = quiz_typed_parts(q);
-	char texts[QUESTION_MAX_CHOICES][512];
-	const char *given[QUESTION_MAX_CHOICES];
-	bool accept[QUESTION_MAX_CHOICES] = { false };
-	for (size_t part = 0; part < nparts && part < QUESTION_MAX_CHOICES; part++) {
-		if (part == 0) {
-			snprintf(texts[0], sizeof texts[0], "%s", line);
-		} else {
-			fprintf(a->out, "Gap %zu of %zu:\n", part + 1, nparts);
-			enum reply got = read_line(a, texts[part], sizeof texts[part]);
-			if (got != REPLY_ANSWER)
-				return got;
-			if (typed_reply(texts[part]) == REPLY_QUIT)
-				return REPLY_QUIT;
-		}
-		given[part] = texts[part];
-		enum reply got = confirm_typo(a, q, part, texts[part], &accept[part]);
-		if (got != REPLY_ANSWER)
-			return got;
-	}
-	*outcome = quiz_session_answer_parts(session, given, accept, nparts, ms);
-	return REPLY_ANSWER;
-}
-
-/* --- the session ------------------------------------------------------------- */
 
 static int print_report_line(const struct quiz_report_line *line, void *ctx)
 {
@@ -369,19 +111,12 @@ static void introduce(const struct asker *a, const struct quiz_session *session)
 static enum reply confirm_end(const struct asker *a, const struct quiz_session *session)
 {
 	size_t left = session->count - session->current;
-	fprintf(a->out, "End the exam now? %zu question%s unanswered. y ends it; anything else goes on.\n> ",
-		left, left == 1 ? " is" : "s are");
+	fprintf(a->out, "End the exam now? %zu question%s unanswered. y ends it; anything else goes on.\n", left,
+		left == 1 ? " is" : "s are");
 	char line[64];
-	if (fflush(a->out) != 0 || ferror(a->out) || cli_signals_caught())
-		return REPLY_STOP;
-	if (!fgets(line, sizeof line, a->in)) {
-		if (a->echo)
-			fputc('\n', a->out);
-		return cli_signals_caught() ? REPLY_STOP : REPLY_EOF;
-	}
-	line[strcspn(line, "\r\n")] = '\0';
-	if (a->echo)
-		fprintf(a->out, "%s\n", line);
+	enum reply got = asker_read_line(a, line, sizeof line);
+	if (got != REPLY_ANSWER)
+		return got;
 	if (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 || strcmp(line, "yes") == 0)
 		return REPLY_QUIT;
 	fputs("The exam goes on.\n", a->out);
@@ -396,8 +131,8 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 	introduce(a, session);
 	struct quiz_item *item;
 	while ((item = quiz_session_current(session)) != NULL) {
-		offer_leech(a, session, item);
-		ask(a, session, item);
+		asker_offer_leech(a, session, item);
+		asker_ask(a, session, item);
 		item = quiz_session_answering(session);	/* a case: the part asked */
 		struct timespec shown;
 		clock_gettime(CLOCK_MONOTONIC, &shown);
@@ -406,7 +141,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 		int outcome = -1;
 		bool failed_before = session->save_failed;
 		char line[512];
-		while ((reply = read_reply(a, item, &positions, line, sizeof line)) != REPLY_EOF && reply != REPLY_STOP) {
+		while ((reply = asker_read_reply(a, item, &positions, line, sizeof line)) != REPLY_EOF && reply != REPLY_STOP) {
 			if (reply != REPLY_INVALID && reply != REPLY_QUIT) {
 				if (quiz_session_seconds_left(session) == 0)
 					break;
@@ -414,7 +149,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 				 * feedback printed below acknowledges a stored answer. */
 				if (quiz_typed_parts(item->question) > 0 &&
 				    (reply == REPLY_ANSWER || item->question->type == QUESTION_CLOZE))
-					reply = answer_parts(a, session, line, elapsed_ms(&shown), &outcome);
+					reply = asker_answer_parts(a, session, line, elapsed_ms(&shown), &outcome);
 				else if (quiz_is_arranged(item->question))
 					outcome = cli_quiz_answer_arranged(a->out, a->width, session, line, elapsed_ms(&shown));
 				else
@@ -424,7 +159,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 					break;
 				if (quiz_is_arranged(item->question)) {
 					/* Unreadable: cli_quiz_answer_arranged said why; asked again. */
-					plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
+					asker_hint(a, item->question->type);
 					continue;
 				}
 			}
@@ -432,11 +167,11 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 				/* q: an exam asks first; going on asks the question again. */
 				if (!exam || (reply = confirm_end(a, session)) != REPLY_ANSWER)
 					break;
-				ask(a, session, quiz_session_current(session));
+				asker_ask(a, session, quiz_session_current(session));
 				continue;
 			}
 			fputs("That answer does not fit this question.\n", a->out);
-			plain_wrap(a->out, type_hint(item->question->type), a->width, 0, false);
+			asker_hint(a, item->question->type);
 		}
 		if (outcome < 0 && (reply == REPLY_EOF || reply == REPLY_QUIT || reply == REPLY_STOP)) {
 			fputs(reply == REPLY_EOF ? "End of input: stopping.\n" : "Stopping.\n", a->out);
@@ -455,7 +190,7 @@ static size_t run_session(const struct asker *a, struct quiz_session *session)
 			fprintf(stderr, "rxplore: warning: this answer was not saved: %s\n",
 				progress_error(session->progress));
 		if (!exam)
-			feedback(a, session, answered);
+			asker_feedback(a, session, answered);
 		quiz_session_next(session);
 	}
 	if (quiz_session_seconds_left(session) == 0)

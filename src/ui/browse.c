@@ -1,5 +1,7 @@
-/* browse — the start screen: the topic list (grouped by kind, filterable),
- * the card pane, the search prompt and the history of followed links. */
+/* browse — the start screen: the topic list (grouped by kind, filterable)
+ * and the card pane beside it, their keys and the mouse, and the screens
+ * opened from them.  The search prompt and the history of topics read are
+ * browse_search.c; the drawing is browse_draw.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,7 @@
 #define REQUEST_MARKED_MAX 8
 
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
-static void rebuild_rows(struct browse *b, const struct card *keep)
+void browse_rebuild_rows(struct browse *b, const struct card *keep)
 {
 	size_t i;
 	int kind = -1;
@@ -41,7 +43,7 @@ static void rebuild_rows(struct browse *b, const struct card *keep)
 		b->selected = 0;
 }
 
-static const struct card *selected_card(const struct browse *b)
+const struct card *browse_selected_card(const struct browse *b)
 {
 	return b->nrows > 0 ? b->rows[b->selected].card : NULL;
 }
@@ -50,8 +52,8 @@ static const struct card *selected_card(const struct browse *b)
  * while the list has the focus, otherwise the card being read. */
 static const struct card *current_card(const struct browse *b)
 {
-	if (b->focus == FOCUS_LIST && selected_card(b))
-		return selected_card(b);
+	if (b->focus == FOCUS_LIST && browse_selected_card(b))
+		return browse_selected_card(b);
 	return b->view.card;
 }
 
@@ -70,7 +72,7 @@ static void select_row(struct browse *b, size_t row)
 }
 
 /* Moves by delta card rows (headings skipped). */
-static void move_selection(struct browse *b, long delta)
+void browse_move_selection(struct browse *b, long delta)
 {
 	long row = (long)b->selected;
 	long step = delta < 0 ? -1 : 1;
@@ -86,186 +88,6 @@ static void move_selection(struct browse *b, long delta)
 		delta -= step;
 	}
 	select_row(b, (size_t)row);
-}
-
-/* Appends to the history, forgetting the oldest entry when it is full. */
-static void remember(struct browse *b, struct history_entry entry)
-{
-	if (b->nhistory == HISTORY_MAX) {
-		if (b->history[0].screen)
-			screen_free(b->history[0].screen);
-		memmove(b->history, b->history + 1, (HISTORY_MAX - 1) * sizeof(b->history[0]));
-		b->nhistory--;
-	}
-	b->history[b->nhistory++] = entry;
-}
-
-static void select_card(struct browse *b, const struct card *card)
-{
-	size_t i;
-
-	for (i = 0; i < b->nrows; i++)
-		if (b->rows[i].card == card)
-			b->selected = i;
-}
-
-/* Shows a card chosen by following a link or a search result: recorded in history. */
-static void go_to_card(struct browse *b, const struct card *card, int section)
-{
-	if (b->view.card && b->view.card != card)
-		remember(b, (struct history_entry){ b->view.card, card_view_section(&b->view), b->view.scroll, NULL });
-	select_card(b, card);
-	card_view_set_card(&b->view, card, section);
-}
-
-/* Backspace: the card read before, or the screen left for this one. */
-static enum intent go_back(struct browse *b, struct ui *ui)
-{
-	struct history_entry entry;
-
-	if (b->nhistory == 0) {
-		ui_message(ui, ROLE_DIM, "No earlier topic to go back to");
-		return INTENT_REDRAW;
-	}
-	entry = b->history[--b->nhistory];
-	if (entry.screen) {
-		ui->pending = entry.screen;
-		return INTENT_OPEN;
-	}
-	select_card(b, entry.card);
-	card_view_set_card(&b->view, entry.card, entry.section);
-	b->view.scroll = entry.scroll;
-	return INTENT_REDRAW;
-}
-
-/* Shows search hit ui->search.current, its matches highlighted. */
-static void open_hit(struct browse *b, struct ui *ui)
-{
-	const struct search_hit *hit;
-
-	if (!ui->search.active || ui->search.current >= ui->search.results.count)
-		return;
-	hit = ui_search_hit(ui, ui->search.current);
-	go_to_card(b, hit->card, hit->section);
-	card_view_set_query(&b->view, ui->search.query);
-	card_view_show_hit(&b->view, hit);
-	b->focus = FOCUS_CARD;
-	b->view.link = -1;
-	ui_message(ui, ROLE_DIM, "Match %zu of %zu for \"%s\" (n: next, N: previous)", ui->search.current + 1,
-		   ui->search.results.count, ui->search.query);
-}
-
-static enum intent step_match(struct browse *b, struct ui *ui, int direction)
-{
-	size_t count = ui->search.results.count;
-
-	if (!ui->search.active || count == 0) {
-		ui_message(ui, ROLE_DIM, "No search results: press / to search");
-		return INTENT_REDRAW;
-	}
-	ui->search.current = (ui->search.current + count + (size_t)(direction > 0 ? 1 : count - 1)) % count;
-	open_hit(b, ui);
-	return INTENT_REDRAW;
-}
-
-/* Opens the topic the query names (search_rank() decided): at its first
- * match when its text has the query, the rest a press of n away. */
-static enum intent open_named(struct browse *b, struct ui *ui)
-{
-	const struct search_ranking *ranking = &ui->search.ranking;
-	size_t total = ui->search.results.count, own = ranking->topics[0].hits;
-
-	if (own > 0) {
-		open_hit(b, ui);
-		ui_message(ui, ROLE_DIM, "%s, named: n steps through %zu match%s", ranking->named->title, total,
-			   total == 1 ? "" : "es");
-		return INTENT_REDRAW;
-	}
-	go_to_card(b, ranking->named, -1);
-	b->focus = FOCUS_CARD;
-	b->view.link = -1;
-	/* No hit is open yet: n goes to the first. */
-	ui->search.current = total > 0 ? total - 1 : 0;
-	if (total == 0)
-		ui_message(ui, ROLE_DIM, "No card mentions \"%s\": opened %s, the closest name", ui->search.query,
-			   ranking->named->title);
-	else
-		ui_message(ui, ROLE_DIM, "%s, named: n steps through %zu match%s in other cards",
-			   ranking->named->title, total, total == 1 ? "" : "es");
-	return INTENT_REDRAW;
-}
-
-/* Enter in the prompt: the topic the words name, else the full-text results. */
-static enum intent submit_search(struct browse *b, struct ui *ui)
-{
-	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
-
-	b->prompting = false;
-	rebuild_rows(b, keep);
-	if (b->filter[0] == '\0')
-		return INTENT_REDRAW;
-	if (ui_search_run(ui, b->filter) < 0) {
-		ui_message(ui, ROLE_ERROR, "Out of memory while searching");
-		return INTENT_REDRAW;
-	}
-	card_view_set_query(&b->view, ui->search.query);
-	if (ui->search.ranking.named)
-		return open_named(b, ui);
-	if (ui->search.results.count == 0) {
-		ui_message(ui, ROLE_WARNING, "No matches for \"%s\"", ui->search.query);
-		return INTENT_REDRAW;
-	}
-	ui->pending = results_new(ui);
-	return ui->pending ? INTENT_OPEN : INTENT_REDRAW;
-}
-
-/* While typing, the highlight goes to the topic the words name (the drug
- * before an explainer that has its name in the title), else it stays. */
-static const struct card *filter_choice(const struct browse *b, const struct ui *ui, const struct card *keep)
-{
-	enum library_naming how;
-	const struct card *named = library_find_named(ui->library, b->filter, &how);
-
-	return named && how != LIBRARY_NAMES_FUZZY ? named : keep;
-}
-
-/* Esc in the prompt: where the highlight now is, the list has the focus
- * (Enter opens it); a search that moved nothing gives the focus back. */
-static void cancel_prompt(struct browse *b)
-{
-	b->prompting = false;
-	if (selected_card(b) && selected_card(b) != b->selected_before_prompt)
-		b->focus = FOCUS_LIST;
-	else
-		b->focus = b->focus_before_prompt;
-	if (b->focus == FOCUS_LIST)
-		b->view.link = -1;
-}
-
-static enum intent prompt_key(struct browse *b, struct ui *ui, const struct action *action, int key)
-{
-	const struct card *keep = selected_card(b) ? selected_card(b) : b->view.card;
-
-	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
-		ui_input_append(b->filter, sizeof(b->filter), key);
-	} else if (!action || action->context == CTX_GLOBAL) {
-		return INTENT_IGNORED;
-	} else if (action->id == ACT_PROMPT_SUBMIT) {
-		return submit_search(b, ui);
-	} else if (action->id == ACT_PROMPT_CANCEL) {
-		cancel_prompt(b);
-		rebuild_rows(b, keep);
-		return INTENT_REDRAW;
-	} else if (action->id == ACT_PROMPT_ERASE) {
-		ui_input_erase(b->filter);
-	} else if (action->id == ACT_PROMPT_CLEAR) {
-		b->filter[0] = '\0';
-	} else if (action->id == ACT_PROMPT_UP || action->id == ACT_PROMPT_DOWN) {
-		move_selection(b, action->id == ACT_PROMPT_UP ? -1 : 1);
-		return INTENT_REDRAW;
-	}
-	rebuild_rows(b, filter_choice(b, ui, keep));
-	return INTENT_REDRAW;
 }
 
 /* What a screen opened from browse starts from: the current topic, the
@@ -315,13 +137,13 @@ static enum intent list_action(struct browse *b, enum action_id id)
 		if (delta == SCROLL_FIRST)
 			select_row(b, 0);
 		else
-			move_selection(b, delta == SCROLL_LAST ? (long)b->nrows : delta);
+			browse_move_selection(b, delta == SCROLL_LAST ? (long)b->nrows : delta);
 		return INTENT_REDRAW;
 	}
 	switch (id) {
 	case ACT_OPEN:
-		if (selected_card(b) && selected_card(b) != b->view.card)
-			go_to_card(b, selected_card(b), card_view_section(&b->view));
+		if (browse_selected_card(b) && browse_selected_card(b) != b->view.card)
+			browse_go_to_card(b, browse_selected_card(b), card_view_section(&b->view));
 		b->focus = FOCUS_CARD;
 		b->view.link = -1;
 		break;
@@ -350,7 +172,7 @@ static enum intent card_action(struct browse *b, struct ui *ui, enum action_id i
 				   "This card has no related topics");
 			break;
 		}
-		go_to_card(b, target, -1);
+		browse_go_to_card(b, target, -1);
 		b->view.link = -1;
 		break;
 	default: return INTENT_IGNORED;
@@ -378,7 +200,7 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 	struct browse *b = browse_of(screen);
 
 	if (b->prompting)
-		return prompt_key(b, ui, action, key);
+		return browse_prompt_key(b, ui, action, key);
 	if (!action || action->context == CTX_GLOBAL)
 		return INTENT_IGNORED;
 	if (action->context == CTX_LIST)
@@ -397,16 +219,16 @@ static enum intent browse_key(struct screen *screen, struct ui *ui, const struct
 		}
 		card_view_set_tab(&b->view, key - '1');
 		return INTENT_REDRAW;
-	case ACT_HISTORY_BACK: return go_back(b, ui);
+	case ACT_HISTORY_BACK: return browse_go_back(b, ui);
 	case ACT_MARK: return toggle_mark(b, ui);
 	case ACT_SEARCH:
 		b->prompting = true;
 		b->filter[0] = '\0';
 		b->focus_before_prompt = b->focus;
-		b->selected_before_prompt = selected_card(b);
+		b->selected_before_prompt = browse_selected_card(b);
 		return INTENT_REDRAW;
-	case ACT_MATCH_NEXT: return step_match(b, ui, 1);
-	case ACT_MATCH_PREV: return step_match(b, ui, -1);
+	case ACT_MATCH_NEXT: return browse_step_match(b, ui, 1);
+	case ACT_MATCH_PREV: return browse_step_match(b, ui, -1);
 	case ACT_COMPARE:
 		/* One more than the view takes, so that it can say "too many"; with
 		 * none marked it compares the card with its usual partners. */
@@ -455,13 +277,13 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 		return INTENT_IGNORED;
 	if (x < b->list_w) {
 		if (kind == MOUSE_WHEEL_UP || kind == MOUSE_WHEEL_DOWN) {
-			move_selection(b, scroll_wheel(kind));
+			browse_move_selection(b, scroll_wheel(kind));
 			return INTENT_REDRAW;
 		}
 		if (y >= 0 && (size_t)y + b->top < b->nrows && b->rows[(size_t)y + b->top].card) {
 			select_row(b, (size_t)y + b->top);
-			if (selected_card(b) != b->view.card)
-				go_to_card(b, selected_card(b), card_view_section(&b->view));
+			if (browse_selected_card(b) != b->view.card)
+				browse_go_to_card(b, browse_selected_card(b), card_view_section(&b->view));
 			b->focus = FOCUS_LIST;
 			return INTENT_REDRAW;
 		}
@@ -469,8 +291,8 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 	}
 	/* A click on the peek opens the topic it shows. */
 	if (kind == MOUSE_CLICK && b->preview.h > 0 && y + screen->area.y >= b->preview.y &&
-	    y + screen->area.y < b->preview.y + b->preview.h && selected_card(b)) {
-		go_to_card(b, selected_card(b), card_view_section(&b->view));
+	    y + screen->area.y < b->preview.y + b->preview.h && browse_selected_card(b)) {
+		browse_go_to_card(b, browse_selected_card(b), card_view_section(&b->view));
 		b->focus = FOCUS_CARD;
 		b->view.link = -1;
 		return INTENT_REDRAW;
@@ -483,7 +305,7 @@ static enum intent browse_mouse(struct screen *screen, struct ui *ui, enum mouse
 	if (what == 1) {
 		card_view_set_tab(&b->view, index);
 	} else if (what == 2) {
-		go_to_card(b, card_view_link(&b->view, index), -1);
+		browse_go_to_card(b, card_view_link(&b->view, index), -1);
 	} else if (what == 0) {
 		return INTENT_HANDLED;
 	}
@@ -511,10 +333,10 @@ static void browse_resume(struct screen *screen, struct ui *ui, const struct scr
 	switch (result->kind) {
 	case RESULT_OPEN_HIT:
 		ui->search.current = result->hit;
-		open_hit(b, ui);
+		browse_open_hit(b, ui);
 		break;
 	case RESULT_OPEN_CARD:
-		go_to_card(b, result->card, result->section);
+		browse_go_to_card(b, result->card, result->section);
 		b->focus = FOCUS_CARD;
 		b->view.link = -1;
 		break;
@@ -524,7 +346,7 @@ static void browse_resume(struct screen *screen, struct ui *ui, const struct scr
 	/* The screen left for this card comes back first with Backspace, then
 	 * the card read before it. */
 	if (result->origin)
-		remember(b, (struct history_entry){ NULL, -1, 0, result->origin });
+		browse_remember(b, (struct history_entry){ NULL, -1, 0, result->origin });
 }
 
 /* The table's hints; Enter follows only a selected related topic. */
@@ -563,11 +385,11 @@ void browse_restore(struct screen *screen, const struct session *session, struct
 			b->marked[k] = true;
 	}
 	if (session->card) {
-		select_card(b, session->card);
+		browse_select_card(b, session->card);
 		card_view_set_card(&b->view, session->card, session->section);
 	}
 	if (behind)
-		remember(b, (struct history_entry){ NULL, -1, 0, behind });
+		browse_remember(b, (struct history_entry){ NULL, -1, 0, behind });
 }
 
 int browse_save(struct screen *screen, struct session *session)
@@ -583,12 +405,8 @@ int browse_save(struct screen *screen, struct session *session)
 }
 
 static const struct screen_ops browse_ops = {
-	.context_now = browse_context,
-	.draw = browse_draw,
-	.key = browse_key,
-	.mouse = browse_mouse,
-	.resume = browse_resume,
-	.hints = browse_hints,
+	.context_now = browse_context, .draw = browse_draw, .key = browse_key,
+	.mouse = browse_mouse, .resume = browse_resume, .hints = browse_hints,
 	.free = browse_free,
 };
 
@@ -614,7 +432,7 @@ struct screen *browse_new(struct ui *ui)
 	card_view_init(&b->view, ui->library);
 	if (n > 0)
 		library_sorted(ui->library, b->sorted);
-	rebuild_rows(b, library_start(ui->library));
+	browse_rebuild_rows(b, library_start(ui->library));
 	card_view_set_card(&b->view, library_start(ui->library), -1);
 	return &b->base;
 }

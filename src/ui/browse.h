@@ -1,6 +1,7 @@
 /* browse — the start screen (see browse.c).  Private to src/ui/: browse.c holds
- * the state and the keys, browse_draw.c draws the topic list, the card pane and
- * the search prompt.
+ * the state, the list and the keys, browse_search.c the search prompt and the
+ * history of topics read, browse_draw.c draws the topic list, the card pane
+ * and the search prompt.
  */
 #ifndef RXPLORE_UI_BROWSE_H
 #define RXPLORE_UI_BROWSE_H
@@ -65,6 +66,27 @@ static inline size_t sorted_index(const struct browse *b, const struct card *car
 			return i;
 	return (size_t)-1;
 }
+
+/* browse.c: the list.  Rebuilding its rows for the filter (keep stays
+ * highlighted when it is shown), the highlighted topic (NULL: none), moving
+ * the highlight by delta topics (headings skipped). */
+void browse_rebuild_rows(struct browse *b, const struct card *keep);
+const struct card *browse_selected_card(const struct browse *b);
+void browse_move_selection(struct browse *b, long delta);
+
+/* browse_search.c: the history.  Remembering an entry (the oldest goes when
+ * it is full); highlighting a card in the list; showing a card at a section
+ * (-1: the first), the one read before going into the history; Backspace. */
+void browse_remember(struct browse *b, struct history_entry entry);
+void browse_select_card(struct browse *b, const struct card *card);
+void browse_go_to_card(struct browse *b, const struct card *card, int section);
+enum intent browse_go_back(struct browse *b, struct ui *ui);
+
+/* browse_search.c: the search.  Showing hit ui->search.current; n/N
+ * (direction 1 or -1); a key while the prompt is open. */
+void browse_open_hit(struct browse *b, struct ui *ui);
+enum intent browse_step_match(struct browse *b, struct ui *ui, int direction);
+enum intent browse_prompt_key(struct browse *b, struct ui *ui, const struct action *action, int key);
 
 /* browse.c: the saved session (session.h).  browse_restore() marks the
  * session's topics, shows its card at its section (highlighted in the list)

@@ -65,11 +65,8 @@ static void peek_free(struct screen *screen)
 }
 
 static const struct screen_ops peek_ops = {
-	.context = CTX_PEEK,
-	.draw = peek_draw,
-	.key = peek_key,
-	.mouse = peek_mouse,
-	.free = peek_free,
+	.context = CTX_PEEK, .draw = peek_draw, .key = peek_key,
+	.mouse = peek_mouse, .free = peek_free,
 };
 
 struct screen *card_peek_new(struct ui *ui, const struct card *card, int section)

@@ -452,11 +452,8 @@ static void compare_free(struct screen *screen)
 }
 
 static const struct screen_ops compare_ops = {
-	.context_now = compare_context,
-	.draw = compare_draw,
-	.key = compare_key,
-	.mouse = compare_mouse,
-	.free = compare_free,
+	.context_now = compare_context, .draw = compare_draw, .key = compare_key,
+	.mouse = compare_mouse, .free = compare_free,
 };
 
 /* Builds the table for cards into v; false (with a message) when it cannot. */

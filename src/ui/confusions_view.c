@@ -239,12 +239,8 @@ static void confusions_free(struct screen *screen)
 }
 
 static const struct screen_ops confusions_ops = {
-	.context = CTX_CONFUSIONS,
-	.draw = confusions_draw,
-	.key = confusions_key,
-	.mouse = confusions_mouse,
-	.resume = confusions_resume,
-	.free = confusions_free,
+	.context = CTX_CONFUSIONS, .draw = confusions_draw, .key = confusions_key,
+	.mouse = confusions_mouse, .resume = confusions_resume, .free = confusions_free,
 };
 
 struct screen *confusions_view_open(struct ui *ui, const struct screen_request *request)

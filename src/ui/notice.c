@@ -104,11 +104,8 @@ static void notice_hints(const struct screen *screen, const struct ui *ui, char 
 }
 
 static const struct screen_ops notice_ops = {
-	.context = CTX_GLOBAL,
-	.draw = notice_draw,
-	.key = notice_key,
-	.mouse = notice_mouse,
-	.hints = notice_hints,
+	.context = CTX_GLOBAL, .draw = notice_draw, .key = notice_key,
+	.mouse = notice_mouse, .hints = notice_hints,
 };
 
 struct screen *notice_new(struct ui *ui)

@@ -135,9 +135,7 @@ static void pager_screen_free(struct screen *screen)
 }
 
 static const struct screen_ops pager_ops = {
-	.context = CTX_PAGER,
-	.draw = pager_draw,
-	.free = pager_screen_free,
+	.context = CTX_PAGER, .draw = pager_draw, .free = pager_screen_free,
 };
 
 struct pager *pager_new(const char *title)

@@ -456,11 +456,8 @@ static void chooser_free(struct screen *screen)
 }
 
 static const struct screen_ops chooser_ops = {
-	.context_now = chooser_context,
-	.draw = chooser_draw,
-	.key = chooser_key,
-	.mouse = chooser_mouse,
-	.free = chooser_free,
+	.context_now = chooser_context, .draw = chooser_draw, .key = chooser_key,
+	.mouse = chooser_mouse, .free = chooser_free,
 };
 
 /* Opens the learner's database; a problem is a warning and the quiz goes on

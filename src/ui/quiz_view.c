@@ -511,12 +511,8 @@ static void quiz_view_free(struct screen *screen)
 }
 
 static const struct screen_ops quiz_view_ops = {
-	.context_now = quiz_view_context,
-	.draw = quiz_view_draw,
-	.key = quiz_view_key,
-	.mouse = quiz_view_mouse,
-	.tick = quiz_view_tick,
-	.hints = quiz_view_hints,
+	.context_now = quiz_view_context, .draw = quiz_view_draw, .key = quiz_view_key,
+	.mouse = quiz_view_mouse, .tick = quiz_view_tick, .hints = quiz_view_hints,
 	.free = quiz_view_free,
 };
 

@@ -171,9 +171,7 @@ static enum intent results_mouse(struct screen *screen, struct ui *ui, enum mous
 }
 
 static const struct screen_ops results_ops = {
-	.context = CTX_RESULTS,
-	.draw = results_draw,
-	.key = results_key,
+	.context = CTX_RESULTS, .draw = results_draw, .key = results_key,
 	.mouse = results_mouse,
 };
 

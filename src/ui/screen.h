@@ -18,8 +18,13 @@
  * Screens never leave notes for each other in struct ui.
  *
  * HOW TO ADD A SCREEN (e.g. the comparison view):
- *  1. Write src/ui/compare_view.c with a `static const struct screen_ops
- *     compare_ops = { ... }` and a constructor matching screen_factory:
+ *  1. Write src/ui/compare_view.c with its operations table, written
+ *     compactly (a vtable, not logic), two or three initializers a line:
+ *        static const struct screen_ops compare_ops = {
+ *            .context_now = compare_context, .draw = compare_draw, .key = compare_key,
+ *            .mouse = compare_mouse, .free = compare_free,
+ *        };
+ *     and a constructor matching screen_factory:
  *        struct screen *compare_view_open(struct ui *ui, const struct screen_request *request);
  *     It allocates a struct that begins with `struct screen base` with
  *     screen_new(ui, sizeof *v, &compare_ops) and returns &v->base, or NULL

@@ -200,9 +200,7 @@ static void stats_view_free(struct screen *screen)
 }
 
 static const struct screen_ops stats_view_ops = {
-	.context = CTX_STATS,
-	.draw = stats_view_draw,
-	.free = stats_view_free,
+	.context = CTX_STATS, .draw = stats_view_draw, .free = stats_view_free,
 };
 
 /* Fills v->stats; false with a status-bar message when that cannot be done. */

@@ -303,6 +303,54 @@ static void test_markdown_handout(void **state)
 	export_set_release(&set);
 }
 
+/* A case in the handout: its stem under the number, its parts numbered
+ * under it (Markdown 1.1, 1.2; HTML a list inside the entry), the same in
+ * the answer key. */
+static void test_handout_case(void **state)
+{
+	(void)state;
+	static const char yaml[] = "id: casey\ntitle: Casey\nkind: drug\nsummary: A drug.\nstatus: draft\n"
+				   "quiz:\n  - id: casey-case\n    type: case\n    stem: A patient faints.\n"
+				   "    parts:\n      - ask: Why?\n        choices: [Low pressure, High pressure]\n"
+				   "        answer: Low pressure\n      - ask: It is safe.\n        answer: false\n";
+	struct library lib;
+	struct diag_list diags;
+	library_init(&lib);
+	diag_list_init(&diags);
+	struct pack_info pack = { .name = "test", .title = "Test", .version = "1", .format = 1, .dir = "mem" };
+	size_t p = library_add_pack(&lib, &pack);
+	assert_int_equal(loader_load_card_buffer(&lib, p, "casey.yaml", yaml, strlen(yaml), &diags), 1);
+	library_resolve(&lib, &diags);
+	const struct card *topics[] = { library_find(&lib, "casey") };
+	assert_non_null(topics[0]);
+	struct export_set set;
+	assert_int_equal(export_set_build(&set, &lib, topics, 1), EXPORT_OK);
+	struct sink s;
+
+	assert_int_equal(export_markdown(sink_open(&s), &set), EXPORT_OK);
+	char *text = sink_text(&s), *answers = strstr(text, "\n## Answers\n");
+	assert_non_null(answers);
+	assert_non_null(strstr(text, "\n**1.** A patient faints. *(Casey; a case: answer its 2 parts in turn)*\n"
+				     "\n**1.1** Why?"));
+	assert_non_null(strstr(text, "\n**1.2** It is safe."));
+	assert_non_null(strstr(answers, "\n**1.** *(a case)*\n\n**1.1** "));
+	assert_non_null(strstr(answers, "\n**1.2** "));
+	free(text);
+
+	assert_int_equal(export_html(sink_open(&s), &set), EXPORT_OK);
+	text = sink_text(&s);
+	assert_non_null(strstr(text, "<li><p>A patient faints. <i class=\"small\">(Casey; a case: answer its 2 parts "
+				     "in turn)</i></p>\n<ol class=\"parts\">\n<li><p>Why?"));
+	assert_non_null(strstr(text, "<li><p><i class=\"small\">(Casey; a case)</i></p>\n<ol class=\"parts\">\n"
+				     "<li><p><b>"));
+	assert_int_equal(count(text, "<li>"), count(text, "</li>"));
+	assert_int_equal(count(text, "<ol"), count(text, "</ol>"));
+	free(text);
+	export_set_release(&set);
+	library_release(&lib);
+	diag_list_release(&diags);
+}
+
 static void test_json_document(void **state)
 {
 	struct fixture *f = *state;
@@ -461,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_markdown_handout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_document, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_handout, setup, teardown),
+		cmocka_unit_test(test_handout_case),
 		cmocka_unit_test(test_json_escapes_raw_card_text),
 		cmocka_unit_test_setup_teardown(test_write_errors_are_reported, setup, teardown),
 		cmocka_unit_test(test_format_names),

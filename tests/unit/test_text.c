@@ -1008,6 +1008,36 @@ static void test_suggest(void **state)
 
 /* FNV-1a: the published values, and the case-folded variant agreeing with
  * text_casecmp. */
+static void test_split(void **state)
+{
+	(void)state;
+	char s[] = "a|bc||d", e[] = "", n[] = "x\ny\nz";
+	char *parts[3];
+
+	assert_int_equal(text_split(s, '|', parts, 3), 3);
+	assert_string_equal(parts[0], "a");
+	assert_string_equal(parts[1], "bc");
+	assert_string_equal(parts[2], "");	/* the limit: "d" is not reached */
+	assert_int_equal(text_split(e, '|', parts, 3), 1);
+	assert_string_equal(parts[0], "");
+	assert_int_equal(text_split(n, '\n', parts, 3), 3);
+	assert_string_equal(parts[2], "z");
+	assert_int_equal(text_split(n, '\n', parts, 0), 0);
+}
+
+/* Under ASan or valgrind a string left behind is a leak and fails the run. */
+static void test_free_list(void **state)
+{
+	(void)state;
+	char **list = calloc(2, sizeof *list);
+
+	assert_non_null(list);
+	list[0] = strdup("one");
+	list[1] = strdup("two");
+	text_free_list(list, 2);
+	text_free_list(NULL, 0);
+}
+
 static void test_hash(void **state)
 {
 	(void)state;
@@ -1048,6 +1078,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_write_escaped),
+		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_free_list),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_valid_and_bad_offset),
