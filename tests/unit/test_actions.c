@@ -300,27 +300,27 @@ static void test_hints_come_from_the_table(void **state)
 	/* Left out on request. */
 	{
 		static const enum action_id skip[] = { ACT_QUIZ_GRADE, ACT_QUIZ_UNDO };
-		const struct hint_state state = { .skip = skip, .nskip = 2 };
+		const struct hint_state leave_out = { .skip = skip, .nskip = 2 };
 
-		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, &state, false, buf, sizeof(buf)),
+		assert_string_equal(actions_hints(CTX_QUIZ_FEEDBACK, &leave_out, false, buf, sizeof(buf)),
 				    "?:help  Enter:next  o:open card  Esc:end");
 	}
 	/* A run cut to what the question on the screen takes: three choices are
 	 * a-c, two are a-b; more than the run has, or 0, cuts nothing. */
 	{
-		struct hint_state state = { .cut = ACT_QUIZ_CHOOSE, .cut_keys = 3 };
+		struct hint_state cut = { .cut = ACT_QUIZ_CHOOSE, .cut_keys = 3 };
 
-		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-c:choose  "));
-		state.cut_keys = 2;
-		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, true, buf, sizeof(buf)),
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &cut, false, buf, sizeof(buf)), "  a-c:choose  "));
+		cut.cut_keys = 2;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &cut, true, buf, sizeof(buf)),
 				       "  a\xE2\x80\x93" "b:choose  "));
-		state.cut_keys = 9;
-		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-f:choose  "));
-		state.cut_keys = 0;
-		assert_non_null(strstr(actions_hints(CTX_QUIZ, &state, false, buf, sizeof(buf)), "  a-f:choose  "));
+		cut.cut_keys = 9;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &cut, false, buf, sizeof(buf)), "  a-f:choose  "));
+		cut.cut_keys = 0;
+		assert_non_null(strstr(actions_hints(CTX_QUIZ, &cut, false, buf, sizeof(buf)), "  a-f:choose  "));
 		/* Only the row named is cut: the grades keep their range. */
-		state = (struct hint_state){ .cut = ACT_QUIZ_CHOOSE, .cut_keys = 2 };
-		assert_non_null(strstr(actions_hints(CTX_QUIZ_FEEDBACK, &state, false, buf, sizeof(buf)), "1-4:grade"));
+		cut = (struct hint_state){ .cut = ACT_QUIZ_CHOOSE, .cut_keys = 2 };
+		assert_non_null(strstr(actions_hints(CTX_QUIZ_FEEDBACK, &cut, false, buf, sizeof(buf)), "1-4:grade"));
 	}
 	/* A text-entry context never offers a printable key: it would be typed. */
 	assert_string_equal(actions_hints(CTX_PROMPT, NULL, false, buf, sizeof(buf)),
