@@ -192,7 +192,8 @@ static void draw_status(struct ui *ui, struct screen *top, int y)
 		ui_puts(y, COLS - right_w, right_w, right, ROLE_STATUS);
 	if (ui->message[0]) {
 		ui_fill(y, 0, COLS - right_w, ui->message_role);
-		ui_puts(y, 1, COLS - right_w - 2, ui->message, ui->message_role);
+		/* Cut with an ellipsis, so that a narrow screen shows there is more. */
+		ui_puts_cut(ui, y, 1, COLS - right_w - 2, ui->message, ui->message_role);
 		return;
 	}
 	if (top->ops->hints)
