@@ -14,16 +14,17 @@ static bool is_alnum(char c)
 }
 
 /* White space, sentence punctuation, quotes and brackets: dropped, and a
- * word boundary. */
+ * word boundary.  A table, because cursor_skip() looks up every byte of a
+ * long section when a query has hits all through it. */
+static const bool separators[128] = {
+	[' '] = true, ['\n'] = true, ['\t'] = true, ['?'] = true, ['!'] = true, [','] = true,
+	[';'] = true, [':'] = true, ['"'] = true, ['\''] = true, ['('] = true, [')'] = true,
+	['['] = true, [']'] = true, ['{'] = true, ['}'] = true,
+};
+
 static bool is_separator(char c)
 {
-	switch (c) {
-	case ' ': case '\n': case '\t': case '?': case '!': case ',': case ';': case ':':
-	case '"': case '\'': case '(': case ')': case '[': case ']': case '{': case '}':
-		return true;
-	default:
-		return false;
-	}
+	return (unsigned char)c < 128 && separators[(unsigned char)c];
 }
 
 static void batch_push(struct fold_batch *batch, char c, size_t at, size_t next)
@@ -174,18 +175,30 @@ void fold_cursor_init(struct fold_cursor *cursor, const char *s, size_t len)
 }
 
 /* Moves over plain ASCII whose folded bytes all come before offset,
- * counting them without recording where each came from: a query with
- * half a million hits must not record the whole library. */
+ * counting them without recording where each came from: a query with half a
+ * million hits must not record the whole library, and "the" has hits all
+ * through every section, so this loop reads most of the library's text.  It
+ * only counts the bytes fold_plain() would put out, then leaves the state as
+ * fold_plain() would after the last byte (its case aside: `last` is only
+ * ever asked whether it is a letter or digit). */
 static void cursor_skip(struct fold_cursor *c, size_t offset)
 {
-	char folded;
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t pos = c->pos, base = c->batch_base;
 
-	while (c->pos < c->len && c->batch_base < offset && !c->state.dash_pending &&
-	       (unsigned char)c->s[c->pos] < 0x80 && c->s[c->pos] != '-') {
-		if (fold_plain(&c->state, c->s[c->pos], &folded))
-			c->batch_base++;
-		c->state.previous = (unsigned char)c->s[c->pos++];
-	}
+	if (c->state.dash_pending)
+		return;
+	while (pos < c->len && base < offset && s[pos] < 0x80 && s[pos] != '-')
+		base += !separators[s[pos++]];
+	if (pos == c->pos)
+		return;
+	unsigned char last = s[pos - 1];
+	c->state.started = c->state.started || base > c->batch_base;
+	c->state.gap = separators[last] && c->state.started;
+	c->state.last = (char)last;
+	c->state.previous = last;
+	c->pos = pos;
+	c->batch_base = base;
 }
 
 /* Moves on until the batch holds folded byte offset; false past the end. */

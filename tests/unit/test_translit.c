@@ -1,6 +1,7 @@
 /* Unit tests for the transliteration table (src/translit.c) and folding
  * (src/fold.c): ASCII of the same meaning, nothing raw, nothing dropped;
  * the folded form look-ups compare, and the way back to the original. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -255,6 +256,75 @@ static void test_cursor_maps_back(void **state)
 	free(folded);
 }
 
+/* Checks the cursor on text: every folded byte located one after another
+ * (the cursor moves a byte at a time) comes from the character it should,
+ * with only dropped bytes between; and located again in strides (long skips
+ * over plain ASCII, as a common word's hits make) lands on the same spans. */
+static void check_cursor_on(const char *text)
+{
+	char *folded = fold_of(text);
+	size_t flen = strlen(folded), len = strlen(text);
+	size_t *starts = calloc(flen + 1, sizeof *starts), *ends = calloc(flen + 1, sizeof *ends);
+	struct fold_cursor cursor;
+
+	assert_non_null(starts);
+	assert_non_null(ends);
+	fold_cursor_init(&cursor, text, len);
+	for (size_t k = 0; k < flen; k++) {
+		fold_cursor_locate(&cursor, k, 1, &starts[k], &ends[k]);
+		assert_true(starts[k] < ends[k] && ends[k] <= len);
+		unsigned char source = (unsigned char)text[starts[k]];
+		if (source < 0x80) {
+			assert_int_equal(ends[k] - starts[k], 1);
+			if (source != '-')
+				assert_int_equal(tolower(source), tolower((unsigned char)folded[k]));
+		}
+		if (k > 0) {
+			assert_true(starts[k] >= starts[k - 1]);
+			if (starts[k] != starts[k - 1])
+				for (size_t i = ends[k - 1]; i < starts[k]; i++)
+					assert_true((unsigned char)text[i] >= 0x80 ||
+						    strchr(" \n\t?!,;:\"'()[]{}-", text[i]) != NULL);
+		}
+	}
+	for (size_t stride = 2; stride < 40; stride += 3)
+		for (size_t first = 0; first < stride; first++) {
+			fold_cursor_init(&cursor, text, len);
+			for (size_t k = first; k < flen; k += stride) {
+				size_t start, end;
+				fold_cursor_locate(&cursor, k, 1, &start, &end);
+				assert_int_equal(start, starts[k]);
+				assert_int_equal(end, ends[k]);
+			}
+		}
+	free(starts);
+	free(ends);
+	free(folded);
+}
+
+static void test_cursor_skips_land_where_steps_do(void **state)
+{
+	static const char *const pieces[] = { "a", "B", "z", "Q", "7", " ", "  ", "\n", "-", "--", ",", ".", "(",
+					      ")", "'", "/", "+", "α", "K⁺", "—", "β2", "GABA-A", "Cl⁻", "x" };
+	const size_t npieces = sizeof pieces / sizeof pieces[0];
+	unsigned seed = 12345;
+	char text[600];
+
+	(void)state;
+	check_cursor_on("The GABA-B receptor opens K+ channels (GIRK); the  other -- does not.");
+	check_cursor_on("   leading blanks, then words - and a dash at the end -");
+	for (int round = 0; round < 300; round++) {
+		size_t used = 0;
+		text[0] = '\0';
+		while (used < 400) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % npieces];
+			used += (size_t)snprintf(text + used, sizeof text - used, "%s", piece);
+		}
+		check_cursor_on(text);
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -271,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_fold_forms),
 		cmocka_unit_test(test_fold_boundaries),
 		cmocka_unit_test(test_cursor_maps_back),
+		cmocka_unit_test(test_cursor_skips_land_where_steps_do),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
