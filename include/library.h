@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "card.h"
@@ -72,6 +73,15 @@ struct library {
 		size_t size;
 	} *mappings;
 	size_t nmappings, mappings_alloc;
+	/* Pack caches used before their sources were checked (a terminal
+	 * start paints first: include/library_verify.h), to check afterwards. */
+	struct library_unchecked {
+		const char *dir;	/* the pack folder as given */
+		const char *file;	/* its cache file */
+		uint64_t vocab_digest;	/* of the vocabulary its cards were checked against */
+		uint64_t file_digest;	/* the cache file's body digest, as its header says */
+	} *unchecked;
+	size_t nunchecked, unchecked_alloc;
 };
 
 void library_init(struct library *library);
@@ -80,6 +90,10 @@ void library_release(struct library *library);
 /* Hands a mapping (mmap) to the library, which unmaps it when released.
  * Returns 0, or -1 when out of memory (the caller keeps it then). */
 int library_keep_mapping(struct library *library, void *addr, size_t size);
+
+/* Remembers a pack cache used unchecked (strings copied into the arena).
+ * Returns 0, or -1 when out of memory. */
+int library_add_unchecked(struct library *library, const struct library_unchecked *entry);
 
 /* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
 size_t library_add_pack(struct library *library, const struct pack_info *pack);

@@ -118,6 +118,7 @@ void library_release(struct library *library)
 	for (size_t i = 0; i < library->nmappings; i++)
 		munmap(library->mappings[i].addr, library->mappings[i].size);
 	free(library->mappings);
+	free(library->unchecked);
 	arena_release(&library->arena);
 	library_init(library);
 }
@@ -127,6 +128,19 @@ int library_keep_mapping(struct library *library, void *addr, size_t size)
 	if (array_grow(&library->mappings, &library->mappings_alloc, library->nmappings, sizeof *library->mappings) < 0)
 		return -1;
 	library->mappings[library->nmappings++] = (struct library_mapping){ addr, size };
+	return 0;
+}
+
+int library_add_unchecked(struct library *library, const struct library_unchecked *entry)
+{
+	if (array_grow(&library->unchecked, &library->unchecked_alloc, library->nunchecked,
+		       sizeof *library->unchecked) < 0)
+		return -1;
+	struct library_unchecked copy = *entry;
+	if (!(copy.dir = arena_strdup(&library->arena, entry->dir)) ||
+	    !(copy.file = arena_strdup(&library->arena, entry->file)))
+		return -1;
+	library->unchecked[library->nunchecked++] = copy;
 	return 0;
 }
 

@@ -267,20 +267,22 @@ static bool same_str(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Whether the body was made from key's files; in->why set when it is
- * unreadable.  *foreign: made for another pack folder. */
-static bool made_from(struct in *in, const struct pack_cache_key *key, bool *foreign)
+/* Whether the body was made from key's files (its folder and vocabulary
+ * only, with sources false); in->why set when it is unreadable.  *foreign:
+ * made for another pack folder. */
+static bool made_from(struct in *in, const struct pack_cache_key *key, bool sources, bool *foreign)
 {
 	const char *dir = get_required(in);
 	const char *real_dir = get_required(in);
 	uint64_t vocab = get_u64(in);
 	size_t n = get_count(in, 32);
-	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest && n == key->nsources);
+	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest);
+	same = same && (!key || !sources || n == key->nsources);
 	*foreign = key && real_dir && !same_str(real_dir, key->real_dir);
 	for (size_t i = 0; i < n; i++) {
 		const char *name = get_required(in);
 		uint64_t size = get_u64(in), mtime = get_u64(in), digest = get_u64(in);
-		if (same && key) {
+		if (same && key && sources) {
 			const struct pack_cache_source *s = &key->sources[i];
 			same = same_str(name, s->name) && size == s->size && mtime == (uint64_t)s->mtime_ns &&
 			       digest == s->digest;
@@ -289,33 +291,47 @@ static bool made_from(struct in *in, const struct pack_cache_key *key, bool *for
 	return same && !*foreign && !in->why;
 }
 
+/* The header of data, checked; PACK_CACHE_OK or what is wrong, with *why. */
+static enum pack_cache_status get_header(const void *data, size_t size, struct cache_header *h, const char **why)
+{
+	*why = "it is shorter than a cache file's header";
+	if (size < sizeof *h)
+		return PACK_CACHE_DAMAGED;
+	memcpy(h, data, sizeof *h);
+	*why = "it is not an rxplore pack cache";
+	if (memcmp(h->magic, CACHE_MAGIC, sizeof h->magic) != 0)
+		return PACK_CACHE_DAMAGED;
+	*why = "it was written in another format version or by another kind of machine";
+	if (h->format != PACK_CACHE_FORMAT || h->byte_order != CACHE_BYTE_ORDER)
+		return PACK_CACHE_FOREIGN;
+	*why = h->size > size ? "it is truncated" : "it is longer than it says";
+	if (h->size != size)
+		return PACK_CACHE_DAMAGED;
+	return PACK_CACHE_OK;
+}
+
+static bool body_matches(const void *data, size_t size, const struct cache_header *h)
+{
+	return pack_cache_digest((const unsigned char *)data + sizeof *h, size - sizeof *h, 0) == h->digest;
+}
+
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
-					bool skip_digest, struct library *library, struct compiled_pack *out,
+					unsigned skip, struct library *library, struct compiled_pack *out,
 					const char **why)
 {
 	*out = (struct compiled_pack){ 0 };
 	struct cache_header h;
-	*why = "it is shorter than a cache file's header";
-	if (size < sizeof h)
-		return PACK_CACHE_DAMAGED;
-	memcpy(&h, data, sizeof h);
-	*why = "it is not an rxplore pack cache";
-	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0)
-		return PACK_CACHE_DAMAGED;
-	*why = "it was written in another format version or by another kind of machine";
-	if (h.format != PACK_CACHE_FORMAT || h.byte_order != CACHE_BYTE_ORDER)
-		return PACK_CACHE_FOREIGN;
-	*why = h.size > size ? "it is truncated" : "it is longer than it says";
-	if (h.size != size)
-		return PACK_CACHE_DAMAGED;
+	enum pack_cache_status status = get_header(data, size, &h, why);
+	if (status != PACK_CACHE_OK)
+		return status;
 	const unsigned char *body = (const unsigned char *)data + sizeof h;
 	*why = "its content does not match its digest";
-	if (!skip_digest && pack_cache_digest(body, size - sizeof h, 0) != h.digest)
+	if (!(skip & PACK_CACHE_SKIP_DIGEST) && !body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 
 	struct in in = { body, body + (size - sizeof h), NULL };
 	bool foreign = false;
-	bool current = made_from(&in, key, &foreign);
+	bool current = made_from(&in, key, !(skip & PACK_CACHE_SKIP_SOURCES), &foreign);
 	*why = "it was made for another pack folder";
 	if (foreign)
 		return PACK_CACHE_FOREIGN;
@@ -341,10 +357,9 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	return PACK_CACHE_OK;
 }
 
-enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, struct library *library,
-				       struct compiled_pack *out, const char **why)
+/* file mapped read-only: *map and *size, or what is wrong. */
+static enum pack_cache_status map_file(const char *file, void **map, size_t *size, const char **why)
 {
-	*out = (struct compiled_pack){ 0 };
 	*why = "it cannot be read";
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -356,12 +371,28 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 		*why = "it is empty or not a file";
 		return PACK_CACHE_DAMAGED;
 	}
-	size_t size = (size_t)st.st_size;
-	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	*size = (size_t)st.st_size;
+	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (map == MAP_FAILED)
-		return PACK_CACHE_DAMAGED;
-	enum pack_cache_status status = pack_cache_parse(map, size, key, false, library, out, why);
+	return *map == MAP_FAILED ? PACK_CACHE_DAMAGED : PACK_CACHE_OK;
+}
+
+enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
+				       struct library *library, struct compiled_pack *out, uint64_t *digest,
+				       const char **why)
+{
+	*out = (struct compiled_pack){ 0 };
+	void *map;
+	size_t size;
+	enum pack_cache_status status = map_file(file, &map, &size, why);
+	if (status != PACK_CACHE_OK)
+		return status;
+	status = pack_cache_parse(map, size, key, skip, library, out, why);
+	if (status == PACK_CACHE_OK && digest) {
+		struct cache_header h;
+		memcpy(&h, map, sizeof h);
+		*digest = h.digest;
+	}
 	if (status != PACK_CACHE_OK || library_keep_mapping(library, map, size) < 0) {
 		munmap(map, size);
 		if (status == PACK_CACHE_OK) {
@@ -370,5 +401,38 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 			status = PACK_CACHE_NO_MEMORY;
 		}
 	}
+	return status;
+}
+
+enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, uint64_t digest,
+					 const char **why)
+{
+	void *map;
+	size_t size;
+	enum pack_cache_status status = map_file(file, &map, &size, why);
+	if (status == PACK_CACHE_MISSING) {
+		*why = "it was removed";
+		return PACK_CACHE_STALE;
+	}
+	if (status != PACK_CACHE_OK)
+		return status;
+	struct cache_header h;
+	status = get_header(map, size, &h, why);
+	if (status == PACK_CACHE_OK && h.digest != digest) {
+		*why = "it was replaced";
+		status = PACK_CACHE_STALE;
+	} else if (status == PACK_CACHE_OK && !body_matches(map, size, &h)) {
+		*why = "its content does not match its digest";
+		status = PACK_CACHE_DAMAGED;
+	} else if (status == PACK_CACHE_OK) {
+		const unsigned char *body = (const unsigned char *)map + sizeof h;
+		struct in in = { body, body + (size - sizeof h), NULL };
+		bool foreign = false;
+		if (!made_from(&in, key, true, &foreign)) {
+			*why = in.why ? in.why : "its pack has changed";
+			status = in.why ? PACK_CACHE_DAMAGED : foreign ? PACK_CACHE_FOREIGN : PACK_CACHE_STALE;
+		}
+	}
+	munmap(map, size);
 	return status;
 }
