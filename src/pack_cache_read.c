@@ -67,10 +67,11 @@ static const char *get_str(struct in *in)
 		return NULL;
 	}
 	const char *s = (const char *)in->p;
-	if (memcmp(s + len, zeros, padded - len) != 0 || memchr(s, '\0', len)) {
+	if (memcmp(s + len, zeros, padded - len) != 0) {
 		fail(in, "a string is not terminated where it says");
 		return NULL;
 	}
+	/* This also refuses a NUL inside the string (a control character). */
 	if (!text_is_clean(s, len)) {
 		fail(in, "a string holds characters the loader never keeps");
 		return NULL;
