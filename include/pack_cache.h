@@ -17,6 +17,11 @@
  * fast non-cryptographic digest: it detects changes, not forgeries (whoever
  * can write the cache folder can write the cards too).
  *
+ * The terminal interface uses a cache before checking its sources and its
+ * body digest (pack_cache_load_cards' defer_checks, pack_cache_verify
+ * afterwards; include/library_verify.h): every value is still checked as
+ * below, so what it paints from can be stale, never unsafe.
+ *
  * The reader trusts nothing in the file: every count and length is checked
  * against the bytes that remain, every string must end in a NUL inside the
  * file and be text the loader could have produced (text_is_clean), every
