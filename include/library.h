@@ -82,6 +82,14 @@ struct library {
 		uint64_t file_digest;	/* the cache file's body digest, as its header says */
 	} *unchecked;
 	size_t nunchecked, unchecked_alloc;
+	/* A pack's cards already in topic-list order (its cache stores the
+	 * order), so library_resolve merges them rather than sorting them. */
+	struct library_run {
+		size_t pack;
+		struct card **cards;	/* in the arena */
+		size_t ncards;
+	} *runs;
+	size_t nruns, runs_alloc;
 };
 
 void library_init(struct library *library);
@@ -180,6 +188,16 @@ void library_resolve(struct library *library, struct diag_list *diags);
  * is dropped without a warning, since it resolves when the two load
  * together.  context may be NULL. */
 void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags);
+
+/* The topic-list order: by kind (explainers, concepts, classes, drugs), then
+ * title (ASCII case ignored), then id.  <0, 0 or >0 as strcmp. */
+int library_topic_cmp(const struct card *a, const struct card *b);
+
+/* Every card pack added, in topic-list order (cards[0..n), in the arena):
+ * library_resolve then merges it instead of sorting it.  Only for a pack
+ * whose every added card is in cards.  Returns 0, or -1 (out of memory: the
+ * library sorts as usual). */
+int library_add_sorted_run(struct library *library, size_t pack, struct card **cards, size_t n);
 
 /* Cards sorted for the topic list: by kind (explainers, concepts, classes,
  * drugs), then title.  Fills out[] (ncards entries). */

@@ -309,6 +309,36 @@ static void put_card(struct out *o, const struct card *c)
 	put_u32(o, c->line);
 }
 
+/* A card and its index in the file, sorted by topic. */
+struct ranked {
+	const struct card *card;
+	uint32_t index;
+};
+
+static int by_topic(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	return library_topic_cmp(x->card, y->card);
+}
+
+/* The cards' topic-list order, as indexes: the reader merges it rather than
+ * sorting the titles again (a third of a warm start at 10,000 cards). */
+static void put_order(struct out *o, struct card *const *cards, size_t ncards)
+{
+	struct ranked *ranked = malloc((ncards + 1) * sizeof *ranked);
+	if (!ranked) {
+		o->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < ncards; i++)
+		ranked[i] = (struct ranked){ cards[i], (uint32_t)i };
+	qsort(ranked, ncards, sizeof *ranked, by_topic);
+	put_u32(o, (uint32_t)ncards);
+	for (size_t i = 0; i < ncards; i++)
+		put_u32(o, ranked[i].index);
+	free(ranked);
+}
+
 static void put_body(struct out *o, const struct pack_cache_key *key, struct card *const *cards, size_t ncards,
 		     const struct diag_list *diags)
 {
@@ -334,6 +364,7 @@ static void put_body(struct out *o, const struct pack_cache_key *key, struct car
 	put_u32(o, (uint32_t)ncards);
 	for (size_t i = 0; i < ncards; i++)
 		put_card(o, cards[i]);
+	put_order(o, cards, ncards);
 }
 
 /* Writes all of data to a fresh file beside file, then renames it over

@@ -263,6 +263,26 @@ static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *
 	out->diags = diags;
 }
 
+/* The cards' topic-list order: every index once, and the cards it lists
+ * truly sorted (a wrong order would be shown as it is). */
+static uint32_t *get_order(struct in *in, struct arena *arena, struct card *const *cards, size_t ncards)
+{
+	if (get_count(in, 4) != ncards) {
+		fail(in, "its topic order does not list every card");
+		return NULL;
+	}
+	uint32_t *order = get_array(in, arena, ncards, sizeof *order);
+	unsigned char *seen = get_array(in, arena, ncards, 1);
+	for (size_t i = 0; order && seen && i < ncards && !in->why; i++) {
+		order[i] = get_below(in, (uint32_t)ncards);
+		if (seen[order[i]]++)
+			fail(in, "its topic order lists a card twice");
+		else if (i > 0 && library_topic_cmp(cards[order[i - 1]], cards[order[i]]) >= 0)
+			fail(in, "its topic order is not sorted");
+	}
+	return order;
+}
+
 static bool same_str(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
@@ -345,8 +365,9 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	struct card **cards = get_array(&in, &library->arena, ncards, sizeof *cards);
 	for (size_t i = 0; cards && i < ncards && !in.why; i++)
 		cards[i] = get_card(&in, library);
+	uint32_t *order = in.why ? NULL : get_order(&in, &library->arena, cards, ncards);
 	if (!in.why && in.p != in.end)
-		fail(&in, "it has bytes after its last card");
+		fail(&in, "it has bytes after its topic order");
 	if (in.why) {
 		*why = in.why;
 		*out = (struct compiled_pack){ 0 };
@@ -354,6 +375,7 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	}
 	out->own_cards = cards;
 	out->ncards = ncards;
+	out->order = order;
 	*why = NULL;
 	return PACK_CACHE_OK;
 }

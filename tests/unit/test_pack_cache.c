@@ -515,6 +515,57 @@ static void cache_clear_removes_only_cache_files(void **state)
 	assert_int_equal(pack_cache_clear(nowhere), 0);
 }
 
+/* The ids of library_sorted(), one string. */
+static void sorted_ids(const struct library *library, char *buf, size_t size)
+{
+	const struct card **sorted = calloc(library->ncards + 1, sizeof *sorted);
+	assert_non_null(sorted);
+	library_sorted(library, sorted);
+	buf[0] = '\0';
+	for (size_t i = 0; i < library->ncards; i++) {
+		strncat(buf, sorted[i]->id, size - strlen(buf) - 2);
+		strcat(buf, " ");
+	}
+	free(sorted);
+}
+
+/* The topic order a cache stores is merged with the other packs' cards: the
+ * same list as sorting everything, an overridden card left out. */
+static void the_stored_order_merges_as_a_sort_would(void **state)
+{
+	struct fixture *f = *state;
+	char extra[128], cards[160];
+	snprintf(extra, sizeof extra, "%s/extra", f->root);
+	snprintf(cards, sizeof cards, "%s/cards", extra);
+	assert_int_equal(mkdir(extra, 0700), 0);
+	assert_int_equal(mkdir(cards, 0700), 0);
+	write_in(extra, "pack.yaml", "format: 1\npack: extra\n");
+	write_in(cards, "aardvark.yaml", "id: aardvark\ntitle: aardvark\nkind: drug\nsummary: First of all.\n");
+	write_in(cards, "beta.yaml", "id: beta\ntitle: Zeta beta\nkind: concept\nsummary: Overrides beta.\n");
+	write_in(cards, "omega.yaml", "id: omega\ntitle: Beta omega\nkind: drug\nsummary: Between.\n");
+	const char *dirs[] = { extra, f->pack };
+	struct library parsed, cold, warm;
+	struct diag_list parsed_diags, cold_diags, warm_diags;
+	library_init(&parsed);
+	diag_list_init(&parsed_diags);
+	struct load_request request = { .content_dirs = dirs, .ncontent = 2, .no_default_packs = true };
+	assert_int_equal(library_load(&parsed, &request, NULL, &parsed_diags), 0);
+	load(f, dirs, 2, &cold, &cold_diags);
+	load(f, dirs, 2, &warm, &warm_diags);
+	assert_int_equal(warm.nmappings, 2);
+	assert_int_equal(warm.nruns, 2);
+	char want[512], got[512];
+	sorted_ids(&parsed, want, sizeof want);
+	assert_string_equal(want, "beta aardvark alpha omega ");
+	sorted_ids(&cold, got, sizeof got);
+	assert_string_equal(got, want);
+	sorted_ids(&warm, got, sizeof got);
+	assert_string_equal(got, want);
+	release(&parsed, &parsed_diags);
+	release(&cold, &cold_diags);
+	release(&warm, &warm_diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -527,6 +578,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hostile_values_are_refused, setup, teardown),
 		cmocka_unit_test(garbage_is_refused),
 		cmocka_unit_test_setup_teardown(cache_clear_removes_only_cache_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_stored_order_merges_as_a_sort_would, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
