@@ -79,7 +79,8 @@ struct library {
 		const char *dir;	/* the pack folder as given */
 		const char *file;	/* its cache file */
 		uint64_t vocab_digest;	/* of the vocabulary its cards were checked against */
-		uint64_t file_digest;	/* the cache file's body digest, as its header says */
+		const void *map;	/* its mapping, which the cards point into */
+		size_t map_size;
 	} *unchecked;
 	size_t nunchecked, unchecked_alloc;
 	/* A pack's cards already in topic-list order (its cache stores the

@@ -3,8 +3,9 @@
  *
  * A terminal start paints from the caches first; then a thread of its own
  * reads every source file and digests it and the cache file
- * (pack_cache_verify), touching nothing the library owns: it works on copies
- * of the entries.  The front-end polls it between keys and, when something
+ * (pack_cache_verify), touching nothing the library owns but the cache
+ * mappings, which it only reads: it works on copies of the entries.  The
+ * library must outlive the check (library_verify_end first).  The front-end polls it between keys and, when something
  * changed, loads the library again the careful way (which rebuilds the
  * caches) and shows it.  Line mode, which prints once, checks first instead
  * (library_verify_now).

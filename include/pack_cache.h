@@ -132,20 +132,20 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 					const char **why);
 
 /* pack_cache_parse() of file, mapped read-only; on PACK_CACHE_OK the
- * mapping is handed to library (library_keep_mapping) and *digest (when not
- * NULL) receives the body digest its header gives. */
+ * mapping is handed to library (library_keep_mapping, the last one). */
 enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
-				       struct library *library, struct compiled_pack *out, uint64_t *digest,
-				       const char **why);
+				       struct library *library, struct compiled_pack *out, const char **why);
 
 /* What pack_cache_read() with PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES
- * left out, done afterwards: whether file is still the one read then (its
- * header's digest is digest), its body matches that digest, and it was made
- * from key's files (pack_cache_key_make, as they are now).  Only reads files,
- * so it may run on a thread of its own.  PACK_CACHE_OK, or what is wrong
- * (a file replaced since reads as PACK_CACHE_STALE), with *why. */
-enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, uint64_t digest,
-					 const char **why);
+ * left out, done afterwards on data[0..size), the image it read (still
+ * mapped: checking that, rather than mapping the file again, keeps its pages
+ * counted once): whether file is still that image (its header on disk is the
+ * same), the body matches its digest, and it was made from key's files
+ * (pack_cache_key_make, as they are now).  Only reads, so it may run on a
+ * thread of its own.  PACK_CACHE_OK, or what is wrong (a file replaced or
+ * removed since reads as PACK_CACHE_STALE), with *why. */
+enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, const void *data,
+					 size_t size, const char **why);
 
 /* The second loading phase of a pack folder through the cache in cache_dir:
  * a usable cache file is loaded as is; else the folder is loaded from YAML

@@ -11,7 +11,9 @@
 /* What the thread checks, copied out of the library. */
 struct check {
 	char *dir, *file;
-	uint64_t vocab_digest, file_digest;
+	uint64_t vocab_digest;
+	const void *map;	/* the library's, which outlives the check */
+	size_t map_size;
 };
 
 struct library_verify {
@@ -30,7 +32,7 @@ static const char *changed(const struct check *check, const atomic_bool *stop)
 	const char *why = NULL;
 	if (pack_cache_key_make_for(&key, check->dir, check->vocab_digest, stop) < 0)
 		return atomic_load(stop) ? NULL : "its pack cannot be read";
-	if (pack_cache_verify(check->file, &key, check->file_digest, &why) == PACK_CACHE_OK)
+	if (pack_cache_verify(check->file, &key, check->map, check->map_size, &why) == PACK_CACHE_OK)
 		why = NULL;
 	pack_cache_key_release(&key);
 	return why;
@@ -80,7 +82,7 @@ static struct library_verify *copy_checks(const struct library *library)
 	for (size_t i = 0; i < library->nunchecked; i++) {
 		const struct library_unchecked *u = &library->unchecked[i];
 		struct check *c = &verify->checks[verify->nchecks++];
-		*c = (struct check){ strdup(u->dir), strdup(u->file), u->vocab_digest, u->file_digest };
+		*c = (struct check){ strdup(u->dir), strdup(u->file), u->vocab_digest, u->map, u->map_size };
 		if (!c->dir || !c->file) {
 			free_checks(verify);
 			return NULL;

@@ -74,15 +74,17 @@ static int load_unchecked(struct library *library, size_t pack, const char *dir,
 	bool named = pack_cache_path(cache_dir, &key, file, sizeof file);
 	struct compiled_pack compiled;
 	const char *why;
-	uint64_t digest = 0;
 	enum pack_cache_status status =
 		named ? pack_cache_read(file, &key, PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES, library,
-					&compiled, &digest, &why)
+					&compiled, &why)
 		      : PACK_CACHE_MISSING;
-	struct library_unchecked entry = { dir, file, key.vocab_digest, digest };
+	struct library_unchecked entry = { dir, file, key.vocab_digest, NULL, 0 };
 	pack_cache_key_release(&key);
 	if (status != PACK_CACHE_OK)
 		return 0;
+	/* pack_cache_read handed the mapping to the library last. */
+	entry.map = library->mappings[library->nmappings - 1].addr;
+	entry.map_size = library->mappings[library->nmappings - 1].size;
 	/* Out of memory here fails the load below as it would have anyway;
 	 * cards never go in unrecorded. */
 	*rc = library_add_unchecked(library, &entry) < 0 ? -1 : loader_load_compiled_cards(library, pack, &compiled, diags);
@@ -105,7 +107,7 @@ int pack_cache_load_cards(struct library *library, size_t pack, const char *dir,
 	}
 	struct compiled_pack compiled;
 	const char *why;
-	enum pack_cache_status status = pack_cache_read(file, &key, PACK_CACHE_CHECK_ALL, library, &compiled, NULL, &why);
+	enum pack_cache_status status = pack_cache_read(file, &key, PACK_CACHE_CHECK_ALL, library, &compiled, &why);
 	if (status == PACK_CACHE_OK) {
 		rc = loader_load_compiled_cards(library, pack, &compiled, diags);
 	} else {

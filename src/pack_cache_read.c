@@ -401,8 +401,7 @@ static enum pack_cache_status map_file(const char *file, void **map, size_t *siz
 }
 
 enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
-				       struct library *library, struct compiled_pack *out, uint64_t *digest,
-				       const char **why)
+				       struct library *library, struct compiled_pack *out, const char **why)
 {
 	*out = (struct compiled_pack){ 0 };
 	void *map;
@@ -411,11 +410,6 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 	if (status != PACK_CACHE_OK)
 		return status;
 	status = pack_cache_parse(map, size, key, skip, library, out, why);
-	if (status == PACK_CACHE_OK && digest) {
-		struct cache_header h;
-		memcpy(&h, map, sizeof h);
-		*digest = h.digest;
-	}
 	if (status != PACK_CACHE_OK || library_keep_mapping(library, map, size) < 0) {
 		munmap(map, size);
 		if (status == PACK_CACHE_OK) {
@@ -427,35 +421,29 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 	return status;
 }
 
-enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, uint64_t digest,
-					 const char **why)
+enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, const void *data,
+					 size_t size, const char **why)
 {
-	void *map;
-	size_t size;
-	enum pack_cache_status status = map_file(file, &map, &size, why);
-	if (status == PACK_CACHE_MISSING) {
-		*why = "it was removed";
-		return PACK_CACHE_STALE;
-	}
+	struct cache_header h, on_disk;
+	enum pack_cache_status status = get_header(data, size, &h, why);
 	if (status != PACK_CACHE_OK)
 		return status;
-	struct cache_header h;
-	status = get_header(map, size, &h, why);
-	if (status == PACK_CACHE_OK && h.digest != digest) {
-		*why = "it was replaced";
-		status = PACK_CACHE_STALE;
-	} else if (status == PACK_CACHE_OK && !body_matches(map, size, &h)) {
-		*why = "its content does not match its digest";
-		status = PACK_CACHE_DAMAGED;
-	} else if (status == PACK_CACHE_OK) {
-		const unsigned char *body = (const unsigned char *)map + sizeof h;
-		struct in in = { body, body + (size - sizeof h), NULL };
-		bool foreign = false;
-		if (!made_from(&in, key, true, &foreign)) {
-			*why = in.why ? in.why : "its pack has changed";
-			status = in.why ? PACK_CACHE_DAMAGED : foreign ? PACK_CACHE_FOREIGN : PACK_CACHE_STALE;
-		}
-	}
-	munmap(map, size);
-	return status;
+	*why = "it was replaced or removed";
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return PACK_CACHE_STALE;
+	ssize_t got = pread(fd, &on_disk, sizeof on_disk, 0);
+	close(fd);
+	if (got != (ssize_t)sizeof on_disk || memcmp(&on_disk, &h, sizeof h) != 0)
+		return PACK_CACHE_STALE;
+	*why = "its content does not match its digest";
+	if (!body_matches(data, size, &h))
+		return PACK_CACHE_DAMAGED;
+	const unsigned char *body = (const unsigned char *)data + sizeof h;
+	struct in in = { body, body + (size - sizeof h), NULL };
+	bool foreign = false;
+	if (made_from(&in, key, true, &foreign))
+		return PACK_CACHE_OK;
+	*why = in.why ? in.why : foreign ? "it was made for another pack folder" : "its pack has changed";
+	return in.why ? PACK_CACHE_DAMAGED : foreign ? PACK_CACHE_FOREIGN : PACK_CACHE_STALE;
 }

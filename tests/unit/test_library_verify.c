@@ -214,7 +214,23 @@ static void an_altered_body_is_found(void **state)
 	assert_string_equal(library_find_exact(&library, "alpha")->text[SECTION_SUMMARY], "The first.");
 	assert_int_equal(library_verify_now(&library), LIBRARY_VERIFY_CURRENT);
 	/* A cache replaced since it was read is not the one painted from. */
-	library.unchecked[0].file_digest ^= 1;
+	char copy[PATH_MAX + 8];
+	snprintf(copy, sizeof copy, "%s.new", file);
+	char cmd[2 * PATH_MAX + 32];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", file, copy);
+	assert_int_equal(system(cmd), 0);
+	/* The copy's header says another body digest (byte 24 on). */
+	int fd = open(copy, O_RDWR);
+	assert_true(fd >= 0);
+	unsigned char byte;
+	assert_int_equal(pread(fd, &byte, 1, 24), 1);
+	byte ^= 1;
+	assert_int_equal(pwrite(fd, &byte, 1, 24), 1);
+	assert_int_equal(close(fd), 0);
+	assert_int_equal(rename(copy, file), 0);
+	assert_int_equal(library_verify_now(&library), LIBRARY_VERIFY_CHANGED);
+	/* And removed. */
+	assert_int_equal(unlink(file), 0);
 	assert_int_equal(library_verify_now(&library), LIBRARY_VERIFY_CHANGED);
 	release(&library, &diags);
 }
