@@ -468,12 +468,12 @@ void library_resolve_within(struct library *library, const struct library *conte
 	library->fold_cache = library->sorted ? library_fold_cache_new() : NULL;
 }
 
-int library_topic_cmp(const struct card *x, const struct card *y)
+int library_topic_cmp(const struct card *a, const struct card *b)
 {
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	int c = text_casecmp(x->title, y->title);
-	return c ? c : strcmp(x->id, y->id);
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	int c = text_casecmp(a->title, b->title);
+	return c ? c : strcmp(a->id, b->id);
 }
 
 static int sorted_order(const void *a, const void *b)
