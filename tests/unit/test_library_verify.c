@@ -23,19 +23,13 @@
 #include "library_load.h"
 #include "library_verify.h"
 #include "pack_cache.h"
+#include "scratch_dir.h"
 
 struct fixture {
 	char root[64];
 	char pack[96], cache[96], card[128];
 };
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
 
 static int setup(void **state)
 {
@@ -48,11 +42,11 @@ static int setup(void **state)
 	assert_int_equal(mkdir(f->pack, 0700), 0);
 	char path[160];
 	snprintf(path, sizeof path, "%s/pack.yaml", f->pack);
-	write_file(path, "format: 1\npack: verified\n");
+	scratch_write(path, "format: 1\npack: verified\n");
 	snprintf(path, sizeof path, "%s/cards", f->pack);
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(f->card, sizeof f->card, "%s/cards/alpha.yaml", f->pack);
-	write_file(f->card, "id: alpha\ntitle: Alpha\nkind: drug\nsummary: The first.\n");
+	scratch_write(f->card, "id: alpha\ntitle: Alpha\nkind: drug\nsummary: The first.\n");
 	*state = f;
 	return 0;
 }
@@ -60,9 +54,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->root);
-	assert_int_equal(system(cmd), 0);
+	scratch_remove(f->root);
 	free(f);
 	return 0;
 }

@@ -20,25 +20,19 @@
 
 #include "library_load.h"
 #include "pack_cache.h"
+#include "scratch_dir.h"
 
 struct fixture {
 	char root[64];
 	char pack[96], cache[96];
 };
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
 
 static void write_in(const char *dir, const char *name, const char *text)
 {
 	char path[256];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	write_file(path, text);
+	scratch_write(path, text);
 }
 
 static int setup(void **state)
@@ -73,9 +67,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->root);
-	assert_int_equal(system(cmd), 0);
+	scratch_remove(f->root);
 	free(f);
 	return 0;
 }
@@ -188,7 +180,7 @@ static void an_edit_keeping_size_and_time_is_seen(void **state)
 	snprintf(path, sizeof path, "%s/cards/beta.yaml", f->pack);
 	struct stat before, after;
 	assert_int_equal(stat(path, &before), 0);
-	write_file(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
+	scratch_write(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
 	struct timespec times[2] = { before.st_atim, before.st_mtim };
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 	assert_int_equal(stat(path, &after), 0);
@@ -286,7 +278,7 @@ static void other_version(const char *file)
 
 static void not_a_cache(const char *file)
 {
-	write_file(file, "#!/bin/sh\necho this is not a pack cache\n");
+	scratch_write(file, "#!/bin/sh\necho this is not a pack cache\n");
 }
 
 static void damaged_files_are_reported_and_rebuilt(void **state)
@@ -505,7 +497,7 @@ static void cache_clear_removes_only_cache_files(void **state)
 	release(&library, &diags);
 	char keep[160];
 	snprintf(keep, sizeof keep, "%s/packs/notes.txt", f->cache);
-	write_file(keep, "mine\n");
+	scratch_write(keep, "mine\n");
 	write_in(f->cache, "packs/0123.rxcache.AbC123", "a killed writer's temporary file");
 	assert_int_equal(pack_cache_clear(f->cache), 2);
 	assert_int_equal(access(keep, F_OK), 0);
