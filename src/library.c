@@ -118,6 +118,8 @@ void library_release(struct library *library)
 	for (size_t i = 0; i < library->nmappings; i++)
 		munmap(library->mappings[i].addr, library->mappings[i].size);
 	free(library->mappings);
+	free(library->unchecked);
+	free(library->runs);
 	arena_release(&library->arena);
 	library_init(library);
 }
@@ -127,6 +129,19 @@ int library_keep_mapping(struct library *library, void *addr, size_t size)
 	if (array_grow(&library->mappings, &library->mappings_alloc, library->nmappings, sizeof *library->mappings) < 0)
 		return -1;
 	library->mappings[library->nmappings++] = (struct library_mapping){ addr, size };
+	return 0;
+}
+
+int library_add_unchecked(struct library *library, const struct library_unchecked *entry)
+{
+	if (array_grow(&library->unchecked, &library->unchecked_alloc, library->nunchecked,
+		       sizeof *library->unchecked) < 0)
+		return -1;
+	struct library_unchecked copy = *entry;
+	if (!(copy.dir = arena_strdup(&library->arena, entry->dir)) ||
+	    !(copy.file = arena_strdup(&library->arena, entry->file)))
+		return -1;
+	library->unchecked[library->nunchecked++] = copy;
 	return 0;
 }
 
@@ -464,17 +479,79 @@ void library_resolve_within(struct library *library, const struct library *conte
 	library->fold_cache = library->sorted ? library_fold_cache_new() : NULL;
 }
 
+int library_topic_cmp(const struct card *a, const struct card *b)
+{
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	int c = text_casecmp(a->title, b->title);
+	return c ? c : strcmp(a->id, b->id);
+}
+
 static int sorted_order(const void *a, const void *b)
 {
-	const struct card *x = *(const struct card *const *)a, *y = *(const struct card *const *)b;
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	int c = text_casecmp(x->title, y->title);
-	return c ? c : strcmp(x->id, y->id);
+	return library_topic_cmp(*(const struct card *const *)a, *(const struct card *const *)b);
+}
+
+int library_add_sorted_run(struct library *library, size_t pack, struct card **cards, size_t n)
+{
+	if (array_grow(&library->runs, &library->runs_alloc, library->nruns, sizeof *library->runs) < 0)
+		return -1;
+	library->runs[library->nruns++] = (struct library_run){ pack, cards, n };
+	return 0;
+}
+
+/* Merges the sorted a[0..na) and b[0..nb) into out. */
+static void merge(const struct card *const *a, size_t na, const struct card *const *b, size_t nb,
+		  const struct card **out)
+{
+	size_t i = 0, j = 0, k = 0;
+	while (i < na && j < nb)
+		out[k++] = library_topic_cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+}
+
+static bool pack_has_run(const struct library *library, size_t pack)
+{
+	for (size_t r = 0; r < library->nruns; r++)
+		if (library->runs[r].pack == pack)
+			return true;
+	return false;
+}
+
+/* The cards of packs with a stored order merged, the others sorted and
+ * merged in: a pack cache's 50,000 titles are not sorted again at every
+ * start.  false when out of memory or the runs do not add up to the
+ * library's cards (the caller sorts them all). */
+static bool merge_runs(const struct library *library, const struct card **out)
+{
+	size_t n = library->ncards, rest = 0;
+	const struct card **scratch = malloc((n + 1) * sizeof *scratch);
+	if (!scratch)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!pack_has_run(library, library->cards[i]->pack))
+			out[rest++] = library->cards[i];
+	qsort(out, rest, sizeof *out, sorted_order);
+	size_t done = rest;
+	for (size_t r = 0; r < library->nruns; r++) {
+		const struct library_run *run = &library->runs[r];
+		if (run->ncards > n - done)
+			break;
+		merge(out, done, (const struct card *const *)run->cards, run->ncards, scratch);
+		done += run->ncards;
+		memcpy(out, scratch, done * sizeof *out);
+	}
+	free(scratch);
+	return done == n;
 }
 
 static void sort_cards(const struct library *library, const struct card **out)
 {
+	if (library->nruns > 0 && merge_runs(library, out))
+		return;
 	for (size_t i = 0; i < library->ncards; i++)
 		out[i] = library->cards[i];
 	qsort(out, library->ncards, sizeof *out, sorted_order);

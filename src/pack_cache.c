@@ -108,7 +108,7 @@ static int add_source(struct pack_cache_key *key, size_t *alloc, const char *dir
 	return 0;
 }
 
-static uint64_t vocab_digest(const struct library *library)
+uint64_t pack_cache_vocab_digest(const struct library *library)
 {
 	uint64_t h = pack_cache_digest(NULL, 0, library->nvocab);
 	for (size_t i = 0; i < library->nvocab; i++)
@@ -116,9 +116,21 @@ static uint64_t vocab_digest(const struct library *library)
 	return h;
 }
 
+int pack_cache_key_make_light(struct pack_cache_key *key, const char *dir, const struct library *library)
+{
+	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = pack_cache_vocab_digest(library) };
+	return (key->real_dir = realpath(dir, NULL)) ? 0 : -1;
+}
+
 int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struct library *library)
 {
-	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = vocab_digest(library) };
+	return pack_cache_key_make_for(key, dir, pack_cache_vocab_digest(library), NULL);
+}
+
+int pack_cache_key_make_for(struct pack_cache_key *key, const char *dir, uint64_t vocab_digest,
+			    const atomic_bool *stop)
+{
+	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = vocab_digest };
 	struct loader_listing listing;
 	if (!(key->real_dir = realpath(dir, NULL)))
 		return -1;
@@ -137,7 +149,11 @@ int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struc
 	int rc = add_source(key, &alloc, dir, "pack.yaml", &buf);
 	for (size_t i = 0; rc == 0 && i < listing.count; i++) {
 		char name[PATH_MAX];
-		if ((size_t)snprintf(name, sizeof name, "%s%s%s", sub, *sub ? "/" : "", listing.names[i]) >= sizeof name) {
+		if (stop && atomic_load(stop)) {
+			errno = ECANCELED;
+			rc = -1;
+		} else if ((size_t)snprintf(name, sizeof name, "%s%s%s", sub, *sub ? "/" : "", listing.names[i]) >=
+			   sizeof name) {
 			errno = ENAMETOOLONG;
 			rc = -1;
 		} else {
@@ -308,6 +324,36 @@ static void put_card(struct out *o, const struct card *c)
 	put_u32(o, c->line);
 }
 
+/* A card and its index in the file, sorted by topic. */
+struct ranked {
+	const struct card *card;
+	uint32_t index;
+};
+
+static int by_topic(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	return library_topic_cmp(x->card, y->card);
+}
+
+/* The cards' topic-list order, as indexes: the reader merges it rather than
+ * sorting the titles again (a third of a warm start at 10,000 cards). */
+static void put_order(struct out *o, struct card *const *cards, size_t ncards)
+{
+	struct ranked *ranked = malloc((ncards + 1) * sizeof *ranked);
+	if (!ranked) {
+		o->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < ncards; i++)
+		ranked[i] = (struct ranked){ cards[i], (uint32_t)i };
+	qsort(ranked, ncards, sizeof *ranked, by_topic);
+	put_u32(o, (uint32_t)ncards);
+	for (size_t i = 0; i < ncards; i++)
+		put_u32(o, ranked[i].index);
+	free(ranked);
+}
+
 static void put_body(struct out *o, const struct pack_cache_key *key, struct card *const *cards, size_t ncards,
 		     const struct diag_list *diags)
 {
@@ -333,6 +379,7 @@ static void put_body(struct out *o, const struct pack_cache_key *key, struct car
 	put_u32(o, (uint32_t)ncards);
 	for (size_t i = 0; i < ncards; i++)
 		put_card(o, cards[i]);
+	put_order(o, cards, ncards);
 }
 
 /* Writes all of data to a fresh file beside file, then renames it over

@@ -7,7 +7,9 @@
  *   body    := str dir, str real_dir, u64 vocab_digest,
  *              u32 n, n × (str name, u64 size, u64 mtime_ns, u64 digest),
  *              u32 n, n × (u32 severity, str path, u32 line, u32 col, str message),
- *              u32 n, n × card
+ *              u32 n, n × card,
+ *              u32 n, n × u32 index (the cards in topic-list order,
+ *              library_topic_cmp: each index once, the cards sorted)
  *   card    := str id, str title, u32 kind, strs aliases, str member_of,
  *              u32 line, u32 col, SECTION_TEXT_COUNT × str text, str diagram_text,
  *              u32 n, n × (str key, str value), links related, links compare_with,

@@ -7,6 +7,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define REPLACEMENT_CHARACTER 0xFFFDu
 
 /* --- UTF-8 ------------------------------------------------------------- */
@@ -140,11 +144,27 @@ static bool has_unprintable(uint64_t w)
 	return (((w - 0x20 * (uint64_t)BYTES_01) & ~w) | ((w + (uint64_t)BYTES_01) | w)) & (uint64_t)BYTES_80;
 }
 
-/* Length of the run of printable ASCII (0x20..0x7E) at the start of s. */
+/* Length of the run of printable ASCII (0x20..0x7E) at the start of s.
+ * Sixteen bytes a step where SSE2 is there (every x86-64): a warm start
+ * checks every string of a pack cache with it before the first paint, and
+ * at eight bytes a step that was a third of the start's instructions. */
 static size_t printable_ascii_run(const char *s, size_t len)
 {
 	size_t i = 0;
 
+#if defined(__SSE2__)
+	/* Signed bytes: 0x80..0xFF are negative, so one "less than 0x20" test
+	 * takes both the controls and every non-ASCII byte. */
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del))))
+			break;
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len && !has_unprintable(load_word(s + i)))
 		i += 8;
 	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)

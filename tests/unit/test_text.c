@@ -375,7 +375,8 @@ static void test_clean_controls_and_line_ends(void **state)
  * of a word and of the tail, must still be seen. */
 static void test_clean_and_validate_every_byte_everywhere(void **state)
 {
-	char in[20], out[64];
+	/* 40 bytes: two steps of sixteen (SSE2), one of eight, and a tail. */
+	char in[40], out[96];
 	(void)state;
 	for (unsigned b = 1; b < 256; b++) {
 		for (size_t at = 0; at < sizeof in; at++) {
@@ -385,9 +386,11 @@ static void test_clean_and_validate_every_byte_everywhere(void **state)
 			if (b >= 0x80) {	/* a lone byte of a multibyte sequence is never valid */
 				assert_false(text_utf8_valid(in, sizeof in, &bad));
 				assert_int_equal(bad, at);
+				assert_false(text_is_clean(in, sizeof in));
 				continue;
 			}
 			assert_true(text_utf8_valid(in, sizeof in, NULL));
+			assert_int_equal(text_is_clean(in, sizeof in), b == '\n' || (b >= 0x20 && b < 0x7F));
 			size_t n = text_clean(in, sizeof in, out);
 			assert_int_equal(n + 1, text_clean_size(in, sizeof in));
 			if (b == '\t')
