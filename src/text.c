@@ -282,18 +282,57 @@ static bool is_removed_control(uint32_t cp)
 		|| (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool text_is_clean(const char *s, size_t len)
+static bool passes_unread(unsigned char c, bool nul_ok)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || (nul_ok && c == '\0');
+}
+
+/* Length of the run at the start of s of bytes text_is_clean() passes
+ * without decoding: printable ASCII, newlines and, with nul_ok, NULs (the
+ * ends of the strings of a list).  Sixteen bytes a step with SSE2. */
+static size_t clean_ascii_run(const char *s, size_t len, bool nul_ok)
+{
+	size_t i = 0;
+
+	for (;;) {
+#if defined(__SSE2__)
+		/* Signed bytes: one "less than 0x20" test takes the controls and
+		 * every non-ASCII byte; newline and (with nul_ok) NUL are then let
+		 * through. */
+		const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), newline = _mm_set1_epi8('\n');
+		const __m128i nul = nul_ok ? _mm_setzero_si128() : newline;
+
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, nul));
+			__m128i bad = _mm_or_si128(_mm_andnot_si128(allowed, _mm_cmplt_epi8(v, space)),
+						   _mm_cmpeq_epi8(v, del));
+
+			if (_mm_movemask_epi8(bad))
+				break;
+			i += 16;
+		}
+#else
+		while (i + 8 <= len && !has_unprintable(load_word(s + i)))
+			i += 8;
+#endif
+		/* Up to the byte that stopped the run, or the next stride. */
+		size_t stop = len - i > 16 ? i + 16 : len;
+		while (i < stop && passes_unread((unsigned char)s[i], nul_ok))
+			i++;
+		if (i < stop || i == len)
+			return i;
+	}
+}
+
+static bool is_clean(const char *s, size_t len, bool nul_ok)
 {
 	size_t pos = 0;
 
 	while (pos < len) {
-		pos += printable_ascii_run(s + pos, len - pos);
+		pos += clean_ascii_run(s + pos, len - pos, nul_ok);
 		if (pos == len)
 			break;
-		if (s[pos] == '\n') {
-			pos++;
-			continue;
-		}
 		uint32_t cp;
 		int used = text_utf8_decode(s + pos, len - pos, &cp);
 
@@ -302,6 +341,16 @@ bool text_is_clean(const char *s, size_t len)
 		pos += (size_t)used;
 	}
 	return true;
+}
+
+bool text_is_clean(const char *s, size_t len)
+{
+	return is_clean(s, len, false);
+}
+
+bool text_is_clean_list(const char *s, size_t len)
+{
+	return (len == 0 || s[len - 1] == '\0') && is_clean(s, len, true);
 }
 
 void text_make_printable(char *s)
