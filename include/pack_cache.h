@@ -23,10 +23,11 @@
  * below, so what it paints from can be stale, never unsafe.
  *
  * The reader trusts nothing in the file: every count and length is checked
- * against the bytes that remain, every string must end in a NUL inside the
- * file and be text the loader could have produced (text_is_clean), every
- * enumeration and fact key is checked, and a digest of the whole body
- * catches damage.  A file that fails is reported and rebuilt, never used.
+ * against the bytes that remain, the strings (kept together in the file)
+ * must each end in a NUL and be text the loader could have produced
+ * (text_is_clean_list, one pass over them all), every reference to a string
+ * must point where one begins, every enumeration and fact key is checked,
+ * and a digest of the whole body catches damage.  A file that fails is reported and rebuilt, never used.
  *
  * Files are written whole to a temporary name and renamed into place, so a
  * reader (another rxplore starting at the same time) sees the old file or
@@ -46,7 +47,7 @@
 
 /* Bumped whenever the layout or what it means changes (a field of
  * struct card, what the loader does with a file). */
-#define PACK_CACHE_FORMAT 6
+#define PACK_CACHE_FORMAT 7
 
 /* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
  * eight bytes a step; it must be cheap next to parsing). */

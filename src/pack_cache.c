@@ -183,6 +183,9 @@ struct out {
 	unsigned char *data;
 	size_t len, alloc;
 	bool failed;
+	/* The file's strings, which put_str() refers to by offset: its first
+	 * four bytes are the length word written last. */
+	struct out *strings;
 };
 
 static void put_bytes(struct out *o, const void *p, size_t n)
@@ -217,19 +220,18 @@ static void put_u64(struct out *o, uint64_t v)
 
 static void put_str(struct out *o, const char *s)
 {
-	static const char pad[4];
 	if (!s) {
 		put_u32(o, CACHE_NULL);
 		return;
 	}
-	size_t len = strlen(s);
-	if (len >= CACHE_NULL) {
+	struct out *strings = o->strings;
+	size_t offset = strings->len - sizeof(uint32_t), len = strlen(s);
+	if (len >= CACHE_NULL - 1 - offset) {
 		o->failed = true;
 		return;
 	}
-	put_u32(o, (uint32_t)len);
-	put_bytes(o, s, len + 1);
-	put_bytes(o, pad, cache_pad(len + 1) - (len + 1));
+	put_u32(o, (uint32_t)offset);
+	put_bytes(strings, s, len + 1);
 }
 
 static void put_strs(struct out *o, const char *const *items, size_t n)
@@ -382,9 +384,15 @@ static void put_body(struct out *o, const struct pack_cache_key *key, struct car
 	put_order(o, cards, ncards);
 }
 
-/* Writes all of data to a fresh file beside file, then renames it over
- * file: readers see the old file or the new one. */
-static int replace_file(const char *file, const void *data, size_t size)
+/* A part of a file being written. */
+struct part {
+	const void *data;
+	size_t size;
+};
+
+/* Writes the parts, in order, to a fresh file beside file, then renames it
+ * over file: readers see the old file or the new one. */
+static int replace_file(const char *file, const struct part *parts, size_t nparts)
 {
 	char tmp[PATH_MAX];
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", file) >= sizeof tmp)
@@ -392,18 +400,21 @@ static int replace_file(const char *file, const void *data, size_t size)
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		return errno;
-	const unsigned char *p = data;
 	int err = 0;
-	while (size > 0) {
-		ssize_t n = write(fd, p, size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			err = n < 0 ? errno : EIO;
-			break;
+	for (size_t i = 0; i < nparts && !err; i++) {
+		const unsigned char *p = parts[i].data;
+		size_t size = parts[i].size;
+		while (size > 0) {
+			ssize_t n = write(fd, p, size);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				err = n < 0 ? errno : EIO;
+				break;
+			}
+			p += n;
+			size -= (size_t)n;
 		}
-		p += n;
-		size -= (size_t)n;
 	}
 	if (close(fd) != 0 && !err)
 		err = errno;
@@ -419,20 +430,30 @@ int pack_cache_write(const char *file, const struct pack_cache_key *key, struct 
 {
 	struct cache_header header = { .format = PACK_CACHE_FORMAT, .byte_order = CACHE_BYTE_ORDER };
 	memcpy(header.magic, CACHE_MAGIC, sizeof header.magic);
-	struct out o = { 0 };
+	struct out strings = { 0 }, o = { .strings = &strings };
+	put_u32(&strings, 0);
 	put_bytes(&o, &header, sizeof header);
 	put_body(&o, key, cards, ncards, diags);
-	if (o.failed) {
+	/* The strings' length, then zeros to a multiple of four. */
+	static const char pad[4];
+	uint32_t nstrings = (uint32_t)(strings.len - sizeof nstrings);
+	put_bytes(&strings, pad, cache_pad(strings.len) - strings.len);
+	if (o.failed || strings.failed) {
 		free(o.data);
+		free(strings.data);
 		return ENOMEM;
 	}
-	header.size = o.len;
-	header.digest = pack_cache_digest(o.data + sizeof header, o.len - sizeof header, 0);
-	memcpy(o.data, &header, sizeof header);
+	memcpy(strings.data, &nstrings, sizeof nstrings);
+	const unsigned char *records = o.data + sizeof header;
+	size_t nrecords = o.len - sizeof header;
+	header.size = sizeof header + strings.len + nrecords;
+	header.digest = cache_body_digest(strings.data, strings.len, records, nrecords);
+	struct part parts[] = { { &header, sizeof header }, { strings.data, strings.len }, { records, nrecords } };
 	int err = paths_make_parent(file);
 	if (!err)
-		err = replace_file(file, o.data, o.len);
+		err = replace_file(file, parts, sizeof parts / sizeof *parts);
 	free(o.data);
+	free(strings.data);
 	return err;
 }
 

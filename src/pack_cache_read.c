@@ -18,6 +18,9 @@
 struct in {
 	const unsigned char *p, *end;
 	const char *why;	/* the first problem, or NULL */
+	/* The body's strings (get_strings), which a str points into. */
+	const char *strings;
+	size_t nstrings;
 };
 
 static void fail(struct in *in, const char *why)
@@ -53,31 +56,45 @@ static uint64_t get_u64(struct in *in)
 	return v;
 }
 
-/* A string inside the file, or NULL for none: NUL-terminated where its
- * length says, zero-padded, and text the loader could have produced. */
-static const char *get_str(struct in *in)
+/* The body's strings, checked once for all (text_is_clean_list): each
+ * ends in a NUL inside them and is text the loader could have produced. */
+static void get_strings(struct in *in)
 {
 	static const unsigned char zeros[4];
-	uint32_t len = get_u32(in);
-	if (len == CACHE_NULL || in->why)
-		return NULL;
-	size_t room = (size_t)(in->end - in->p), padded = cache_pad((size_t)len + 1);
-	if (len >= room || padded > room) {
-		fail(in, "a string runs past its end");
-		return NULL;
+	uint32_t n = get_u32(in);
+	size_t room = (size_t)(in->end - in->p);
+	if (in->why || n > room || cache_pad(n) > room) {
+		fail(in, "its strings run past its end");
+		return;
 	}
-	const char *s = (const char *)in->p;
-	if (memcmp(s + len, zeros, padded - len) != 0) {
-		fail(in, "a string is not terminated where it says");
-		return NULL;
+	const char *strings = (const char *)in->p;
+	if (memcmp(strings + n, zeros, cache_pad(n) - n) != 0) {
+		fail(in, "its strings are not followed by zeros");
+		return;
 	}
-	/* This also refuses a NUL inside the string (a control character). */
-	if (!text_is_clean(s, len)) {
+	/* This refuses a last string without its NUL, and any control
+	 * character, invalid UTF-8 or bidi control in any string. */
+	if (!text_is_clean_list(strings, n)) {
 		fail(in, "a string holds characters the loader never keeps");
+		return;
+	}
+	in->strings = strings;
+	in->nstrings = n;
+	in->p += cache_pad(n);
+}
+
+/* A string of the body, or NULL for none: its offset must be where one of
+ * the strings get_strings() checked begins. */
+static const char *get_str(struct in *in)
+{
+	uint32_t offset = get_u32(in);
+	if (offset == CACHE_NULL || in->why)
+		return NULL;
+	if (offset >= in->nstrings || (offset > 0 && in->strings[offset - 1] != '\0')) {
+		fail(in, "a string is not where one begins");
 		return NULL;
 	}
-	in->p += padded;
-	return s;
+	return in->strings + offset;
 }
 
 static const char *get_required(struct in *in)
@@ -360,7 +377,17 @@ static enum pack_cache_status get_header(const void *data, size_t size, struct c
 
 static bool body_matches(const void *data, size_t size, const struct cache_header *h)
 {
-	return pack_cache_digest((const unsigned char *)data + sizeof *h, size - sizeof *h, 0) == h->digest;
+	const unsigned char *body = (const unsigned char *)data + sizeof *h;
+	size_t body_size = size - sizeof *h, strings = body_size;
+	uint32_t n;
+	/* Where the writer's two parts meet (from the length word; a wrong one
+	 * only moves the split, and the digest then fails as it should). */
+	if (body_size >= sizeof n) {
+		memcpy(&n, body, sizeof n);
+		if (n <= body_size - sizeof n && sizeof n + cache_pad(n) <= body_size)
+			strings = sizeof n + cache_pad(n);
+	}
+	return cache_body_digest(body, strings, body + strings, body_size - strings) == h->digest;
 }
 
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
@@ -377,7 +404,8 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	if (!(skip & PACK_CACHE_SKIP_DIGEST) && !body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 
-	struct in in = { body, body + (size - sizeof h), NULL };
+	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
+	get_strings(&in);
 	bool foreign = false;
 	bool current = made_from(&in, key, !(skip & PACK_CACHE_SKIP_SOURCES), &foreign);
 	*why = "it was made for another pack folder";
@@ -467,7 +495,8 @@ enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cac
 	if (!body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 	const unsigned char *body = (const unsigned char *)data + sizeof h;
-	struct in in = { body, body + (size - sizeof h), NULL };
+	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
+	get_strings(&in);
 	bool foreign = false;
 	if (made_from(&in, key, true, &foreign))
 		return PACK_CACHE_OK;
