@@ -23,6 +23,9 @@ enum name_rank { NAME_ID, NAME_ALIAS, NAME_TITLE };
 struct index_slot {
 	const char *key;	/* exact: as written, compared case-insensitively; folded: folded */
 	struct card *card;
+	/* text_hash_nocase(key): a probe compares it before the text, and
+	 * growing the table does not hash every key again. */
+	uint64_t hash;
 	enum name_rank rank;
 };
 
@@ -35,16 +38,22 @@ struct library_index {
 	struct name_table exact, folded;
 };
 
-static struct index_slot *index_lookup(const struct name_table *index, const char *key)
+/* key's slot (hash: text_hash_nocase(key)), or the empty one it would take. */
+static struct index_slot *index_find(const struct name_table *index, const char *key, uint64_t hash)
 {
 	if (!index || index->size == 0)
 		return NULL;
 	size_t mask = index->size - 1;
-	for (size_t i = text_hash_nocase(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
 		struct index_slot *slot = &index->slots[i];
-		if (!slot->key || text_casecmp(slot->key, key) == 0)
+		if (!slot->key || (slot->hash == hash && text_casecmp(slot->key, key) == 0))
 			return slot;
 	}
+}
+
+static struct index_slot *index_lookup(const struct name_table *index, const char *key)
+{
+	return index_find(index, key, text_hash_nocase(key));
 }
 
 static int index_grow(struct name_table *index)
@@ -60,30 +69,31 @@ static int index_grow(struct name_table *index)
 	index->size = size;
 	for (size_t i = 0; i < old_size; i++)
 		if (old[i].key)
-			*index_lookup(index, old[i].key) = old[i];
+			*index_find(index, old[i].key, old[i].hash) = old[i];
 	free(old);
 	return 0;
 }
 
 /* Inserts key unless present with a stronger (or equal) rank. */
-static int index_put(struct name_table *index, const char *key, struct card *card, enum name_rank rank)
+static int index_put_hashed(struct name_table *index, const char *key, uint64_t hash, struct card *card,
+			    enum name_rank rank)
 {
 	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
 		return -1;
-	struct index_slot *slot = index_lookup(index, key);
+	struct index_slot *slot = index_find(index, key, hash);
 	if (slot->key) {
-		if (rank < slot->rank) {
-			slot->key = key;
-			slot->card = card;
-			slot->rank = rank;
-		}
+		if (rank < slot->rank)
+			*slot = (struct index_slot){ key, card, hash, rank };
 		return 0;
 	}
-	slot->key = key;
-	slot->card = card;
-	slot->rank = rank;
+	*slot = (struct index_slot){ key, card, hash, rank };
 	index->used++;
 	return 0;
+}
+
+static int index_put(struct name_table *index, const char *key, struct card *card, enum name_rank rank)
+{
+	return index_put_hashed(index, key, text_hash_nocase(key), card, rank);
 }
 
 static int index_put_folded(struct library *library, const char *name, struct card *card, enum name_rank rank)
@@ -211,7 +221,8 @@ int library_add_card(struct library *library, struct card *card)
 		if (!library->index)
 			return -1;
 	}
-	struct index_slot *slot = index_lookup(&library->index->exact, card->id);
+	uint64_t id_hash = text_hash_nocase(card->id);
+	struct index_slot *slot = index_find(&library->index->exact, card->id, id_hash);
 	if (slot && slot->key && slot->rank == NAME_ID) {
 		if (array_grow(&library->overrides, &library->overrides_alloc, library->noverrides,
 			       sizeof *library->overrides) < 0)
@@ -227,7 +238,7 @@ int library_add_card(struct library *library, struct card *card)
 	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
 	struct card **cards = library->cards;
-	if (index_put(&library->index->exact, card->id, card, NAME_ID) < 0 ||
+	if (index_put_hashed(&library->index->exact, card->id, id_hash, card, NAME_ID) < 0 ||
 	    index_put_folded(library, card->id, card, NAME_ID) < 0)
 		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
