@@ -108,6 +108,13 @@ void library_release(struct library *library);
  * Returns 0, or -1 when out of memory (the caller keeps it then). */
 int library_keep_mapping(struct library *library, void *addr, size_t size);
 
+/* Folds every card's id, aliases and title for the look-ups of what people
+ * type (library_find, library_find_named, library_closest), which otherwise
+ * do it on their first call: the terminal interface calls it after its
+ * first frame.  Returns 0, or -1 when out of memory (those look-ups then
+ * find only exact ids and aliases). */
+int library_index_names(const struct library *library);
+
 /* Remembers a pack cache used unchecked (strings copied into the arena).
  * Returns 0, or -1 when out of memory. */
 int library_add_unchecked(struct library *library, const struct library_unchecked *entry);

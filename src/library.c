@@ -34,8 +34,13 @@ struct name_table {
 	size_t size, used;	/* size is a power of two */
 };
 
+/* The folded table is built when first needed (folded_table()): a start
+ * draws its first screen from ids alone, and folding every name of 50,000
+ * cards was a quarter of a warm start.  Its folded keys live in names. */
 struct library_index {
 	struct name_table exact, folded;
+	bool folded_ready;
+	struct arena names;
 };
 
 /* key's slot (hash: text_hash_nocase(key)), or the empty one it would take. */
@@ -96,14 +101,50 @@ static int index_put(struct name_table *index, const char *key, struct card *car
 	return index_put_hashed(index, key, text_hash_nocase(key), card, rank);
 }
 
-static int index_put_folded(struct library *library, const char *name, struct card *card, enum name_rank rank)
+static int index_put_folded(struct library_index *index, const char *name, struct card *card, enum name_rank rank)
 {
 	if (!name)
 		return 0;
-	char *folded = text_fold_arena(&library->arena, name);
+	char *folded = text_fold_arena(&index->names, name);
 	if (!folded)
 		return -1;
-	return *folded ? index_put(&library->index->folded, folded, card, rank) : 0;
+	return *folded ? index_put(&index->folded, folded, card, rank) : 0;
+}
+
+/* A card's id, aliases and title into the folded table. */
+static int index_card_folded(struct library_index *index, struct card *card)
+{
+	if (index_put_folded(index, card->id, card, NAME_ID) < 0)
+		return -1;
+	for (size_t i = 0; i < card->naliases; i++)
+		if (index_put_folded(index, card->aliases[i], card, NAME_ALIAS) < 0)
+			return -1;
+	return index_put_folded(index, card->title, card, NAME_TITLE);
+}
+
+/* The folded table, built from the cards in the order they were added (so
+ * ranks and first-wins come out as if each had been added to it then), or
+ * NULL when there is no card or no memory. */
+static const struct name_table *folded_table(const struct library *library)
+{
+	struct library_index *index = library->index;
+	if (!index)
+		return NULL;
+	for (size_t c = 0; !index->folded_ready && c < library->ncards; c++)
+		if (index_card_folded(index, library->cards[c]) < 0) {
+			free(index->folded.slots);
+			index->folded = (struct name_table){ 0 };
+			arena_release(&index->names);
+			arena_init(&index->names);
+			return NULL;
+		}
+	index->folded_ready = true;
+	return &index->folded;
+}
+
+int library_index_names(const struct library *library)
+{
+	return library->ncards == 0 || folded_table(library) ? 0 : -1;
 }
 
 void library_init(struct library *library)
@@ -117,6 +158,7 @@ void library_release(struct library *library)
 	if (library->index) {
 		free(library->index->exact.slots);
 		free(library->index->folded.slots);
+		arena_release(&library->index->names);
 	}
 	free(library->index);
 	library_fold_cache_free(library->fold_cache);
@@ -220,6 +262,7 @@ int library_add_card(struct library *library, struct card *card)
 		library->index = calloc(1, sizeof *library->index);
 		if (!library->index)
 			return -1;
+		arena_init(&library->index->names);
 	}
 	uint64_t id_hash = text_hash_nocase(card->id);
 	struct index_slot *slot = index_find(&library->index->exact, card->id, id_hash);
@@ -238,14 +281,13 @@ int library_add_card(struct library *library, struct card *card)
 	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
 	struct card **cards = library->cards;
-	if (index_put_hashed(&library->index->exact, card->id, id_hash, card, NAME_ID) < 0 ||
-	    index_put_folded(library, card->id, card, NAME_ID) < 0)
+	if (index_put_hashed(&library->index->exact, card->id, id_hash, card, NAME_ID) < 0)
 		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
-		if (index_put(&library->index->exact, card->aliases[i], card, NAME_ALIAS) < 0 ||
-		    index_put_folded(library, card->aliases[i], card, NAME_ALIAS) < 0)
+		if (index_put(&library->index->exact, card->aliases[i], card, NAME_ALIAS) < 0)
 			return -1;
-	if (index_put_folded(library, card->title, card, NAME_TITLE) < 0)
+	/* Once the folded table is built, it keeps up. */
+	if (library->index->folded_ready && index_card_folded(library->index, card) < 0)
 		return -1;
 	cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
@@ -262,12 +304,13 @@ const struct card *library_find_exact(const struct library *library, const char 
 /* The folded table's entry for name, or NULL. */
 static const struct index_slot *find_folded(const struct library *library, const char *name)
 {
-	if (!library->index || !name)
+	const struct name_table *table = name ? folded_table(library) : NULL;
+	if (!table)
 		return NULL;
 	char small[256], *folded = text_fold_buffer(name, small, sizeof small, NULL);
 	if (!folded)
 		return NULL;
-	const struct index_slot *slot = *folded ? index_lookup(&library->index->folded, folded) : NULL;
+	const struct index_slot *slot = *folded ? index_lookup(table, folded) : NULL;
 	text_fold_release(folded, small);
 	return slot && slot->key ? slot : NULL;
 }
@@ -285,10 +328,10 @@ const struct card *library_find(const struct library *library, const char *name)
  * before an alias before a title of the same length), or NULL. */
 static const struct card *find_prefix(const struct library *library, const char *folded)
 {
-	const struct name_table *t = &library->index->folded;
+	const struct name_table *t = folded_table(library);
 	const struct index_slot *best = NULL;
 	size_t len = strlen(folded), best_len = 0;
-	for (size_t i = 0; i < t->size; i++) {
+	for (size_t i = 0; t && i < t->size; i++) {
 		const struct index_slot *slot = &t->slots[i];
 		if (!slot->key || strncasecmp(slot->key, folded, len) != 0)
 			continue;
@@ -330,7 +373,7 @@ const struct card *library_find_named(const struct library *library, const char 
 static size_t folded_names(const struct library *library, const char **keys, const struct card **cards)
 {
 	size_t n = 0;
-	const struct name_table *t = library->index ? &library->index->folded : NULL;
+	const struct name_table *t = folded_table(library);
 	for (size_t i = 0; t && i < t->size; i++)
 		if (t->slots[i].key) {
 			keys[n] = t->slots[i].key;
@@ -341,7 +384,8 @@ static size_t folded_names(const struct library *library, const char **keys, con
 
 const struct card *library_closest(const struct library *library, const char *name)
 {
-	size_t count = library->index ? library->index->folded.used : 0;
+	const struct name_table *table = folded_table(library);
+	size_t count = table ? table->used : 0;
 	const char **keys = malloc((count + 1) * sizeof *keys);
 	const struct card **cards = malloc((count + 1) * sizeof *cards);
 	char *folded = name ? text_fold_buffer(name, NULL, 0, NULL) : NULL;

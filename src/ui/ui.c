@@ -493,7 +493,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	struct ui ui;
 	struct sigaction old[3];
 	SCREEN *screen;
-	bool running = true, redraw = true;
+	bool running = true, redraw = true, names_indexed = false;
 	int status;
 
 	memset(&ui, 0, sizeof(ui));
@@ -546,12 +546,19 @@ int ui_run(const struct library *library, const struct config *config, const str
 		if (redraw)
 			draw_frame(&ui);
 		redraw = false;
-		/* The pack caches are checked once the first frame is out. */
+		/* The pack caches are checked once the first frame is out, and the
+		 * names folded for what people type (library_index_names). */
 		ui_verify_begin(&ui);
+		if (!names_indexed) {
+			/* Out of memory: the first look-up tries again. */
+			(void)library_index_names(ui.library);
+			names_indexed = true;
+		}
 		if (ui_verify_changed(&ui)) {
 			ui_message(&ui, ROLE_DIM, "Cards changed on disk since the last start: reloading them...");
 			draw_frame(&ui);
 			running = ui_reload(&ui);
+			names_indexed = false;
 			redraw = true;
 			continue;
 		}
