@@ -301,17 +301,27 @@ static size_t clean_ascii_run(const char *s, size_t len, bool nul_ok)
 		 * through. */
 		const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), newline = _mm_set1_epi8('\n');
 		const __m128i nul = nul_ok ? _mm_setzero_si128() : newline;
+#define UNREAD_BAD(v)                                                                                        \
+	_mm_or_si128(_mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, nul)),       \
+				      _mm_cmplt_epi8(v, space)),                                               \
+		     _mm_cmpeq_epi8(v, del))
+#define UNREAD_LOAD(at) _mm_loadu_si128((const __m128i *)(const void *)(s + (at)))
 
-		while (i + 16 <= len) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i allowed = _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, nul));
-			__m128i bad = _mm_or_si128(_mm_andnot_si128(allowed, _mm_cmplt_epi8(v, space)),
-						   _mm_cmpeq_epi8(v, del));
+		/* 64 bytes a step while nothing stops the run (a pack cache's
+		 * strings are megabytes), then 16 to find the stride that does. */
+		while (i + 64 <= len) {
+			__m128i bad = _mm_or_si128(_mm_or_si128(UNREAD_BAD(UNREAD_LOAD(i)), UNREAD_BAD(UNREAD_LOAD(i + 16))),
+						   _mm_or_si128(UNREAD_BAD(UNREAD_LOAD(i + 32)),
+								UNREAD_BAD(UNREAD_LOAD(i + 48))));
 
 			if (_mm_movemask_epi8(bad))
 				break;
-			i += 16;
+			i += 64;
 		}
+		while (i + 16 <= len && !_mm_movemask_epi8(UNREAD_BAD(UNREAD_LOAD(i))))
+			i += 16;
+#undef UNREAD_LOAD
+#undef UNREAD_BAD
 #else
 		while (i + 8 <= len && !has_unprintable(load_word(s + i)))
 			i += 8;

@@ -431,13 +431,16 @@ static void test_clean_list(void **state)
 	assert_false(text_is_clean_list("\x1b]0;x\0", 7));
 	/* A multibyte character cut by a NUL is two invalid pieces. */
 	assert_false(text_is_clean_list("\xE4\xB8\0\xAD\0", 5));
-	/* Every byte at every place of a 40-byte list of two strings (two
-	 * steps of sixteen and a tail), against the pieces checked one by one. */
-	char in[40];
+	/* Every byte at every place of a 100-byte list of three strings (a
+	 * step of 64, two of 16 and a tail), against the pieces checked one by
+	 * one. */
+	char in[100];
 	for (unsigned b = 0; b < 256; b++)
 		for (size_t at = 0; at < sizeof in; at++) {
 			memset(in, 'x', sizeof in);
 			in[17] = '\0';
+			in[70] = '\n';
+			in[71] = '\0';
 			in[sizeof in - 1] = '\0';
 			in[at] = (char)b;
 			assert_int_equal(text_is_clean_list(in, sizeof in), each_piece_clean(in, sizeof in));
@@ -446,6 +449,13 @@ static void test_clean_list(void **state)
 			bool kept = b == 0 || b == '\n' || (b >= 0x20 && b < 0x7F);
 			assert_int_equal(text_is_clean_list(in, sizeof in), kept && (b == 0 || at != sizeof in - 1));
 		}
+	/* One string never holds a NUL, wherever the 64-byte steps put it. */
+	for (size_t at = 0; at < sizeof in; at++) {
+		memset(in, 'x', sizeof in);
+		assert_true(text_is_clean(in, sizeof in));
+		in[at] = '\0';
+		assert_false(text_is_clean(in, sizeof in));
+	}
 }
 
 static void test_clean_invalid_utf8(void **state)
