@@ -23,9 +23,10 @@ enum name_rank { NAME_ID, NAME_ALIAS, NAME_TITLE };
 struct index_slot {
 	const char *key;	/* exact: as written, compared case-insensitively; folded: folded */
 	struct card *card;
-	/* text_hash_nocase(key): a probe compares it before the text, and
-	 * growing the table does not hash every key again. */
-	uint64_t hash;
+	/* text_hash_nocase(key), its low 32 bits (the slot stays 24 bytes): a
+	 * probe compares it before the text, and growing the table does not
+	 * hash every key again. */
+	uint32_t hash;
 	enum name_rank rank;
 };
 
@@ -51,7 +52,7 @@ static struct index_slot *index_find(const struct name_table *index, const char 
 	size_t mask = index->size - 1;
 	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
 		struct index_slot *slot = &index->slots[i];
-		if (!slot->key || (slot->hash == hash && text_casecmp(slot->key, key) == 0))
+		if (!slot->key || (slot->hash == (uint32_t)hash && text_casecmp(slot->key, key) == 0))
 			return slot;
 	}
 }
@@ -88,10 +89,10 @@ static int index_put_hashed(struct name_table *index, const char *key, uint64_t 
 	struct index_slot *slot = index_find(index, key, hash);
 	if (slot->key) {
 		if (rank < slot->rank)
-			*slot = (struct index_slot){ key, card, hash, rank };
+			*slot = (struct index_slot){ key, card, (uint32_t)hash, rank };
 		return 0;
 	}
-	*slot = (struct index_slot){ key, card, hash, rank };
+	*slot = (struct index_slot){ key, card, (uint32_t)hash, rank };
 	index->used++;
 	return 0;
 }

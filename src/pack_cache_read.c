@@ -435,6 +435,14 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	return PACK_CACHE_OK;
 }
 
+/* Every page of the file is read (its strings are checked), so on Linux
+ * they are mapped in one call rather than faulted in a few at a time. */
+#ifdef MAP_POPULATE
+#define CACHE_MAP_FLAGS MAP_POPULATE
+#else
+#define CACHE_MAP_FLAGS 0
+#endif
+
 /* file mapped read-only: *map and *size, or what is wrong. */
 static enum pack_cache_status map_file(const char *file, void **map, size_t *size, const char **why)
 {
@@ -450,7 +458,7 @@ static enum pack_cache_status map_file(const char *file, void **map, size_t *siz
 		return PACK_CACHE_DAMAGED;
 	}
 	*size = (size_t)st.st_size;
-	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE, fd, 0);
+	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | CACHE_MAP_FLAGS, fd, 0);
 	close(fd);
 	return *map == MAP_FAILED ? PACK_CACHE_DAMAGED : PACK_CACHE_OK;
 }
