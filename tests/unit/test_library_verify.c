@@ -35,11 +35,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->root, sizeof f->root, "/tmp/rxplore-verify-XXXXXX");
-	assert_non_null(mkdtemp(f->root));
-	snprintf(f->pack, sizeof f->pack, "%s/pack", f->root);
-	snprintf(f->cache, sizeof f->cache, "%s/cache", f->root);
-	assert_int_equal(mkdir(f->pack, 0700), 0);
+	scratch_pack_root("verify", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
 	char path[160];
 	snprintf(path, sizeof path, "%s/pack.yaml", f->pack);
 	scratch_write(path, "format: 1\npack: verified\n");

@@ -39,11 +39,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->root, sizeof f->root, "/tmp/rxplore-cache-XXXXXX");
-	assert_non_null(mkdtemp(f->root));
-	snprintf(f->pack, sizeof f->pack, "%s/pack", f->root);
-	snprintf(f->cache, sizeof f->cache, "%s/cache", f->root);
-	assert_int_equal(mkdir(f->pack, 0700), 0);
+	scratch_pack_root("cache", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
 	char cards[128];
 	snprintf(cards, sizeof cards, "%s/cards", f->pack);
 	assert_int_equal(mkdir(cards, 0700), 0);
