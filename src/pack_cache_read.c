@@ -90,7 +90,7 @@ static const char *get_str(struct in *in)
 	uint32_t offset = get_u32(in);
 	if (offset == CACHE_NULL || in->why)
 		return NULL;
-	if (offset >= in->nstrings || (offset > 0 && in->strings[offset - 1] != '\0')) {
+	if (!in->strings || offset >= in->nstrings || (offset > 0 && in->strings[offset - 1] != '\0')) {
 		fail(in, "a string is not where one begins");
 		return NULL;
 	}

@@ -318,13 +318,19 @@ static size_t clean_ascii_run(const char *s, size_t len, bool nul_ok)
 				break;
 			i += 64;
 		}
-		while (i + 16 <= len && !_mm_movemask_epi8(UNREAD_BAD(UNREAD_LOAD(i))))
+		while (i + 16 <= len) {
+			if (_mm_movemask_epi8(UNREAD_BAD(UNREAD_LOAD(i))))
+				break;
 			i += 16;
+		}
 #undef UNREAD_LOAD
 #undef UNREAD_BAD
 #else
-		while (i + 8 <= len && !has_unprintable(load_word(s + i)))
+		while (i + 8 <= len) {
+			if (has_unprintable(load_word(s + i)))
+				break;
 			i += 8;
+		}
 #endif
 		/* Up to the byte that stopped the run, or the next stride. */
 		size_t stop = len - i > 16 ? i + 16 : len;
