@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "card.h"
@@ -80,6 +81,24 @@ struct library {
 		size_t size;
 	} *mappings;
 	size_t nmappings, mappings_alloc;
+	/* Pack caches used before their sources were checked (a terminal
+	 * start paints first: include/library_verify.h), to check afterwards. */
+	struct library_unchecked {
+		const char *dir;	/* the pack folder as given */
+		const char *file;	/* its cache file */
+		uint64_t vocab_digest;	/* of the vocabulary its cards were checked against */
+		const void *map;	/* its mapping, which the cards point into */
+		size_t map_size;
+	} *unchecked;
+	size_t nunchecked, unchecked_alloc;
+	/* A pack's cards already in topic-list order (its cache stores the
+	 * order), so library_resolve merges them rather than sorting them. */
+	struct library_run {
+		size_t pack;
+		struct card **cards;	/* in the arena */
+		size_t ncards;
+	} *runs;
+	size_t nruns, runs_alloc;
 };
 
 void library_init(struct library *library);
@@ -88,6 +107,17 @@ void library_release(struct library *library);
 /* Hands a mapping (mmap) to the library, which unmaps it when released.
  * Returns 0, or -1 when out of memory (the caller keeps it then). */
 int library_keep_mapping(struct library *library, void *addr, size_t size);
+
+/* Folds every card's id, aliases and title for the look-ups of what people
+ * type (library_find, library_find_named, library_closest), which otherwise
+ * do it on their first call: the terminal interface calls it after its
+ * first frame.  Returns 0, or -1 when out of memory (those look-ups then
+ * find only exact ids and aliases). */
+int library_index_names(const struct library *library);
+
+/* Remembers a pack cache used unchecked (strings copied into the arena).
+ * Returns 0, or -1 when out of memory. */
+int library_add_unchecked(struct library *library, const struct library_unchecked *entry);
 
 /* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
 size_t library_add_pack(struct library *library, const struct pack_info *pack);
@@ -174,6 +204,16 @@ void library_resolve(struct library *library, struct diag_list *diags);
  * is dropped without a warning, since it resolves when the two load
  * together.  context may be NULL. */
 void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags);
+
+/* The topic-list order: by kind (explainers, concepts, classes, drugs), then
+ * title (ASCII case ignored), then id.  <0, 0 or >0 as strcmp. */
+int library_topic_cmp(const struct card *a, const struct card *b);
+
+/* Every card pack added, in topic-list order (cards[0..n), in the arena):
+ * library_resolve then merges it instead of sorting it.  Only for a pack
+ * whose every added card is in cards.  Returns 0, or -1 (out of memory: the
+ * library sorts as usual). */
+int library_add_sorted_run(struct library *library, size_t pack, struct card **cards, size_t n);
 
 /* Cards sorted for the topic list: by kind (explainers, concepts, classes,
  * drugs), then title.  Fills out[] (ncards entries). */

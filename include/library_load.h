@@ -28,6 +28,11 @@ struct load_request {
 	/* Where pack caches are kept (include/pack_cache.h), or NULL to parse
 	 * every pack's YAML.  Checking never uses them. */
 	const char *cache_dir;
+	/* Use a pack cache whose header, folder and vocabulary match without
+	 * reading its sources or digesting it, and list it in
+	 * library->unchecked for library_verify (a terminal start that paints
+	 * first).  Every value read from it is still checked. */
+	bool defer_cache_checks;
 	/* Checking (`rxplore check PATH...`): when ncheck > 0 only these folders
 	 * or card files load, cards and diagnostics; the search path above lends
 	 * them its vocabulary (after their own) and its card ids, so a fact key or

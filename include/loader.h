@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
 #include "diag.h"
@@ -46,6 +47,9 @@ struct compiled_pack {
 	/* Instead of cards: cards already in the arena of the library they are
 	 * loaded into (the pack cache's), taken as they are rather than copied. */
 	struct card *const *own_cards;
+	/* With own_cards, or NULL: own_cards[order[0]], own_cards[order[1]], ...
+	 * is topic-list order (library_topic_cmp), for library_add_sorted_run. */
+	const uint32_t *order;
 	const struct compiled_diag *diags;
 	size_t ndiags;
 };

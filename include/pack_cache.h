@@ -17,11 +17,17 @@
  * fast non-cryptographic digest: it detects changes, not forgeries (whoever
  * can write the cache folder can write the cards too).
  *
+ * The terminal interface uses a cache before checking its sources and its
+ * body digest (pack_cache_load_cards' defer_checks, pack_cache_verify
+ * afterwards; include/library_verify.h): every value is still checked as
+ * below, so what it paints from can be stale, never unsafe.
+ *
  * The reader trusts nothing in the file: every count and length is checked
- * against the bytes that remain, every string must end in a NUL inside the
- * file and be text the loader could have produced (text_is_clean), every
- * enumeration and fact key is checked, and a digest of the whole body
- * catches damage.  A file that fails is reported and rebuilt, never used.
+ * against the bytes that remain, the strings (kept together in the file)
+ * must each end in a NUL and be text the loader could have produced
+ * (text_is_clean_list, one pass over them all), every reference to a string
+ * must point where one begins, every enumeration and fact key is checked,
+ * and a digest of the whole body catches damage.  A file that fails is reported and rebuilt, never used.
  *
  * Files are written whole to a temporary name and renamed into place, so a
  * reader (another rxplore starting at the same time) sees the old file or
@@ -30,6 +36,7 @@
 #ifndef RXPLORE_PACK_CACHE_H
 #define RXPLORE_PACK_CACHE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +47,7 @@
 
 /* Bumped whenever the layout or what it means changes (a field of
  * struct card, what the loader does with a file). */
-#define PACK_CACHE_FORMAT 5
+#define PACK_CACHE_FORMAT 7
 
 /* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
  * eight bytes a step; it must be cheap next to parsing). */
@@ -63,10 +70,23 @@ struct pack_cache_key {
 	size_t nsources;
 };
 
+/* The digest of library's vocabulary (its keys, in order) that a key holds. */
+uint64_t pack_cache_vocab_digest(const struct library *library);
+
 /* Fills key for the pack folder dir as it is now, with library's vocabulary
  * (loaded by then: the first phase).  Reads every source file.  Returns 0, or
  * -1 with errno set (key then needs no release). */
 int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struct library *library);
+
+/* The same with the vocabulary's digest given, touching no library (for a
+ * thread of its own); stops early, -1 with errno ECANCELED, once *stop is
+ * true (stop may be NULL). */
+int pack_cache_key_make_for(struct pack_cache_key *key, const char *dir, uint64_t vocab_digest,
+			    const atomic_bool *stop);
+
+/* A key without sources (nsources 0): the folder and the vocabulary only.
+ * Reads no file; for PACK_CACHE_SKIP_SOURCES. */
+int pack_cache_key_make_light(struct pack_cache_key *key, const char *dir, const struct library *library);
 void pack_cache_key_release(struct pack_cache_key *key);
 
 /* The cache file for key in cache_dir ($XDG_CACHE_HOME/rxplore).  False when
@@ -88,28 +108,56 @@ enum pack_cache_status {
 	PACK_CACHE_NO_MEMORY,
 };
 
-/* Reads a cache image: checks its header, its digest unless skip_digest
- * (fuzzing, tests of the checks behind it), that it was made from key (any
- * key when NULL), and every value in it.  On PACK_CACHE_OK, out holds its
- * cards as own_cards (in library's arena, their text pointing into data) and
- * diagnostics, ready for loader_load_compiled_cards(); their fact keys are
- * known to library's vocabulary.  Otherwise *why says what was wrong (a
- * static string).  data must stay mapped as long as the cards are used. */
+/* Checks pack_cache_parse() may leave out, or-ed together. */
+enum pack_cache_skip {
+	PACK_CACHE_CHECK_ALL = 0,
+	/* The digest of the body (fuzzing, tests of the checks behind it, and a
+	 * start that paints first: pack_cache_verify() checks it afterwards). */
+	PACK_CACHE_SKIP_DIGEST = 1,
+	/* Whether the source files are those the cache was made from: key then
+	 * needs no sources (pack_cache_key_make_light). */
+	PACK_CACHE_SKIP_SOURCES = 2,
+};
+
+/* Reads a cache image: checks its header, its digest, that it was made from
+ * key (any key when NULL), and every value in it, less what skip (enum
+ * pack_cache_skip) leaves out.  Every value is checked whatever skip says,
+ * so a hostile image is refused, never followed.  On PACK_CACHE_OK, out
+ * holds its cards as own_cards (in library's arena, their text pointing into
+ * data) and diagnostics, ready for loader_load_compiled_cards(); their fact
+ * keys are known to library's vocabulary.  Otherwise *why says what was
+ * wrong (a static string).  data must stay mapped as long as the cards are
+ * used. */
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
-					bool skip_digest, struct library *library, struct compiled_pack *out,
+					unsigned skip, struct library *library, struct compiled_pack *out,
 					const char **why);
 
 /* pack_cache_parse() of file, mapped read-only; on PACK_CACHE_OK the
- * mapping is handed to library (library_keep_mapping). */
-enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, struct library *library,
-				       struct compiled_pack *out, const char **why);
+ * mapping is handed to library (library_keep_mapping, the last one). */
+enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
+				       struct library *library, struct compiled_pack *out, const char **why);
+
+/* What pack_cache_read() with PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES
+ * left out, done afterwards on data[0..size), the image it read (still
+ * mapped: checking that, rather than mapping the file again, keeps its pages
+ * counted once): whether file is still that image (its header on disk is the
+ * same), the body matches its digest, and it was made from key's files
+ * (pack_cache_key_make, as they are now).  Only reads, so it may run on a
+ * thread of its own.  PACK_CACHE_OK, or what is wrong (a file replaced or
+ * removed since reads as PACK_CACHE_STALE), with *why. */
+enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, const void *data,
+					 size_t size, const char **why);
 
 /* The second loading phase of a pack folder through the cache in cache_dir:
  * a usable cache file is loaded as is; else the folder is loaded from YAML
  * and the file (re)written, with a warning first when the old one was
- * damaged or foreign.  Returns what loader_load_dir_cards() returns. */
+ * damaged or foreign.  With defer_checks a cache file whose header, folder
+ * and vocabulary match is loaded without reading the source files or
+ * digesting its body (every value in it is still checked), and recorded in
+ * library->unchecked for pack_cache_verify() afterwards.  Returns what
+ * loader_load_dir_cards() returns. */
 int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
-			  struct diag_list *diags);
+			  bool defer_checks, struct diag_list *diags);
 
 /* Removes every cache file in cache_dir.  Returns the number removed, or
  * -1 with errno set. */

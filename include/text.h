@@ -72,6 +72,11 @@ size_t text_clean(const char *in, size_t len, char *out);
  * cache), which is checked rather than trusted. */
 bool text_is_clean(const char *s, size_t len);
 
+/* Whether s[0..len) is a list of NUL-terminated strings (empty, or ending
+ * in a NUL), each of which text_is_clean() passes: the strings of a pack
+ * cache, checked in one pass rather than one call each. */
+bool text_is_clean_list(const char *s, size_t len);
+
 /* For text that is shown but cannot simply lose characters (file names,
  * diagnostics quoting a file): replaces, in place, each character
  * text_clean() would remove -- tab and newline included -- and each invalid

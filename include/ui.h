@@ -17,6 +17,13 @@ struct ui_options {
 	bool no_mouse;		/* --no-mouse (the config's mouse: false also turns it off) */
 	const char *state_dir;	/* $XDG_STATE_HOME/rxplore: first-start marker, progress */
 	const char *profile;	/* --profile NAME, or NULL */
+	/* Loads the library again with every pack cache checked, for when a
+	 * cache it was painted from turns out stale (library_verify.h): 0 and
+	 * the new library and diagnostics in *library and *diags (the old ones
+	 * are gone then), or -1 with the old ones kept.  NULL: the library is
+	 * taken as it is. */
+	int (*reload)(void *context, const struct library **library, const struct diag_list **diags);
+	void *reload_context;
 };
 
 /* True when curses can drive the terminal on stdin/stdout (probed with

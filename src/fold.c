@@ -274,6 +274,11 @@ void text_fold_release(char *folded, const char *small)
 char *text_fold_arena(struct arena *arena, const char *s)
 {
 	size_t n = strlen(s);
+	/* A character folds to at most TRANSLIT_MAX bytes: a short name (every
+	 * id, alias and title the library indexes) is folded once, here. */
+	char small[512];
+	if (n < sizeof small / TRANSLIT_MAX)
+		return arena_strndup(arena, small, text_fold(s, n, small));
 	char *folded = arena_alloc(arena, text_fold(s, n, NULL) + 1);
 	if (folded)
 		text_fold(s, n, folded);

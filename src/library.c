@@ -23,6 +23,10 @@ enum name_rank { NAME_ID, NAME_ALIAS, NAME_TITLE };
 struct index_slot {
 	const char *key;	/* exact: as written, compared case-insensitively; folded: folded */
 	struct card *card;
+	/* text_hash_nocase(key), its low 32 bits (the slot stays 24 bytes): a
+	 * probe compares it before the text, and growing the table does not
+	 * hash every key again. */
+	uint32_t hash;
 	enum name_rank rank;
 };
 
@@ -31,20 +35,31 @@ struct name_table {
 	size_t size, used;	/* size is a power of two */
 };
 
+/* The folded table is built when first needed (folded_table()): a start
+ * draws its first screen from ids alone, and folding every name of 50,000
+ * cards was a quarter of a warm start.  Its folded keys live in names. */
 struct library_index {
 	struct name_table exact, folded;
+	bool folded_ready;
+	struct arena names;
 };
 
-static struct index_slot *index_lookup(const struct name_table *index, const char *key)
+/* key's slot (hash: text_hash_nocase(key)), or the empty one it would take. */
+static struct index_slot *index_find(const struct name_table *index, const char *key, uint64_t hash)
 {
 	if (!index || index->size == 0)
 		return NULL;
 	size_t mask = index->size - 1;
-	for (size_t i = text_hash_nocase(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
 		struct index_slot *slot = &index->slots[i];
-		if (!slot->key || text_casecmp(slot->key, key) == 0)
+		if (!slot->key || (slot->hash == (uint32_t)hash && text_casecmp(slot->key, key) == 0))
 			return slot;
 	}
+}
+
+static struct index_slot *index_lookup(const struct name_table *index, const char *key)
+{
+	return index_find(index, key, text_hash_nocase(key));
 }
 
 static int index_grow(struct name_table *index)
@@ -60,40 +75,77 @@ static int index_grow(struct name_table *index)
 	index->size = size;
 	for (size_t i = 0; i < old_size; i++)
 		if (old[i].key)
-			*index_lookup(index, old[i].key) = old[i];
+			*index_find(index, old[i].key, old[i].hash) = old[i];
 	free(old);
 	return 0;
 }
 
 /* Inserts key unless present with a stronger (or equal) rank. */
-static int index_put(struct name_table *index, const char *key, struct card *card, enum name_rank rank)
+static int index_put_hashed(struct name_table *index, const char *key, uint64_t hash, struct card *card,
+			    enum name_rank rank)
 {
 	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
 		return -1;
-	struct index_slot *slot = index_lookup(index, key);
+	struct index_slot *slot = index_find(index, key, hash);
 	if (slot->key) {
-		if (rank < slot->rank) {
-			slot->key = key;
-			slot->card = card;
-			slot->rank = rank;
-		}
+		if (rank < slot->rank)
+			*slot = (struct index_slot){ key, card, (uint32_t)hash, rank };
 		return 0;
 	}
-	slot->key = key;
-	slot->card = card;
-	slot->rank = rank;
+	*slot = (struct index_slot){ key, card, (uint32_t)hash, rank };
 	index->used++;
 	return 0;
 }
 
-static int index_put_folded(struct library *library, const char *name, struct card *card, enum name_rank rank)
+static int index_put(struct name_table *index, const char *key, struct card *card, enum name_rank rank)
+{
+	return index_put_hashed(index, key, text_hash_nocase(key), card, rank);
+}
+
+static int index_put_folded(struct library_index *index, const char *name, struct card *card, enum name_rank rank)
 {
 	if (!name)
 		return 0;
-	char *folded = text_fold_arena(&library->arena, name);
+	char *folded = text_fold_arena(&index->names, name);
 	if (!folded)
 		return -1;
-	return *folded ? index_put(&library->index->folded, folded, card, rank) : 0;
+	return *folded ? index_put(&index->folded, folded, card, rank) : 0;
+}
+
+/* A card's id, aliases and title into the folded table. */
+static int index_card_folded(struct library_index *index, struct card *card)
+{
+	if (index_put_folded(index, card->id, card, NAME_ID) < 0)
+		return -1;
+	for (size_t i = 0; i < card->naliases; i++)
+		if (index_put_folded(index, card->aliases[i], card, NAME_ALIAS) < 0)
+			return -1;
+	return index_put_folded(index, card->title, card, NAME_TITLE);
+}
+
+/* The folded table, built from the cards in the order they were added (so
+ * ranks and first-wins come out as if each had been added to it then), or
+ * NULL when there is no card or no memory. */
+static const struct name_table *folded_table(const struct library *library)
+{
+	struct library_index *index = library->index;
+	if (!index)
+		return NULL;
+	for (size_t c = 0; !index->folded_ready && c < library->ncards; c++)
+		if (index_card_folded(index, library->cards[c]) < 0) {
+			free(index->folded.slots);
+			index->folded = (struct name_table){ 0 };
+			arena_release(&index->names);
+			arena_init(&index->names);
+			return NULL;
+		}
+	index->folded_ready = true;
+	return &index->folded;
+}
+
+int library_index_names(const struct library *library)
+{
+	return library->ncards == 0 || folded_table(library) ? 0 : -1;
 }
 
 void library_init(struct library *library)
@@ -107,6 +159,7 @@ void library_release(struct library *library)
 	if (library->index) {
 		free(library->index->exact.slots);
 		free(library->index->folded.slots);
+		arena_release(&library->index->names);
 	}
 	free(library->index);
 	library_fold_cache_free(library->fold_cache);
@@ -118,6 +171,8 @@ void library_release(struct library *library)
 	for (size_t i = 0; i < library->nmappings; i++)
 		munmap(library->mappings[i].addr, library->mappings[i].size);
 	free(library->mappings);
+	free(library->unchecked);
+	free(library->runs);
 	arena_release(&library->arena);
 	library_init(library);
 }
@@ -127,6 +182,19 @@ int library_keep_mapping(struct library *library, void *addr, size_t size)
 	if (array_grow(&library->mappings, &library->mappings_alloc, library->nmappings, sizeof *library->mappings) < 0)
 		return -1;
 	library->mappings[library->nmappings++] = (struct library_mapping){ addr, size };
+	return 0;
+}
+
+int library_add_unchecked(struct library *library, const struct library_unchecked *entry)
+{
+	if (array_grow(&library->unchecked, &library->unchecked_alloc, library->nunchecked,
+		       sizeof *library->unchecked) < 0)
+		return -1;
+	struct library_unchecked copy = *entry;
+	if (!(copy.dir = arena_strdup(&library->arena, entry->dir)) ||
+	    !(copy.file = arena_strdup(&library->arena, entry->file)))
+		return -1;
+	library->unchecked[library->nunchecked++] = copy;
 	return 0;
 }
 
@@ -195,8 +263,10 @@ int library_add_card(struct library *library, struct card *card)
 		library->index = calloc(1, sizeof *library->index);
 		if (!library->index)
 			return -1;
+		arena_init(&library->index->names);
 	}
-	struct index_slot *slot = index_lookup(&library->index->exact, card->id);
+	uint64_t id_hash = text_hash_nocase(card->id);
+	struct index_slot *slot = index_find(&library->index->exact, card->id, id_hash);
 	if (slot && slot->key && slot->rank == NAME_ID) {
 		if (array_grow(&library->overrides, &library->overrides_alloc, library->noverrides,
 			       sizeof *library->overrides) < 0)
@@ -212,14 +282,13 @@ int library_add_card(struct library *library, struct card *card)
 	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
 	struct card **cards = library->cards;
-	if (index_put(&library->index->exact, card->id, card, NAME_ID) < 0 ||
-	    index_put_folded(library, card->id, card, NAME_ID) < 0)
+	if (index_put_hashed(&library->index->exact, card->id, id_hash, card, NAME_ID) < 0)
 		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
-		if (index_put(&library->index->exact, card->aliases[i], card, NAME_ALIAS) < 0 ||
-		    index_put_folded(library, card->aliases[i], card, NAME_ALIAS) < 0)
+		if (index_put(&library->index->exact, card->aliases[i], card, NAME_ALIAS) < 0)
 			return -1;
-	if (index_put_folded(library, card->title, card, NAME_TITLE) < 0)
+	/* Once the folded table is built, it keeps up. */
+	if (library->index->folded_ready && index_card_folded(library->index, card) < 0)
 		return -1;
 	cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
@@ -236,12 +305,13 @@ const struct card *library_find_exact(const struct library *library, const char 
 /* The folded table's entry for name, or NULL. */
 static const struct index_slot *find_folded(const struct library *library, const char *name)
 {
-	if (!library->index || !name)
+	const struct name_table *table = name ? folded_table(library) : NULL;
+	if (!table)
 		return NULL;
 	char small[256], *folded = text_fold_buffer(name, small, sizeof small, NULL);
 	if (!folded)
 		return NULL;
-	const struct index_slot *slot = *folded ? index_lookup(&library->index->folded, folded) : NULL;
+	const struct index_slot *slot = *folded ? index_lookup(table, folded) : NULL;
 	text_fold_release(folded, small);
 	return slot && slot->key ? slot : NULL;
 }
@@ -259,10 +329,10 @@ const struct card *library_find(const struct library *library, const char *name)
  * before an alias before a title of the same length), or NULL. */
 static const struct card *find_prefix(const struct library *library, const char *folded)
 {
-	const struct name_table *t = &library->index->folded;
+	const struct name_table *t = folded_table(library);
 	const struct index_slot *best = NULL;
 	size_t len = strlen(folded), best_len = 0;
-	for (size_t i = 0; i < t->size; i++) {
+	for (size_t i = 0; t && i < t->size; i++) {
 		const struct index_slot *slot = &t->slots[i];
 		if (!slot->key || strncasecmp(slot->key, folded, len) != 0)
 			continue;
@@ -304,7 +374,7 @@ const struct card *library_find_named(const struct library *library, const char 
 static size_t folded_names(const struct library *library, const char **keys, const struct card **cards)
 {
 	size_t n = 0;
-	const struct name_table *t = library->index ? &library->index->folded : NULL;
+	const struct name_table *t = folded_table(library);
 	for (size_t i = 0; t && i < t->size; i++)
 		if (t->slots[i].key) {
 			keys[n] = t->slots[i].key;
@@ -315,7 +385,8 @@ static size_t folded_names(const struct library *library, const char **keys, con
 
 const struct card *library_closest(const struct library *library, const char *name)
 {
-	size_t count = library->index ? library->index->folded.used : 0;
+	const struct name_table *table = folded_table(library);
+	size_t count = table ? table->used : 0;
 	const char **keys = malloc((count + 1) * sizeof *keys);
 	const struct card **cards = malloc((count + 1) * sizeof *cards);
 	char *folded = name ? text_fold_buffer(name, NULL, 0, NULL) : NULL;
@@ -464,17 +535,79 @@ void library_resolve_within(struct library *library, const struct library *conte
 	library->fold_cache = library->sorted ? library_fold_cache_new() : NULL;
 }
 
+int library_topic_cmp(const struct card *a, const struct card *b)
+{
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	int c = text_casecmp(a->title, b->title);
+	return c ? c : strcmp(a->id, b->id);
+}
+
 static int sorted_order(const void *a, const void *b)
 {
-	const struct card *x = *(const struct card *const *)a, *y = *(const struct card *const *)b;
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	int c = text_casecmp(x->title, y->title);
-	return c ? c : strcmp(x->id, y->id);
+	return library_topic_cmp(*(const struct card *const *)a, *(const struct card *const *)b);
+}
+
+int library_add_sorted_run(struct library *library, size_t pack, struct card **cards, size_t n)
+{
+	if (array_grow(&library->runs, &library->runs_alloc, library->nruns, sizeof *library->runs) < 0)
+		return -1;
+	library->runs[library->nruns++] = (struct library_run){ pack, cards, n };
+	return 0;
+}
+
+/* Merges the sorted a[0..na) and b[0..nb) into out. */
+static void merge(const struct card *const *a, size_t na, const struct card *const *b, size_t nb,
+		  const struct card **out)
+{
+	size_t i = 0, j = 0, k = 0;
+	while (i < na && j < nb)
+		out[k++] = library_topic_cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+}
+
+static bool pack_has_run(const struct library *library, size_t pack)
+{
+	for (size_t r = 0; r < library->nruns; r++)
+		if (library->runs[r].pack == pack)
+			return true;
+	return false;
+}
+
+/* The cards of packs with a stored order merged, the others sorted and
+ * merged in: a pack cache's 50,000 titles are not sorted again at every
+ * start.  false when out of memory or the runs do not add up to the
+ * library's cards (the caller sorts them all). */
+static bool merge_runs(const struct library *library, const struct card **out)
+{
+	size_t n = library->ncards, rest = 0;
+	const struct card **scratch = malloc((n + 1) * sizeof *scratch);
+	if (!scratch)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!pack_has_run(library, library->cards[i]->pack))
+			out[rest++] = library->cards[i];
+	qsort(out, rest, sizeof *out, sorted_order);
+	size_t done = rest;
+	for (size_t r = 0; r < library->nruns; r++) {
+		const struct library_run *run = &library->runs[r];
+		if (run->ncards > n - done)
+			break;
+		merge(out, done, (const struct card *const *)run->cards, run->ncards, scratch);
+		done += run->ncards;
+		memcpy(out, scratch, done * sizeof *out);
+	}
+	free(scratch);
+	return done == n;
 }
 
 static void sort_cards(const struct library *library, const struct card **out)
 {
+	if (library->nruns > 0 && merge_runs(library, out))
+		return;
 	for (size_t i = 0; i < library->ncards; i++)
 		out[i] = library->cards[i];
 	qsort(out, library->ncards, sizeof *out, sorted_order);

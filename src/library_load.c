@@ -22,8 +22,9 @@ static size_t load_manifest(struct library *library, const struct source *source
 			       : loader_load_dir_manifest(library, source->path, diags);
 }
 
-/* cache_dir: where pack caches are, or NULL to parse every folder. */
-static void load_cards(struct library *library, const struct source *source, const char *cache_dir,
+/* cache_dir: where pack caches are, or NULL to parse every folder;
+ * defer: check them afterwards (include/pack_cache.h). */
+static void load_cards(struct library *library, const struct source *source, const char *cache_dir, bool defer,
 		       struct diag_list *diags)
 {
 	if (source->pack == NO_PACK)
@@ -31,7 +32,7 @@ static void load_cards(struct library *library, const struct source *source, con
 	if (source->is_file)
 		loader_load_file_card(library, source->pack, source->path, diags);
 	else if (cache_dir)
-		pack_cache_load_cards(library, source->pack, source->path, cache_dir, diags);
+		pack_cache_load_cards(library, source->pack, source->path, cache_dir, defer, diags);
 	else
 		loader_load_dir_cards(library, source->pack, source->path, diags);
 }
@@ -85,7 +86,7 @@ static bool names_a_checked_pack(const struct library *checked, const char *dir)
  * is named like one of its packs are left out (checking). */
 static int load_sources(struct library *library, struct source *sources, size_t n,
 			const struct compiled_pack *builtin, const struct library *skip_like, const char *cache_dir,
-			struct diag_list *diags)
+			bool defer, struct diag_list *diags)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!skip_like || !names_a_checked_pack(skip_like, sources[i].path))
@@ -100,7 +101,7 @@ static int load_sources(struct library *library, struct source *sources, size_t 
 			return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		load_cards(library, &sources[i], cache_dir, diags);
+		load_cards(library, &sources[i], cache_dir, defer, diags);
 	if (builtin_pack != NO_PACK && loader_load_compiled_cards(library, builtin_pack, builtin, diags) < 0)
 		return -1;
 	return 0;
@@ -132,11 +133,11 @@ static int load_checked(struct library *library, const struct load_request *requ
 	diag_list_init(&context_diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(&context, sources, n, builtin, library, NULL, &context_diags) : -1;
+	int rc = sources ? load_sources(&context, sources, n, builtin, library, NULL, false, &context_diags) : -1;
 	if (rc == 0)
 		rc = library_copy_vocab(library, &context);
 	for (size_t i = 0; rc == 0 && i < request->ncheck; i++)
-		load_cards(library, &checked[i], NULL, diags);
+		load_cards(library, &checked[i], NULL, false, diags);
 	if (rc == 0)
 		library_resolve_within(library, &context, diags);
 	free_sources(sources, n);
@@ -155,7 +156,8 @@ int library_load(struct library *library, const struct load_request *request, co
 		return load_checked(library, request, builtin, diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(library, sources, n, builtin, NULL, request->cache_dir, diags) : -1;
+	int rc = sources ? load_sources(library, sources, n, builtin, NULL, request->cache_dir,
+				       request->defer_cache_checks, diags) : -1;
 	if (rc == 0)
 		library_resolve(library, diags);
 	free_sources(sources, n);

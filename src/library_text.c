@@ -166,6 +166,9 @@ static bool ascii_card(struct arena *arena, struct card *card)
 int library_transliterate(struct library *library)
 {
 	struct arena *arena = &library->arena;
+	/* Names keep folding as written: fold them before they are changed. */
+	if (library_index_names(library) < 0)
+		return -1;
 	for (size_t i = 0; i < library->ncards; i++)
 		if (!ascii_card(arena, library->cards[i]))
 			return -1;

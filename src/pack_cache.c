@@ -108,7 +108,7 @@ static int add_source(struct pack_cache_key *key, size_t *alloc, const char *dir
 	return 0;
 }
 
-static uint64_t vocab_digest(const struct library *library)
+uint64_t pack_cache_vocab_digest(const struct library *library)
 {
 	uint64_t h = pack_cache_digest(NULL, 0, library->nvocab);
 	for (size_t i = 0; i < library->nvocab; i++)
@@ -116,9 +116,21 @@ static uint64_t vocab_digest(const struct library *library)
 	return h;
 }
 
+int pack_cache_key_make_light(struct pack_cache_key *key, const char *dir, const struct library *library)
+{
+	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = pack_cache_vocab_digest(library) };
+	return (key->real_dir = realpath(dir, NULL)) ? 0 : -1;
+}
+
 int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struct library *library)
 {
-	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = vocab_digest(library) };
+	return pack_cache_key_make_for(key, dir, pack_cache_vocab_digest(library), NULL);
+}
+
+int pack_cache_key_make_for(struct pack_cache_key *key, const char *dir, uint64_t vocab_digest,
+			    const atomic_bool *stop)
+{
+	*key = (struct pack_cache_key){ .dir = dir, .vocab_digest = vocab_digest };
 	struct loader_listing listing;
 	if (!(key->real_dir = realpath(dir, NULL)))
 		return -1;
@@ -137,7 +149,11 @@ int pack_cache_key_make(struct pack_cache_key *key, const char *dir, const struc
 	int rc = add_source(key, &alloc, dir, "pack.yaml", &buf);
 	for (size_t i = 0; rc == 0 && i < listing.count; i++) {
 		char name[PATH_MAX];
-		if ((size_t)snprintf(name, sizeof name, "%s%s%s", sub, *sub ? "/" : "", listing.names[i]) >= sizeof name) {
+		if (stop && atomic_load(stop)) {
+			errno = ECANCELED;
+			rc = -1;
+		} else if ((size_t)snprintf(name, sizeof name, "%s%s%s", sub, *sub ? "/" : "", listing.names[i]) >=
+			   sizeof name) {
 			errno = ENAMETOOLONG;
 			rc = -1;
 		} else {
@@ -167,6 +183,9 @@ struct out {
 	unsigned char *data;
 	size_t len, alloc;
 	bool failed;
+	/* The file's strings, which put_str() refers to by offset: its first
+	 * four bytes are the length word written last. */
+	struct out *strings;
 };
 
 static void put_bytes(struct out *o, const void *p, size_t n)
@@ -201,19 +220,18 @@ static void put_u64(struct out *o, uint64_t v)
 
 static void put_str(struct out *o, const char *s)
 {
-	static const char pad[4];
 	if (!s) {
 		put_u32(o, CACHE_NULL);
 		return;
 	}
-	size_t len = strlen(s);
-	if (len >= CACHE_NULL) {
+	struct out *strings = o->strings;
+	size_t offset = strings->len - sizeof(uint32_t), len = strlen(s);
+	if (len >= CACHE_NULL - 1 - offset) {
 		o->failed = true;
 		return;
 	}
-	put_u32(o, (uint32_t)len);
-	put_bytes(o, s, len + 1);
-	put_bytes(o, pad, cache_pad(len + 1) - (len + 1));
+	put_u32(o, (uint32_t)offset);
+	put_bytes(strings, s, len + 1);
 }
 
 static void put_strs(struct out *o, const char *const *items, size_t n)
@@ -308,6 +326,36 @@ static void put_card(struct out *o, const struct card *c)
 	put_u32(o, c->line);
 }
 
+/* A card and its index in the file, sorted by topic. */
+struct ranked {
+	const struct card *card;
+	uint32_t index;
+};
+
+static int by_topic(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	return library_topic_cmp(x->card, y->card);
+}
+
+/* The cards' topic-list order, as indexes: the reader merges it rather than
+ * sorting the titles again (a third of a warm start at 10,000 cards). */
+static void put_order(struct out *o, struct card *const *cards, size_t ncards)
+{
+	struct ranked *ranked = malloc((ncards + 1) * sizeof *ranked);
+	if (!ranked) {
+		o->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < ncards; i++)
+		ranked[i] = (struct ranked){ cards[i], (uint32_t)i };
+	qsort(ranked, ncards, sizeof *ranked, by_topic);
+	put_u32(o, (uint32_t)ncards);
+	for (size_t i = 0; i < ncards; i++)
+		put_u32(o, ranked[i].index);
+	free(ranked);
+}
+
 static void put_body(struct out *o, const struct pack_cache_key *key, struct card *const *cards, size_t ncards,
 		     const struct diag_list *diags)
 {
@@ -333,11 +381,18 @@ static void put_body(struct out *o, const struct pack_cache_key *key, struct car
 	put_u32(o, (uint32_t)ncards);
 	for (size_t i = 0; i < ncards; i++)
 		put_card(o, cards[i]);
+	put_order(o, cards, ncards);
 }
 
-/* Writes all of data to a fresh file beside file, then renames it over
- * file: readers see the old file or the new one. */
-static int replace_file(const char *file, const void *data, size_t size)
+/* A part of a file being written. */
+struct part {
+	const void *data;
+	size_t size;
+};
+
+/* Writes the parts, in order, to a fresh file beside file, then renames it
+ * over file: readers see the old file or the new one. */
+static int replace_file(const char *file, const struct part *parts, size_t nparts)
 {
 	char tmp[PATH_MAX];
 	if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX", file) >= sizeof tmp)
@@ -345,18 +400,21 @@ static int replace_file(const char *file, const void *data, size_t size)
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		return errno;
-	const unsigned char *p = data;
 	int err = 0;
-	while (size > 0) {
-		ssize_t n = write(fd, p, size);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			err = n < 0 ? errno : EIO;
-			break;
+	for (size_t i = 0; i < nparts && !err; i++) {
+		const unsigned char *p = parts[i].data;
+		size_t size = parts[i].size;
+		while (size > 0) {
+			ssize_t n = write(fd, p, size);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				err = n < 0 ? errno : EIO;
+				break;
+			}
+			p += n;
+			size -= (size_t)n;
 		}
-		p += n;
-		size -= (size_t)n;
 	}
 	if (close(fd) != 0 && !err)
 		err = errno;
@@ -372,20 +430,30 @@ int pack_cache_write(const char *file, const struct pack_cache_key *key, struct 
 {
 	struct cache_header header = { .format = PACK_CACHE_FORMAT, .byte_order = CACHE_BYTE_ORDER };
 	memcpy(header.magic, CACHE_MAGIC, sizeof header.magic);
-	struct out o = { 0 };
+	struct out strings = { 0 }, o = { .strings = &strings };
+	put_u32(&strings, 0);
 	put_bytes(&o, &header, sizeof header);
 	put_body(&o, key, cards, ncards, diags);
-	if (o.failed) {
+	/* The strings' length, then zeros to a multiple of four. */
+	static const char pad[4];
+	uint32_t nstrings = (uint32_t)(strings.len - sizeof nstrings);
+	put_bytes(&strings, pad, cache_pad(strings.len) - strings.len);
+	if (o.failed || strings.failed) {
 		free(o.data);
+		free(strings.data);
 		return ENOMEM;
 	}
-	header.size = o.len;
-	header.digest = pack_cache_digest(o.data + sizeof header, o.len - sizeof header, 0);
-	memcpy(o.data, &header, sizeof header);
+	memcpy(strings.data, &nstrings, sizeof nstrings);
+	const unsigned char *records = o.data + sizeof header;
+	size_t nrecords = o.len - sizeof header;
+	header.size = sizeof header + strings.len + nrecords;
+	header.digest = cache_body_digest(strings.data, strings.len, records, nrecords);
+	struct part parts[] = { { &header, sizeof header }, { strings.data, strings.len }, { records, nrecords } };
 	int err = paths_make_parent(file);
 	if (!err)
-		err = replace_file(file, o.data, o.len);
+		err = replace_file(file, parts, sizeof parts / sizeof *parts);
 	free(o.data);
+	free(strings.data);
 	return err;
 }
 

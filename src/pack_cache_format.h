@@ -4,10 +4,17 @@
  * A header, then a body of 32-bit words in the writing machine's byte order
  * (byte_order tells another one apart; the cache never leaves the machine):
  *
- *   body    := str dir, str real_dir, u64 vocab_digest,
+ *   body    := u32 size, size bytes of strings, zeros to a multiple of 4,
+ *              records
+ *   strings := every string of the records, each ending in a NUL (so the
+ *              last byte is a NUL): the reader checks them all in one pass
+ *              (text_is_clean_list), then a string costs it one lookup
+ *   records := str dir, str real_dir, u64 vocab_digest,
  *              u32 n, n × (str name, u64 size, u64 mtime_ns, u64 digest),
  *              u32 n, n × (u32 severity, str path, u32 line, u32 col, str message),
- *              u32 n, n × card
+ *              u32 n, n × card,
+ *              u32 n, n × u32 index (the cards in topic-list order,
+ *              library_topic_cmp: each index once, the cards sorted)
  *   card    := str id, str title, u32 kind, strs aliases, str member_of,
  *              u32 line, u32 col, SECTION_TEXT_COUNT × str text, str diagram_text,
  *              u32 n, n × (str key, str value), links related, links compare_with,
@@ -20,8 +27,8 @@
  *              u32 n, n × (question, u32 0) (a case's parts; n is 0 for any other)
  *   links   := u32 n, n × (str id, u32 line, u32 col)
  *   strs    := u32 n, n × str
- *   str     := u32 CACHE_NULL (no string) | u32 len, len bytes, NUL, zero
- *              padding to a multiple of 4
+ *   str     := u32 CACHE_NULL (no string) | u32 offset into strings of
+ *              the string's first byte (0, or just after a NUL)
  *   u64     := 8 bytes, native order
  */
 #ifndef RXPLORE_PACK_CACHE_FORMAT_H
@@ -29,6 +36,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "pack_cache.h"
 
 #define CACHE_MAGIC "RXPCACHE"
 #define CACHE_BYTE_ORDER 0x01020304u
@@ -43,10 +52,17 @@ struct cache_header {
 	uint64_t digest;	/* pack_cache_digest of the body */
 };
 
-/* Bytes a string of n bytes (its NUL included) takes, padded. */
+/* n bytes padded to a multiple of four. */
 static inline size_t cache_pad(size_t n)
 {
 	return (n + 3) & ~(size_t)3;
+}
+
+/* The digest of a body: its strings part (length word, strings, padding),
+ * then its records (which the writer keeps apart until it writes them). */
+static inline uint64_t cache_body_digest(const void *strings, size_t nstrings, const void *records, size_t nrecords)
+{
+	return pack_cache_digest(records, nrecords, pack_cache_digest(strings, nstrings, 0));
 }
 
 #endif

@@ -59,9 +59,44 @@ static int load_and_write(struct library *library, size_t pack, const struct pac
 	return rc;
 }
 
-int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
-			  struct diag_list *diags)
+/* A start that paints first: the cache file loaded if its header, folder and
+ * vocabulary match, its sources and body digest left for pack_cache_verify().
+ * Returns 1 when it was, else 0 (nothing added; load it the careful way). */
+static int load_unchecked(struct library *library, size_t pack, const char *dir, const char *cache_dir,
+			  struct diag_list *diags, int *rc)
 {
+	struct pack_cache_key key;
+	char file[PATH_MAX];
+	if (pack_cache_key_make_light(&key, dir, library) < 0) {
+		pack_cache_key_release(&key);
+		return 0;
+	}
+	bool named = pack_cache_path(cache_dir, &key, file, sizeof file);
+	struct compiled_pack compiled;
+	const char *why;
+	enum pack_cache_status status =
+		named ? pack_cache_read(file, &key, PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES, library,
+					&compiled, &why)
+		      : PACK_CACHE_MISSING;
+	struct library_unchecked entry = { dir, file, key.vocab_digest, NULL, 0 };
+	pack_cache_key_release(&key);
+	if (status != PACK_CACHE_OK)
+		return 0;
+	/* pack_cache_read handed the mapping to the library last. */
+	entry.map = library->mappings[library->nmappings - 1].addr;
+	entry.map_size = library->mappings[library->nmappings - 1].size;
+	/* Out of memory here fails the load below as it would have anyway;
+	 * cards never go in unrecorded. */
+	*rc = library_add_unchecked(library, &entry) < 0 ? -1 : loader_load_compiled_cards(library, pack, &compiled, diags);
+	return 1;
+}
+
+int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
+			  bool defer_checks, struct diag_list *diags)
+{
+	int rc;
+	if (defer_checks && load_unchecked(library, pack, dir, cache_dir, diags, &rc))
+		return rc;
 	struct pack_cache_key key;
 	char file[PATH_MAX];
 	if (pack_cache_key_make(&key, dir, library) < 0)
@@ -72,8 +107,7 @@ int pack_cache_load_cards(struct library *library, size_t pack, const char *dir,
 	}
 	struct compiled_pack compiled;
 	const char *why;
-	enum pack_cache_status status = pack_cache_read(file, &key, library, &compiled, &why);
-	int rc;
+	enum pack_cache_status status = pack_cache_read(file, &key, PACK_CACHE_CHECK_ALL, library, &compiled, &why);
 	if (status == PACK_CACHE_OK) {
 		rc = loader_load_compiled_cards(library, pack, &compiled, diags);
 	} else {

@@ -18,6 +18,9 @@
 struct in {
 	const unsigned char *p, *end;
 	const char *why;	/* the first problem, or NULL */
+	/* The body's strings (get_strings), which a str points into. */
+	const char *strings;
+	size_t nstrings;
 };
 
 static void fail(struct in *in, const char *why)
@@ -53,30 +56,45 @@ static uint64_t get_u64(struct in *in)
 	return v;
 }
 
-/* A string inside the file, or NULL for none: NUL-terminated where its
- * length says, zero-padded, and text the loader could have produced. */
-static const char *get_str(struct in *in)
+/* The body's strings, checked once for all (text_is_clean_list): each
+ * ends in a NUL inside them and is text the loader could have produced. */
+static void get_strings(struct in *in)
 {
 	static const unsigned char zeros[4];
-	uint32_t len = get_u32(in);
-	if (len == CACHE_NULL || in->why)
-		return NULL;
-	size_t room = (size_t)(in->end - in->p), padded = cache_pad((size_t)len + 1);
-	if (len >= room || padded > room) {
-		fail(in, "a string runs past its end");
-		return NULL;
+	uint32_t n = get_u32(in);
+	size_t room = (size_t)(in->end - in->p);
+	if (in->why || n > room || cache_pad(n) > room) {
+		fail(in, "its strings run past its end");
+		return;
 	}
-	const char *s = (const char *)in->p;
-	if (memcmp(s + len, zeros, padded - len) != 0 || memchr(s, '\0', len)) {
-		fail(in, "a string is not terminated where it says");
-		return NULL;
+	const char *strings = (const char *)in->p;
+	if (memcmp(strings + n, zeros, cache_pad(n) - n) != 0) {
+		fail(in, "its strings are not followed by zeros");
+		return;
 	}
-	if (!text_is_clean(s, len)) {
+	/* This refuses a last string without its NUL, and any control
+	 * character, invalid UTF-8 or bidi control in any string. */
+	if (!text_is_clean_list(strings, n)) {
 		fail(in, "a string holds characters the loader never keeps");
+		return;
+	}
+	in->strings = strings;
+	in->nstrings = n;
+	in->p += cache_pad(n);
+}
+
+/* A string of the body, or NULL for none: its offset must be where one of
+ * the strings get_strings() checked begins. */
+static const char *get_str(struct in *in)
+{
+	uint32_t offset = get_u32(in);
+	if (offset == CACHE_NULL || in->why)
+		return NULL;
+	if (!in->strings || offset >= in->nstrings || (offset > 0 && in->strings[offset - 1] != '\0')) {
+		fail(in, "a string is not where one begins");
 		return NULL;
 	}
-	in->p += padded;
-	return s;
+	return in->strings + offset;
 }
 
 static const char *get_required(struct in *in)
@@ -289,25 +307,47 @@ static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *
 	out->diags = diags;
 }
 
+/* The cards' topic-list order: every index once, and the cards it lists
+ * truly sorted (a wrong order would be shown as it is). */
+static uint32_t *get_order(struct in *in, struct arena *arena, struct card *const *cards, size_t ncards)
+{
+	if (get_count(in, 4) != ncards) {
+		fail(in, "its topic order does not list every card");
+		return NULL;
+	}
+	uint32_t *order = get_array(in, arena, ncards, sizeof *order);
+	unsigned char *seen = get_array(in, arena, ncards, 1);
+	for (size_t i = 0; order && seen && i < ncards && !in->why; i++) {
+		order[i] = get_below(in, (uint32_t)ncards);
+		if (seen[order[i]]++)
+			fail(in, "its topic order lists a card twice");
+		else if (i > 0 && library_topic_cmp(cards[order[i - 1]], cards[order[i]]) >= 0)
+			fail(in, "its topic order is not sorted");
+	}
+	return order;
+}
+
 static bool same_str(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Whether the body was made from key's files; in->why set when it is
- * unreadable.  *foreign: made for another pack folder. */
-static bool made_from(struct in *in, const struct pack_cache_key *key, bool *foreign)
+/* Whether the body was made from key's files (its folder and vocabulary
+ * only, with sources false); in->why set when it is unreadable.  *foreign:
+ * made for another pack folder. */
+static bool made_from(struct in *in, const struct pack_cache_key *key, bool sources, bool *foreign)
 {
 	const char *dir = get_required(in);
 	const char *real_dir = get_required(in);
 	uint64_t vocab = get_u64(in);
 	size_t n = get_count(in, 32);
-	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest && n == key->nsources);
+	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest);
+	same = same && (!key || !sources || n == key->nsources);
 	*foreign = key && real_dir && !same_str(real_dir, key->real_dir);
 	for (size_t i = 0; i < n; i++) {
 		const char *name = get_required(in);
 		uint64_t size = get_u64(in), mtime = get_u64(in), digest = get_u64(in);
-		if (same && key) {
+		if (same && key && sources) {
 			const struct pack_cache_source *s = &key->sources[i];
 			same = same_str(name, s->name) && size == s->size && mtime == (uint64_t)s->mtime_ns &&
 			       digest == s->digest;
@@ -316,33 +356,58 @@ static bool made_from(struct in *in, const struct pack_cache_key *key, bool *for
 	return same && !*foreign && !in->why;
 }
 
+/* The header of data, checked; PACK_CACHE_OK or what is wrong, with *why. */
+static enum pack_cache_status get_header(const void *data, size_t size, struct cache_header *h, const char **why)
+{
+	*why = "it is shorter than a cache file's header";
+	if (size < sizeof *h)
+		return PACK_CACHE_DAMAGED;
+	memcpy(h, data, sizeof *h);
+	*why = "it is not an rxplore pack cache";
+	if (memcmp(h->magic, CACHE_MAGIC, sizeof h->magic) != 0)
+		return PACK_CACHE_DAMAGED;
+	*why = "it was written in another format version or by another kind of machine";
+	if (h->format != PACK_CACHE_FORMAT || h->byte_order != CACHE_BYTE_ORDER)
+		return PACK_CACHE_FOREIGN;
+	*why = h->size > size ? "it is truncated" : "it is longer than it says";
+	if (h->size != size)
+		return PACK_CACHE_DAMAGED;
+	return PACK_CACHE_OK;
+}
+
+static bool body_matches(const void *data, size_t size, const struct cache_header *h)
+{
+	const unsigned char *body = (const unsigned char *)data + sizeof *h;
+	size_t body_size = size - sizeof *h, strings = body_size;
+	uint32_t n;
+	/* Where the writer's two parts meet (from the length word; a wrong one
+	 * only moves the split, and the digest then fails as it should). */
+	if (body_size >= sizeof n) {
+		memcpy(&n, body, sizeof n);
+		if (n <= body_size - sizeof n && sizeof n + cache_pad(n) <= body_size)
+			strings = sizeof n + cache_pad(n);
+	}
+	return cache_body_digest(body, strings, body + strings, body_size - strings) == h->digest;
+}
+
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
-					bool skip_digest, struct library *library, struct compiled_pack *out,
+					unsigned skip, struct library *library, struct compiled_pack *out,
 					const char **why)
 {
 	*out = (struct compiled_pack){ 0 };
 	struct cache_header h;
-	*why = "it is shorter than a cache file's header";
-	if (size < sizeof h)
-		return PACK_CACHE_DAMAGED;
-	memcpy(&h, data, sizeof h);
-	*why = "it is not an rxplore pack cache";
-	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0)
-		return PACK_CACHE_DAMAGED;
-	*why = "it was written in another format version or by another kind of machine";
-	if (h.format != PACK_CACHE_FORMAT || h.byte_order != CACHE_BYTE_ORDER)
-		return PACK_CACHE_FOREIGN;
-	*why = h.size > size ? "it is truncated" : "it is longer than it says";
-	if (h.size != size)
-		return PACK_CACHE_DAMAGED;
+	enum pack_cache_status status = get_header(data, size, &h, why);
+	if (status != PACK_CACHE_OK)
+		return status;
 	const unsigned char *body = (const unsigned char *)data + sizeof h;
 	*why = "its content does not match its digest";
-	if (!skip_digest && pack_cache_digest(body, size - sizeof h, 0) != h.digest)
+	if (!(skip & PACK_CACHE_SKIP_DIGEST) && !body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 
-	struct in in = { body, body + (size - sizeof h), NULL };
+	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
+	get_strings(&in);
 	bool foreign = false;
-	bool current = made_from(&in, key, &foreign);
+	bool current = made_from(&in, key, !(skip & PACK_CACHE_SKIP_SOURCES), &foreign);
 	*why = "it was made for another pack folder";
 	if (foreign)
 		return PACK_CACHE_FOREIGN;
@@ -355,8 +420,9 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	struct card **cards = get_array(&in, &library->arena, ncards, sizeof *cards);
 	for (size_t i = 0; cards && i < ncards && !in.why; i++)
 		cards[i] = get_card(&in, library);
+	uint32_t *order = in.why ? NULL : get_order(&in, &library->arena, cards, ncards);
 	if (!in.why && in.p != in.end)
-		fail(&in, "it has bytes after its last card");
+		fail(&in, "it has bytes after its topic order");
 	if (in.why) {
 		*why = in.why;
 		*out = (struct compiled_pack){ 0 };
@@ -364,14 +430,22 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	}
 	out->own_cards = cards;
 	out->ncards = ncards;
+	out->order = order;
 	*why = NULL;
 	return PACK_CACHE_OK;
 }
 
-enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, struct library *library,
-				       struct compiled_pack *out, const char **why)
+/* Every page of the file is read (its strings are checked), so on Linux
+ * they are mapped in one call rather than faulted in a few at a time. */
+#ifdef MAP_POPULATE
+#define CACHE_MAP_FLAGS MAP_POPULATE
+#else
+#define CACHE_MAP_FLAGS 0
+#endif
+
+/* file mapped read-only: *map and *size, or what is wrong. */
+static enum pack_cache_status map_file(const char *file, void **map, size_t *size, const char **why)
 {
-	*out = (struct compiled_pack){ 0 };
 	*why = "it cannot be read";
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -383,12 +457,22 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 		*why = "it is empty or not a file";
 		return PACK_CACHE_DAMAGED;
 	}
-	size_t size = (size_t)st.st_size;
-	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	*size = (size_t)st.st_size;
+	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | CACHE_MAP_FLAGS, fd, 0);
 	close(fd);
-	if (map == MAP_FAILED)
-		return PACK_CACHE_DAMAGED;
-	enum pack_cache_status status = pack_cache_parse(map, size, key, false, library, out, why);
+	return *map == MAP_FAILED ? PACK_CACHE_DAMAGED : PACK_CACHE_OK;
+}
+
+enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
+				       struct library *library, struct compiled_pack *out, const char **why)
+{
+	*out = (struct compiled_pack){ 0 };
+	void *map;
+	size_t size;
+	enum pack_cache_status status = map_file(file, &map, &size, why);
+	if (status != PACK_CACHE_OK)
+		return status;
+	status = pack_cache_parse(map, size, key, skip, library, out, why);
 	if (status != PACK_CACHE_OK || library_keep_mapping(library, map, size) < 0) {
 		munmap(map, size);
 		if (status == PACK_CACHE_OK) {
@@ -398,4 +482,32 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 		}
 	}
 	return status;
+}
+
+enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cache_key *key, const void *data,
+					 size_t size, const char **why)
+{
+	struct cache_header h, on_disk;
+	enum pack_cache_status status = get_header(data, size, &h, why);
+	if (status != PACK_CACHE_OK)
+		return status;
+	*why = "it was replaced or removed";
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return PACK_CACHE_STALE;
+	ssize_t got = pread(fd, &on_disk, sizeof on_disk, 0);
+	close(fd);
+	if (got != (ssize_t)sizeof on_disk || memcmp(&on_disk, &h, sizeof h) != 0)
+		return PACK_CACHE_STALE;
+	*why = "its content does not match its digest";
+	if (!body_matches(data, size, &h))
+		return PACK_CACHE_DAMAGED;
+	const unsigned char *body = (const unsigned char *)data + sizeof h;
+	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
+	get_strings(&in);
+	bool foreign = false;
+	if (made_from(&in, key, true, &foreign))
+		return PACK_CACHE_OK;
+	*why = in.why ? in.why : foreign ? "it was made for another pack folder" : "its pack has changed";
+	return in.why ? PACK_CACHE_DAMAGED : foreign ? PACK_CACHE_FOREIGN : PACK_CACHE_STALE;
 }

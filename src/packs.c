@@ -441,6 +441,21 @@ size_t loader_load_compiled_manifest(struct library *library, const struct compi
 	return pack;
 }
 
+/* The cards of compiled->order that were added (settled[i] is own_cards[i],
+ * or NULL when an earlier pack overrode it), as the pack's sorted run. */
+static int add_run(struct library *library, size_t pack, const struct compiled_pack *compiled,
+		   struct card *const *settled, size_t added)
+{
+	struct card **run = arena_array(&library->arena, added + 1, sizeof *run);
+	if (!run)
+		return -1;
+	size_t n = 0;
+	for (size_t i = 0; i < compiled->ncards && n < added; i++)
+		if (settled[compiled->order[i]])
+			run[n++] = settled[compiled->order[i]];
+	return library_add_sorted_run(library, pack, run, n);
+}
+
 int loader_load_compiled_cards(struct library *library, size_t pack, const struct compiled_pack *compiled,
 			       struct diag_list *diags)
 {
@@ -448,15 +463,27 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 		const struct compiled_diag *d = &compiled->diags[i];
 		diag_add(diags, d->severity, d->path, d->line, d->col, "%s", d->message);
 	}
+	/* With an order, which cards were added (an overridden one is not). */
+	struct card **settled = compiled->own_cards && compiled->order
+					? calloc(compiled->ncards + 1, sizeof *settled)
+					: NULL;
 	int added = 0;
 	for (size_t i = 0; i < compiled->ncards; i++) {
 		struct card *card = compiled->own_cards ? settle_card(library, compiled->own_cards[i], pack)
 							: adopt_card(library, compiled->cards[i], pack);
 		int rc = card ? library_add_card(library, card) : -1;
-		if (rc < 0)
+		if (rc < 0) {
+			free(settled);
 			return -1;
+		}
 		added += rc == 0;
+		if (settled && rc == 0)
+			settled[i] = card;
 	}
+	/* Without its run the pack is sorted with the rest: slower, not wrong. */
+	if (settled)
+		(void)add_run(library, pack, compiled, settled, (size_t)added);
+	free(settled);
 	return added;
 }
 

@@ -56,7 +56,27 @@ int cli_load(struct cli *cli)
 	char cache_dir[PATH_MAX];
 	if (!cli->options.no_cache && paths_cache_dir(cache_dir, sizeof cache_dir))
 		request.cache_dir = cache_dir;
+	request.defer_cache_checks = cli->defer_checks;
 	return library_load(&cli->library, &request, &builtin_pack, &cli->diags);
+}
+
+int cli_reload(struct cli *cli)
+{
+	struct library old = cli->library;
+	struct diag_list old_diags = cli->diags;
+	library_init(&cli->library);
+	diag_list_init(&cli->diags);
+	cli->defer_checks = false;
+	if (cli_load(cli) < 0 || (cli->ascii && library_transliterate(&cli->library) < 0)) {
+		library_release(&cli->library);
+		diag_list_release(&cli->diags);
+		cli->library = old;
+		cli->diags = old_diags;
+		return -1;
+	}
+	library_release(&old);
+	diag_list_release(&old_diags);
+	return 0;
 }
 
 const struct card *cli_topic(const struct cli *cli, const char *name)

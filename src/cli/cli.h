@@ -31,6 +31,9 @@ struct cli {
 	struct diag_list diags;	/* problems met while loading */
 	bool ascii;		/* the locale's charset is not UTF-8: show ASCII only */
 	bool configured, loaded;	/* the config file read, the content loaded */
+	/* Load pack caches unchecked and check them afterwards: only for the
+	 * terminal interface, which paints first (library_verify.h). */
+	bool defer_checks;
 };
 
 /* What the options ask to load (library_load.h): --content, --no-default-packs
@@ -39,6 +42,11 @@ struct load_request cli_load_request(const struct cli *cli);
 /* Loads that, with the built-in pack, into cli->library.  Returns 0, or -1
  * when out of memory. */
 int cli_load(struct cli *cli);
+/* Loads everything again, every pack cache checked, in place of what
+ * cli_load() loaded (the old library is released): when a cache used
+ * unchecked turned out stale.  Returns 0, or -1 (out of memory) with the
+ * old library kept. */
+int cli_reload(struct cli *cli);
 
 /* The output width: --width, else the terminal's, else 80. */
 int cli_width(const struct cli *cli);

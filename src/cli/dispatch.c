@@ -7,6 +7,7 @@
 
 #include "ascii_out.h"
 #include "commands.h"
+#include "library_verify.h"
 #include "loader.h"
 #include "plain.h"
 #include "paths.h"
@@ -48,22 +49,48 @@ static int check_profile(const struct cli *cli)
 	return EXIT_OK;
 }
 
+/* ui_options.reload: the library again, every pack cache checked. */
+static int reload(void *context, const struct library **library, const struct diag_list **diags)
+{
+	struct cli *cli = context;
+	if (cli_reload(cli) < 0)
+		return -1;
+	*library = &cli->library;
+	*diags = &cli->diags;
+	return 0;
+}
+
+/* Whether the terminal interface may run: it alone paints before checking
+ * the pack caches (every line-mode command checks first). */
+static bool wants_tui(const struct cli *cli)
+{
+	return !cli->options.plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
 /* No command: the TUI when the terminal allows, else line mode. */
 static int run_interactive(struct cli *cli)
 {
-	bool tty_in = isatty(STDIN_FILENO), tty_out = isatty(STDOUT_FILENO);
-	if (!cli->options.plain && tty_in && tty_out && ui_terminal_usable()) {
+	bool tty_in = isatty(STDIN_FILENO);
+	if (wants_tui(cli) && ui_terminal_usable()) {
 		const char *no_color = getenv("NO_COLOR");
 		struct ui_options ui = {
 			.no_color = cli->options.no_color || (no_color && *no_color),
 			.no_mouse = cli->options.no_mouse || !cli->config.mouse,
 			.profile = cli->options.profile,
+			.reload = reload,
+			.reload_context = cli,
 		};
 		ascii_out_end();	/* curses writes to the real stdout, and speaks ASCII itself */
 		int status = ui_run(&cli->library, &cli->config, &cli->diags, &ui);
 		if (cli->ascii)
 			ascii_out_begin();
 		return status;
+	}
+	/* Line mode after all: the caches are checked before anything shows. */
+	if (cli->library.nunchecked > 0 && library_verify_now(&cli->library) != LIBRARY_VERIFY_CURRENT &&
+	    cli_reload(cli) < 0) {
+		fprintf(stderr, "rxplore: out of memory while loading cards\n");
+		return EXIT_PROBLEM;
 	}
 	cli_note_load_errors(cli);
 	return cli_repl(cli, tty_in);
@@ -92,6 +119,7 @@ int cli_dispatch(struct cli *cli, const struct cli_request *r, bool at_prompt)
 		read_config(cli);
 	if ((flags & CMD_NEEDS_LOAD) && !cli->loaded) {
 		cli->loaded = true;
+		cli->defer_checks = !c && !at_prompt && !r->version && wants_tui(cli);
 		/* Card text in ASCII for every renderer on a terminal that is not
 		 * UTF-8; a file written with export -o is not shown here and
 		 * keeps its UTF-8. */

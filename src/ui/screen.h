@@ -62,6 +62,7 @@
 #include "config.h"
 #include "diag.h"
 #include "library.h"
+#include "library_verify.h"
 #include "search.h"
 #include "ui.h"
 
@@ -213,6 +214,10 @@ struct ui {
 	/* The topics of the comparison built last, for the saved session. */
 	const struct card *compared[COMPARE_MAX_CARDS];
 	size_t ncompared;
+	/* The pack caches painted from unchecked, being checked (reload.c). */
+	struct library_verify *verify;
+	bool verified;		/* checked (or nothing to check): never again */
+	bool stale;		/* checked without a thread, and changed */
 };
 
 /* What a screen constructor is opened with (screens.h). */
@@ -264,6 +269,21 @@ void ui_scroll_hint(int y, int x_end, size_t top, size_t visible, size_t total);
 /* A zeroed screen of size bytes (a struct that begins with struct screen)
  * with ops; NULL, said in the status bar, when out of memory. */
 void *screen_new(struct ui *ui, size_t size, const struct screen_ops *ops);
+
+/* --- reload.c --------------------------------------------------------------- */
+/* Starts checking the pack caches the library was painted from (after the
+ * first frame; again after a suspend, which ends it). */
+void ui_verify_begin(struct ui *ui);
+/* True when the check found a pack changed (the check is then over). */
+bool ui_verify_changed(struct ui *ui);
+/* Stops a check under way (quitting, suspending).  Idempotent. */
+void ui_verify_end(struct ui *ui);
+/* Loads the library again through ui->options->reload and opens the browse
+ * screen on it afresh, every screen of the old one freed; false when not
+ * even that screen could be opened (out of memory: quit). */
+bool ui_reload(struct ui *ui);
+/* Frees every screen on the stack. */
+void ui_free_screens(struct ui *ui);
 
 /* --- session_ui.c ---------------------------------------------------------- */
 /* Puts back the saved session over the browse screen just opened. */

@@ -50,8 +50,13 @@ static void catch_suspend(void)
 /* Ctrl-Z: give the terminal back as it was, stop, and on `fg` take it again
  * and repaint everything.  Done here, outside the handler, because endwin()
  * is not async-signal-safe. */
-static void suspend_now(void)
+static void suspend_now(struct ui *ui)
 {
+	bool checking = ui->verify != NULL;
+
+	/* A stopped process keeps no thread busy on its behalf: the check
+	 * ends here and starts again on `fg`. */
+	ui_verify_end(ui);
 	suspend_requested = 0;
 	endwin();
 	signal(SIGTSTP, SIG_DFL);
@@ -60,6 +65,8 @@ static void suspend_now(void)
 	catch_suspend();
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	if (checking)
+		ui_verify_begin(ui);
 }
 
 bool ui_terminal_usable(void)
@@ -487,7 +494,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 	struct ui ui;
 	struct sigaction old[3];
 	SCREEN *screen;
-	bool running = true, redraw = true;
+	bool running = true, redraw = true, names_indexed = false;
 	int status;
 
 	memset(&ui, 0, sizeof(ui));
@@ -540,13 +547,29 @@ int ui_run(const struct library *library, const struct config *config, const str
 		if (redraw)
 			draw_frame(&ui);
 		redraw = false;
+		/* The pack caches are checked once the first frame is out, and the
+		 * names folded for what people type (library_index_names). */
+		ui_verify_begin(&ui);
+		if (!names_indexed) {
+			/* Out of memory: the first look-up tries again. */
+			(void)library_index_names(ui.library);
+			names_indexed = true;
+		}
+		if (ui_verify_changed(&ui)) {
+			ui_message(&ui, ROLE_DIM, "Cards changed on disk since the last start: reloading them...");
+			draw_frame(&ui);
+			running = ui_reload(&ui);
+			names_indexed = false;
+			redraw = true;
+			continue;
+		}
 		key = read_key();
 		if (key == 0 && !caught_signal && terminal_gone())
 			caught_signal = SIGHUP;
 		if (caught_signal)
 			break;
 		if (suspend_requested) {
-			suspend_now();
+			suspend_now(&ui);
 			redraw = true;
 			continue;
 		}
@@ -557,12 +580,9 @@ int ui_run(const struct library *library, const struct config *config, const str
 	}
 
 	status = caught_signal ? 128 + caught_signal : 0;
+	ui_verify_end(&ui);
 	ui_session_save(&ui);
-	while (ui.depth > 0) {
-		struct screen *top = ui.stack[--ui.depth];
-
-		screen_free(top);
-	}
+	ui_free_screens(&ui);
 	search_results_release(&ui.search.results);
 	search_ranking_release(&ui.search.ranking);
 	endwin();

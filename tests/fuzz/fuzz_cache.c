@@ -98,7 +98,8 @@ static void read_image(const uint8_t *data, size_t size, bool skip_digest)
 	const char *why;
 	diag_list_init(&diags);
 	size_t pack = fuzz_library(&lib);
-	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest, &lib, &compiled, &why);
+	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest ? PACK_CACHE_SKIP_DIGEST : PACK_CACHE_CHECK_ALL,
+							 &lib, &compiled, &why);
 	CHECK(status == PACK_CACHE_OK ? why == NULL : why != NULL);
 	if (status == PACK_CACHE_OK && pack != (size_t)-1 &&
 	    loader_load_compiled_cards(&lib, pack, &compiled, &diags) >= 0) {

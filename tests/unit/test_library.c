@@ -292,6 +292,49 @@ static void lookup_folds_what_people_type(void **state)
 	library_release(&lib);
 }
 
+/* The folded table is built on the first look-up that needs it: it must
+ * give what adding each card to it at once gave, and keep up with cards
+ * added after it. */
+static void folded_names_built_late_keep_ranks(void **state)
+{
+	(void)state;
+	struct library lib;
+	library_init(&lib);
+	struct pack_info p = { .name = "p" };
+	size_t pack = library_add_pack(&lib, &p);
+	/* "Beta" is one card's title and, folded, another's alias: the alias
+	 * wins whatever the order; of two titles, the first card's wins. */
+	struct card *first = make_card(&lib, pack, "first", CARD_CONCEPT, "Beta");
+	struct card *second = make_card(&lib, pack, "second", CARD_CONCEPT, "Shared title");
+	struct card *third = make_card(&lib, pack, "third", CARD_CONCEPT, "Shared  Title");
+	static const char *aliases[] = { "BETA" };
+	second->aliases = aliases;
+	second->naliases = 1;
+	assert_int_equal(library_add_card(&lib, first), 0);
+	assert_int_equal(library_add_card(&lib, second), 0);
+	assert_int_equal(library_add_card(&lib, third), 0);
+	assert_null(library_find_exact(&lib, "beta "));
+	assert_ptr_equal(library_find(&lib, "beta "), second);
+	assert_ptr_equal(library_find(&lib, "shared title"), second);
+	/* Built now: a card added later is found by its folded names too. */
+	struct card *late = make_card(&lib, pack, "late-card", CARD_DRUG, "Late Café");
+	assert_int_equal(library_add_card(&lib, late), 0);
+	assert_ptr_equal(library_find(&lib, "late cafe"), late);
+	assert_ptr_equal(library_find(&lib, "LATE CARD"), late);
+	assert_int_equal(library_index_names(&lib), 0);
+	library_release(&lib);
+
+	/* Empty, then one card: the same. */
+	library_init(&lib);
+	pack = library_add_pack(&lib, &p);
+	assert_int_equal(library_index_names(&lib), 0);
+	assert_null(library_find(&lib, "anything"));
+	struct card *only = make_card(&lib, pack, "only", CARD_CONCEPT, "Only One");
+	assert_int_equal(library_add_card(&lib, only), 0);
+	assert_ptr_equal(library_find(&lib, "only-one"), only);
+	library_release(&lib);
+}
+
 static bool is_ascii(const char *s)
 {
 	for (; s && *s; s++)
@@ -372,6 +415,7 @@ int main(void)
 		cmocka_unit_test(sorted_groups_by_kind_then_title),
 		cmocka_unit_test(many_cards_stay_findable),
 		cmocka_unit_test(lookup_folds_what_people_type),
+		cmocka_unit_test(folded_names_built_late_keep_ranks),
 		cmocka_unit_test(transliterate_keeps_question_ids),
 		cmocka_unit_test(search_path_order_and_no_default_packs),
 	};

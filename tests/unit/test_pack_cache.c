@@ -20,36 +20,26 @@
 
 #include "library_load.h"
 #include "pack_cache.h"
+#include "scratch_dir.h"
 
 struct fixture {
 	char root[64];
 	char pack[96], cache[96];
 };
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
 
 static void write_in(const char *dir, const char *name, const char *text)
 {
 	char path[256];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	write_file(path, text);
+	scratch_write(path, text);
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->root, sizeof f->root, "/tmp/rxplore-cache-XXXXXX");
-	assert_non_null(mkdtemp(f->root));
-	snprintf(f->pack, sizeof f->pack, "%s/pack", f->root);
-	snprintf(f->cache, sizeof f->cache, "%s/cache", f->root);
-	assert_int_equal(mkdir(f->pack, 0700), 0);
+	scratch_pack_root("cache", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
 	char cards[128];
 	snprintf(cards, sizeof cards, "%s/cards", f->pack);
 	assert_int_equal(mkdir(cards, 0700), 0);
@@ -78,9 +68,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->root);
-	assert_int_equal(system(cmd), 0);
+	scratch_remove(f->root);
 	free(f);
 	return 0;
 }
@@ -212,7 +200,7 @@ static void an_edit_keeping_size_and_time_is_seen(void **state)
 	snprintf(path, sizeof path, "%s/cards/beta.yaml", f->pack);
 	struct stat before, after;
 	assert_int_equal(stat(path, &before), 0);
-	write_file(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
+	scratch_write(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
 	struct timespec times[2] = { before.st_atim, before.st_mtim };
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 	assert_int_equal(stat(path, &after), 0);
@@ -310,7 +298,7 @@ static void other_version(const char *file)
 
 static void not_a_cache(const char *file)
 {
-	write_file(file, "#!/bin/sh\necho this is not a pack cache\n");
+	scratch_write(file, "#!/bin/sh\necho this is not a pack cache\n");
 }
 
 static void damaged_files_are_reported_and_rebuilt(void **state)
@@ -390,7 +378,8 @@ static enum pack_cache_status parse_counting(const void *data, size_t size, bool
 	struct library library;
 	struct compiled_pack out;
 	vocab_library(&library);
-	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest, &library, &out, why);
+	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest ? PACK_CACHE_SKIP_DIGEST : PACK_CACHE_CHECK_ALL,
+							 &library, &out, why);
 	if (ncards)
 		*ncards = out.ncards;
 	library_release(&library);
@@ -529,7 +518,7 @@ static void cache_clear_removes_only_cache_files(void **state)
 	release(&library, &diags);
 	char keep[160];
 	snprintf(keep, sizeof keep, "%s/packs/notes.txt", f->cache);
-	write_file(keep, "mine\n");
+	scratch_write(keep, "mine\n");
 	write_in(f->cache, "packs/0123.rxcache.AbC123", "a killed writer's temporary file");
 	assert_int_equal(pack_cache_clear(f->cache), 2);
 	assert_int_equal(access(keep, F_OK), 0);
@@ -537,6 +526,57 @@ static void cache_clear_removes_only_cache_files(void **state)
 	char nowhere[160];
 	snprintf(nowhere, sizeof nowhere, "%s/none", f->root);
 	assert_int_equal(pack_cache_clear(nowhere), 0);
+}
+
+/* The ids of library_sorted(), one string. */
+static void sorted_ids(const struct library *library, char *buf, size_t size)
+{
+	const struct card **sorted = calloc(library->ncards + 1, sizeof *sorted);
+	assert_non_null(sorted);
+	library_sorted(library, sorted);
+	buf[0] = '\0';
+	for (size_t i = 0; i < library->ncards; i++) {
+		strncat(buf, sorted[i]->id, size - strlen(buf) - 2);
+		strcat(buf, " ");
+	}
+	free(sorted);
+}
+
+/* The topic order a cache stores is merged with the other packs' cards: the
+ * same list as sorting everything, an overridden card left out. */
+static void the_stored_order_merges_as_a_sort_would(void **state)
+{
+	struct fixture *f = *state;
+	char extra[128], cards[160];
+	snprintf(extra, sizeof extra, "%s/extra", f->root);
+	snprintf(cards, sizeof cards, "%s/cards", extra);
+	assert_int_equal(mkdir(extra, 0700), 0);
+	assert_int_equal(mkdir(cards, 0700), 0);
+	write_in(extra, "pack.yaml", "format: 1\npack: extra\n");
+	write_in(cards, "aardvark.yaml", "id: aardvark\ntitle: aardvark\nkind: drug\nsummary: First of all.\n");
+	write_in(cards, "beta.yaml", "id: beta\ntitle: Zeta beta\nkind: concept\nsummary: Overrides beta.\n");
+	write_in(cards, "omega.yaml", "id: omega\ntitle: Beta omega\nkind: drug\nsummary: Between.\n");
+	const char *dirs[] = { extra, f->pack };
+	struct library parsed, cold, warm;
+	struct diag_list parsed_diags, cold_diags, warm_diags;
+	library_init(&parsed);
+	diag_list_init(&parsed_diags);
+	struct load_request request = { .content_dirs = dirs, .ncontent = 2, .no_default_packs = true };
+	assert_int_equal(library_load(&parsed, &request, NULL, &parsed_diags), 0);
+	load(f, dirs, 2, &cold, &cold_diags);
+	load(f, dirs, 2, &warm, &warm_diags);
+	assert_int_equal(warm.nmappings, 2);
+	assert_int_equal(warm.nruns, 2);
+	char want[512], got[512];
+	sorted_ids(&parsed, want, sizeof want);
+	assert_string_equal(want, "beta aardvark alpha omega ");
+	sorted_ids(&cold, got, sizeof got);
+	assert_string_equal(got, want);
+	sorted_ids(&warm, got, sizeof got);
+	assert_string_equal(got, want);
+	release(&parsed, &parsed_diags);
+	release(&cold, &cold_diags);
+	release(&warm, &warm_diags);
 }
 
 int main(void)
@@ -551,6 +591,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hostile_values_are_refused, setup, teardown),
 		cmocka_unit_test(garbage_is_refused),
 		cmocka_unit_test_setup_teardown(cache_clear_removes_only_cache_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_stored_order_merges_as_a_sort_would, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -375,7 +375,8 @@ static void test_clean_controls_and_line_ends(void **state)
  * of a word and of the tail, must still be seen. */
 static void test_clean_and_validate_every_byte_everywhere(void **state)
 {
-	char in[20], out[64];
+	/* 40 bytes: two steps of sixteen (SSE2), one of eight, and a tail. */
+	char in[40], out[96];
 	(void)state;
 	for (unsigned b = 1; b < 256; b++) {
 		for (size_t at = 0; at < sizeof in; at++) {
@@ -385,9 +386,11 @@ static void test_clean_and_validate_every_byte_everywhere(void **state)
 			if (b >= 0x80) {	/* a lone byte of a multibyte sequence is never valid */
 				assert_false(text_utf8_valid(in, sizeof in, &bad));
 				assert_int_equal(bad, at);
+				assert_false(text_is_clean(in, sizeof in));
 				continue;
 			}
 			assert_true(text_utf8_valid(in, sizeof in, NULL));
+			assert_int_equal(text_is_clean(in, sizeof in), b == '\n' || (b >= 0x20 && b < 0x7F));
 			size_t n = text_clean(in, sizeof in, out);
 			assert_int_equal(n + 1, text_clean_size(in, sizeof in));
 			if (b == '\t')
@@ -397,6 +400,61 @@ static void test_clean_and_validate_every_byte_everywhere(void **state)
 			else	/* a control character is dropped */
 				assert_int_equal(n, sizeof in - 1);
 		}
+	}
+}
+
+/* Whether every NUL-terminated piece of s[0..len) is clean, one call each:
+ * what text_is_clean_list() must agree with. */
+static bool each_piece_clean(const char *s, size_t len)
+{
+	if (len > 0 && s[len - 1] != '\0')
+		return false;
+	for (size_t start = 0, i = 0; i < len; i++)
+		if (s[i] == '\0') {
+			if (!text_is_clean(s + start, i - start))
+				return false;
+			start = i + 1;
+		}
+	return true;
+}
+
+static void test_clean_list(void **state)
+{
+	(void)state;
+	assert_true(text_is_clean_list("", 0));
+	assert_true(text_is_clean_list("a\0", 2));
+	assert_true(text_is_clean_list("\0\0", 2));
+	assert_true(text_is_clean_list("one\ntwo\0" ZHONG "\0", 9 + sizeof ZHONG));
+	assert_false(text_is_clean_list("unterminated", 12));
+	assert_false(text_is_clean_list("a\0b", 3));
+	assert_false(text_is_clean_list("tab\there\0", 10));
+	assert_false(text_is_clean_list("\x1b]0;x\0", 7));
+	/* A multibyte character cut by a NUL is two invalid pieces. */
+	assert_false(text_is_clean_list("\xE4\xB8\0\xAD\0", 5));
+	/* Every byte at every place of a 100-byte list of three strings (a
+	 * step of 64, two of 16 and a tail), against the pieces checked one by
+	 * one. */
+	char in[100];
+	for (unsigned b = 0; b < 256; b++)
+		for (size_t at = 0; at < sizeof in; at++) {
+			memset(in, 'x', sizeof in);
+			in[17] = '\0';
+			in[70] = '\n';
+			in[71] = '\0';
+			in[sizeof in - 1] = '\0';
+			in[at] = (char)b;
+			assert_int_equal(text_is_clean_list(in, sizeof in), each_piece_clean(in, sizeof in));
+			/* A NUL anywhere only cuts a string in two; any other byte
+			 * in place of the last NUL leaves the list unterminated. */
+			bool kept = b == 0 || b == '\n' || (b >= 0x20 && b < 0x7F);
+			assert_int_equal(text_is_clean_list(in, sizeof in), kept && (b == 0 || at != sizeof in - 1));
+		}
+	/* One string never holds a NUL, wherever the 64-byte steps put it. */
+	for (size_t at = 0; at < sizeof in; at++) {
+		memset(in, 'x', sizeof in);
+		assert_true(text_is_clean(in, sizeof in));
+		in[at] = '\0';
+		assert_false(text_is_clean(in, sizeof in));
 	}
 }
 
@@ -1093,6 +1151,7 @@ int main(void)
 		cmocka_unit_test(test_clean_controls_and_line_ends),
 		cmocka_unit_test(test_clean_and_validate_every_byte_everywhere),
 		cmocka_unit_test(test_clean_invalid_utf8),
+		cmocka_unit_test(test_clean_list),
 		cmocka_unit_test(test_make_printable),
 		cmocka_unit_test(test_unfold_paragraphs),
 		cmocka_unit_test(test_unfold_lists_and_indentation),
