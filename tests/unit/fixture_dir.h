@@ -1,6 +1,6 @@
 /* fixture_dir — a fresh folder for a unit test's files (a progress database,
- * packs it writes), under $TMPDIR or /tmp, and its removal with everything in
- * it. */
+ * packs and caches it writes), under $TMPDIR or /tmp, files written into it,
+ * and its removal with everything in it (include after <cmocka.h>). */
 #ifndef RXPLORE_TEST_FIXTURE_DIR_H
 #define RXPLORE_TEST_FIXTURE_DIR_H
 
@@ -35,6 +35,26 @@ static inline int fixture_dir_remove_entry(const char *path, const struct stat *
 static inline void fixture_dir_remove(const char *dir)
 {
 	nftw(dir, fixture_dir_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Writes text to path, whole (a failure fails the test). */
+static inline void fixture_dir_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A fresh folder for a pack and its cache, named after name, in root, with
+ * root/pack made (its path in pack) and root/cache not made (in cache). */
+static inline void fixture_dir_pack_root(const char *name, char *root, size_t root_size, char *pack,
+					 size_t pack_size, char *cache, size_t cache_size)
+{
+	assert_true(fixture_dir_make(root, root_size, name));
+	snprintf(pack, pack_size, "%s/pack", root);
+	snprintf(cache, cache_size, "%s/cache", root);
+	assert_int_equal(mkdir(pack, 0700), 0);
 }
 
 #endif

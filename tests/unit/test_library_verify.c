@@ -20,14 +20,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fixture_dir.h"
 #include "library_load.h"
 #include "library_verify.h"
 #include "pack_cache.h"
-#include "scratch_dir.h"
 
 struct fixture {
-	char root[64];
-	char pack[96], cache[96], card[128];
+	char root[4096];
+	char pack[4200], cache[4200], card[4300];
 };
 
 
@@ -35,14 +35,14 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	scratch_pack_root("verify", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
-	char path[160];
+	fixture_dir_pack_root("verify", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
+	char path[4300];
 	snprintf(path, sizeof path, "%s/pack.yaml", f->pack);
-	scratch_write(path, "format: 1\npack: verified\n");
+	fixture_dir_write(path, "format: 1\npack: verified\n");
 	snprintf(path, sizeof path, "%s/cards", f->pack);
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(f->card, sizeof f->card, "%s/cards/alpha.yaml", f->pack);
-	scratch_write(f->card, "id: alpha\ntitle: Alpha\nkind: drug\nsummary: The first.\n");
+	fixture_dir_write(f->card, "id: alpha\ntitle: Alpha\nkind: drug\nsummary: The first.\n");
 	*state = f;
 	return 0;
 }
@@ -50,7 +50,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	scratch_remove(f->root);
+	fixture_dir_remove(f->root);
 	free(f);
 	return 0;
 }

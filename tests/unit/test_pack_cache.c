@@ -18,29 +18,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture_dir.h"
 #include "library_load.h"
 #include "pack_cache.h"
-#include "scratch_dir.h"
 
 struct fixture {
-	char root[64];
-	char pack[96], cache[96];
+	char root[4096];
+	char pack[4200], cache[4200];
 };
 
 
 static void write_in(const char *dir, const char *name, const char *text)
 {
-	char path[256];
+	char path[4400];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	scratch_write(path, text);
+	fixture_dir_write(path, text);
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	scratch_pack_root("cache", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
-	char cards[128];
+	fixture_dir_pack_root("cache", f->root, sizeof f->root, f->pack, sizeof f->pack, f->cache, sizeof f->cache);
+	char cards[4400];
 	snprintf(cards, sizeof cards, "%s/cards", f->pack);
 	assert_int_equal(mkdir(cards, 0700), 0);
 	write_in(f->pack, "pack.yaml",
@@ -68,7 +68,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	scratch_remove(f->root);
+	fixture_dir_remove(f->root);
 	free(f);
 	return 0;
 }
@@ -196,11 +196,11 @@ static void an_edit_keeping_size_and_time_is_seen(void **state)
 	load_pack(f, &library, &diags);
 	release(&library, &diags);
 
-	char path[160];
+	char path[4300];
 	snprintf(path, sizeof path, "%s/cards/beta.yaml", f->pack);
 	struct stat before, after;
 	assert_int_equal(stat(path, &before), 0);
-	scratch_write(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
+	fixture_dir_write(path, "id: beta\ntitle: BETA\nkind: concept\nsummary: The second.\n");
 	struct timespec times[2] = { before.st_atim, before.st_mtim };
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 	assert_int_equal(stat(path, &after), 0);
@@ -224,7 +224,7 @@ static void an_edit_keeping_size_and_time_is_seen(void **state)
 static void another_vocabulary_makes_it_stale(void **state)
 {
 	struct fixture *f = *state;
-	char first[128];
+	char first[4400];
 	snprintf(first, sizeof first, "%s/first", f->root);
 	assert_int_equal(mkdir(first, 0700), 0);
 	write_in(first, "pack.yaml", "format: 1\npack: first\nfacts:\n  - key: half_life\n    label: Half-life\n");
@@ -251,7 +251,7 @@ static void expect_rebuilt(const struct fixture *f, void (*change)(const char *f
 	struct diag_list diags;
 	load_pack(f, &library, &diags);
 	release(&library, &diags);
-	char file[256];
+	char file[4400];
 	cache_file(f, file, sizeof file);
 	change(file);
 	load_pack(f, &library, &diags);
@@ -298,7 +298,7 @@ static void other_version(const char *file)
 
 static void not_a_cache(const char *file)
 {
-	scratch_write(file, "#!/bin/sh\necho this is not a pack cache\n");
+	fixture_dir_write(file, "#!/bin/sh\necho this is not a pack cache\n");
 }
 
 static void damaged_files_are_reported_and_rebuilt(void **state)
@@ -313,7 +313,7 @@ static void damaged_files_are_reported_and_rebuilt(void **state)
 static void another_packs_cache_is_reported_and_rebuilt(void **state)
 {
 	struct fixture *f = *state;
-	char other[128], cmd[320];
+	char other[4400], cmd[9000];
 	snprintf(other, sizeof other, "%s/other", f->root);
 	snprintf(cmd, sizeof cmd, "cp -R '%s' '%s'", f->pack, other);
 	assert_int_equal(system(cmd), 0);
@@ -325,13 +325,13 @@ static void another_packs_cache_is_reported_and_rebuilt(void **state)
 	load_pack(f, &library, &diags);
 	release(&library, &diags);
 
-	char mine[256];
+	char mine[4400];
 	cache_file(f, mine, sizeof mine);
 	struct pack_cache_key key;
 	library_init(&library);
 	assert_int_equal(pack_cache_key_make(&key, other, &library), 0);
 	library_release(&library);
-	char theirs[256];
+	char theirs[4400];
 	assert_true(pack_cache_path(f->cache, &key, theirs, sizeof theirs));
 	pack_cache_key_release(&key);
 	assert_string_not_equal(mine, theirs);
@@ -351,7 +351,7 @@ static unsigned char *cache_bytes(const struct fixture *f, size_t *size)
 	struct diag_list diags;
 	load_pack(f, &library, &diags);
 	release(&library, &diags);
-	char file[256];
+	char file[4400];
 	cache_file(f, file, sizeof file);
 	FILE *fp = fopen(file, "rb");
 	assert_non_null(fp);
@@ -433,7 +433,7 @@ static void every_truncation_and_flipped_byte_is_survived(void **state)
 static enum pack_cache_status read_crafted(struct fixture *f, struct card *card, const char **why)
 {
 	struct pack_cache_key key = { .dir = f->pack, .real_dir = f->pack };
-	char file[256];
+	char file[4400];
 	snprintf(file, sizeof file, "%s/crafted.rxcache", f->cache);
 	struct diag_list none;
 	diag_list_init(&none);
@@ -516,14 +516,14 @@ static void cache_clear_removes_only_cache_files(void **state)
 	struct diag_list diags;
 	load_pack(f, &library, &diags);
 	release(&library, &diags);
-	char keep[160];
+	char keep[4400];
 	snprintf(keep, sizeof keep, "%s/packs/notes.txt", f->cache);
-	scratch_write(keep, "mine\n");
+	fixture_dir_write(keep, "mine\n");
 	write_in(f->cache, "packs/0123.rxcache.AbC123", "a killed writer's temporary file");
 	assert_int_equal(pack_cache_clear(f->cache), 2);
 	assert_int_equal(access(keep, F_OK), 0);
 	assert_int_equal(pack_cache_clear(f->cache), 0);
-	char nowhere[160];
+	char nowhere[4400];
 	snprintf(nowhere, sizeof nowhere, "%s/none", f->root);
 	assert_int_equal(pack_cache_clear(nowhere), 0);
 }
@@ -547,7 +547,7 @@ static void sorted_ids(const struct library *library, char *buf, size_t size)
 static void the_stored_order_merges_as_a_sort_would(void **state)
 {
 	struct fixture *f = *state;
-	char extra[128], cards[160];
+	char extra[4400], cards[4500];
 	snprintf(extra, sizeof extra, "%s/extra", f->root);
 	snprintf(cards, sizeof cards, "%s/cards", extra);
 	assert_int_equal(mkdir(extra, 0700), 0);
