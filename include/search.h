@@ -3,15 +3,20 @@
  * Matching is substring search over the folded forms (text_fold: case,
  * accents, Greek letters and their names, superscripts, dashes and spaces:
  * "K+" finds K⁺, "alpha2" finds α2, "gaba a" finds GABA-A) of titles,
- * aliases, every text section and fact values; each hit locates the original
- * text that matched.  Results come in a stable order (title/alias hits first,
- * then by card list order and section); search_rank() orders them by topic.
+ * aliases, every text section and fact values.  A hit is found in the folded
+ * text; where it lies in the original text is worked out when asked
+ * (search_hit_span), because that means walking the text from its start, and
+ * a common word's half a million hits must not walk the whole library when a
+ * screen shows twenty of them.  Results come in a stable order (title/alias
+ * hits first, then by card list order and section); search_rank() orders
+ * them by topic.
  */
 #ifndef RXPLORE_SEARCH_H
 #define RXPLORE_SEARCH_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "card.h"
 #include "library.h"
@@ -20,10 +25,16 @@ enum search_field { SEARCH_TITLE, SEARCH_ALIAS, SEARCH_SECTION, SEARCH_FACT };
 
 struct search_hit {
 	const struct card *card;
+	const char *text;	/* the searched string (title, alias, section text, fact value) */
 	enum search_field field;
 	int section;		/* enum section for SEARCH_SECTION / SEARCH_FACT, else -1 */
-	const char *text;	/* the searched string (title, alias, section text, fact value) */
-	size_t offset, length;	/* the match within text, in bytes (whole characters) */
+	/* The match: in text's folded form until mapped is set
+	 * (search_results_map), then in text itself, in bytes (whole
+	 * characters).  Read it with search_hit_span().  32 bits: a card file
+	 * is at most LOADER_MAX_FILE_BYTES, and a common word's half a million
+	 * hits should take as little memory as they can. */
+	uint32_t offset, length;
+	bool mapped;
 };
 
 struct search_results {
@@ -38,6 +49,14 @@ void search_results_release(struct search_results *results);
  * occurrence in section text, one per title/alias/fact.  Returns 0, or -1
  * when out of memory. */
 int search_run(struct search_results *results, const struct library *library, const char *query);
+
+/* Where the hit lies in hit->text, in bytes (whole characters): mapped
+ * already, or worked out now by walking the text up to it. */
+void search_hit_span(const struct search_hit *hit, size_t *offset, size_t *length);
+
+/* Maps every hit (offset, length, mapped), walking each text once however
+ * many hits it has: for a caller that shows them all. */
+void search_results_map(struct search_results *results);
 
 /* True if the card's title or one of its aliases contains query (the live
  * filter of the topic list). */

@@ -36,11 +36,57 @@ struct query {
 	struct arena scratch;
 };
 
-static struct search_hit make_hit(const struct card *card, enum search_field field, int section, const char *text,
-				  size_t start, size_t end)
+static int push_hit(struct search_results *results, const struct card *card, enum search_field field, int section,
+		    const char *text, size_t fold_offset, size_t fold_length)
 {
-	struct search_hit hit = { card, field, section, text, start, end - start };
-	return hit;
+	const struct search_hit hit = {
+		.card = card, .text = text, .field = field, .section = section,
+		.offset = (uint32_t)fold_offset, .length = (uint32_t)fold_length,
+	};
+	return results_push(results, &hit);
+}
+
+/* Moves cursor (over hit->text, before the hit) to the hit and maps it. */
+static void map_with(struct fold_cursor *cursor, struct search_hit *hit)
+{
+	size_t start, end;
+
+	fold_cursor_locate(cursor, hit->offset, hit->length, &start, &end);
+	hit->offset = (uint32_t)start;
+	hit->length = (uint32_t)(end - start);
+	hit->mapped = true;
+}
+
+void search_hit_span(const struct search_hit *hit, size_t *offset, size_t *length)
+{
+	struct search_hit mapped = *hit;
+
+	if (!mapped.mapped && mapped.text) {
+		struct fold_cursor cursor;
+		fold_cursor_init(&cursor, hit->text, strlen(hit->text));
+		map_with(&cursor, &mapped);
+	}
+	*offset = mapped.offset;
+	*length = mapped.length;
+}
+
+void search_results_map(struct search_results *results)
+{
+	struct fold_cursor cursor;
+	const char *walking = NULL;	/* the text cursor walks, up to the last hit mapped */
+	size_t reached = 0;
+
+	for (size_t i = 0; i < results->count; i++) {
+		struct search_hit *hit = &results->hits[i];
+		if (hit->mapped || !hit->text)
+			continue;
+		/* A text's hits come together and in order: one walk serves them all. */
+		if (walking != hit->text || reached > hit->offset)
+			fold_cursor_init(&cursor, hit->text, strlen(hit->text));
+		walking = hit->text;
+		reached = hit->offset;
+		map_with(&cursor, hit);
+	}
 }
 
 /* One hit for the first occurrence of the query in text (folded: its
@@ -63,12 +109,7 @@ static int push_first(struct search_results *results, const struct card *card, e
 	const char *found = text && folded ? find_folded(folded, strlen(folded), folded, q) : NULL;
 	if (!found)
 		return 0;
-	struct fold_cursor cursor;
-	size_t start, end;
-	fold_cursor_init(&cursor, text, strlen(text));
-	fold_cursor_locate(&cursor, (size_t)(found - folded), q->len, &start, &end);
-	struct search_hit hit = make_hit(card, field, section, text, start, end);
-	return results_push(results, &hit);
+	return push_hit(results, card, field, section, text, (size_t)(found - folded), q->len);
 }
 
 static int push_names(struct search_results *results, const struct card *card, const struct card_folded *f,
@@ -82,8 +123,7 @@ static int push_names(struct search_results *results, const struct card *card, c
 	return 0;
 }
 
-/* Every occurrence in the text sections (non-overlapping), then the facts.
- * One cursor walks each section once however many hits it has. */
+/* Every occurrence in the text sections (non-overlapping), then the facts. */
 static int push_body(struct search_results *results, const struct card *card, const struct card_folded *f,
 		     const struct query *q)
 {
@@ -93,18 +133,10 @@ static int push_body(struct search_results *results, const struct card *card, co
 			continue;
 		size_t len = strlen(folded);
 		const char *at = folded;
-		struct fold_cursor cursor;
-		bool started = false;
 
 		/* lengths, not NULs: a common word must not re-measure the rest of the section at every hit */
 		while ((at = find_folded(folded, len, at, q)) != NULL) {
-			size_t start, end;
-			if (!started)
-				fold_cursor_init(&cursor, text, strlen(text));
-			started = true;
-			fold_cursor_locate(&cursor, (size_t)(at - folded), q->len, &start, &end);
-			struct search_hit hit = make_hit(card, SEARCH_SECTION, section, text, start, end);
-			if (results_push(results, &hit) < 0)
+			if (push_hit(results, card, SEARCH_SECTION, section, text, (size_t)(at - folded), q->len) < 0)
 				return -1;
 			at += q->len;
 		}
@@ -220,9 +252,10 @@ void search_snippet(const struct search_hit *hit, int max_cols, char *buf, size_
 		    size_t *match_len)
 {
 	const char *text = hit->text;
-	size_t text_len = strlen(text);
-	size_t offset = hit->offset <= text_len ? hit->offset : text_len;
-	size_t length = hit->length <= text_len - offset ? hit->length : text_len - offset;
+	size_t text_len = strlen(text), offset, length;
+	search_hit_span(hit, &offset, &length);
+	offset = offset <= text_len ? offset : text_len;
+	length = length <= text_len - offset ? length : text_len - offset;
 	size_t start = offset, end, used = 0, fit;
 	int match_cols, budget, before_budget, before = 0;
 

@@ -199,6 +199,7 @@ int plain_search(FILE *out, const struct library *library, const char *query, in
 		search_results_release(&results);
 		return -1;
 	}
+	search_results_map(&results);	/* every hit is printed: one walk of each text */
 	for (size_t t = 0; t < ranking.count; t++) {
 		const struct search_topic *topic = &ranking.topics[t];
 		fprintf(out, "%s (%s) [%s]:", topic->card->title, card_kind_name(topic->card->kind), topic->card->id);

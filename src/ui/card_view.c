@@ -179,16 +179,17 @@ void card_view_set_query(struct card_view *view, const char *query)
 
 void card_view_show_hit(struct card_view *view, const struct search_hit *hit)
 {
-	size_t i;
+	size_t i, offset, length;
 
 	view->has_target = false;
+	search_hit_span(hit, &offset, &length);
 	if (hit->field == SEARCH_SECTION && hit->text == view->body) {
-		view->target = hit->offset;
+		view->target = offset;
 		view->has_target = true;
 	} else if (hit->field == SEARCH_FACT && card_view_section(view) == SECTION_FACTS) {
 		for (i = 0; i < view->card->nfacts && i < 64; i++)
 			if (view->card->facts[i].value == hit->text) {
-				view->target = view->fact_offsets[i] + hit->offset;
+				view->target = view->fact_offsets[i] + offset;
 				view->has_target = true;
 			}
 	}

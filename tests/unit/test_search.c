@@ -72,6 +72,18 @@ static void test_finds_every_occurrence_in_list_order(void **state)
 	search_results_init(&results);
 	assert_int_equal(search_run(&results, &f->library, "chloride"), 0);
 	assert_int_equal(results.count, 4);
+	/* Where each hit lies in the original text is worked out when asked ... */
+	for (size_t i = 0; i < results.count; i++)
+		assert_false(results.hits[i].mapped);
+	size_t offset, length;
+	search_hit_span(&results.hits[2], &offset, &length);
+	assert_int_equal(offset, strlen("Opens the chloride channel.\nMore "));
+	assert_int_equal(length, strlen("chloride"));
+	assert_false(results.hits[2].mapped);
+	/* ... or for all at once, by a caller that shows them all. */
+	search_results_map(&results);
+	for (size_t i = 0; i < results.count; i++)
+		assert_true(results.hits[i].mapped);
 	/* The explainer comes first in the topic list, so its hit does too (case-insensitive). */
 	assert_string_equal(results.hits[0].card->id, "start");
 	assert_int_equal(results.hits[0].field, SEARCH_SECTION);
@@ -99,7 +111,9 @@ static void test_titles_and_aliases_come_first(void **state)
 	assert_int_equal(results.count, 3);
 	assert_int_equal(results.hits[0].field, SEARCH_TITLE);
 	assert_string_equal(results.hits[0].card->id, "start");
-	assert_int_equal(results.hits[0].offset, 3);
+	size_t offset, length;
+	search_hit_span(&results.hits[0], &offset, &length);
+	assert_int_equal(offset, 3);
 	assert_int_equal(results.hits[1].field, SEARCH_TITLE);
 	assert_string_equal(results.hits[1].card->id, "zolpam");
 	assert_int_equal(results.hits[2].field, SEARCH_ALIAS);
@@ -161,7 +175,8 @@ static void test_title_filter(void **state)
 
 static void test_snippet_short_text_is_whole(void **state)
 {
-	struct search_hit hit = { NULL, SEARCH_SECTION, 0, "Opens the chloride channel.", 10, 8 };
+	struct search_hit hit = { .field = SEARCH_SECTION, .text = "Opens the chloride channel.",
+				   .offset = 10, .length = 8, .mapped = true };
 	char buf[128];
 	size_t start, len;
 
@@ -177,7 +192,8 @@ static void test_snippet_cuts_with_ellipses_and_fits(void **state)
 	const char *text = "First line of text\nthat goes on and on before the word quasar appears, "
 			   "and then it goes on and on for a long while after it too.";
 	const char *at = strstr(text, "quasar");
-	struct search_hit hit = { NULL, SEARCH_SECTION, 0, text, (size_t)(at - text), 6 };
+	struct search_hit hit = { .field = SEARCH_SECTION, .text = text,
+				   .offset = (size_t)(at - text), .length = 6, .mapped = true };
 	char buf[128];
 	size_t start, len;
 	int cols;
@@ -196,7 +212,8 @@ static void test_snippet_cuts_with_ellipses_and_fits(void **state)
 
 static void test_snippet_newlines_become_spaces(void **state)
 {
-	struct search_hit hit = { NULL, SEARCH_SECTION, 0, "One\ntwo three", 4, 3 };
+	struct search_hit hit = { .field = SEARCH_SECTION, .text = "One\ntwo three",
+				   .offset = 4, .length = 3, .mapped = true };
 	char buf[64];
 	size_t start, len;
 
@@ -210,7 +227,8 @@ static void test_snippet_wide_characters(void **state)
 {
 	const char *text = "受容体受容体受容体 receptor 受容体受容体受容体受容体";
 	const char *at = strstr(text, "receptor");
-	struct search_hit hit = { NULL, SEARCH_SECTION, 0, text, (size_t)(at - text), 8 };
+	struct search_hit hit = { .field = SEARCH_SECTION, .text = text,
+				   .offset = (size_t)(at - text), .length = 8, .mapped = true };
 	char buf[128];
 	size_t start, len;
 
@@ -223,7 +241,8 @@ static void test_snippet_wide_characters(void **state)
 
 static void test_snippet_match_wider_than_room(void **state)
 {
-	struct search_hit hit = { NULL, SEARCH_SECTION, 0, "xx abcdefghijklmnop yy", 3, 16 };
+	struct search_hit hit = { .field = SEARCH_SECTION, .text = "xx abcdefghijklmnop yy",
+				   .offset = 3, .length = 16, .mapped = true };
 	char buf[64];
 	size_t start, len;
 
@@ -290,9 +309,26 @@ static void expect_hits(struct fixture *f, const char *query, const char *const 
 	for (size_t i = 0; i < nwant; i++) {
 		char got[256];
 		const struct search_hit *hit = &results.hits[i];
-		snprintf(got, sizeof got, "%s:%.*s", hit->card->id, (int)hit->length, hit->text + hit->offset);
+		size_t offset, length;
+		search_hit_span(hit, &offset, &length);
+		snprintf(got, sizeof got, "%s:%.*s", hit->card->id, (int)length, hit->text + offset);
 		assert_string_equal(got, want[i]);
 	}
+	/* Mapped all at once, each hit lies where it did when asked alone. */
+	struct search_hit *alone = test_malloc(results.count * sizeof *alone + 1);
+	assert_non_null(alone);
+	for (size_t i = 0; i < results.count; i++) {
+		size_t offset, length;
+		search_hit_span(&results.hits[i], &offset, &length);
+		alone[i].offset = (uint32_t)offset;
+		alone[i].length = (uint32_t)length;
+	}
+	search_results_map(&results);
+	for (size_t i = 0; i < results.count; i++) {
+		assert_int_equal(results.hits[i].offset, alone[i].offset);
+		assert_int_equal(results.hits[i].length, alone[i].length);
+	}
+	test_free(alone);
 	search_results_release(&results);
 }
 
