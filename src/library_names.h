@@ -1,0 +1,24 @@
+/* library_names — private to the library (library.c, library_names.c): the
+ * name index a card's id and aliases enter when it is added.  The look-ups
+ * by name it serves are declared in include/library.h. */
+#ifndef RXPLORE_LIBRARY_NAMES_H
+#define RXPLORE_LIBRARY_NAMES_H
+
+#include <stdint.h>
+
+#include "library.h"
+
+/* An empty index, or NULL when out of memory; library_index_free(NULL) is a
+ * no-op. */
+struct library_index *library_index_new(void);
+void library_index_free(struct library_index *index);
+
+/* The card that already holds id as its id (id_hash: text_hash_nocase(id)),
+ * or NULL: an alias or title of that spelling does not count. */
+const struct card *library_index_id_owner(const struct library_index *index, const char *id, uint64_t id_hash);
+
+/* Indexes card's id and aliases (and folded names, once those are built).
+ * Returns 0, or -1 when out of memory. */
+int library_index_add(struct library_index *index, struct card *card, uint64_t id_hash);
+
+#endif
