@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum card_kind { CARD_EXPLAINER, CARD_CONCEPT, CARD_CLASS, CARD_DRUG, CARD_KIND_COUNT };
 
@@ -139,6 +140,12 @@ struct card {
 	const char *path;	/* file it came from (for diagnostics and `packs`) */
 	unsigned line;
 	size_t pack;		/* index into library->packs */
+	/* A card of a pack cache built before its body was read (a start that
+	 * paints first, include/library_complete.h): where the body is; NULL
+	 * once read.  Until then only id, title, kind, aliases, member_of, path,
+	 * line and pack are set. */
+	struct pack_cache_bodies *body_from;
+	uint32_t body_offset;
 };
 
 const char *card_kind_name(enum card_kind kind);	/* "drug" */

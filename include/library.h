@@ -99,6 +99,13 @@ struct library {
 		size_t ncards;
 	} *runs;
 	size_t nruns, runs_alloc;
+	/* Cards were built without their bodies (card->body_from): only a
+	 * start that paints first leaves them so, for library_complete(). */
+	bool bodies_pending;
+	/* private: the aliases of cards[aliases_from..] are not indexed yet
+	 * (library_names.h, library_index_late_aliases). */
+	bool aliases_late;
+	size_t aliases_from;
 };
 
 void library_init(struct library *library);
@@ -119,6 +126,9 @@ int library_index_names(const struct library *library);
  * Returns 0, or -1 when out of memory. */
 int library_add_unchecked(struct library *library, const struct library_unchecked *entry);
 
+/* Puts card's facts in the order of the library's vocabulary. */
+void library_order_facts(const struct library *library, struct card *card);
+
 /* Registers a pack; returns its index, or (size_t)-1 when out of memory. */
 size_t library_add_pack(struct library *library, const struct pack_info *pack);
 /* Whether a pack called name (its `pack:`) is loaded; false for NULL. */
@@ -133,6 +143,11 @@ int library_copy_vocab(struct library *library, const struct library *from);
 const struct vocab_entry *library_vocab(const struct library *library, const char *key);
 /* Position of key in the vocabulary (display order), or -1. */
 int library_vocab_index(const struct library *library, const char *key);
+
+/* Makes room for ncards more cards with nnames ids and aliases among them,
+ * so that adding many (a pack cache's) grows nothing step by step.
+ * Returns 0, or -1 when out of memory (adding still works, only slower). */
+int library_reserve_cards(struct library *library, size_t ncards, size_t nnames);
 
 /* Adds a card (allocated in the library's arena).  If its id is already
  * present from an earlier pack, the card is not added: the override is
@@ -204,6 +219,9 @@ void library_resolve(struct library *library, struct diag_list *diags);
  * is dropped without a warning, since it resolves when the two load
  * together.  context may be NULL. */
 void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags);
+/* Only the topic-list order of library_resolve (the references left as they
+ * are): for a library whose bodies are still to be read. */
+void library_sort_topics(struct library *library);
 
 /* The topic-list order: by kind (explainers, concepts, classes, drugs), then
  * title (ASCII case ignored), then id.  <0, 0 or >0 as strcmp. */

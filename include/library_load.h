@@ -33,6 +33,10 @@ struct load_request {
 	 * library->unchecked for library_verify (a terminal start that paints
 	 * first).  Every value read from it is still checked. */
 	bool defer_cache_checks;
+	/* With defer_cache_checks: build such a cache's cards without their
+	 * bodies, for library_complete (include/library_complete.h); the
+	 * references are then resolved there, not here. */
+	bool defer_bodies;
 	/* Checking (`rxplore check PATH...`): when ncheck > 0 only these folders
 	 * or card files load, cards and diagnostics; the search path above lends
 	 * them its vocabulary (after their own) and its card ids, so a fact key or
@@ -44,7 +48,7 @@ struct load_request {
 };
 
 /* Loads what request asks for into library (initialised, normally empty) and
- * resolves the references; problems go to diags.  builtin may be NULL (no
+ * resolves the references (unless bodies were deferred); problems go to diags.  builtin may be NULL (no
  * built-in pack).  Returns 0, or -1 when out of memory. */
 int library_load(struct library *library, const struct load_request *request, const struct compiled_pack *builtin,
 		 struct diag_list *diags);

@@ -18,9 +18,11 @@
  * can write the cache folder can write the cards too).
  *
  * The terminal interface uses a cache before checking its sources and its
- * body digest (pack_cache_load_cards' defer_checks, pack_cache_verify
- * afterwards; include/library_verify.h): every value is still checked as
- * below, so what it paints from can be stale, never unsafe.
+ * body digest (pack_cache_load_cards' defer, pack_cache_verify afterwards;
+ * include/library_verify.h), and reads only its cards' heads before the
+ * first frame (the bodies afterwards: include/library_complete.h): every
+ * value is still checked as below when it is read, so what it paints from
+ * can be stale, never unsafe.
  *
  * The reader trusts nothing in the file: every count and length is checked
  * against the bytes that remain, the strings (kept together in the file)
@@ -47,7 +49,7 @@
 
 /* Bumped whenever the layout or what it means changes (a field of
  * struct card, what the loader does with a file). */
-#define PACK_CACHE_FORMAT 7
+#define PACK_CACHE_FORMAT 8
 
 /* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
  * eight bytes a step; it must be cheap next to parsing). */
@@ -117,7 +119,33 @@ enum pack_cache_skip {
 	/* Whether the source files are those the cache was made from: key then
 	 * needs no sources (pack_cache_key_make_light). */
 	PACK_CACHE_SKIP_SOURCES = 2,
+	/* Only what the topic list needs (the cards' heads, their order): each
+	 * card's body is left where it is in data (card->body_from) for
+	 * pack_cache_read_body(), and only the hot strings are checked.  A
+	 * start that paints first reads no more before its first frame. */
+	PACK_CACHE_DEFER_BODIES = 4,
 };
+
+/* Where the bodies of a cache's cards read with PACK_CACHE_DEFER_BODIES
+ * are (in the library's arena, the data in its mapping). */
+struct pack_cache_bodies {
+	const char *strings;	/* the file's strings: [0, hot) checked, the rest when cold_checked */
+	size_t hot, nstrings;
+	const unsigned char *bodies;
+	size_t size;
+	bool cold_checked;
+};
+
+/* Checks the cold strings of from in one pass (once: remembered).  False
+ * when one is not clean. */
+bool pack_cache_check_cold(struct pack_cache_bodies *from);
+
+/* Reads card's body (when card->body_from is set) into it, checking every
+ * value as pack_cache_parse() does and each string it uses (unless
+ * pack_cache_check_cold() has checked them all), and clears body_from.
+ * Returns 0, or -1 with *why when the body is damaged (card is unchanged
+ * then) or memory ran out ("out of memory"). */
+int pack_cache_read_body(struct library *library, struct card *card, const char **why);
 
 /* Reads a cache image: checks its header, its digest, that it was made from
  * key (any key when NULL), and every value in it, less what skip (enum
@@ -151,13 +179,15 @@ enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cac
 /* The second loading phase of a pack folder through the cache in cache_dir:
  * a usable cache file is loaded as is; else the folder is loaded from YAML
  * and the file (re)written, with a warning first when the old one was
- * damaged or foreign.  With defer_checks a cache file whose header, folder
- * and vocabulary match is loaded without reading the source files or
- * digesting its body (every value in it is still checked), and recorded in
- * library->unchecked for pack_cache_verify() afterwards.  Returns what
- * loader_load_dir_cards() returns. */
+ * damaged or foreign.  defer: 0, or PACK_CACHE_SKIP_DIGEST |
+ * PACK_CACHE_SKIP_SOURCES, optionally with PACK_CACHE_DEFER_BODIES: a cache
+ * file whose header, folder and vocabulary match is then loaded without
+ * reading the source files or digesting its body (every value it reads is
+ * still checked), and recorded in library->unchecked for
+ * pack_cache_verify() afterwards.  Returns what loader_load_dir_cards()
+ * returns. */
 int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
-			  bool defer_checks, struct diag_list *diags);
+			  unsigned defer, struct diag_list *diags);
 
 /* Removes every cache file in cache_dir.  Returns the number removed, or
  * -1 with errno set. */

@@ -23,6 +23,11 @@ struct ui_options {
 	 * are gone then), or -1 with the old ones kept.  NULL: the library is
 	 * taken as it is. */
 	int (*reload)(void *context, const struct library **library, const struct diag_list **diags);
+	/* Reads what the library left for after the first frame
+	 * (include/library_complete.h): 0, or -1 when that failed and the
+	 * library must be loaded again (reload).  NULL: it is whole.  Called
+	 * with reload_context. */
+	int (*complete)(void *context);
 	void *reload_context;
 };
 

@@ -116,6 +116,23 @@ int library_vocab_index(const struct library *library, const char *key)
 	return -1;
 }
 
+int library_reserve_cards(struct library *library, size_t ncards, size_t nnames)
+{
+	if (!library->index && !(library->index = library_index_new()))
+		return -1;
+	if (ncards > SIZE_MAX / 2 / sizeof *library->cards - library->ncards)
+		return -1;
+	size_t want = library->ncards + ncards;
+	if (want > library->cards_alloc) {
+		struct card **grown = realloc(library->cards, want * sizeof *grown);
+		if (!grown)
+			return -1;
+		library->cards = grown;
+		library->cards_alloc = want;
+	}
+	return library_index_reserve(library->index, nnames);
+}
+
 int library_add_card(struct library *library, struct card *card)
 {
 	if (!library->index && !(library->index = library_index_new()))
@@ -136,12 +153,32 @@ int library_add_card(struct library *library, struct card *card)
 	}
 	if (array_grow(&library->cards, &library->cards_alloc, library->ncards, sizeof *library->cards) < 0)
 		return -1;
-	if (library_index_add(library->index, card, id_hash) < 0)
+	/* A card whose body waits (a start that paints first) has its aliases
+	 * indexed with the body, and so has every card after it, to keep the
+	 * order they go in: library_complete. */
+	if (card->body_from && !library->aliases_late) {
+		library->aliases_late = true;
+		library->aliases_from = library->ncards;
+	}
+	if (library_index_add(library->index, card, id_hash, !library->aliases_late) < 0)
 		return -1;
 	library->cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
 		library->packs[card->pack].ncards++;
 	return 0;
+}
+
+void library_order_facts(const struct library *library, struct card *card)
+{
+	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
+	for (size_t i = 1; i < card->nfacts; i++) {
+		struct card_fact fact = card->facts[i];
+		int rank = library_vocab_index(library, fact.key);
+		size_t j = i;
+		for (; j > 0 && library_vocab_index(library, card->facts[j - 1].key) > rank; j--)
+			card->facts[j] = card->facts[j - 1];
+		card->facts[j] = fact;
+	}
 }
 
 const struct card *library_start(const struct library *library)
@@ -254,6 +291,11 @@ void library_resolve_within(struct library *library, const struct library *conte
 				resolve_question(library, context, card, &card->quiz[q].parts[p], diags);
 		}
 	}
+	library_sort_topics(library);
+}
+
+void library_sort_topics(struct library *library)
+{
 	/* Search sorts its hits in this order on every query: with 10,000 cards
 	 * the sort would cost more than scanning the text. */
 	free(library->sorted);

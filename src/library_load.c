@@ -23,8 +23,8 @@ static size_t load_manifest(struct library *library, const struct source *source
 }
 
 /* cache_dir: where pack caches are, or NULL to parse every folder;
- * defer: check them afterwards (include/pack_cache.h). */
-static void load_cards(struct library *library, const struct source *source, const char *cache_dir, bool defer,
+ * defer: what of them to leave for afterwards (pack_cache_load_cards). */
+static void load_cards(struct library *library, const struct source *source, const char *cache_dir, unsigned defer,
 		       struct diag_list *diags)
 {
 	if (source->pack == NO_PACK)
@@ -86,7 +86,7 @@ static bool names_a_checked_pack(const struct library *checked, const char *dir)
  * is named like one of its packs are left out (checking). */
 static int load_sources(struct library *library, struct source *sources, size_t n,
 			const struct compiled_pack *builtin, const struct library *skip_like, const char *cache_dir,
-			bool defer, struct diag_list *diags)
+			unsigned defer, struct diag_list *diags)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!skip_like || !names_a_checked_pack(skip_like, sources[i].path))
@@ -133,11 +133,11 @@ static int load_checked(struct library *library, const struct load_request *requ
 	diag_list_init(&context_diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(&context, sources, n, builtin, library, NULL, false, &context_diags) : -1;
+	int rc = sources ? load_sources(&context, sources, n, builtin, library, NULL, 0, &context_diags) : -1;
 	if (rc == 0)
 		rc = library_copy_vocab(library, &context);
 	for (size_t i = 0; rc == 0 && i < request->ncheck; i++)
-		load_cards(library, &checked[i], NULL, false, diags);
+		load_cards(library, &checked[i], NULL, 0, diags);
 	if (rc == 0)
 		library_resolve_within(library, &context, diags);
 	free_sources(sources, n);
@@ -156,9 +156,15 @@ int library_load(struct library *library, const struct load_request *request, co
 		return load_checked(library, request, builtin, diags);
 	size_t n = 0;
 	struct source *sources = search_path_sources(request, &n);
-	int rc = sources ? load_sources(library, sources, n, builtin, NULL, request->cache_dir,
-				       request->defer_cache_checks, diags) : -1;
-	if (rc == 0)
+	unsigned defer = 0;
+	if (request->defer_cache_checks)
+		defer = PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES |
+			(request->defer_bodies ? PACK_CACHE_DEFER_BODIES : 0);
+	int rc = sources ? load_sources(library, sources, n, builtin, NULL, request->cache_dir, defer, diags) : -1;
+	/* Deferred bodies hold the references: library_complete resolves them. */
+	if (rc == 0 && library->bodies_pending)
+		library_sort_topics(library);
+	else if (rc == 0)
 		library_resolve(library, diags);
 	free_sources(sources, n);
 	return rc;

@@ -61,9 +61,13 @@ static struct index_slot *index_lookup(const struct name_table *index, const cha
 	return index_find(index, key, text_hash_nocase(key));
 }
 
-static int index_grow(struct name_table *index)
+/* Grows the table to at least min_size slots (a power of two, doubled at
+ * least once). */
+static int index_grow_to(struct name_table *index, size_t min_size)
 {
 	size_t size = index->size ? index->size * 2 : 256;
+	while (size < min_size && size <= SIZE_MAX / 2 / sizeof *index->slots)
+		size *= 2;
 	struct index_slot *old = index->slots;
 	size_t old_size = index->size;
 	index->slots = calloc(size, sizeof *index->slots);
@@ -83,7 +87,7 @@ static int index_grow(struct name_table *index)
 static int index_put_hashed(struct name_table *index, const char *key, uint64_t hash, struct card *card,
 			    enum name_rank rank)
 {
-	if ((index->used + 1) * 4 >= index->size * 3 && index_grow(index) < 0)
+	if ((index->used + 1) * 4 >= index->size * 3 && index_grow_to(index, 0) < 0)
 		return -1;
 	struct index_slot *slot = index_find(index, key, hash);
 	if (slot->key) {
@@ -140,21 +144,47 @@ void library_index_free(struct library_index *index)
 	free(index);
 }
 
+int library_index_reserve(struct library_index *index, size_t names)
+{
+	struct name_table *exact = &index->exact;
+	if (names > SIZE_MAX / 8 - exact->used)
+		return -1;
+	/* Below the 3/4 load index_put_hashed keeps. */
+	size_t want = (exact->used + names + 1) * 4 / 3 + 1;
+	return want <= exact->size ? 0 : index_grow_to(exact, want);
+}
+
 const struct card *library_index_id_owner(const struct library_index *index, const char *id, uint64_t id_hash)
 {
 	const struct index_slot *slot = index_find(&index->exact, id, id_hash);
 	return slot && slot->key && slot->rank == NAME_ID ? slot->card : NULL;
 }
 
-int library_index_add(struct library_index *index, struct card *card, uint64_t id_hash)
+static int index_aliases(struct library_index *index, struct card *card)
 {
-	if (index_put_hashed(&index->exact, card->id, id_hash, card, NAME_ID) < 0)
-		return -1;
 	for (size_t i = 0; i < card->naliases; i++)
 		if (index_put(&index->exact, card->aliases[i], card, NAME_ALIAS) < 0)
 			return -1;
+	return 0;
+}
+
+int library_index_add(struct library_index *index, struct card *card, uint64_t id_hash, bool with_aliases)
+{
+	if (index_put_hashed(&index->exact, card->id, id_hash, card, NAME_ID) < 0)
+		return -1;
+	if (with_aliases && index_aliases(index, card) < 0)
+		return -1;
 	/* Once the folded table is built, it keeps up. */
 	return index->folded_ready ? index_card_folded(index, card) : 0;
+}
+
+int library_index_late_aliases(struct library *library)
+{
+	for (size_t c = library->aliases_from; library->aliases_late && c < library->ncards; c++)
+		if (index_aliases(library->index, library->cards[c]) < 0)
+			return -1;
+	library->aliases_late = false;
+	return 0;
 }
 
 /* The folded table, built from the cards in the order they were added (so

@@ -17,8 +17,17 @@ void library_index_free(struct library_index *index);
  * or NULL: an alias or title of that spelling does not count. */
 const struct card *library_index_id_owner(const struct library_index *index, const char *id, uint64_t id_hash);
 
-/* Indexes card's id and aliases (and folded names, once those are built).
+/* Makes room for names more ids and aliases at once, rather than growing
+ * the table step by step as they come.  Returns 0, or -1 when out of memory
+ * (the index is unchanged and still works). */
+int library_index_reserve(struct library_index *index, size_t names);
+/* Indexes card's id and, with_aliases, its aliases (and folded names, once
+ * those are built).  Returns 0, or -1 when out of memory. */
+int library_index_add(struct library_index *index, struct card *card, uint64_t id_hash, bool with_aliases);
+/* Indexes the aliases left out (library->aliases_late), in the order the
+ * cards were added: the table comes out as if they had gone in with their
+ * ids, since an id always wins over an alias and among aliases the first.
  * Returns 0, or -1 when out of memory. */
-int library_index_add(struct library_index *index, struct card *card, uint64_t id_hash);
+int library_index_late_aliases(struct library *library);
 
 #endif

@@ -183,14 +183,16 @@ struct out {
 	unsigned char *data;
 	size_t len, alloc;
 	bool failed;
-	/* The file's strings, which put_str() refers to by offset: its first
-	 * four bytes are the length word written last. */
+	/* The string table put_str() adds to (the hot or the cold strings of
+	 * pack_cache_format.h), and the offset of its first byte among the
+	 * file's strings. */
 	struct out *strings;
+	size_t string_base;
 };
 
 static void put_bytes(struct out *o, const void *p, size_t n)
 {
-	if (o->failed)
+	if (o->failed || n == 0)
 		return;
 	if (o->alloc - o->len < n) {
 		size_t want = o->alloc ? o->alloc : (size_t)1 << 16;
@@ -225,7 +227,7 @@ static void put_str(struct out *o, const char *s)
 		return;
 	}
 	struct out *strings = o->strings;
-	size_t offset = strings->len - sizeof(uint32_t), len = strlen(s);
+	size_t offset = o->string_base + strings->len, len = strlen(s);
 	if (len >= CACHE_NULL - 1 - offset) {
 		o->failed = true;
 		return;
@@ -289,7 +291,9 @@ static void put_quiz_question(struct out *o, const struct card_question *q)
 	}
 }
 
-static void put_card(struct out *o, const struct card *c)
+/* What the topic list needs of a card, read before the first frame; its
+ * strings go to the hot table.  The body's offset is patched in later. */
+static void put_head(struct out *o, const struct card *c)
 {
 	put_str(o, c->id);
 	put_str(o, c->title);
@@ -298,6 +302,13 @@ static void put_card(struct out *o, const struct card *c)
 	put_str(o, c->member_of);
 	put_u32(o, c->member_of_at.line);
 	put_u32(o, c->member_of_at.col);
+	put_str(o, c->path);
+	put_u32(o, c->line);
+}
+
+/* The rest of a card; its strings go to the cold table. */
+static void put_card_body(struct out *o, const struct card *c)
+{
 	for (size_t i = 0; i < SECTION_TEXT_COUNT; i++)
 		put_str(o, c->text[i]);
 	put_str(o, c->diagram_text);
@@ -322,8 +333,12 @@ static void put_card(struct out *o, const struct card *c)
 	put_u32(o, (uint32_t)c->status);
 	put_str(o, c->reviewed_by);
 	put_str(o, c->reviewed);
-	put_str(o, c->path);
-	put_u32(o, c->line);
+}
+
+static void patch_u32(struct out *o, size_t at, uint32_t v)
+{
+	if (!o->failed)
+		memcpy(o->data + at, &v, sizeof v);
 }
 
 /* A card and its index in the file, sorted by topic. */
@@ -356,8 +371,9 @@ static void put_order(struct out *o, struct card *const *cards, size_t ncards)
 	free(ranked);
 }
 
-static void put_body(struct out *o, const struct pack_cache_key *key, struct card *const *cards, size_t ncards,
-		     const struct diag_list *diags)
+/* The records; o's strings are the hot table, cold the cold one. */
+static void put_body(struct out *o, struct out *cold, const struct pack_cache_key *key, struct card *const *cards,
+		     size_t ncards, const struct diag_list *diags)
 {
 	put_str(o, key->dir);
 	put_str(o, key->real_dir);
@@ -379,9 +395,34 @@ static void put_body(struct out *o, const struct pack_cache_key *key, struct car
 		put_str(o, d->message);
 	}
 	put_u32(o, (uint32_t)ncards);
-	for (size_t i = 0; i < ncards; i++)
-		put_card(o, cards[i]);
+	size_t *body_at = malloc((ncards + 1) * sizeof *body_at);
+	if (!body_at) {
+		o->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < ncards; i++) {
+		put_head(o, cards[i]);
+		body_at[i] = o->len;
+		put_u32(o, 0);
+	}
 	put_order(o, cards, ncards);
+	/* The bodies, with their strings in the cold table, which follows the
+	 * hot one, now complete. */
+	o->string_base = o->strings->len;
+	o->strings = cold;
+	size_t size_at = o->len;
+	put_u32(o, 0);
+	size_t bodies = o->len;
+	for (size_t i = 0; i < ncards; i++) {
+		if (o->len - bodies > UINT32_MAX)
+			o->failed = true;
+		patch_u32(o, body_at[i], (uint32_t)(o->len - bodies));
+		put_card_body(o, cards[i]);
+	}
+	if (o->len - bodies > UINT32_MAX)
+		o->failed = true;
+	patch_u32(o, size_at, (uint32_t)(o->len - bodies));
+	free(body_at);
 }
 
 /* A part of a file being written. */
@@ -430,20 +471,26 @@ int pack_cache_write(const char *file, const struct pack_cache_key *key, struct 
 {
 	struct cache_header header = { .format = PACK_CACHE_FORMAT, .byte_order = CACHE_BYTE_ORDER };
 	memcpy(header.magic, CACHE_MAGIC, sizeof header.magic);
-	struct out strings = { 0 }, o = { .strings = &strings };
-	put_u32(&strings, 0);
+	struct out hot = { 0 }, cold = { 0 }, strings = { 0 }, o = { .strings = &hot };
 	put_bytes(&o, &header, sizeof header);
-	put_body(&o, key, cards, ncards, diags);
-	/* The strings' length, then zeros to a multiple of four. */
+	put_body(&o, &cold, key, cards, ncards, diags);
+	/* The strings part: both lengths, the hot strings, the cold ones, then
+	 * zeros to a multiple of four. */
 	static const char pad[4];
-	uint32_t nstrings = (uint32_t)(strings.len - sizeof nstrings);
+	uint32_t words[2] = { (uint32_t)(hot.len + cold.len), (uint32_t)hot.len };
+	if (hot.len + cold.len > UINT32_MAX - sizeof pad)
+		o.failed = true;
+	put_bytes(&strings, words, sizeof words);
+	put_bytes(&strings, hot.data, hot.len);
+	put_bytes(&strings, cold.data, cold.len);
 	put_bytes(&strings, pad, cache_pad(strings.len) - strings.len);
-	if (o.failed || strings.failed) {
+	free(hot.data);
+	free(cold.data);
+	if (o.failed || hot.failed || cold.failed || strings.failed) {
 		free(o.data);
 		free(strings.data);
 		return ENOMEM;
 	}
-	memcpy(strings.data, &nstrings, sizeof nstrings);
 	const unsigned char *records = o.data + sizeof header;
 	size_t nrecords = o.len - sizeof header;
 	header.size = sizeof header + strings.len + nrecords;

@@ -4,23 +4,31 @@
  * A header, then a body of 32-bit words in the writing machine's byte order
  * (byte_order tells another one apart; the cache never leaves the machine):
  *
- *   body    := u32 size, size bytes of strings, zeros to a multiple of 4,
- *              records
- *   strings := every string of the records, each ending in a NUL (so the
- *              last byte is a NUL): the reader checks them all in one pass
- *              (text_is_clean_list), then a string costs it one lookup
+ *   body    := u32 size, u32 hot, size bytes of strings, zeros to a multiple
+ *              of 4, records
+ *   strings := every string of the records, each ending in a NUL: first the
+ *              hot ones (hot bytes: those of everything before the bodies),
+ *              then the cold ones (the bodies').  A start that paints first
+ *              checks only the hot strings before its first frame
+ *              (text_is_clean_list), the cold ones afterwards; either way a
+ *              string then costs one lookup
  *   records := str dir, str real_dir, u64 vocab_digest,
  *              u32 n, n × (str name, u64 size, u64 mtime_ns, u64 digest),
  *              u32 n, n × (u32 severity, str path, u32 line, u32 col, str message),
- *              u32 n, n × card,
+ *              u32 n, n × head,
  *              u32 n, n × u32 index (the cards in topic-list order,
- *              library_topic_cmp: each index once, the cards sorted)
- *   card    := str id, str title, u32 kind, strs aliases, str member_of,
- *              u32 line, u32 col, SECTION_TEXT_COUNT × str text, str diagram_text,
+ *              library_topic_cmp: each index once, the cards sorted),
+ *              u32 size, size bytes of bodies (body i at head i's offset,
+ *              each right after the one before)
+ *   head    := str id, str title, u32 kind, strs aliases, str member_of,
+ *              u32 line, u32 col, str path, u32 line,
+ *              u32 offset (of the card's body, from the first body)
+ *   body    := SECTION_TEXT_COUNT × str text, str diagram_text,
  *              u32 n, n × (str key, str value), links related, links compare_with,
  *              u32 n, n × question, u32 n, n × 9 × str (a source's fields),
- *              u32 status, str reviewed_by, str reviewed, str path, u32 line
+ *              u32 status, str reviewed_by, str reviewed
  *   question := str id, u32 authored, u32 type, str ask, strs choices,
+ *              u32 has_topics, has_topics × nchoices × (str topic, u32 line, u32 col),
  *              u32 correct (bit i: choice i),
  *              u32 has_matches, has_matches × nchoices × str (a matching's right items),
  *              str explain, u32 see + 1, u32 line,
@@ -28,7 +36,8 @@
  *   links   := u32 n, n × (str id, u32 line, u32 col)
  *   strs    := u32 n, n × str
  *   str     := u32 CACHE_NULL (no string) | u32 offset into strings of
- *              the string's first byte (0, or just after a NUL)
+ *              the string's first byte (0, or just after a NUL); a head's
+ *              and everything before the heads' are hot strings
  *   u64     := 8 bytes, native order
  */
 #ifndef RXPLORE_PACK_CACHE_FORMAT_H
@@ -58,7 +67,7 @@ static inline size_t cache_pad(size_t n)
 	return (n + 3) & ~(size_t)3;
 }
 
-/* The digest of a body: its strings part (length word, strings, padding),
+/* The digest of a body: its strings part (length words, strings, padding),
  * then its records (which the writer keeps apart until it writes them). */
 static inline uint64_t cache_body_digest(const void *strings, size_t nstrings, const void *records, size_t nrecords)
 {

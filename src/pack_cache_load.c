@@ -63,7 +63,7 @@ static int load_and_write(struct library *library, size_t pack, const struct pac
  * vocabulary match, its sources and body digest left for pack_cache_verify().
  * Returns 1 when it was, else 0 (nothing added; load it the careful way). */
 static int load_unchecked(struct library *library, size_t pack, const char *dir, const char *cache_dir,
-			  struct diag_list *diags, int *rc)
+			  unsigned skip, struct diag_list *diags, int *rc)
 {
 	struct pack_cache_key key;
 	char file[PATH_MAX];
@@ -75,8 +75,7 @@ static int load_unchecked(struct library *library, size_t pack, const char *dir,
 	struct compiled_pack compiled;
 	const char *why;
 	enum pack_cache_status status =
-		named ? pack_cache_read(file, &key, PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES, library,
-					&compiled, &why)
+		named ? pack_cache_read(file, &key, skip, library, &compiled, &why)
 		      : PACK_CACHE_MISSING;
 	struct library_unchecked entry = { dir, file, key.vocab_digest, NULL, 0 };
 	pack_cache_key_release(&key);
@@ -92,10 +91,10 @@ static int load_unchecked(struct library *library, size_t pack, const char *dir,
 }
 
 int pack_cache_load_cards(struct library *library, size_t pack, const char *dir, const char *cache_dir,
-			  bool defer_checks, struct diag_list *diags)
+			  unsigned defer, struct diag_list *diags)
 {
 	int rc;
-	if (defer_checks && load_unchecked(library, pack, dir, cache_dir, diags, &rc))
+	if ((defer & PACK_CACHE_SKIP_SOURCES) && load_unchecked(library, pack, dir, cache_dir, defer, diags, &rc))
 		return rc;
 	struct pack_cache_key key;
 	char file[PATH_MAX];

@@ -18,9 +18,16 @@
 struct in {
 	const unsigned char *p, *end;
 	const char *why;	/* the first problem, or NULL */
-	/* The body's strings (get_strings), which a str points into. */
+	/* The body's strings (get_strings), which a str points into: the
+	 * first `checked` bytes are known to be clean; a string past them is
+	 * checked when it is read (check_rest) or refused. */
 	const char *strings;
-	size_t nstrings;
+	size_t nstrings, hot, checked;
+	bool check_rest;
+	/* Reading only heads (PACK_CACHE_DEFER_BODIES): what only has to be
+	 * right, not safe, is checked with the bodies (pack_cache_read_body,
+	 * library_complete): that an id is an id, that the order is sorted. */
+	bool heads_only;
 };
 
 static void fail(struct in *in, const char *why)
@@ -56,14 +63,15 @@ static uint64_t get_u64(struct in *in)
 	return v;
 }
 
-/* The body's strings, checked once for all (text_is_clean_list): each
- * ends in a NUL inside them and is text the loader could have produced. */
-static void get_strings(struct in *in)
+/* The body's strings: each ends in a NUL inside them, and the hot ones (or
+ * with all, every one) are checked in one pass (text_is_clean_list) to be
+ * text the loader could have produced. */
+static void get_strings(struct in *in, bool all)
 {
 	static const unsigned char zeros[4];
-	uint32_t n = get_u32(in);
+	uint32_t n = get_u32(in), hot = get_u32(in);
 	size_t room = (size_t)(in->end - in->p);
-	if (in->why || n > room || cache_pad(n) > room) {
+	if (in->why || n > room || cache_pad(n) > room || hot > n) {
 		fail(in, "its strings run past its end");
 		return;
 	}
@@ -74,17 +82,28 @@ static void get_strings(struct in *in)
 	}
 	/* This refuses a last string without its NUL, and any control
 	 * character, invalid UTF-8 or bidi control in any string. */
-	if (!text_is_clean_list(strings, n)) {
+	if (!text_is_clean_list(strings, hot) || (all && !text_is_clean_list(strings + hot, n - hot))) {
 		fail(in, "a string holds characters the loader never keeps");
 		return;
 	}
 	in->strings = strings;
 	in->nstrings = n;
+	in->hot = hot;
+	in->checked = all ? n : hot;
 	in->p += cache_pad(n);
 }
 
+/* Whether the string at offset (past in->checked) ends inside the strings
+ * and is clean. */
+static bool string_is_clean(const struct in *in, size_t offset)
+{
+	const char *s = in->strings + offset;
+	const char *nul = memchr(s, '\0', in->nstrings - offset);
+	return nul && text_is_clean_list(s, (size_t)(nul - s) + 1);
+}
+
 /* A string of the body, or NULL for none: its offset must be where one of
- * the strings get_strings() checked begins. */
+ * the strings begins, and the string checked. */
 static const char *get_str(struct in *in)
 {
 	uint32_t offset = get_u32(in);
@@ -93,6 +112,16 @@ static const char *get_str(struct in *in)
 	if (!in->strings || offset >= in->nstrings || (offset > 0 && in->strings[offset - 1] != '\0')) {
 		fail(in, "a string is not where one begins");
 		return NULL;
+	}
+	if (offset >= in->checked) {
+		if (!in->check_rest) {
+			fail(in, "a string read before the bodies is not among the hot strings");
+			return NULL;
+		}
+		if (!string_is_clean(in, offset)) {
+			fail(in, "a string holds characters the loader never keeps");
+			return NULL;
+		}
 	}
 	return in->strings + offset;
 }
@@ -245,16 +274,13 @@ static void get_facts(struct in *in, struct library *library, struct card *card)
 	}
 }
 
-static struct card *get_card(struct in *in, struct library *library)
+/* What the topic list needs of a card (pack_cache_format.h's head), into
+ * card (zeroed). */
+static struct card *get_head(struct in *in, struct library *library, struct card *card)
 {
 	struct arena *arena = &library->arena;
-	struct card *card = arena_alloc(arena, sizeof *card);
-	if (!card) {
-		fail(in, "out of memory");
-		return NULL;
-	}
 	card->id = get_required(in);
-	if (card->id && !valid_id(card->id))
+	if (card->id && !in->heads_only && !valid_id(card->id))
 		fail(in, "a card id is not an id");
 	card->title = get_required(in);
 	card->kind = (enum card_kind)get_below(in, CARD_KIND_COUNT);
@@ -262,6 +288,17 @@ static struct card *get_card(struct in *in, struct library *library)
 	card->member_of = get_str(in);
 	card->member_of_at.line = get_u32(in);
 	card->member_of_at.col = get_u32(in);
+	card->path = get_required(in);
+	card->line = get_u32(in);
+	card->body_offset = get_u32(in);
+	return in->why ? NULL : card;
+}
+
+/* The rest of a card, into card (which is left as it was on failure). */
+static void get_body(struct in *in, struct library *library, struct card *into)
+{
+	struct arena *arena = &library->arena;
+	struct card whole = *into, *card = &whole;
 	for (size_t i = 0; i < SECTION_TEXT_COUNT; i++)
 		card->text[i] = get_str(in);
 	card->diagram_text = get_str(in);
@@ -286,9 +323,10 @@ static struct card *get_card(struct in *in, struct library *library)
 	card->status = (enum card_status)get_below(in, CARD_REVIEWED + 1);
 	card->reviewed_by = get_str(in);
 	card->reviewed = get_str(in);
-	card->path = get_required(in);
-	card->line = get_u32(in);
-	return in->why ? NULL : card;
+	if (!in->why) {
+		whole.body_from = NULL;
+		*into = whole;
+	}
 }
 
 static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *out)
@@ -321,7 +359,7 @@ static uint32_t *get_order(struct in *in, struct arena *arena, struct card *cons
 		order[i] = get_below(in, (uint32_t)ncards);
 		if (seen[order[i]]++)
 			fail(in, "its topic order lists a card twice");
-		else if (i > 0 && library_topic_cmp(cards[order[i - 1]], cards[order[i]]) >= 0)
+		else if (i > 0 && !in->heads_only && library_topic_cmp(cards[order[i - 1]], cards[order[i]]) >= 0)
 			fail(in, "its topic order is not sorted");
 	}
 	return order;
@@ -382,12 +420,107 @@ static bool body_matches(const void *data, size_t size, const struct cache_heade
 	uint32_t n;
 	/* Where the writer's two parts meet (from the length word; a wrong one
 	 * only moves the split, and the digest then fails as it should). */
-	if (body_size >= sizeof n) {
+	if (body_size >= 2 * sizeof n) {
 		memcpy(&n, body, sizeof n);
-		if (n <= body_size - sizeof n && sizeof n + cache_pad(n) <= body_size)
-			strings = sizeof n + cache_pad(n);
+		if (n <= body_size - 2 * sizeof n && 2 * sizeof n + cache_pad(n) <= body_size)
+			strings = 2 * sizeof n + cache_pad(n);
 	}
 	return cache_body_digest(body, strings, body + strings, body_size - strings) == h->digest;
+}
+
+/* The structs of a cache's cards, in pages of their own: the kernel hands
+ * them over zeroed (nothing to clear), and in huge pages where it can, so
+ * 50,000 cards cost a few page faults rather than thousands.  Only pages
+ * written are ever used, whatever count a damaged file gives.  Handed to the
+ * library (library_keep_mapping) with the cards. */
+struct card_block {
+	struct card *cards;
+	size_t size;
+};
+
+static bool new_card_block(struct card_block *block, size_t ncards)
+{
+	if (ncards == 0)
+		return true;
+	if (ncards > SIZE_MAX / sizeof *block->cards)
+		return false;
+	block->size = ncards * sizeof *block->cards;
+	void *pages = mmap(NULL, block->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED)
+		return false;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(pages, block->size, MADV_HUGEPAGE);
+#endif
+	block->cards = pages;
+	return true;
+}
+
+/* Every card's body, each where its head says and right after the one
+ * before, to the end of the file. */
+static void get_bodies(struct in *in, struct library *library, struct card *const *cards, size_t ncards)
+{
+	const unsigned char *bodies = in->p;
+	for (size_t i = 0; i < ncards && !in->why; i++) {
+		if ((size_t)(in->p - bodies) != cards[i]->body_offset)
+			fail(in, "a card's body is not where its head says");
+		get_body(in, library, cards[i]);
+	}
+	if (!in->why && in->p != in->end)
+		fail(in, "it has bytes after its last card");
+}
+
+/* The bodies left for pack_cache_read_body(): every card notes where its
+ * own is.  Whatever is wrong in them is found then. */
+static void defer_bodies(struct in *in, struct library *library, struct card *const *cards, size_t ncards)
+{
+	if (in->why)
+		return;
+	struct pack_cache_bodies *from = arena_alloc(&library->arena, sizeof *from);
+	if (!from) {
+		fail(in, "out of memory");
+		return;
+	}
+	*from = (struct pack_cache_bodies){ in->strings, in->hot, in->nstrings, in->p, (size_t)(in->end - in->p),
+					    false };
+	for (size_t i = 0; i < ncards; i++)
+		cards[i]->body_from = from;
+	library->bodies_pending = true;
+}
+
+bool pack_cache_check_cold(struct pack_cache_bodies *from)
+{
+	if (!from->cold_checked)
+		from->cold_checked = text_is_clean_list(from->strings + from->hot, from->nstrings - from->hot);
+	return from->cold_checked;
+}
+
+int pack_cache_read_body(struct library *library, struct card *card, const char **why)
+{
+	const struct pack_cache_bodies *from = card->body_from;
+	*why = NULL;
+	if (!from)
+		return 0;
+	struct in in = { .strings = from->strings,
+			 .nstrings = from->nstrings,
+			 .hot = from->hot,
+			 .checked = from->cold_checked ? from->nstrings : from->hot,
+			 .check_rest = true };
+	if (!valid_id(card->id)) {
+		*why = "a card id is not an id";
+		return -1;
+	}
+	if (card->body_offset >= from->size) {
+		*why = "a card's body is not where its head says";
+		return -1;
+	}
+	in.p = from->bodies + card->body_offset;
+	in.end = from->bodies + from->size;
+	get_body(&in, library, card);
+	*why = in.why;
+	if (in.why)
+		return -1;
+	library_order_facts(library, card);
+	return 0;
 }
 
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
@@ -404,8 +537,9 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	if (!(skip & PACK_CACHE_SKIP_DIGEST) && !body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 
-	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
-	get_strings(&in);
+	bool defer = skip & PACK_CACHE_DEFER_BODIES;
+	struct in in = { .p = body, .end = body + (size - sizeof h), .heads_only = defer };
+	get_strings(&in, !defer);
 	bool foreign = false;
 	bool current = made_from(&in, key, !(skip & PACK_CACHE_SKIP_SOURCES), &foreign);
 	*why = "it was made for another pack folder";
@@ -416,14 +550,25 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 		return PACK_CACHE_STALE;
 	}
 	get_diags(&in, &library->arena, out);
-	size_t ncards = get_count(&in, 64);
+	size_t ncards = get_count(&in, 40);
 	struct card **cards = get_array(&in, &library->arena, ncards, sizeof *cards);
-	for (size_t i = 0; cards && i < ncards && !in.why; i++)
-		cards[i] = get_card(&in, library);
+	struct card_block block = { NULL, 0 };
+	if (cards && !new_card_block(&block, ncards))
+		fail(&in, "out of memory");
+	for (size_t i = 0; block.cards && i < ncards && !in.why; i++)
+		cards[i] = get_head(&in, library, &block.cards[i]);
 	uint32_t *order = in.why ? NULL : get_order(&in, &library->arena, cards, ncards);
-	if (!in.why && in.p != in.end)
-		fail(&in, "it has bytes after its topic order");
+	if (get_count(&in, 1) != (size_t)(in.end - in.p))
+		fail(&in, "its bodies are not where they end");
+	if (defer)
+		defer_bodies(&in, library, cards, ncards);
+	else
+		get_bodies(&in, library, cards, ncards);
+	if (!in.why && block.cards && library_keep_mapping(library, block.cards, block.size) < 0)
+		fail(&in, "out of memory");
 	if (in.why) {
+		if (block.cards)
+			munmap(block.cards, block.size);
 		*why = in.why;
 		*out = (struct compiled_pack){ 0 };
 		return strcmp(in.why, "out of memory") == 0 ? PACK_CACHE_NO_MEMORY : PACK_CACHE_DAMAGED;
@@ -436,15 +581,16 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 }
 
 /* Every page of the file is read (its strings are checked), so on Linux
- * they are mapped in one call rather than faulted in a few at a time. */
+ * they are mapped in one call rather than faulted in a few at a time; not
+ * when the bodies are left for later, whose pages are most of the file. */
 #ifdef MAP_POPULATE
-#define CACHE_MAP_FLAGS MAP_POPULATE
+#define CACHE_MAP_ALL MAP_POPULATE
 #else
-#define CACHE_MAP_FLAGS 0
+#define CACHE_MAP_ALL 0
 #endif
 
 /* file mapped read-only: *map and *size, or what is wrong. */
-static enum pack_cache_status map_file(const char *file, void **map, size_t *size, const char **why)
+static enum pack_cache_status map_file(const char *file, int flags, void **map, size_t *size, const char **why)
 {
 	*why = "it cannot be read";
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
@@ -458,7 +604,7 @@ static enum pack_cache_status map_file(const char *file, void **map, size_t *siz
 		return PACK_CACHE_DAMAGED;
 	}
 	*size = (size_t)st.st_size;
-	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | CACHE_MAP_FLAGS, fd, 0);
+	*map = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | flags, fd, 0);
 	close(fd);
 	return *map == MAP_FAILED ? PACK_CACHE_DAMAGED : PACK_CACHE_OK;
 }
@@ -469,7 +615,8 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 	*out = (struct compiled_pack){ 0 };
 	void *map;
 	size_t size;
-	enum pack_cache_status status = map_file(file, &map, &size, why);
+	enum pack_cache_status status =
+		map_file(file, skip & PACK_CACHE_DEFER_BODIES ? 0 : CACHE_MAP_ALL, &map, &size, why);
 	if (status != PACK_CACHE_OK)
 		return status;
 	status = pack_cache_parse(map, size, key, skip, library, out, why);
@@ -503,8 +650,8 @@ enum pack_cache_status pack_cache_verify(const char *file, const struct pack_cac
 	if (!body_matches(data, size, &h))
 		return PACK_CACHE_DAMAGED;
 	const unsigned char *body = (const unsigned char *)data + sizeof h;
-	struct in in = { body, body + (size - sizeof h), NULL, NULL, 0 };
-	get_strings(&in);
+	struct in in = { .p = body, .end = body + (size - sizeof h) };
+	get_strings(&in, false);
 	bool foreign = false;
 	if (made_from(&in, key, true, &foreign))
 		return PACK_CACHE_OK;

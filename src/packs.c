@@ -379,15 +379,7 @@ static bool copy_array(struct arena *arena, void *field, size_t n, size_t size)
 static struct card *settle_card(struct library *library, struct card *card, size_t pack)
 {
 	card->pack = pack;
-	/* Insertion sort into the merged vocabulary's order: a handful of facts. */
-	for (size_t i = 1; i < card->nfacts; i++) {
-		struct card_fact fact = card->facts[i];
-		int rank = library_vocab_index(library, fact.key);
-		size_t j = i;
-		for (; j > 0 && library_vocab_index(library, card->facts[j - 1].key) > rank; j--)
-			card->facts[j] = card->facts[j - 1];
-		card->facts[j] = fact;
-	}
+	library_order_facts(library, card);
 	return card;
 }
 
@@ -462,6 +454,13 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 	for (size_t i = 0; i < compiled->ndiags; i++) {
 		const struct compiled_diag *d = &compiled->diags[i];
 		diag_add(diags, d->severity, d->path, d->line, d->col, "%s", d->message);
+	}
+	if (compiled->own_cards && compiled->ncards > 0) {
+		size_t names = 0;
+		for (size_t i = 0; i < compiled->ncards; i++)
+			names += 1 + compiled->own_cards[i]->naliases;
+		/* Out of memory here only makes the adding below slower. */
+		(void)library_reserve_cards(library, compiled->ncards, names);
 	}
 	/* With an order, which cards were added (an overridden one is not). */
 	struct card **settled = compiled->own_cards && compiled->order

@@ -57,6 +57,9 @@ int cli_load(struct cli *cli)
 	if (!cli->options.no_cache && paths_cache_dir(cache_dir, sizeof cache_dir))
 		request.cache_dir = cache_dir;
 	request.defer_cache_checks = cli->defer_checks;
+	/* Transliterating for an ASCII terminal rewrites every card's text
+	 * before the interface starts, so the bodies are read first there. */
+	request.defer_bodies = cli->defer_checks && !cli->ascii;
 	return library_load(&cli->library, &request, &builtin_pack, &cli->diags);
 }
 

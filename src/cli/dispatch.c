@@ -7,6 +7,7 @@
 
 #include "ascii_out.h"
 #include "commands.h"
+#include "library_complete.h"
 #include "library_verify.h"
 #include "loader.h"
 #include "plain.h"
@@ -60,6 +61,13 @@ static int reload(void *context, const struct library **library, const struct di
 	return 0;
 }
 
+static int complete(void *context)
+{
+	struct cli *cli = context;
+	const char *why;
+	return library_complete(&cli->library, &cli->diags, &why);
+}
+
 /* Whether the terminal interface may run: it alone paints before checking
  * the pack caches (every line-mode command checks first). */
 static bool wants_tui(const struct cli *cli)
@@ -78,6 +86,7 @@ static int run_interactive(struct cli *cli)
 			.no_mouse = cli->options.no_mouse || !cli->config.mouse,
 			.profile = cli->options.profile,
 			.reload = reload,
+			.complete = complete,
 			.reload_context = cli,
 		};
 		ascii_out_end();	/* curses writes to the real stdout, and speaks ASCII itself */
@@ -86,8 +95,10 @@ static int run_interactive(struct cli *cli)
 			ascii_out_begin();
 		return status;
 	}
-	/* Line mode after all: the caches are checked before anything shows. */
-	if (cli->library.nunchecked > 0 && library_verify_now(&cli->library) != LIBRARY_VERIFY_CURRENT &&
+	/* Line mode after all: the caches are read whole and checked before
+	 * anything shows. */
+	if ((complete(cli) < 0 ||
+	     (cli->library.nunchecked > 0 && library_verify_now(&cli->library) != LIBRARY_VERIFY_CURRENT)) &&
 	    cli_reload(cli) < 0) {
 		fprintf(stderr, "rxplore: out of memory while loading cards\n");
 		return EXIT_PROBLEM;

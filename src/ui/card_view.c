@@ -7,6 +7,7 @@
 #include "card_entry.h"
 #include "card_view.h"
 #include "disclaimer.h"
+#include "library_complete.h"
 #include "scroll.h"
 
 
@@ -137,6 +138,10 @@ void card_view_set_card(struct card_view *view, const struct card *card, int sec
 {
 	int s, tab = 0;
 
+	/* The first frame of a start that paints first may show a card whose
+	 * body is still in the pack cache (include/library_complete.h); a body
+	 * that cannot be read leaves the title only, until the reload. */
+	(void)library_fill_card(view->library, card);
 	view->card = card;
 	view->ntabs = 0;
 	view->link = -1;

@@ -13,6 +13,7 @@
 #include "compare_view.h"
 #include "pager.h"
 #include "disclaimer.h"
+#include "library_complete.h"
 #include "screen.h"
 #include "screens.h"
 #include "scroll.h"
@@ -502,6 +503,10 @@ static struct screen *compare_view_new(struct ui *ui, const struct card *const *
 {
 	struct compare_view *v = view_alloc(ui);
 
+	/* A comparison the saved session reopens is on the first frame
+	 * (include/library_complete.h). */
+	for (size_t i = 0; i < ncards; i++)
+		(void)library_fill_card(ui->library, cards[i]);
 	if (v && !view_build(v, ui, cards, ncards)) {
 		compare_free(&v->base);
 		return NULL;
@@ -543,6 +548,7 @@ struct screen *compare_view_open(struct ui *ui, const struct screen_request *req
 		return NULL;
 	}
 	if (n == 0) {
+		(void)library_fill_card(ui->library, request->card);
 		n = compare_partners(ui->library, request->card, cards);
 		if (n < COMPARE_MIN_CARDS) {
 			ui_message(ui, ROLE_WARNING, "%s names nothing to compare with: mark 2 to 4 topics with Space",

@@ -1,6 +1,8 @@
-/* reload — the pack caches a start painted from unchecked are checked on a
- * thread after the first frame (include/library_verify.h); when a pack
- * changed, the library is loaded again and the screens start afresh on it. */
+/* reload — a start that paints first reads the rest of its cards after the
+ * first frame (include/library_complete.h), and the pack caches it painted
+ * from are checked on a thread (include/library_verify.h); when a pack
+ * changed or a cache turns out damaged, the library is loaded again and the
+ * screens start afresh on it. */
 #include <curses.h>
 
 #include "screen.h"
@@ -63,7 +65,16 @@ void ui_free_screens(struct ui *ui)
 	}
 }
 
-bool ui_reload(struct ui *ui)
+bool ui_complete(struct ui *ui)
+{
+	if (ui->completed)
+		return true;
+	ui->completed = true;
+	return !ui->options || !ui->options->complete ||
+	       ui->options->complete(ui->options->reload_context) == 0;
+}
+
+bool ui_reload(struct ui *ui, const char *reason)
 {
 	const struct library *library = ui->library;
 	const struct diag_list *diags = ui->diags;
@@ -89,9 +100,11 @@ bool ui_reload(struct ui *ui)
 	if (!browse)
 		return false;
 	ui->stack[ui->depth++] = browse;
+	/* A library loaded again is whole. */
+	ui->completed = true;
 	if (rc == 0)
-		ui_message(ui, ROLE_DIM, "Cards changed on disk since the last start: reloaded");
+		ui_message(ui, ROLE_DIM, "%s: reloaded", reason);
 	else
-		ui_message(ui, ROLE_WARNING, "Cards changed on disk, but reloading them failed (out of memory)");
+		ui_message(ui, ROLE_WARNING, "%s, but reloading the cards failed (out of memory)", reason);
 	return true;
 }

@@ -218,6 +218,7 @@ struct ui {
 	struct library_verify *verify;
 	bool verified;		/* checked (or nothing to check): never again */
 	bool stale;		/* checked without a thread, and changed */
+	bool completed;		/* the library is whole (ui_complete) */
 };
 
 /* What a screen constructor is opened with (screens.h). */
@@ -278,10 +279,14 @@ void ui_verify_begin(struct ui *ui);
 bool ui_verify_changed(struct ui *ui);
 /* Stops a check under way (quitting, suspending).  Idempotent. */
 void ui_verify_end(struct ui *ui);
+/* Reads the cards' bodies left for after the first frame (once:
+ * ui->options->complete).  False when that failed: reload. */
+bool ui_complete(struct ui *ui);
 /* Loads the library again through ui->options->reload and opens the browse
- * screen on it afresh, every screen of the old one freed; false when not
- * even that screen could be opened (out of memory: quit). */
-bool ui_reload(struct ui *ui);
+ * screen on it afresh, every screen of the old one freed, saying why
+ * (reason, "Cards changed on disk since the last start") and how it went;
+ * false when not even that screen could be opened (out of memory: quit). */
+bool ui_reload(struct ui *ui, const char *reason);
 /* Frees every screen on the stack. */
 void ui_free_screens(struct ui *ui);
 

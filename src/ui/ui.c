@@ -547,9 +547,18 @@ int ui_run(const struct library *library, const struct config *config, const str
 		if (redraw)
 			draw_frame(&ui);
 		redraw = false;
-		/* The pack caches are checked once the first frame is out, and the
-		 * names folded for what people type (library_index_names). */
+		/* Once the first frame is out: the pack caches are checked (on a
+		 * thread), the cards' bodies read, and the names folded for what
+		 * people type (library_index_names). */
 		ui_verify_begin(&ui);
+		if (!ui_complete(&ui)) {
+			ui_message(&ui, ROLE_WARNING, "A pack cache could not be read: loading the cards again...");
+			draw_frame(&ui);
+			running = ui_reload(&ui, "A pack cache could not be read");
+			names_indexed = false;
+			redraw = true;
+			continue;
+		}
 		if (!names_indexed) {
 			/* Out of memory: the first look-up tries again. */
 			(void)library_index_names(ui.library);
@@ -558,7 +567,7 @@ int ui_run(const struct library *library, const struct config *config, const str
 		if (ui_verify_changed(&ui)) {
 			ui_message(&ui, ROLE_DIM, "Cards changed on disk since the last start: reloading them...");
 			draw_frame(&ui);
-			running = ui_reload(&ui);
+			running = ui_reload(&ui, "Cards changed on disk since the last start");
 			names_indexed = false;
 			redraw = true;
 			continue;

@@ -1,9 +1,11 @@
 /* Unit tests for the pack cache: a warm load gives what a cold one gave
  * (cards and diagnostics); an edit that keeps a file's size and time is
  * seen; another vocabulary makes a cache stale; a truncated, altered,
- * other-version or other-pack file is reported and rebuilt; and the reader,
- * given every truncation and every flipped byte of a real file and crafted
- * hostile values, refuses rather than trusts. */
+ * other-version or other-pack file is reported and rebuilt; a start that
+ * paints first reads the cards' bodies later and ends with what a whole
+ * load gives, and finds a damaged body then; and the reader, given every
+ * truncation and every flipped byte of a real file and crafted hostile
+ * values, refuses rather than trusts, reading bodies now or later. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "fixture_dir.h"
+#include "library_complete.h"
 #include "library_load.h"
 #include "pack_cache.h"
 
@@ -124,7 +127,7 @@ static void a_warm_load_gives_what_a_cold_one_gave(void **state)
 	load_pack(f, &cold, &cold_diags);
 	assert_int_equal(cold.nmappings, 0);
 	load_pack(f, &warm, &warm_diags);
-	assert_int_equal(warm.nmappings, 1);	/* read from the cache file */
+	assert_int_equal(warm.nmappings, 2);	/* the cache file, and its cards' block */
 
 	assert_int_equal(warm.ncards, 2);
 	assert_int_equal(cold.ncards, warm.ncards);
@@ -172,9 +175,9 @@ static void a_warm_load_gives_what_a_cold_one_gave(void **state)
 	assert_string_equal(a->sources[0].year, "2020");
 	assert_string_equal(a->related[0], "beta");
 	assert_non_null(strstr(a->path, "/cards/alpha.yaml"));
-	/* The text points into the mapping, not into a copy. */
-	const char *map = warm.mappings[0].addr;
-	assert_true(a->title >= map && a->title < map + warm.mappings[0].size);
+	/* The text points into the mapping (the last one), not into a copy. */
+	const char *map = warm.mappings[1].addr;
+	assert_true(a->title >= map && a->title < map + warm.mappings[1].size);
 
 	assert_int_equal(cold_diags.count, warm_diags.count);
 	assert_int_equal(cold_diags.errors, 1);
@@ -214,7 +217,7 @@ static void an_edit_keeping_size_and_time_is_seen(void **state)
 	assert_false(has_diag(&diags, DIAG_WARNING, "not used"));	/* stale is quiet */
 	release(&library, &diags);
 	load_pack(f, &library, &diags);
-	assert_int_equal(library.nmappings, 1);
+	assert_int_equal(library.nmappings, 2);	/* the file, and its cards' block */
 	assert_string_equal(library_find_exact(&library, "beta")->title, "BETA");
 	release(&library, &diags);
 }
@@ -261,7 +264,7 @@ static void expect_rebuilt(const struct fixture *f, void (*change)(const char *f
 	assert_true(has_diag(&diags, DIAG_WARNING, why));
 	release(&library, &diags);
 	load_pack(f, &library, &diags);
-	assert_int_equal(library.nmappings, 1);
+	assert_int_equal(library.nmappings, 2);
 	assert_false(has_diag(&diags, DIAG_WARNING, "not used"));
 	release(&library, &diags);
 }
@@ -344,6 +347,123 @@ static void another_packs_cache_is_reported_and_rebuilt(void **state)
 	release(&library, &diags);
 }
 
+/* Loads the fixture's pack as a start that paints first does: its cache's
+ * cards built from their heads, the bodies left for later. */
+static void load_deferred(const struct fixture *f, struct library *library, struct diag_list *diags)
+{
+	const char *dirs[] = { f->pack };
+	library_init(library);
+	diag_list_init(diags);
+	struct load_request request = { .content_dirs = dirs, .ncontent = 1, .no_default_packs = true,
+					.cache_dir = f->cache, .defer_cache_checks = true, .defer_bodies = true };
+	assert_int_equal(library_load(library, &request, NULL, diags), 0);
+}
+
+static void bodies_read_later_end_as_a_whole_load(void **state)
+{
+	struct fixture *f = *state;
+	struct library whole, later;
+	struct diag_list whole_diags, later_diags;
+	load_pack(f, &whole, &whole_diags);	/* writes the cache */
+	load_deferred(f, &later, &later_diags);
+	assert_true(later.bodies_pending);
+	assert_int_equal(later.ncards, whole.ncards);
+
+	/* What the topic list needs is there; the rest waits. */
+	struct card *alpha = (struct card *)library_find_exact(&later, "alpha");
+	assert_non_null(alpha);
+	assert_string_equal(alpha->title, "Alpha");
+	assert_string_equal(alpha->aliases[0], "A1");
+	assert_non_null(alpha->body_from);
+	assert_null(alpha->text[SECTION_SUMMARY]);
+	assert_int_equal(alpha->nquiz, 0);
+	assert_null(library_find_exact(&later, "A1"));	/* aliases are indexed with the bodies */
+	const struct card *order[2];
+	library_sorted(&later, order);
+	assert_string_equal(order[0]->id, "beta");	/* concepts before drugs */
+
+	/* One card read now, as the first frame does. */
+	assert_int_equal(library_fill_card(&later, alpha), 0);
+	assert_null(alpha->body_from);
+	assert_string_equal(alpha->text[SECTION_SUMMARY], "The first.");
+	assert_string_equal(card_fact(alpha, "receptor"), "GABA-B");
+	assert_int_equal(alpha->nquiz, 6);
+	assert_int_equal(library_fill_card(&later, alpha), 0);	/* once is enough */
+
+	const char *why = "unset";
+	assert_int_equal(library_complete(&later, &later_diags, &why), 0);
+	assert_null(why);
+	assert_false(later.bodies_pending);
+	assert_ptr_equal(library_find_exact(&later, "A1"), alpha);
+	for (size_t i = 0; i < whole.ncards; i++) {
+		const struct card *w = whole.cards[i];
+		const struct card *l = library_find_exact(&later, w->id);
+		assert_non_null(l);
+		assert_null(l->body_from);
+		assert_string_equal(l->title, w->title);
+		assert_string_equal(l->text[SECTION_SUMMARY], w->text[SECTION_SUMMARY]);
+		assert_int_equal(l->nquiz, w->nquiz);
+		assert_int_equal(l->nfacts, w->nfacts);
+		assert_int_equal(l->nrelated, w->nrelated);
+		assert_int_equal(l->nsources, w->nsources);
+		assert_int_equal(l->line, w->line);
+		assert_string_equal(l->path, w->path);
+	}
+	assert_int_equal(later_diags.count, whole_diags.count);
+	for (size_t i = 0; i < whole_diags.count; i++)
+		assert_string_equal(later_diags.items[i].message, whole_diags.items[i].message);
+	assert_int_equal(library_complete(&later, &later_diags, &why), 0);	/* nothing left */
+	release(&whole, &whole_diags);
+	release(&later, &later_diags);
+}
+
+/* Where text first is in file (which must hold it). */
+static long offset_of(const char *file, const char *text)
+{
+	FILE *fp = fopen(file, "rb");
+	assert_non_null(fp);
+	static char data[1 << 16];
+	size_t size = fread(data, 1, sizeof data, fp);
+	fclose(fp);
+	size_t len = strlen(text);
+	for (size_t i = 0; i + len <= size; i++)
+		if (memcmp(data + i, text, len) == 0)
+			return (long)i;
+	fail_msg("%s is not in %s", text, file);
+	return -1;
+}
+
+static void a_damaged_body_is_found_when_read(void **state)
+{
+	struct fixture *f = *state;
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+	char file[4400];
+	cache_file(f, file, sizeof file);
+	/* A control character in alpha's summary, a cold string. */
+	patch(file, offset_of(file, "The first."), 'T' ^ 0x1b);
+
+	load_deferred(f, &library, &diags);	/* the heads are sound */
+	assert_true(library.bodies_pending);
+	const struct card *alpha = library_find_exact(&library, "alpha");
+	assert_int_equal(library_fill_card(&library, alpha), -1);
+	assert_non_null(alpha->body_from);	/* left as it was */
+	const char *why = NULL;
+	assert_int_equal(library_complete(&library, &diags, &why), -1);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "characters the loader never keeps"));
+	release(&library, &diags);
+
+	/* Loaded again the careful way, as the interface then does: refused
+	 * (its digest) and rebuilt. */
+	load_pack(f, &library, &diags);
+	assert_true(has_diag(&diags, DIAG_WARNING, "not used"));
+	assert_string_equal(library_find_exact(&library, "alpha")->text[SECTION_SUMMARY], "The first.");
+	release(&library, &diags);
+}
+
 /* The bytes of the fixture pack's cache file. */
 static unsigned char *cache_bytes(const struct fixture *f, size_t *size)
 {
@@ -391,6 +511,32 @@ static enum pack_cache_status parse(const void *data, size_t size, bool skip_dig
 	return parse_counting(data, size, skip_digest, why, NULL);
 }
 
+/* pack_cache_parse() as a start that paints first reads (heads only, no
+ * digest), then every body, the first with each string checked as it is
+ * read, the others after the one pass over them all: PACK_CACHE_OK only
+ * when all of it reads. */
+static enum pack_cache_status parse_deferred(const void *data, size_t size, const char **why)
+{
+	struct library library;
+	struct compiled_pack out;
+	vocab_library(&library);
+	enum pack_cache_status status = pack_cache_parse(data, size, NULL,
+							 PACK_CACHE_SKIP_DIGEST | PACK_CACHE_DEFER_BODIES, &library,
+							 &out, why);
+	for (size_t i = 0; status == PACK_CACHE_OK && i < out.ncards; i++) {
+		struct card *card = out.own_cards[i];
+		assert_non_null(card->body_from);
+		if (i == 1 && !pack_cache_check_cold(card->body_from))
+			status = PACK_CACHE_DAMAGED;
+		else if (pack_cache_read_body(&library, card, why) < 0)
+			status = PACK_CACHE_DAMAGED;
+		else
+			assert_null(card->body_from);
+	}
+	library_release(&library);
+	return status;
+}
+
 static void every_truncation_and_flipped_byte_is_survived(void **state)
 {
 	struct fixture *f = *state;
@@ -400,22 +546,30 @@ static void every_truncation_and_flipped_byte_is_survived(void **state)
 	size_t ncards;
 	assert_int_equal(parse_counting(data, size, false, &why, &ncards), PACK_CACHE_OK);
 	assert_int_equal(ncards, 2);
+	assert_int_equal(parse_deferred(data, size, &why), PACK_CACHE_OK);
 	/* Behind the digest, so that the body's own checks are what is tested. */
-	for (size_t n = 0; n < size; n++)
+	for (size_t n = 0; n < size; n++) {
 		assert_int_not_equal(parse(data, n, true, &why), PACK_CACHE_OK);
+		assert_int_not_equal(parse_deferred(data, n, &why), PACK_CACHE_OK);
+	}
 	unsigned char *copy = malloc(size);
 	assert_non_null(copy);
-	size_t changed_but_ok = 0;
+	size_t changed_but_ok = 0, changed_but_ok_later = 0;
 	for (size_t i = 0; i < size; i++) {
 		memcpy(copy, data, size);
 		copy[i] ^= 0xFF;
 		assert_int_not_equal(parse(copy, size, false, &why), PACK_CACHE_OK);
 		changed_but_ok += parse(copy, size, true, &why) == PACK_CACHE_OK;
+		changed_but_ok_later += parse_deferred(copy, size, &why) == PACK_CACHE_OK;
 	}
 	/* Only bytes no check can see (a line number, a padding byte, the
-	 * digest itself) may change without the body being refused. */
-	print_message("# %zu of %zu flipped bytes pass the body's own checks\n", changed_but_ok, size);
+	 * digest itself) may change without the body being refused; read
+	 * later, a body is found by its offset rather than by reading them all
+	 * in turn, and the sort is checked by library_complete, so a few more. */
+	print_message("# %zu of %zu flipped bytes pass the body's own checks (%zu read later)\n", changed_but_ok,
+		      size, changed_but_ok_later);
 	assert_true(changed_but_ok < size / 4);
+	assert_true(changed_but_ok_later < size / 4);
 	/* Every 32-bit field set to the values that overflow a careless
 	 * conversion (under UBSan a signed overflow aborts the test). */
 	static const uint32_t extremes[] = { 0x80000000u, 0x7FFFFFFFu, 0xFFFFFFFFu };
@@ -424,6 +578,7 @@ static void every_truncation_and_flipped_byte_is_survived(void **state)
 			memcpy(copy, data, size);
 			memcpy(copy + i, &extremes[e], 4);
 			(void)parse(copy, size, true, &why);
+			(void)parse_deferred(copy, size, &why);
 		}
 	free(copy);
 	free(data);
@@ -444,7 +599,11 @@ static enum pack_cache_status read_crafted(struct fixture *f, struct card *card,
 	static unsigned char data[1 << 14];
 	size_t size = fread(data, 1, sizeof data, fp);
 	fclose(fp);
-	return parse(data, size, false, why);
+	/* Read later, the bodies are checked as strictly. */
+	const char *why_later;
+	enum pack_cache_status status = parse(data, size, false, why);
+	assert_int_equal(parse_deferred(data, size, &why_later) == PACK_CACHE_OK, status == PACK_CACHE_OK);
+	return status;
 }
 
 static void hostile_values_are_refused(void **state)
@@ -507,6 +666,8 @@ static void garbage_is_refused(void **state)
 	memset(ones, 0xFF, sizeof ones);
 	memcpy(ones, "RXPCACHE\1\0\0\0\4\3\2\1", 16);
 	assert_int_not_equal(parse(ones, sizeof ones, true, &why), PACK_CACHE_OK);
+	assert_int_not_equal(parse_deferred(zeros, sizeof zeros, &why), PACK_CACHE_OK);
+	assert_int_not_equal(parse_deferred(ones, sizeof ones, &why), PACK_CACHE_OK);
 }
 
 static void cache_clear_removes_only_cache_files(void **state)
@@ -565,7 +726,7 @@ static void the_stored_order_merges_as_a_sort_would(void **state)
 	assert_int_equal(library_load(&parsed, &request, NULL, &parsed_diags), 0);
 	load(f, dirs, 2, &cold, &cold_diags);
 	load(f, dirs, 2, &warm, &warm_diags);
-	assert_int_equal(warm.nmappings, 2);
+	assert_int_equal(warm.nmappings, 4);	/* two files, two cards' blocks */
 	assert_int_equal(warm.nruns, 2);
 	char want[512], got[512];
 	sorted_ids(&parsed, want, sizeof want);
@@ -589,6 +750,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(another_packs_cache_is_reported_and_rebuilt, setup, teardown),
 		cmocka_unit_test_setup_teardown(every_truncation_and_flipped_byte_is_survived, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_values_are_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(bodies_read_later_end_as_a_whole_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_damaged_body_is_found_when_read, setup, teardown),
 		cmocka_unit_test(garbage_is_refused),
 		cmocka_unit_test_setup_teardown(cache_clear_removes_only_cache_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_stored_order_merges_as_a_sort_would, setup, teardown),
