@@ -102,6 +102,16 @@ struct library {
 	/* Cards were built without their bodies (card->body_from): only a
 	 * start that paints first leaves them so, for library_complete(). */
 	bool bodies_pending;
+	/* private: packs whose cards' ids are not in the name index yet (a
+	 * start that paints first), found by id through their cache's table of
+	 * id hashes until library_complete indexes them (library_names.h). */
+	struct library_late_ids {
+		const unsigned char *table;	/* n × (u32 hash, u32 index), by hash */
+		struct card *const *cards;	/* the pack's cards as its cache lists them */
+		size_t n;
+		size_t first, added;	/* those added: cards[first..first + added) */
+	} *late_ids;
+	size_t nlate_ids, late_ids_alloc;
 	/* private: the aliases of cards[aliases_from..] are not indexed yet
 	 * (library_names.h, library_index_late_aliases). */
 	bool aliases_late;
@@ -148,6 +158,14 @@ int library_vocab_index(const struct library *library, const char *key);
  * so that adding many (a pack cache's) grows nothing step by step.
  * Returns 0, or -1 when out of memory (adding still works, only slower). */
 int library_reserve_cards(struct library *library, size_t ncards, size_t nnames);
+
+/* Registers the table of ids of a pack cache read for its heads only
+ * (compiled_pack.id_table, n entries for cards[0..n)); the pack's cards are
+ * then added with library_add_late_card.  Returns 0, or -1 when out of memory. */
+int library_add_late_ids(struct library *library, const unsigned char *table, struct card *const *cards, size_t n);
+/* library_add_card for a card of the pack registered last: it is found
+ * through that table rather than put in the name index now. */
+int library_add_late_card(struct library *library, struct card *card);
 
 /* Adds a card (allocated in the library's arena).  If its id is already
  * present from an earlier pack, the card is not added: the override is

@@ -136,6 +136,10 @@ struct pack_cache_bodies {
 	bool cold_checked;
 };
 
+/* Whether a cache's table of ids (compiled_pack.id_table) lists each of
+ * cards[0..ncards) once, by the hash of its id, sorted. */
+bool pack_cache_ids_valid(const unsigned char *table, struct card *const *cards, size_t ncards);
+
 /* Checks the cold strings of from in one pass (once: remembered).  False
  * when one is not clean. */
 bool pack_cache_check_cold(struct pack_cache_bodies *from);

@@ -32,6 +32,7 @@ void library_release(struct library *library)
 	free(library->mappings);
 	free(library->unchecked);
 	free(library->runs);
+	free(library->late_ids);
 	arena_release(&library->arena);
 	library_init(library);
 }
@@ -133,12 +134,26 @@ int library_reserve_cards(struct library *library, size_t ncards, size_t nnames)
 	return library_index_reserve(library->index, nnames);
 }
 
-int library_add_card(struct library *library, struct card *card)
+int library_add_late_ids(struct library *library, const unsigned char *table, struct card *const *cards, size_t n)
+{
+	if (array_grow(&library->late_ids, &library->late_ids_alloc, library->nlate_ids, sizeof *library->late_ids) < 0)
+		return -1;
+	library->late_ids[library->nlate_ids++] =
+		(struct library_late_ids){ table, cards, n, library->ncards, 0 };
+	return 0;
+}
+
+/* late: a card of the pack whose table of ids was registered last. */
+static int add_card(struct library *library, struct card *card, bool late)
 {
 	if (!library->index && !(library->index = library_index_new()))
 		return -1;
-	uint64_t id_hash = text_hash_nocase(card->id);
-	const struct card *owner = library_index_id_owner(library->index, card->id, id_hash);
+	/* A late card is checked against the packs before its own: none for
+	 * the first pack of a start, which then hashes nothing here. */
+	size_t tables = late ? library->nlate_ids - 1 : library->nlate_ids;
+	bool alone = late && tables == 0 && library_index_is_empty(library->index);
+	uint64_t id_hash = alone ? 0 : text_hash_nocase(card->id);
+	const struct card *owner = alone ? NULL : library_id_owner(library, card->id, id_hash, tables);
 	if (owner) {
 		if (array_grow(&library->overrides, &library->overrides_alloc, library->noverrides,
 			       sizeof *library->overrides) < 0)
@@ -160,12 +175,24 @@ int library_add_card(struct library *library, struct card *card)
 		library->aliases_late = true;
 		library->aliases_from = library->ncards;
 	}
-	if (library_index_add(library->index, card, id_hash, !library->aliases_late) < 0)
+	if (late)
+		library->late_ids[library->nlate_ids - 1].added++;
+	else if (library_index_add(library->index, card, id_hash, !library->aliases_late) < 0)
 		return -1;
 	library->cards[library->ncards++] = card;
 	if (card->pack < library->npacks)
 		library->packs[card->pack].ncards++;
 	return 0;
+}
+
+int library_add_card(struct library *library, struct card *card)
+{
+	return add_card(library, card, false);
+}
+
+int library_add_late_card(struct library *library, struct card *card)
+{
+	return library->nlate_ids > 0 ? add_card(library, card, true) : -1;
 }
 
 void library_order_facts(const struct library *library, struct card *card)
@@ -332,11 +359,46 @@ int library_add_sorted_run(struct library *library, size_t pack, struct card **c
 	return 0;
 }
 
-/* Merges the sorted a[0..na) and b[0..nb) into out. */
+/* How many of the sorted b[0..nb) go before card: those that sort before
+ * it, and with before_ties those equal to it too. */
+static size_t how_many_before(const struct card *const *b, size_t nb, const struct card *card, bool before_ties)
+{
+	size_t lo = 0, hi = nb;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = library_topic_cmp(b[mid], card);
+		if (c < 0 || (before_ties && c == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Merges the sorted a[0..na) and b[0..nb) into out (a first where they tie).
+ * A few cards merged into many (the bundled pack's into a large pack's)
+ * are placed by binary search, so the many are copied, not compared. */
 static void merge(const struct card *const *a, size_t na, const struct card *const *b, size_t nb,
 		  const struct card **out)
 {
 	size_t i = 0, j = 0, k = 0;
+	if (na * 16 < nb) {
+		for (; i < na; i++) {
+			size_t run = how_many_before(b + j, nb - j, a[i], false);
+			memcpy(out + k, b + j, run * sizeof *out);
+			k += run;
+			j += run;
+			out[k++] = a[i];
+		}
+	} else if (nb * 16 < na) {
+		for (; j < nb; j++) {
+			size_t run = how_many_before(a + i, na - i, b[j], true);
+			memcpy(out + k, a + i, run * sizeof *out);
+			k += run;
+			i += run;
+			out[k++] = b[j];
+		}
+	}
 	while (i < na && j < nb)
 		out[k++] = library_topic_cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
 	while (i < na)

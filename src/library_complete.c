@@ -48,6 +48,18 @@ int library_complete(struct library *library, struct diag_list *diags, const cha
 		if (pack_cache_read_body(library, card, why) < 0)
 			return -1;
 	}
+	for (size_t t = 0; t < library->nlate_ids; t++) {
+		const struct library_late_ids *late = &library->late_ids[t];
+		if (!pack_cache_ids_valid(late->table, late->cards, late->n)) {
+			*why = "its table of ids does not match its cards";
+			return -1;
+		}
+	}
+	int rc = library_index_late_ids(library);
+	if (rc < 0) {
+		*why = rc == -2 ? "a card id is there twice" : "out of memory";
+		return -1;
+	}
 	if (library_index_late_aliases(library) < 0) {
 		*why = "out of memory";
 		return -1;

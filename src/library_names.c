@@ -154,10 +154,68 @@ int library_index_reserve(struct library_index *index, size_t names)
 	return want <= exact->size ? 0 : index_grow_to(exact, want);
 }
 
-const struct card *library_index_id_owner(const struct library_index *index, const char *id, uint64_t id_hash)
+bool library_index_is_empty(const struct library_index *index)
 {
-	const struct index_slot *slot = index_find(&index->exact, id, id_hash);
-	return slot && slot->key && slot->rank == NAME_ID ? slot->card : NULL;
+	return index->exact.used == 0;
+}
+
+/* Entry i of a late table: its hash and its index. */
+static uint32_t late_word(const struct library_late_ids *late, size_t i, size_t word)
+{
+	uint32_t v;
+	memcpy(&v, late->table + (2 * i + word) * sizeof v, sizeof v);
+	return v;
+}
+
+/* The card whose id is id (hash: text_hash_nocase(id)) among those of the
+ * late tables [0, tables), or NULL.  The table is checked against the
+ * cards only by library_complete: an index out of range is passed over. */
+static const struct card *late_find(const struct library *library, size_t tables, const char *id, uint64_t hash)
+{
+	uint32_t want = (uint32_t)hash;
+	for (size_t t = 0; t < tables && t < library->nlate_ids; t++) {
+		const struct library_late_ids *late = &library->late_ids[t];
+		size_t lo = 0, hi = late->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (late_word(late, mid, 0) < want)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < late->n && late_word(late, lo, 0) == want; lo++) {
+			uint32_t index = late_word(late, lo, 1);
+			if (index < late->n && text_casecmp(late->cards[index]->id, id) == 0)
+				return late->cards[index];
+		}
+	}
+	return NULL;
+}
+
+const struct card *library_id_owner(const struct library *library, const char *id, uint64_t id_hash, size_t tables)
+{
+	const struct index_slot *slot = index_find(&library->index->exact, id, id_hash);
+	if (slot && slot->key && slot->rank == NAME_ID)
+		return slot->card;
+	return late_find(library, tables, id, id_hash);
+}
+
+int library_index_late_ids(struct library *library)
+{
+	for (size_t t = 0; t < library->nlate_ids; t++) {
+		const struct library_late_ids *late = &library->late_ids[t];
+		for (size_t c = late->first; c < late->first + late->added && c < library->ncards; c++) {
+			struct card *card = library->cards[c];
+			uint64_t hash = text_hash_nocase(card->id);
+			const struct index_slot *slot = index_find(&library->index->exact, card->id, hash);
+			if (slot && slot->key && slot->rank == NAME_ID)
+				return -2;
+			if (library_index_add(library->index, card, hash, false) < 0)
+				return -1;
+		}
+	}
+	library->nlate_ids = 0;
+	return 0;
 }
 
 static int index_aliases(struct library_index *index, struct card *card)
@@ -214,8 +272,15 @@ int library_index_names(const struct library *library)
 
 const struct card *library_find_exact(const struct library *library, const char *name)
 {
-	struct index_slot *slot = library->index && name ? index_lookup(&library->index->exact, name) : NULL;
-	return slot && slot->key ? slot->card : NULL;
+	if (!library->index || !name)
+		return NULL;
+	uint64_t hash = text_hash_nocase(name);
+	struct index_slot *slot = index_find(&library->index->exact, name, hash);
+	if (slot && slot->key && slot->rank == NAME_ID)
+		return slot->card;
+	/* An id not indexed yet wins over an alias, as it will once it is. */
+	const struct card *late = library->nlate_ids ? late_find(library, library->nlate_ids, name, hash) : NULL;
+	return late ? late : slot && slot->key ? slot->card : NULL;
 }
 
 /* The folded table's entry for name, or NULL. */

@@ -13,9 +13,16 @@
 struct library_index *library_index_new(void);
 void library_index_free(struct library_index *index);
 
+/* Whether the index holds no name yet. */
+bool library_index_is_empty(const struct library_index *index);
 /* The card that already holds id as its id (id_hash: text_hash_nocase(id)),
- * or NULL: an alias or title of that spelling does not count. */
-const struct card *library_index_id_owner(const struct library_index *index, const char *id, uint64_t id_hash);
+ * in the index or in the late tables [0, tables) (library->late_ids), or
+ * NULL: an alias or title of that spelling does not count. */
+const struct card *library_id_owner(const struct library *library, const char *id, uint64_t id_hash, size_t tables);
+/* Indexes the ids of the cards added late (library_add_late_card), in the
+ * order they were added, and forgets the late tables.  Returns 0, -1 when
+ * out of memory, -2 when an id is there twice (a damaged cache). */
+int library_index_late_ids(struct library *library);
 
 /* Makes room for names more ids and aliases at once, rather than growing
  * the table step by step as they come.  Returns 0, or -1 when out of memory

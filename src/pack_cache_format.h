@@ -18,6 +18,10 @@
  *              u32 n, n × head,
  *              u32 n, n × u32 index (the cards in topic-list order,
  *              library_topic_cmp: each index once, the cards sorted),
+ *              u32 n, n × (u32 hash, u32 index) (each card once, by the low
+ *              32 bits of text_hash_nocase(id), then index: how a start
+ *              that paints first finds a card by id before the name index
+ *              holds them),
  *              u32 size, size bytes of bodies (body i at head i's offset,
  *              each right after the one before)
  *   head    := str id, str title, u32 kind, strs aliases, str member_of,

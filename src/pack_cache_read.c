@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -455,6 +456,41 @@ static bool new_card_block(struct card_block *block, size_t ncards)
 	return true;
 }
 
+bool pack_cache_ids_valid(const unsigned char *table, struct card *const *cards, size_t ncards)
+{
+	unsigned char *seen = calloc(ncards + 1, 1);
+	if (!seen)
+		return false;
+	bool valid = true;
+	uint32_t last_hash = 0, last_index = 0;
+	for (size_t i = 0; valid && i < ncards; i++) {
+		uint32_t hash, index;
+		memcpy(&hash, table + 8 * i, sizeof hash);
+		memcpy(&index, table + 8 * i + 4, sizeof index);
+		valid = index < ncards && !seen[index]++ && hash == (uint32_t)text_hash_nocase(cards[index]->id) &&
+			(i == 0 || hash > last_hash || (hash == last_hash && index > last_index));
+		last_hash = hash;
+		last_index = index;
+	}
+	free(seen);
+	return valid;
+}
+
+/* The table of ids (pack_cache_format.h), one entry per card; checked here
+ * unless only heads are read (library_complete checks it then). */
+static const unsigned char *get_id_table(struct in *in, struct card *const *cards, size_t ncards)
+{
+	if (get_count(in, 8) != ncards && !in->why)
+		fail(in, "its table of ids does not list every card");
+	if (in->why)
+		return NULL;
+	const unsigned char *table = in->p;
+	in->p += 8 * ncards;	/* get_count made sure it is there */
+	if (!in->heads_only && !pack_cache_ids_valid(table, cards, ncards))
+		fail(in, "its table of ids does not match its cards");
+	return table;
+}
+
 /* Every card's body, each where its head says and right after the one
  * before, to the end of the file. */
 static void get_bodies(struct in *in, struct library *library, struct card *const *cards, size_t ncards)
@@ -558,6 +594,7 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	for (size_t i = 0; block.cards && i < ncards && !in.why; i++)
 		cards[i] = get_head(&in, library, &block.cards[i]);
 	uint32_t *order = in.why ? NULL : get_order(&in, &library->arena, cards, ncards);
+	const unsigned char *ids = get_id_table(&in, cards, ncards);
 	if (get_count(&in, 1) != (size_t)(in.end - in.p))
 		fail(&in, "its bodies are not where they end");
 	if (defer)
@@ -576,6 +613,7 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	out->own_cards = cards;
 	out->ncards = ncards;
 	out->order = order;
+	out->id_table = defer ? ids : NULL;
 	*why = NULL;
 	return PACK_CACHE_OK;
 }

@@ -466,11 +466,18 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 	struct card **settled = compiled->own_cards && compiled->order
 					? calloc(compiled->ncards + 1, sizeof *settled)
 					: NULL;
+	/* A cache read for its heads: its cards are found through its table
+	 * of ids until library_complete indexes them. */
+	bool late = compiled->own_cards && compiled->id_table;
+	if (late && library_add_late_ids(library, compiled->id_table, compiled->own_cards, compiled->ncards) < 0) {
+		free(settled);
+		return -1;
+	}
 	int added = 0;
 	for (size_t i = 0; i < compiled->ncards; i++) {
 		struct card *card = compiled->own_cards ? settle_card(library, compiled->own_cards[i], pack)
 							: adopt_card(library, compiled->cards[i], pack);
-		int rc = card ? library_add_card(library, card) : -1;
+		int rc = !card ? -1 : late ? library_add_late_card(library, card) : library_add_card(library, card);
 		if (rc < 0) {
 			free(settled);
 			return -1;

@@ -29,6 +29,58 @@ static struct card *make_card(struct library *lib, size_t pack, const char *id, 
 	return c;
 }
 
+static int by_topic(const void *a, const void *b)
+{
+	return library_topic_cmp(*(const struct card *const *)a, *(const struct card *const *)b);
+}
+
+/* A large pack with its stored order and a few cards without one (the
+ * bundled pack's) come out as sorting them all would, whichever side is
+ * the few: the merge places them by binary search then. */
+static void a_few_cards_merge_into_many_as_a_sort_would(void **state)
+{
+	(void)state;
+	enum { MANY = 200, FEW = 5 };
+	static const char *const few_titles[FEW] = { "", "Aaa", "Mmm 050", "mmm 050", "Zzz" };
+	for (int few_have_the_run = 0; few_have_the_run < 2; few_have_the_run++) {
+		struct library lib;
+		library_init(&lib);
+		struct pack_info p1 = { .name = "many" }, p2 = { .name = "few" };
+		size_t many = library_add_pack(&lib, &p1), few = library_add_pack(&lib, &p2);
+		struct card **run = arena_array(&lib.arena, MANY, sizeof *run);
+		assert_non_null(run);
+		char id[32], title[32];
+		for (int i = 0; i < MANY; i++) {
+			snprintf(id, sizeof id, "m%03d", i);
+			snprintf(title, sizeof title, "Mmm %03d", i);
+			run[i] = make_card(&lib, many, arena_strdup(&lib.arena, id), i % 3 == 0 ? CARD_CLASS : CARD_DRUG,
+					   arena_strdup(&lib.arena, title));
+			assert_int_equal(library_add_card(&lib, run[i]), 0);
+		}
+		struct card *few_cards[FEW];
+		for (int i = 0; i < FEW; i++) {
+			snprintf(id, sizeof id, "f%d", i);
+			few_cards[i] = make_card(&lib, few, arena_strdup(&lib.arena, id), i % 2 ? CARD_DRUG : CARD_CLASS,
+						 few_titles[i]);
+			assert_int_equal(library_add_card(&lib, few_cards[i]), 0);
+		}
+		qsort(run, MANY, sizeof *run, by_topic);
+		qsort(few_cards, FEW, sizeof *few_cards, by_topic);
+		if (few_have_the_run)
+			assert_int_equal(library_add_sorted_run(&lib, few, few_cards, FEW), 0);
+		else
+			assert_int_equal(library_add_sorted_run(&lib, many, run, MANY), 0);
+		const struct card *got[MANY + FEW], *want[MANY + FEW];
+		library_sorted(&lib, got);
+		for (size_t i = 0; i < lib.ncards; i++)
+			want[i] = lib.cards[i];
+		qsort(want, lib.ncards, sizeof *want, by_topic);
+		for (size_t i = 0; i < lib.ncards; i++)
+			assert_string_equal(got[i]->id, want[i]->id);
+		library_release(&lib);
+	}
+}
+
 static void has_pack_matches_names_exactly(void **state)
 {
 	(void)state;
@@ -416,6 +468,7 @@ int main(void)
 		cmocka_unit_test(many_cards_stay_findable),
 		cmocka_unit_test(lookup_folds_what_people_type),
 		cmocka_unit_test(folded_names_built_late_keep_ranks),
+		cmocka_unit_test(a_few_cards_merge_into_many_as_a_sort_would),
 		cmocka_unit_test(transliterate_keeps_question_ids),
 		cmocka_unit_test(search_path_order_and_no_default_packs),
 	};

@@ -417,6 +417,53 @@ static void bodies_read_later_end_as_a_whole_load(void **state)
 	release(&later, &later_diags);
 }
 
+/* Two packs read for their heads only, the second repeating an id of the
+ * first: each card is found by id through its cache's table until
+ * library_complete indexes them, and the first pack wins as it does in a
+ * whole load, before and after. */
+static void ids_are_found_before_they_are_indexed(void **state)
+{
+	struct fixture *f = *state;
+	char other[4300], cards[4400];
+	snprintf(other, sizeof other, "%s/other", f->root);
+	snprintf(cards, sizeof cards, "%s/cards", other);
+	assert_int_equal(mkdir(other, 0700), 0);
+	assert_int_equal(mkdir(cards, 0700), 0);
+	write_in(other, "pack.yaml", "format: 1\npack: other\n");
+	write_in(cards, "alpha.yaml", "id: alpha\ntitle: Another alpha\nkind: drug\nsummary: Shadowed.\n");
+	write_in(cards, "gamma.yaml", "id: gamma\ntitle: Gamma\nkind: drug\naliases: [G3]\nsummary: Third.\n");
+	const char *dirs[] = { f->pack, other };
+	struct library library;
+	struct diag_list diags;
+	load(f, dirs, 2, &library, &diags);	/* writes both caches */
+	release(&library, &diags);
+
+	library_init(&library);
+	diag_list_init(&diags);
+	struct load_request request = { .content_dirs = dirs, .ncontent = 2, .no_default_packs = true,
+					.cache_dir = f->cache, .defer_cache_checks = true, .defer_bodies = true };
+	assert_int_equal(library_load(&library, &request, NULL, &diags), 0);
+	assert_int_equal(library.nlate_ids, 2);
+	assert_int_equal(library.ncards, 3);	/* alpha, beta, gamma */
+	assert_int_equal(library.noverrides, 1);
+	assert_string_equal(library_find_exact(&library, "alpha")->title, "Alpha");
+	assert_string_equal(library_find_exact(&library, "GAMMA")->title, "Gamma");
+	assert_null(library_find_exact(&library, "delta"));
+	/* A card of a pack loaded after them (the bundled pack's) with one of
+	 * their ids is overridden. */
+	struct card late_comer = { .id = "beta", .title = "Late", .path = "late.yaml", .pack = 1 };
+	assert_int_equal(library_add_card(&library, &late_comer), 1);
+	assert_int_equal(library.noverrides, 2);
+
+	const char *why;
+	assert_int_equal(library_complete(&library, &diags, &why), 0);
+	assert_int_equal(library.nlate_ids, 0);
+	assert_string_equal(library_find_exact(&library, "alpha")->title, "Alpha");
+	assert_string_equal(library_find_exact(&library, "G3")->title, "Gamma");
+	assert_string_equal(library_find_exact(&library, "gamma")->text[SECTION_SUMMARY], "Third.");
+	release(&library, &diags);
+}
+
 /* Where text first is in file (which must hold it). */
 static long offset_of(const char *file, const char *text)
 {
@@ -752,6 +799,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hostile_values_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(bodies_read_later_end_as_a_whole_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_damaged_body_is_found_when_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(ids_are_found_before_they_are_indexed, setup, teardown),
 		cmocka_unit_test(garbage_is_refused),
 		cmocka_unit_test_setup_teardown(cache_clear_removes_only_cache_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(the_stored_order_merges_as_a_sort_would, setup, teardown),
