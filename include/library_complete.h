@@ -20,8 +20,9 @@
  * fails and the library is loaded again. */
 int library_fill_card(const struct library *library, const struct card *card);
 
-/* Reads every body still to be read, then resolves the references
- * (library_resolve, whose warnings go to diags).  Returns 0, or -1 with *why
+/* Reads every body still to be read, then indexes the names and resolves
+ * the references (library_resolve_links, whose warnings go to diags; the
+ * topic order, from the heads, stays as it was).  Returns 0, or -1 with *why
  * (a static string) when a body is damaged or memory ran out: the library
  * must then be loaded again, not used further. */
 int library_complete(struct library *library, struct diag_list *diags, const char **why);

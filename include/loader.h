@@ -50,6 +50,9 @@ struct compiled_pack {
 	/* With own_cards, or NULL: own_cards[order[0]], own_cards[order[1]], ...
 	 * is topic-list order (library_topic_cmp), for library_add_sorted_run. */
 	const uint32_t *order;
+	/* With order, or NULL: own_cards in that order, as the reader made it
+	 * (the pack's run when none of them is overridden). */
+	struct card **in_order;
 	/* With own_cards from a cache read for its heads only, or NULL: its
 	 * table of ids by hash (pack_cache_format.h), through which the cards
 	 * are found by id until library_complete indexes them. */

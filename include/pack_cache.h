@@ -49,7 +49,7 @@
 
 /* Bumped whenever the layout or what it means changes (a field of
  * struct card, what the loader does with a file). */
-#define PACK_CACHE_FORMAT 8
+#define PACK_CACHE_FORMAT 9
 
 /* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
  * eight bytes a step; it must be cheap next to parsing). */
@@ -156,18 +156,19 @@ int pack_cache_read_body(struct library *library, struct card *card, const char 
  * pack_cache_skip) leaves out.  Every value is checked whatever skip says,
  * so a hostile image is refused, never followed.  On PACK_CACHE_OK, out
  * holds its cards as own_cards (in library's arena, their text pointing into
- * data) and diagnostics, ready for loader_load_compiled_cards(); their fact
- * keys are known to library's vocabulary.  Otherwise *why says what was
+ * data) and diagnostics, ready for loader_load_compiled_cards() into pack
+ * (the cards' card->pack); their fact keys are known to library's
+ * vocabulary.  Otherwise *why says what was
  * wrong (a static string).  data must stay mapped as long as the cards are
  * used. */
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
-					unsigned skip, struct library *library, struct compiled_pack *out,
+					unsigned skip, size_t pack, struct library *library, struct compiled_pack *out,
 					const char **why);
 
 /* pack_cache_parse() of file, mapped read-only; on PACK_CACHE_OK the
  * mapping is handed to library (library_keep_mapping, the last one). */
 enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
-				       struct library *library, struct compiled_pack *out, const char **why);
+				       size_t pack, struct library *library, struct compiled_pack *out, const char **why);
 
 /* What pack_cache_read() with PACK_CACHE_SKIP_DIGEST | PACK_CACHE_SKIP_SOURCES
  * left out, done afterwards on data[0..size), the image it read (still

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* Big enough that a pack of cards needs only a few chunks. */
 #define ARENA_CHUNK_SIZE ((size_t)64 * 1024)
@@ -138,4 +140,21 @@ int array_grow(void *items_field, size_t *alloc, size_t count, size_t size)
 	*alloc = n;
 	/* cppcheck-suppress memleak ; grown is stored through items_field, which cppcheck cannot follow */
 	return 0;
+}
+
+void memory_prefault(void *p, size_t size)
+{
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	if (!p || page <= 0 || size < (size_t)16 * (size_t)page)
+		return;
+	/* The whole pages inside [p, p + size): madvise wants them aligned. */
+	uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+	uintptr_t end = ((uintptr_t)p + size) & ~((uintptr_t)page - 1);
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)size;
+#endif
 }

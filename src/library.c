@@ -128,6 +128,7 @@ int library_reserve_cards(struct library *library, size_t ncards, size_t nnames)
 		struct card **grown = realloc(library->cards, want * sizeof *grown);
 		if (!grown)
 			return -1;
+		memory_prefault(grown + library->ncards, ncards * sizeof *grown);
 		library->cards = grown;
 		library->cards_alloc = want;
 	}
@@ -193,6 +194,29 @@ int library_add_card(struct library *library, struct card *card)
 int library_add_late_card(struct library *library, struct card *card)
 {
 	return library->nlate_ids > 0 ? add_card(library, card, true) : -1;
+}
+
+bool library_takes_late_cards_whole(const struct library *library)
+{
+	return library->nlate_ids == 1 && library->ncards == 0;
+}
+
+int library_add_late_cards(struct library *library, size_t pack, struct card *const *cards, size_t n)
+{
+	if (!library_takes_late_cards_whole(library) || pack >= library->npacks ||
+	    (!library->index && !(library->index = library_index_new())))
+		return -1;
+	if (n > library->cards_alloc - library->ncards && library_reserve_cards(library, n, 0) < 0)
+		return -1;
+	if (n > 0 && !library->aliases_late) {
+		library->aliases_late = true;
+		library->aliases_from = library->ncards;
+	}
+	memcpy(library->cards + library->ncards, cards, n * sizeof *cards);
+	library->ncards += n;
+	library->packs[pack].ncards += n;
+	library->late_ids[0].added = n;
+	return 0;
 }
 
 void library_order_facts(const struct library *library, struct card *card)
@@ -290,6 +314,7 @@ static void resolve_question(struct library *library, const struct library *cont
 }
 
 static void sort_cards(const struct library *library, const struct card **out);
+static void resolve_links(struct library *library, const struct library *context, struct diag_list *diags);
 
 void library_resolve(struct library *library, struct diag_list *diags)
 {
@@ -297,6 +322,17 @@ void library_resolve(struct library *library, struct diag_list *diags)
 }
 
 void library_resolve_within(struct library *library, const struct library *context, struct diag_list *diags)
+{
+	resolve_links(library, context, diags);
+	library_sort_topics(library);
+}
+
+void library_resolve_links(struct library *library, struct diag_list *diags)
+{
+	resolve_links(library, NULL, diags);
+}
+
+static void resolve_links(struct library *library, const struct library *context, struct diag_list *diags)
 {
 	for (size_t c = 0; c < library->ncards; c++) {
 		struct card *card = library->cards[c];
@@ -318,7 +354,6 @@ void library_resolve_within(struct library *library, const struct library *conte
 				resolve_question(library, context, card, &card->quiz[q].parts[p], diags);
 		}
 	}
-	library_sort_topics(library);
 }
 
 void library_sort_topics(struct library *library)
@@ -328,6 +363,7 @@ void library_sort_topics(struct library *library)
 	free(library->sorted);
 	library->nsorted = 0;
 	library->sorted = malloc((library->ncards + 1) * sizeof *library->sorted);
+	memory_prefault(library->sorted, library->ncards * sizeof *library->sorted);
 	if (library->sorted) {
 		sort_cards(library, library->sorted);
 		library->nsorted = library->ncards;
@@ -415,30 +451,65 @@ static bool pack_has_run(const struct library *library, size_t pack)
 	return false;
 }
 
+/* The cards of packs without a run into out (NULL: only counted); returns
+ * how many, or (size_t)-1 when the runs do not fit the library.  A pack's
+ * cards are together in cards[], so a pack with a run is stepped over whole
+ * rather than card by card (50,000 cards read for the bundled pack's 60). */
+static size_t cards_without_run(const struct library *library, const struct card **out)
+{
+	size_t n = library->ncards, rest = 0;
+	for (size_t i = 0; i < n;) {
+		const struct card *card = library->cards[i];
+		if (!pack_has_run(library, card->pack)) {
+			if (out)
+				out[rest] = card;
+			rest++;
+			i++;
+			continue;
+		}
+		size_t count = card->pack < library->npacks ? library->packs[card->pack].ncards : 0;
+		if (count == 0 || count > n - i || library->cards[i + count - 1]->pack != card->pack)
+			return (size_t)-1;
+		i += count;
+	}
+	return rest;
+}
+
 /* The cards of packs with a stored order merged, the others sorted and
  * merged in: a pack cache's 50,000 titles are not sorted again at every
  * start.  false when out of memory or the runs do not add up to the
  * library's cards (the caller sorts them all). */
 static bool merge_runs(const struct library *library, const struct card **out)
 {
-	size_t n = library->ncards, rest = 0;
-	const struct card **scratch = malloc((n + 1) * sizeof *scratch);
-	if (!scratch)
+	size_t n = library->ncards, rest = cards_without_run(library, NULL);
+	if (rest == (size_t)-1)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!pack_has_run(library, library->cards[i]->pack))
-			out[rest++] = library->cards[i];
-	qsort(out, rest, sizeof *out, sorted_order);
+	const struct card **sorted_rest = malloc((rest + 1) * sizeof *sorted_rest);
+	if (!sorted_rest)
+		return false;
+	(void)cards_without_run(library, sorted_rest);
+	qsort(sorted_rest, rest, sizeof *sorted_rest, sorted_order);
 	size_t done = rest;
-	for (size_t r = 0; r < library->nruns; r++) {
-		const struct library_run *run = &library->runs[r];
-		if (run->ncards > n - done)
-			break;
-		merge(out, done, (const struct card *const *)run->cards, run->ncards, scratch);
-		done += run->ncards;
-		memcpy(out, scratch, done * sizeof *out);
+	if (library->nruns == 1 && library->runs[0].ncards == n - rest) {
+		/* The usual start: one large pack's run, the bundled pack merged in. */
+		merge(sorted_rest, rest, (const struct card *const *)library->runs[0].cards, n - rest, out);
+		done = n;
+	} else {
+		const struct card **scratch = malloc((n + 1) * sizeof *scratch);
+		if (scratch) {
+			memcpy(out, sorted_rest, rest * sizeof *out);
+			for (size_t r = 0; r < library->nruns; r++) {
+				const struct library_run *run = &library->runs[r];
+				if (run->ncards > n - done)
+					break;
+				merge(out, done, (const struct card *const *)run->cards, run->ncards, scratch);
+				done += run->ncards;
+				memcpy(out, scratch, done * sizeof *out);
+			}
+		}
+		free(scratch);
 	}
-	free(scratch);
+	free(sorted_rest);
 	return done == n;
 }
 
@@ -449,6 +520,11 @@ static void sort_cards(const struct library *library, const struct card **out)
 	for (size_t i = 0; i < library->ncards; i++)
 		out[i] = library->cards[i];
 	qsort(out, library->ncards, sizeof *out, sorted_order);
+}
+
+const struct card *const *library_topics(const struct library *library)
+{
+	return library->sorted && library->nsorted == library->ncards ? library->sorted : NULL;
 }
 
 void library_sorted(const struct library *library, const struct card **out)

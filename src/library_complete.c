@@ -65,6 +65,8 @@ int library_complete(struct library *library, struct diag_list *diags, const cha
 		return -1;
 	}
 	library->bodies_pending = false;
-	library_resolve(library, diags);
+	/* The order is the heads', worked out before: kept, so that what the
+	 * first frame holds of it (library_topics) stays valid. */
+	library_resolve_links(library, diags);
 	return 0;
 }

@@ -202,6 +202,15 @@ const struct card *library_id_owner(const struct library *library, const char *i
 
 int library_index_late_ids(struct library *library)
 {
+	/* Room for all of them (and their aliases, next) at once. */
+	size_t names = 0;
+	for (size_t t = 0; t < library->nlate_ids; t++) {
+		const struct library_late_ids *late = &library->late_ids[t];
+		for (size_t c = late->first; c < late->first + late->added && c < library->ncards; c++)
+			names += 1 + library->cards[c]->naliases;
+	}
+	if (names > 0 && library_index_reserve(library->index, names) < 0)
+		return -1;
 	for (size_t t = 0; t < library->nlate_ids; t++) {
 		const struct library_late_ids *late = &library->late_ids[t];
 		for (size_t c = late->first; c < late->first + late->added && c < library->ncards; c++) {

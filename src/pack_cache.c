@@ -429,6 +429,10 @@ static void put_body(struct out *o, struct out *cold, const struct pack_cache_ke
 		put_str(o, d->message);
 	}
 	put_u32(o, (uint32_t)ncards);
+	size_t naliases = 0;
+	for (size_t i = 0; i < ncards; i++)
+		naliases += cards[i]->naliases;
+	put_u32(o, (uint32_t)naliases);
 	size_t *body_at = malloc((ncards + 1) * sizeof *body_at);
 	if (!body_at) {
 		o->failed = true;

@@ -15,7 +15,7 @@
  *   records := str dir, str real_dir, u64 vocab_digest,
  *              u32 n, n × (str name, u64 size, u64 mtime_ns, u64 digest),
  *              u32 n, n × (u32 severity, str path, u32 line, u32 col, str message),
- *              u32 n, n × head,
+ *              u32 n, u32 naliases (of all n cards), n × head,
  *              u32 n, n × u32 index (the cards in topic-list order,
  *              library_topic_cmp: each index once, the cards sorted),
  *              u32 n, n × (u32 hash, u32 index) (each card once, by the low

@@ -75,7 +75,7 @@ static int load_unchecked(struct library *library, size_t pack, const char *dir,
 	struct compiled_pack compiled;
 	const char *why;
 	enum pack_cache_status status =
-		named ? pack_cache_read(file, &key, skip, library, &compiled, &why)
+		named ? pack_cache_read(file, &key, skip, pack, library, &compiled, &why)
 		      : PACK_CACHE_MISSING;
 	struct library_unchecked entry = { dir, file, key.vocab_digest, NULL, 0 };
 	pack_cache_key_release(&key);
@@ -106,7 +106,8 @@ int pack_cache_load_cards(struct library *library, size_t pack, const char *dir,
 	}
 	struct compiled_pack compiled;
 	const char *why;
-	enum pack_cache_status status = pack_cache_read(file, &key, PACK_CACHE_CHECK_ALL, library, &compiled, &why);
+	enum pack_cache_status status =
+		pack_cache_read(file, &key, PACK_CACHE_CHECK_ALL, pack, library, &compiled, &why);
 	if (status == PACK_CACHE_OK) {
 		rc = loader_load_compiled_cards(library, pack, &compiled, diags);
 	} else {

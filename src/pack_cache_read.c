@@ -3,6 +3,7 @@
 #include "pack_cache.h"
 
 #include <errno.h>
+#include <stdalign.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,17 +276,95 @@ static void get_facts(struct in *in, struct library *library, struct card *card)
 	}
 }
 
+/* Everything a cache's cards need per card before the first frame, in one
+ * block of pages of its own: the kernel hands them over zeroed (nothing to
+ * clear), and in huge pages where it can, so 50,000 cards cost a few page
+ * faults rather than thousands.  Only pages written are ever used, whatever
+ * counts a damaged file gives.  Handed to the library (library_keep_mapping)
+ * with the cards. */
+struct card_block {
+	void *pages;
+	size_t size;
+	struct card *cards;		/* ncards */
+	struct card **pointers;		/* ncards, the compiled pack's own_cards */
+	struct card **in_order;		/* ncards, its in_order */
+	const char **aliases;		/* naliases, then a NULL after each card's */
+	size_t aliases_left;
+	uint32_t *order;		/* ncards */
+	unsigned char *seen;		/* ncards */
+};
+
+/* Room for count items of size (align: their alignment, a power of two)
+ * from *at: their *offset, and *at moved past them.  False on overflow. */
+static bool block_part(size_t *at, size_t count, size_t size, size_t align, size_t *offset)
+{
+	*at = (*at + align - 1) & ~(align - 1);
+	if (count > (SIZE_MAX / 2 - *at) / size)
+		return false;
+	*offset = *at;
+	*at += count * size;
+	return true;
+}
+
+static bool new_card_block(struct card_block *block, size_t ncards, size_t naliases)
+{
+	size_t at = 0, cards, pointers, in_order, aliases, order, seen;
+	size_t slots = naliases + ncards;
+	if (ncards == 0 || slots < naliases ||
+	    !block_part(&at, ncards, sizeof *block->cards, alignof(struct card), &cards) ||
+	    !block_part(&at, ncards, sizeof *block->pointers, alignof(struct card *), &pointers) ||
+	    !block_part(&at, ncards, sizeof *block->in_order, alignof(struct card *), &in_order) ||
+	    !block_part(&at, slots, sizeof *block->aliases, alignof(const char *), &aliases) ||
+	    !block_part(&at, ncards, sizeof *block->order, alignof(uint32_t), &order) ||
+	    !block_part(&at, ncards, 1, 1, &seen))
+		return ncards == 0;
+	unsigned char *pages = mmap(NULL, at, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages == MAP_FAILED)
+		return false;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(pages, at, MADV_HUGEPAGE);
+#endif
+	*block = (struct card_block){ .pages = pages,
+				      .size = at,
+				      .cards = (struct card *)(void *)(pages + cards),
+				      .pointers = (struct card **)(void *)(pages + pointers),
+				      .in_order = (struct card **)(void *)(pages + in_order),
+				      .aliases = (const char **)(void *)(pages + aliases),
+				      .aliases_left = slots,
+				      .order = (uint32_t *)(void *)(pages + order),
+				      .seen = pages + seen };
+	return true;
+}
+
+/* A card's aliases, in the block: NULL for none. */
+static const char **get_aliases(struct in *in, struct card_block *block, size_t *n)
+{
+	*n = get_count(in, 4);
+	if (*n == 0)
+		return NULL;
+	if (*n >= block->aliases_left) {
+		fail(in, "its cards have more aliases than it says");
+		*n = 0;
+		return NULL;
+	}
+	const char **items = block->aliases;
+	for (size_t i = 0; i < *n; i++)
+		items[i] = get_required(in);
+	block->aliases += *n + 1;	/* and the NULL after them */
+	block->aliases_left -= *n + 1;
+	return items;
+}
+
 /* What the topic list needs of a card (pack_cache_format.h's head), into
  * card (zeroed). */
-static struct card *get_head(struct in *in, struct library *library, struct card *card)
+static struct card *get_head(struct in *in, struct card_block *block, struct card *card)
 {
-	struct arena *arena = &library->arena;
 	card->id = get_required(in);
 	if (card->id && !in->heads_only && !valid_id(card->id))
 		fail(in, "a card id is not an id");
 	card->title = get_required(in);
 	card->kind = (enum card_kind)get_below(in, CARD_KIND_COUNT);
-	card->aliases = get_strs(in, arena, &card->naliases);
+	card->aliases = get_aliases(in, block, &card->naliases);
 	card->member_of = get_str(in);
 	card->member_of_at.line = get_u32(in);
 	card->member_of_at.col = get_u32(in);
@@ -348,16 +427,17 @@ static void get_diags(struct in *in, struct arena *arena, struct compiled_pack *
 
 /* The cards' topic-list order: every index once, and the cards it lists
  * truly sorted (a wrong order would be shown as it is). */
-static uint32_t *get_order(struct in *in, struct arena *arena, struct card *const *cards, size_t ncards)
+static uint32_t *get_order(struct in *in, const struct card_block *block, struct card *const *cards, size_t ncards)
 {
 	if (get_count(in, 4) != ncards) {
 		fail(in, "its topic order does not list every card");
 		return NULL;
 	}
-	uint32_t *order = get_array(in, arena, ncards, sizeof *order);
-	unsigned char *seen = get_array(in, arena, ncards, 1);
+	uint32_t *order = block->order;
+	unsigned char *seen = block->seen;
 	for (size_t i = 0; order && seen && i < ncards && !in->why; i++) {
 		order[i] = get_below(in, (uint32_t)ncards);
+		block->in_order[i] = cards[order[i]];
 		if (seen[order[i]]++)
 			fail(in, "its topic order lists a card twice");
 		else if (i > 0 && !in->heads_only && library_topic_cmp(cards[order[i - 1]], cards[order[i]]) >= 0)
@@ -383,6 +463,12 @@ static bool made_from(struct in *in, const struct pack_cache_key *key, bool sour
 	bool same = !key || (same_str(dir, key->dir) && vocab == key->vocab_digest);
 	same = same && (!key || !sources || n == key->nsources);
 	*foreign = key && real_dir && !same_str(real_dir, key->real_dir);
+	if (key && !sources) {
+		/* Stepped over (4 + 3 × 8 bytes each): pack_cache_verify reads
+		 * them afterwards, names and all. */
+		in->p += n * 28;
+		return same && !*foreign && !in->why;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const char *name = get_required(in);
 		uint64_t size = get_u64(in), mtime = get_u64(in), digest = get_u64(in);
@@ -427,33 +513,6 @@ static bool body_matches(const void *data, size_t size, const struct cache_heade
 			strings = 2 * sizeof n + cache_pad(n);
 	}
 	return cache_body_digest(body, strings, body + strings, body_size - strings) == h->digest;
-}
-
-/* The structs of a cache's cards, in pages of their own: the kernel hands
- * them over zeroed (nothing to clear), and in huge pages where it can, so
- * 50,000 cards cost a few page faults rather than thousands.  Only pages
- * written are ever used, whatever count a damaged file gives.  Handed to the
- * library (library_keep_mapping) with the cards. */
-struct card_block {
-	struct card *cards;
-	size_t size;
-};
-
-static bool new_card_block(struct card_block *block, size_t ncards)
-{
-	if (ncards == 0)
-		return true;
-	if (ncards > SIZE_MAX / sizeof *block->cards)
-		return false;
-	block->size = ncards * sizeof *block->cards;
-	void *pages = mmap(NULL, block->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED)
-		return false;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(pages, block->size, MADV_HUGEPAGE);
-#endif
-	block->cards = pages;
-	return true;
 }
 
 bool pack_cache_ids_valid(const unsigned char *table, struct card *const *cards, size_t ncards)
@@ -560,7 +619,7 @@ int pack_cache_read_body(struct library *library, struct card *card, const char 
 }
 
 enum pack_cache_status pack_cache_parse(const void *data, size_t size, const struct pack_cache_key *key,
-					unsigned skip, struct library *library, struct compiled_pack *out,
+					unsigned skip, size_t pack, struct library *library, struct compiled_pack *out,
 					const char **why)
 {
 	*out = (struct compiled_pack){ 0 };
@@ -586,14 +645,18 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 		return PACK_CACHE_STALE;
 	}
 	get_diags(&in, &library->arena, out);
-	size_t ncards = get_count(&in, 40);
-	struct card **cards = get_array(&in, &library->arena, ncards, sizeof *cards);
-	struct card_block block = { NULL, 0 };
-	if (cards && !new_card_block(&block, ncards))
+	size_t ncards = get_count(&in, 40), naliases = get_count(&in, 4);
+	struct card_block block = { 0 };
+	if (!in.why && !new_card_block(&block, ncards, naliases))
 		fail(&in, "out of memory");
-	for (size_t i = 0; block.cards && i < ncards && !in.why; i++)
-		cards[i] = get_head(&in, library, &block.cards[i]);
-	uint32_t *order = in.why ? NULL : get_order(&in, &library->arena, cards, ncards);
+	struct card **cards = block.pointers;
+	for (size_t i = 0; cards && i < ncards && !in.why; i++) {
+		/* Set now, while the card is at hand: a pack read for its heads
+		 * is taken without touching each card again (loader). */
+		block.cards[i].pack = pack;
+		cards[i] = get_head(&in, &block, &block.cards[i]);
+	}
+	uint32_t *order = in.why ? NULL : get_order(&in, &block, cards, ncards);
 	const unsigned char *ids = get_id_table(&in, cards, ncards);
 	if (get_count(&in, 1) != (size_t)(in.end - in.p))
 		fail(&in, "its bodies are not where they end");
@@ -601,11 +664,11 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 		defer_bodies(&in, library, cards, ncards);
 	else
 		get_bodies(&in, library, cards, ncards);
-	if (!in.why && block.cards && library_keep_mapping(library, block.cards, block.size) < 0)
+	if (!in.why && block.pages && library_keep_mapping(library, block.pages, block.size) < 0)
 		fail(&in, "out of memory");
 	if (in.why) {
-		if (block.cards)
-			munmap(block.cards, block.size);
+		if (block.pages)
+			munmap(block.pages, block.size);
 		*why = in.why;
 		*out = (struct compiled_pack){ 0 };
 		return strcmp(in.why, "out of memory") == 0 ? PACK_CACHE_NO_MEMORY : PACK_CACHE_DAMAGED;
@@ -613,6 +676,7 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 	out->own_cards = cards;
 	out->ncards = ncards;
 	out->order = order;
+	out->in_order = order ? block.in_order : NULL;
 	out->id_table = defer ? ids : NULL;
 	*why = NULL;
 	return PACK_CACHE_OK;
@@ -648,7 +712,7 @@ static enum pack_cache_status map_file(const char *file, int flags, void **map, 
 }
 
 enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache_key *key, unsigned skip,
-				       struct library *library, struct compiled_pack *out, const char **why)
+				       size_t pack, struct library *library, struct compiled_pack *out, const char **why)
 {
 	*out = (struct compiled_pack){ 0 };
 	void *map;
@@ -657,7 +721,7 @@ enum pack_cache_status pack_cache_read(const char *file, const struct pack_cache
 		map_file(file, skip & PACK_CACHE_DEFER_BODIES ? 0 : CACHE_MAP_ALL, &map, &size, why);
 	if (status != PACK_CACHE_OK)
 		return status;
-	status = pack_cache_parse(map, size, key, skip, library, out, why);
+	status = pack_cache_parse(map, size, key, skip, pack, library, out, why);
 	if (status != PACK_CACHE_OK || library_keep_mapping(library, map, size) < 0) {
 		munmap(map, size);
 		if (status == PACK_CACHE_OK) {

@@ -433,18 +433,20 @@ size_t loader_load_compiled_manifest(struct library *library, const struct compi
 	return pack;
 }
 
-/* The cards of compiled->order that were added (settled[i] is own_cards[i],
- * or NULL when an earlier pack overrode it), as the pack's sorted run. */
-static int add_run(struct library *library, size_t pack, const struct compiled_pack *compiled,
-		   struct card *const *settled, size_t added)
+/* The cards of compiled->order that were added (dropped[i]: own_cards[i]
+ * was overridden; NULL when none was), as the pack's sorted run. */
+static int add_run(struct library *library, size_t pack, const struct compiled_pack *compiled, const bool *dropped,
+		   size_t added)
 {
+	if (!dropped && compiled->in_order)
+		return library_add_sorted_run(library, pack, compiled->in_order, added);
 	struct card **run = arena_array(&library->arena, added + 1, sizeof *run);
 	if (!run)
 		return -1;
 	size_t n = 0;
 	for (size_t i = 0; i < compiled->ncards && n < added; i++)
-		if (settled[compiled->order[i]])
-			run[n++] = settled[compiled->order[i]];
+		if (!dropped || !dropped[compiled->order[i]])
+			run[n++] = compiled->own_cards[compiled->order[i]];
 	return library_add_sorted_run(library, pack, run, n);
 }
 
@@ -455,41 +457,47 @@ int loader_load_compiled_cards(struct library *library, size_t pack, const struc
 		const struct compiled_diag *d = &compiled->diags[i];
 		diag_add(diags, d->severity, d->path, d->line, d->col, "%s", d->message);
 	}
+	/* A cache read for its heads: its cards are found through its table
+	 * of ids until library_complete indexes them (which makes room for
+	 * their names then). */
+	bool late = compiled->own_cards && compiled->id_table;
 	if (compiled->own_cards && compiled->ncards > 0) {
 		size_t names = 0;
-		for (size_t i = 0; i < compiled->ncards; i++)
+		for (size_t i = 0; !late && i < compiled->ncards; i++)
 			names += 1 + compiled->own_cards[i]->naliases;
 		/* Out of memory here only makes the adding below slower. */
 		(void)library_reserve_cards(library, compiled->ncards, names);
 	}
-	/* With an order, which cards were added (an overridden one is not). */
-	struct card **settled = compiled->own_cards && compiled->order
-					? calloc(compiled->ncards + 1, sizeof *settled)
-					: NULL;
-	/* A cache read for its heads: its cards are found through its table
-	 * of ids until library_complete indexes them. */
-	bool late = compiled->own_cards && compiled->id_table;
-	if (late && library_add_late_ids(library, compiled->id_table, compiled->own_cards, compiled->ncards) < 0) {
-		free(settled);
+	if (late && library_add_late_ids(library, compiled->id_table, compiled->own_cards, compiled->ncards) < 0)
 		return -1;
-	}
+	/* With an order: the cards overridden, once one is. */
+	bool *dropped = NULL;
 	int added = 0;
-	for (size_t i = 0; i < compiled->ncards; i++) {
+	if (late && library_takes_late_cards_whole(library)) {
+		/* Nothing before them to override them: taken whole (the parse
+		 * set each card's pack; their facts wait with their bodies). */
+		if (library_add_late_cards(library, pack, compiled->own_cards, compiled->ncards) < 0)
+			return -1;
+		added = (int)compiled->ncards;
+	}
+	for (size_t i = (size_t)added; i < compiled->ncards; i++) {
 		struct card *card = compiled->own_cards ? settle_card(library, compiled->own_cards[i], pack)
 							: adopt_card(library, compiled->cards[i], pack);
 		int rc = !card ? -1 : late ? library_add_late_card(library, card) : library_add_card(library, card);
+		if (rc == 1 && compiled->order && !dropped && !(dropped = calloc(compiled->ncards + 1, sizeof *dropped)))
+			rc = -1;
 		if (rc < 0) {
-			free(settled);
+			free(dropped);
 			return -1;
 		}
 		added += rc == 0;
-		if (settled && rc == 0)
-			settled[i] = card;
+		if (rc == 1 && dropped)
+			dropped[i] = true;
 	}
 	/* Without its run the pack is sorted with the rest: slower, not wrong. */
-	if (settled)
-		(void)add_run(library, pack, compiled, settled, (size_t)added);
-	free(settled);
+	if (compiled->own_cards && compiled->order)
+		(void)add_run(library, pack, compiled, dropped, (size_t)added);
+	free(dropped);
 	return added;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "browse.h"
 #include "card_view.h"
 #include "screens.h"
@@ -16,6 +17,32 @@
 /* The marked topics a screen opened from browse is handed at the most. */
 #define REQUEST_MARKED_MAX 8
 
+/* The end of the run of cards of sorted[from]'s kind: the list is sorted by
+ * kind first, so it is found by galloping and halving, reading a few dozen
+ * cards rather than all of them (50,000 before the first frame). */
+static size_t kind_run_end(const struct browse *b, size_t from)
+{
+	enum card_kind kind = b->sorted[from]->kind;
+	size_t lo = from + 1, step = 1, hi;
+
+	while (lo < b->ncards && b->sorted[lo]->kind == kind) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo < b->ncards ? lo : b->ncards;
+	lo = lo - step / (step > 1 ? 2 : 1);
+	/* sorted[lo - 1] is of kind (or lo is from + 1); sorted[hi] is not (or hi is the end). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->sorted[mid]->kind == kind)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Rebuilds the visible rows for the current filter, keeping `keep` selected when it is visible. */
 void browse_rebuild_rows(struct browse *b, const struct card *keep)
 {
@@ -24,6 +51,21 @@ void browse_rebuild_rows(struct browse *b, const struct card *keep)
 
 	b->nrows = 0;
 	b->selected = 0;
+	if (!b->prompting) {
+		for (i = 0; i < b->ncards;) {
+			size_t end = kind_run_end(b, i);
+
+			b->rows[b->nrows++] = (struct list_row){ NULL, (size_t)b->sorted[i]->kind };
+			for (; i < end; i++) {
+				if (b->sorted[i] == keep || (b->selected == 0 && keep == NULL))
+					b->selected = b->nrows;
+				b->rows[b->nrows++] = (struct list_row){ b->sorted[i], i };
+			}
+		}
+		if (b->nrows > 0 && !b->rows[b->selected].card)
+			b->selected++;
+		return;
+	}
 	for (i = 0; i < b->ncards; i++) {
 		const struct card *card = b->sorted[i];
 
@@ -368,7 +410,7 @@ static void browse_free(struct screen *screen)
 		if (b->history[i].screen)
 			screen_free(b->history[i].screen);
 	card_view_release(&b->view);
-	free(b->sorted);
+	free(b->own_sorted);
 	free(b->marked);
 	free(b->rows);
 	free(b);
@@ -419,19 +461,26 @@ struct screen *browse_new(struct ui *ui)
 		return NULL;
 	b->base.ops = &browse_ops;
 	b->ncards = n;
-	b->sorted = calloc(n ? n : 1, sizeof(*b->sorted));
+	/* The library's own order, which lives as long as it does: no copy of
+	 * 50,000 pointers before the first frame. */
+	b->sorted = library_topics(ui->library);
+	if (!b->sorted && (b->own_sorted = calloc(n ? n : 1, sizeof(*b->own_sorted))) != NULL) {
+		library_sorted(ui->library, b->own_sorted);
+		b->sorted = b->own_sorted;
+	}
 	b->marked = calloc(n ? n : 1, sizeof(*b->marked));
 	b->rows = calloc(n * 2 + 1, sizeof(*b->rows));
+	/* The rows the list fills now: one a card, one a kind's heading. */
+	if (b->rows && n > CARD_KIND_COUNT)
+		memory_prefault(b->rows, (n + CARD_KIND_COUNT + 1) * sizeof(*b->rows));
 	if (!b->sorted || !b->marked || !b->rows) {
-		free(b->sorted);
+		free(b->own_sorted);
 		free(b->marked);
 		free(b->rows);
 		free(b);
 		return NULL;
 	}
 	card_view_init(&b->view, ui->library);
-	if (n > 0)
-		library_sorted(ui->library, b->sorted);
 	browse_rebuild_rows(b, library_start(ui->library));
 	card_view_set_card(&b->view, library_start(ui->library), -1);
 	return &b->base;

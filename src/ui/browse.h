@@ -32,7 +32,8 @@ struct history_entry {
 
 struct browse {
 	struct screen base;
-	const struct card **sorted;
+	const struct card *const *sorted;	/* the library's topic order, or own_sorted */
+	const struct card **own_sorted;	/* a copy, when the library has none to lend */
 	bool *marked;		/* by position in sorted[] */
 	size_t ncards;
 	struct list_row *rows;

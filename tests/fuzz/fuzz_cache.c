@@ -100,7 +100,7 @@ static void read_image(const uint8_t *data, size_t size, unsigned skip)
 	const char *why;
 	diag_list_init(&diags);
 	size_t pack = fuzz_library(&lib);
-	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip, &lib, &compiled, &why);
+	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip, pack, &lib, &compiled, &why);
 	CHECK(status == PACK_CACHE_OK ? why == NULL : why != NULL);
 	bool whole = false;
 	if (status == PACK_CACHE_OK && pack != (size_t)-1 &&

@@ -546,7 +546,7 @@ static enum pack_cache_status parse_counting(const void *data, size_t size, bool
 	struct compiled_pack out;
 	vocab_library(&library);
 	enum pack_cache_status status = pack_cache_parse(data, size, NULL, skip_digest ? PACK_CACHE_SKIP_DIGEST : PACK_CACHE_CHECK_ALL,
-							 &library, &out, why);
+							 0, &library, &out, why);
 	if (ncards)
 		*ncards = out.ncards;
 	library_release(&library);
@@ -568,8 +568,8 @@ static enum pack_cache_status parse_deferred(const void *data, size_t size, cons
 	struct compiled_pack out;
 	vocab_library(&library);
 	enum pack_cache_status status = pack_cache_parse(data, size, NULL,
-							 PACK_CACHE_SKIP_DIGEST | PACK_CACHE_DEFER_BODIES, &library,
-							 &out, why);
+							 PACK_CACHE_SKIP_DIGEST | PACK_CACHE_DEFER_BODIES, 0,
+							 &library, &out, why);
 	for (size_t i = 0; status == PACK_CACHE_OK && i < out.ncards; i++) {
 		struct card *card = out.own_cards[i];
 		assert_non_null(card->body_from);
