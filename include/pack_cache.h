@@ -49,7 +49,7 @@
 
 /* Bumped whenever the layout or what it means changes (a field of
  * struct card, what the loader does with a file). */
-#define PACK_CACHE_FORMAT 9
+#define PACK_CACHE_FORMAT 10
 
 /* A 64-bit digest of data for noticing changes (not FNV-1a: this one reads
  * eight bytes a step; it must be cheap next to parsing). */

@@ -510,36 +510,35 @@ int pack_cache_write(const char *file, const struct pack_cache_key *key, struct 
 {
 	struct cache_header header = { .format = PACK_CACHE_FORMAT, .byte_order = CACHE_BYTE_ORDER };
 	memcpy(header.magic, CACHE_MAGIC, sizeof header.magic);
-	struct out hot = { 0 }, cold = { 0 }, strings = { 0 }, o = { .strings = &hot };
+	struct out hot = { 0 }, cold = { 0 }, o = { .strings = &hot };
 	put_bytes(&o, &header, sizeof header);
 	put_body(&o, &cold, key, cards, ncards, diags);
 	/* The strings part: both lengths, the hot strings, the cold ones, then
-	 * zeros to a multiple of four. */
+	 * zeros to a multiple of four; written from the buffers as they are. */
 	static const char pad[4];
-	uint32_t words[2] = { (uint32_t)(hot.len + cold.len), (uint32_t)hot.len };
-	if (hot.len + cold.len > UINT32_MAX - sizeof pad)
+	size_t nstrings = hot.len + cold.len;
+	uint32_t words[2] = { (uint32_t)nstrings, (uint32_t)hot.len };
+	if (nstrings > UINT32_MAX - sizeof pad)
 		o.failed = true;
-	put_bytes(&strings, words, sizeof words);
-	put_bytes(&strings, hot.data, hot.len);
-	put_bytes(&strings, cold.data, cold.len);
-	put_bytes(&strings, pad, cache_pad(strings.len) - strings.len);
-	free(hot.data);
-	free(cold.data);
-	if (o.failed || hot.failed || cold.failed || strings.failed) {
+	put_bytes(&cold, pad, cache_pad(nstrings) - nstrings);
+	if (o.failed || hot.failed || cold.failed) {
 		free(o.data);
-		free(strings.data);
+		free(hot.data);
+		free(cold.data);
 		return ENOMEM;
 	}
 	const unsigned char *records = o.data + sizeof header;
 	size_t nrecords = o.len - sizeof header;
-	header.size = sizeof header + strings.len + nrecords;
-	header.digest = cache_body_digest(strings.data, strings.len, records, nrecords);
-	struct part parts[] = { { &header, sizeof header }, { strings.data, strings.len }, { records, nrecords } };
+	header.size = sizeof header + sizeof words + hot.len + cold.len + nrecords;
+	header.digest = cache_body_digest(words, hot.data, hot.len, cold.data, cold.len, records, nrecords);
+	struct part parts[] = { { &header, sizeof header }, { words, sizeof words }, { hot.data, hot.len },
+				{ cold.data, cold.len }, { records, nrecords } };
 	int err = paths_make_parent(file);
 	if (!err)
 		err = replace_file(file, parts, sizeof parts / sizeof *parts);
 	free(o.data);
-	free(strings.data);
+	free(hot.data);
+	free(cold.data);
 	return err;
 }
 

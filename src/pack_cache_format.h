@@ -71,11 +71,17 @@ static inline size_t cache_pad(size_t n)
 	return (n + 3) & ~(size_t)3;
 }
 
-/* The digest of a body: its strings part (length words, strings, padding),
- * then its records (which the writer keeps apart until it writes them). */
-static inline uint64_t cache_body_digest(const void *strings, size_t nstrings, const void *records, size_t nrecords)
+/* The digest of a body, chained over its parts as the writer keeps them
+ * (each read eight bytes a step, so the chain is not the digest of the
+ * bytes in one run): the two length words, the hot strings, the cold ones
+ * with the padding, the records. */
+static inline uint64_t cache_body_digest(const void *words, const void *hot, size_t nhot, const void *cold,
+					 size_t ncold, const void *records, size_t nrecords)
 {
-	return pack_cache_digest(records, nrecords, pack_cache_digest(strings, nstrings, 0));
+	uint64_t d = pack_cache_digest(words, 2 * sizeof(uint32_t), 0);
+	d = pack_cache_digest(hot, nhot, d);
+	d = pack_cache_digest(cold, ncold, d);
+	return pack_cache_digest(records, nrecords, d);
 }
 
 #endif

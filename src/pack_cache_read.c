@@ -503,16 +503,19 @@ static enum pack_cache_status get_header(const void *data, size_t size, struct c
 static bool body_matches(const void *data, size_t size, const struct cache_header *h)
 {
 	const unsigned char *body = (const unsigned char *)data + sizeof *h;
-	size_t body_size = size - sizeof *h, strings = body_size;
-	uint32_t n;
-	/* Where the writer's two parts meet (from the length word; a wrong one
-	 * only moves the split, and the digest then fails as it should). */
-	if (body_size >= 2 * sizeof n) {
-		memcpy(&n, body, sizeof n);
-		if (n <= body_size - 2 * sizeof n && 2 * sizeof n + cache_pad(n) <= body_size)
-			strings = 2 * sizeof n + cache_pad(n);
-	}
-	return cache_body_digest(body, strings, body + strings, body_size - strings) == h->digest;
+	size_t body_size = size - sizeof *h;
+	uint32_t words[2];
+	/* Where the writer's parts meet, from the length words: wrong ones
+	 * only move the splits, and the digest then fails as it should. */
+	if (body_size < sizeof words)
+		return false;
+	memcpy(words, body, sizeof words);
+	size_t n = words[0], hot = words[1];
+	if (n > body_size - sizeof words || cache_pad(n) > body_size - sizeof words || hot > n)
+		return false;
+	const unsigned char *strings = body + sizeof words, *records = strings + cache_pad(n);
+	return cache_body_digest(body, strings, hot, strings + hot, cache_pad(n) - hot, records,
+				 body_size - sizeof words - cache_pad(n)) == h->digest;
 }
 
 bool pack_cache_ids_valid(const unsigned char *table, struct card *const *cards, size_t ncards)
