@@ -255,7 +255,16 @@ bool text_fold_boundary(const char *folded, size_t len, size_t at, const char *q
 
 char *text_fold_buffer(const char *s, char *small, size_t small_size, size_t *len)
 {
-	size_t n = strlen(s), need = text_fold(s, n, NULL) + 1;
+	size_t n = strlen(s);
+	/* Short enough that even the widest folding fits: one pass, not a
+	 * measuring pass and then a writing one. */
+	if (n < small_size / TRANSLIT_MAX) {
+		size_t written = text_fold(s, n, small);
+		if (len)
+			*len = written;
+		return small;
+	}
+	size_t need = text_fold(s, n, NULL) + 1;
 	char *folded = need <= small_size ? small : malloc(need);
 	if (!folded)
 		return NULL;
