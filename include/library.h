@@ -154,8 +154,9 @@ const struct vocab_entry *library_vocab(const struct library *library, const cha
 /* Position of key in the vocabulary (display order), or -1. */
 int library_vocab_index(const struct library *library, const char *key);
 
-/* Makes room for ncards more cards with nnames ids and aliases among them,
- * so that adding many (a pack cache's) grows nothing step by step.
+/* Makes room for ncards more cards (on top of the room made before: calls
+ * add up) with nnames ids and aliases among them, so that adding many (a
+ * pack cache's, the bundled pack's after it) grows nothing step by step.
  * Returns 0, or -1 when out of memory (adding still works, only slower). */
 int library_reserve_cards(struct library *library, size_t ncards, size_t nnames);
 

@@ -121,14 +121,17 @@ int library_reserve_cards(struct library *library, size_t ncards, size_t nnames)
 {
 	if (!library->index && !(library->index = library_index_new()))
 		return -1;
-	if (ncards > SIZE_MAX / 2 / sizeof *library->cards - library->ncards)
+	/* Reservations add up: room made for the bundled pack first stays
+	 * when a large pack's is made. */
+	size_t base = library->cards_alloc > library->ncards ? library->cards_alloc : library->ncards;
+	if (ncards > SIZE_MAX / 2 / sizeof *library->cards - base)
 		return -1;
-	size_t want = library->ncards + ncards;
-	if (want > library->cards_alloc) {
+	size_t want = base + ncards;
+	if (ncards > 0) {
 		struct card **grown = realloc(library->cards, want * sizeof *grown);
 		if (!grown)
 			return -1;
-		memory_prefault(grown + library->ncards, ncards * sizeof *grown);
+		memory_prefault(grown + library->ncards, (want - library->ncards) * sizeof *grown);
 		library->cards = grown;
 		library->cards_alloc = want;
 	}

@@ -99,6 +99,9 @@ static int load_sources(struct library *library, struct source *sources, size_t 
 		builtin_pack = loader_load_compiled_manifest(library, builtin);
 		if (builtin_pack == NO_PACK)
 			return -1;
+		/* Its cards come last: room for them now, so that a large pack's
+		 * array of card pointers is not copied again to add 60 more. */
+		(void)library_reserve_cards(library, builtin->ncards, 0);
 	}
 	for (size_t i = 0; i < n; i++)
 		load_cards(library, &sources[i], cache_dir, defer, diags);

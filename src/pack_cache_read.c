@@ -324,6 +324,38 @@ static bool block_part(size_t *at, size_t count, size_t size, size_t align, size
 	return true;
 }
 
+/* size bytes (rounded up, *size the result) of fresh zeroed pages, starting
+ * on a huge page's boundary where they are large enough for one, which
+ * the kernel may then back with huge pages: an unaligned start would leave
+ * up to two huge pages' worth in 4 KiB pages, each faulted in on its own.
+ * NULL when out of memory. */
+static unsigned char *map_huge(size_t *size)
+{
+	const size_t huge = (size_t)2 << 20;
+	size_t want = *size, slack = want >= huge ? huge : 0;
+	if (want > SIZE_MAX - 2 * huge)
+		return NULL;
+	if (slack)
+		want = (want + huge - 1) & ~(huge - 1);
+	unsigned char *map = mmap(NULL, want + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	unsigned char *pages = map;
+	if (slack) {
+		pages = (unsigned char *)(((uintptr_t)map + huge - 1) & ~(uintptr_t)(huge - 1));
+		size_t before = (size_t)(pages - map), after = slack - before;
+		if (before)
+			munmap(map, before);
+		if (after)
+			munmap(pages + want, after);
+#ifdef MADV_HUGEPAGE
+		(void)madvise(pages, want, MADV_HUGEPAGE);
+#endif
+	}
+	*size = want;
+	return pages;
+}
+
 static bool new_card_block(struct card_block *block, size_t ncards, size_t naliases)
 {
 	size_t at = 0, cards, pointers, in_order, aliases, order, seen;
@@ -336,12 +368,9 @@ static bool new_card_block(struct card_block *block, size_t ncards, size_t nalia
 	    !block_part(&at, ncards, sizeof *block->order, alignof(uint32_t), &order) ||
 	    !block_part(&at, ncards, 1, 1, &seen))
 		return ncards == 0;
-	unsigned char *pages = mmap(NULL, at, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED)
+	unsigned char *pages = map_huge(&at);
+	if (!pages)
 		return false;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(pages, at, MADV_HUGEPAGE);
-#endif
 	*block = (struct card_block){ .pages = pages,
 				      .size = at,
 				      .cards = (struct card *)(void *)(pages + cards),
