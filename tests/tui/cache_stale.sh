@@ -2,8 +2,9 @@
 # The terminal interface paints from the pack cache before checking it
 # (include/library_verify.h).  A card changed since the cache was written,
 # keeping its size and time, shows once the check has run, with a message;
-# so does a cache whose body was altered (its digest no longer matches); a
-# current cache reloads nothing; a cut-off cache is never fatal.
+# so does a cache whose body was altered (its digest no longer matches) and
+# one whose card bodies, read after the first frame, are damaged; a current
+# cache reloads nothing; a cut-off cache is never fatal.
 . "$(dirname "$0")/lib.sh"
 TUI_PACK=$work/pack
 cp -R "$TEST_DATA_DIR/tui-pack" "$TUI_PACK"
@@ -65,6 +66,26 @@ open(path, "wb").write(data.replace(b"KETAZINES\0", b"KETAZINEX\0"))
 PY
 start_and_quit "$reloaded" "KETAZINES"
 expect_not_screen "KETAZINEX"
+
+# A control character in a card's body (read after the first frame, not
+# the start card's): the first frame shows, the bodies are refused, and the
+# cards are loaded again the careful way, which rebuilds the cache.
+python3 - "$cache" <<'PY' || fail "could not damage the cache"
+import sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+assert b"invented sleeping tablet" in data
+open(path, "wb").write(data.replace(b"invented sleeping tablet", b"invented\x01sleeping tablet"))
+PY
+start_and_quit "A pack cache could not be read: reloaded" "KETAZINES"
+grep -q "invented sleeping tablet" "$cache" || fail "the damaged cache was not rebuilt"
+again
+start
+wait_for "KETAZINES"
+sleep 1
+expect_not_screen "could not be read"
+keys q
+wait_exit
 
 # A cache cut in half is refused before the first paint and rebuilt.
 size=$(wc -c <"$cache")
