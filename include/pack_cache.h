@@ -25,11 +25,12 @@
  * can be stale, never unsafe.
  *
  * The reader trusts nothing in the file: every count and length is checked
- * against the bytes that remain, the strings (kept together in the file)
- * must each end in a NUL and be text the loader could have produced
- * (text_is_clean_list, one pass over them all), every reference to a string
- * must point where one begins, every enumeration and fact key is checked,
- * and a digest of the whole body catches damage.  A file that fails is reported and rebuilt, never used.
+ * against the bytes that remain, the strings (kept together in the file,
+ * the heads' first) must each end in a NUL and be text the loader could
+ * have produced (text_is_clean_list, one pass over the heads' strings and
+ * one over the bodies', or each string of a body read on its own), every
+ * reference to a string must point where one begins, every enumeration and
+ * fact key is checked, and a digest of the whole body catches damage.  A file that fails is reported and rebuilt, never used.
  *
  * Files are written whole to a temporary name and renamed into place, so a
  * reader (another rxplore starting at the same time) sees the old file or

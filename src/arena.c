@@ -149,10 +149,10 @@ void memory_prefault(void *p, size_t size)
 	if (!p || page <= 0 || size < (size_t)16 * (size_t)page)
 		return;
 	/* The whole pages inside [p, p + size): madvise wants them aligned. */
-	uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-	uintptr_t end = ((uintptr_t)p + size) & ~((uintptr_t)page - 1);
-	if (end > start)
-		(void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	size_t mask = (size_t)page - 1;
+	size_t lead = (size_t)(((uintptr_t)page - ((uintptr_t)p & mask)) & mask);
+	if (size > lead + (size_t)page)
+		(void)madvise((char *)p + lead, (size - lead) & ~mask, MADV_POPULATE_WRITE);
 #else
 	(void)p;
 	(void)size;

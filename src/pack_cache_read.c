@@ -114,8 +114,8 @@ static void populate(const void *data, size_t n)
 	long page = sysconf(_SC_PAGESIZE);
 	if (page <= 0 || n < (size_t)page * 16)
 		return;
-	uintptr_t start = (uintptr_t)data & ~((uintptr_t)page - 1);
-	(void)madvise((void *)start, n + ((uintptr_t)data - start), MADV_POPULATE_READ);
+	size_t before = (size_t)((uintptr_t)data & ((uintptr_t)page - 1));
+	(void)madvise((void *)((const char *)data - before), n + before, MADV_POPULATE_READ);
 #else
 	(void)data;
 	(void)n;
@@ -337,13 +337,15 @@ static unsigned char *map_huge(size_t *size)
 		return NULL;
 	if (slack)
 		want = (want + huge - 1) & ~(huge - 1);
+	/* cppcheck-suppress invalidFunctionArg ; an anonymous mapping takes no file: fd -1 */
 	unsigned char *map = mmap(NULL, want + slack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (map == MAP_FAILED)
 		return NULL;
 	unsigned char *pages = map;
 	if (slack) {
-		pages = (unsigned char *)(((uintptr_t)map + huge - 1) & ~(uintptr_t)(huge - 1));
-		size_t before = (size_t)(pages - map), after = slack - before;
+		size_t before = (size_t)((huge - ((uintptr_t)map & (huge - 1))) & (huge - 1));
+		pages = map + before;
+		size_t after = slack - before;
 		if (before)
 			munmap(map, before);
 		if (after)
@@ -482,7 +484,7 @@ static uint32_t *get_order(struct in *in, const struct card_block *block, struct
 	}
 	uint32_t *order = block->order;
 	unsigned char *seen = block->seen;
-	for (size_t i = 0; order && seen && i < ncards && !in->why; i++) {
+	for (size_t i = 0; cards && order && seen && i < ncards && !in->why; i++) {
 		order[i] = get_below(in, (uint32_t)ncards);
 		block->in_order[i] = cards[order[i]];
 		if (seen[order[i]]++)
@@ -567,6 +569,8 @@ static bool body_matches(const void *data, size_t size, const struct cache_heade
 
 bool pack_cache_ids_valid(const unsigned char *table, struct card *const *cards, size_t ncards)
 {
+	if (ncards > 0 && !cards)
+		return false;
 	unsigned char *seen = calloc(ncards + 1, 1);
 	if (!seen)
 		return false;
@@ -605,7 +609,7 @@ static const unsigned char *get_id_table(struct in *in, struct card *const *card
 static void get_bodies(struct in *in, struct library *library, struct card *const *cards, size_t ncards)
 {
 	const unsigned char *bodies = in->p;
-	for (size_t i = 0; i < ncards && !in->why; i++) {
+	for (size_t i = 0; cards && i < ncards && !in->why; i++) {
 		if ((size_t)(in->p - bodies) != cards[i]->body_offset)
 			fail(in, "a card's body is not where its head says");
 		get_body(in, library, cards[i]);
@@ -627,9 +631,8 @@ static void defer_bodies(struct in *in, struct library *library, struct card *co
 	}
 	*from = (struct pack_cache_bodies){ in->strings, in->hot, in->nstrings, in->p, (size_t)(in->end - in->p),
 					    false };
-	for (size_t i = 0; i < ncards; i++)
+	for (size_t i = 0; cards && i < ncards; i++)
 		cards[i]->body_from = from;
-	library->bodies_pending = true;
 }
 
 bool pack_cache_check_cold(struct pack_cache_bodies *from)
@@ -735,6 +738,9 @@ enum pack_cache_status pack_cache_parse(const void *data, size_t size, const str
 		*out = (struct compiled_pack){ 0 };
 		return strcmp(in.why, "out of memory") == 0 ? PACK_CACHE_NO_MEMORY : PACK_CACHE_DAMAGED;
 	}
+	/* Only now: a cache refused is loaded again the careful way, whole. */
+	if (defer && ncards > 0)
+		library->bodies_pending = true;
 	out->own_cards = cards;
 	out->ncards = ncards;
 	out->order = order;

@@ -112,7 +112,9 @@ static void check_repeated_choices(struct reader *r, const struct card_question 
 	 * loading a pack was folding the same choices again). */
 	char small[QUESTION_MAX_CHOICES][512], *folded[QUESTION_MAX_CHOICES];
 	size_t len[QUESTION_MAX_CHOICES];
-	size_t n = q->nchoices < QUESTION_MAX_CHOICES ? q->nchoices : QUESTION_MAX_CHOICES;
+	size_t n = q->nchoices;
+	if (n > QUESTION_MAX_CHOICES)	/* the caller refused more */
+		n = QUESTION_MAX_CHOICES;
 	for (size_t i = 0; i < n; i++)
 		folded[i] = text_fold_buffer(q->choices[i], small[i], sizeof small[i], &len[i]);
 	for (size_t i = 0; i < n; i++)
