@@ -414,30 +414,38 @@ static size_t how_many_before(const struct card *const *b, size_t nb, const stru
 	return lo;
 }
 
+/* Merges the sorted few[0..nfew) into the sorted many[0..nmany), into out:
+ * each of the few placed by binary search (after the many it ties with, or
+ * with many_first before them), the many copied between, not compared. */
+static void merge_few(const struct card *const *few, size_t nfew, const struct card *const *many, size_t nmany,
+		      bool many_first, const struct card **out)
+{
+	size_t j = 0, k = 0;
+	for (size_t i = 0; i < nfew; i++) {
+		size_t run = how_many_before(many + j, nmany - j, few[i], many_first);
+		memcpy(out + k, many + j, run * sizeof *out);
+		k += run;
+		j += run;
+		out[k++] = few[i];
+	}
+	memcpy(out + k, many + j, (nmany - j) * sizeof *out);
+}
+
 /* Merges the sorted a[0..na) and b[0..nb) into out (a first where they tie).
  * A few cards merged into many (the bundled pack's into a large pack's)
- * are placed by binary search, so the many are copied, not compared. */
+ * take merge_few. */
 static void merge(const struct card *const *a, size_t na, const struct card *const *b, size_t nb,
 		  const struct card **out)
 {
-	size_t i = 0, j = 0, k = 0;
 	if (na * 16 < nb) {
-		for (; i < na; i++) {
-			size_t run = how_many_before(b + j, nb - j, a[i], false);
-			memcpy(out + k, b + j, run * sizeof *out);
-			k += run;
-			j += run;
-			out[k++] = a[i];
-		}
-	} else if (nb * 16 < na) {
-		for (; j < nb; j++) {
-			size_t run = how_many_before(a + i, na - i, b[j], true);
-			memcpy(out + k, a + i, run * sizeof *out);
-			k += run;
-			i += run;
-			out[k++] = b[j];
-		}
+		merge_few(a, na, b, nb, false, out);
+		return;
 	}
+	if (nb * 16 < na) {
+		merge_few(b, nb, a, na, true, out);
+		return;
+	}
+	size_t i = 0, j = 0, k = 0;
 	while (i < na && j < nb)
 		out[k++] = library_topic_cmp(b[j], a[i]) < 0 ? b[j++] : a[i++];
 	while (i < na)

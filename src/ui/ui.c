@@ -551,23 +551,18 @@ int ui_run(const struct library *library, const struct config *config, const str
 		 * thread), the cards' bodies read, and the names folded for what
 		 * people type (library_index_names). */
 		ui_verify_begin(&ui);
-		if (!ui_complete(&ui)) {
-			ui_message(&ui, ROLE_WARNING, "A pack cache could not be read: loading the cards again...");
-			draw_frame(&ui);
-			running = ui_reload(&ui, "A pack cache could not be read");
-			names_indexed = false;
-			redraw = true;
-			continue;
-		}
-		if (!names_indexed) {
+		const char *reload_why = ui_complete(&ui) ? NULL : "A pack cache could not be read";
+		if (!reload_why && !names_indexed) {
 			/* Out of memory: the first look-up tries again. */
 			(void)library_index_names(ui.library);
 			names_indexed = true;
 		}
-		if (ui_verify_changed(&ui)) {
-			ui_message(&ui, ROLE_DIM, "Cards changed on disk since the last start: reloading them...");
+		if (!reload_why && ui_verify_changed(&ui))
+			reload_why = "Cards changed on disk since the last start";
+		if (reload_why) {
+			ui_message(&ui, ROLE_DIM, "%s: loading the cards again...", reload_why);
 			draw_frame(&ui);
-			running = ui_reload(&ui, "Cards changed on disk since the last start");
+			running = ui_reload(&ui, reload_why);
 			names_indexed = false;
 			redraw = true;
 			continue;

@@ -19,6 +19,19 @@ again() {
 	tm kill-server >/dev/null 2>&1
 }
 
+# in_cache FROM TO: replaces the bytes FROM (which must be there) with TO,
+# of the same length, in the cache file (Python escapes: \0, \x01).
+in_cache() {
+	python3 - "$cache" "$1" "$2" <<'PY' || fail "could not change the cache"
+import sys
+path, old, new = sys.argv[1], sys.argv[2].encode().decode("unicode_escape").encode("latin-1"), \
+	sys.argv[3].encode().decode("unicode_escape").encode("latin-1")
+data = open(path, "rb").read()
+assert old in data and len(old) == len(new)
+open(path, "wb").write(data.replace(old, new))
+PY
+}
+
 # start_and_quit TEXT...: starts, waits for each TEXT, quits cleanly; the
 # screen stays readable until again.
 start_and_quit() {
@@ -57,26 +70,14 @@ wait_exit
 
 # A cache altered inside a string: every value still reads as text, so it
 # is painted from, but its digest no longer matches and the check reloads.
-python3 - "$cache" <<'PY' || fail "could not alter the cache"
-import sys
-path = sys.argv[1]
-data = open(path, "rb").read()
-assert b"KETAZINES\0" in data
-open(path, "wb").write(data.replace(b"KETAZINES\0", b"KETAZINEX\0"))
-PY
+in_cache 'KETAZINES\0' 'KETAZINEX\0'
 start_and_quit "$reloaded" "KETAZINES"
 expect_not_screen "KETAZINEX"
 
 # A control character in a card's body (read after the first frame, not
 # the start card's): the first frame shows, the bodies are refused, and the
 # cards are loaded again the careful way, which rebuilds the cache.
-python3 - "$cache" <<'PY' || fail "could not damage the cache"
-import sys
-path = sys.argv[1]
-data = open(path, "rb").read()
-assert b"invented sleeping tablet" in data
-open(path, "wb").write(data.replace(b"invented sleeping tablet", b"invented\x01sleeping tablet"))
-PY
+in_cache 'invented sleeping tablet' 'invented\x01sleeping tablet'
 start_and_quit "A pack cache could not be read: reloaded" "KETAZINES"
 grep -q "invented sleeping tablet" "$cache" || fail "the damaged cache was not rebuilt"
 again

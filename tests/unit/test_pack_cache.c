@@ -76,6 +76,20 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Makes another pack folder, NAME under the fixture's root, with a
+ * pack.yaml naming it: *dir receives its path, *cards its cards/ folder. */
+static void another_pack(const struct fixture *f, const char *name, char *dir, size_t dir_size, char *cards,
+			 size_t cards_size)
+{
+	snprintf(dir, dir_size, "%s/%s", f->root, name);
+	snprintf(cards, cards_size, "%s/cards", dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(mkdir(cards, 0700), 0);
+	char manifest[128];
+	snprintf(manifest, sizeof manifest, "format: 1\npack: %s\n", name);
+	write_in(dir, "pack.yaml", manifest);
+}
+
 /* Loads --content dirs[0..n) through the cache into library. */
 static void load(const struct fixture *f, const char *const *dirs, size_t n, struct library *library,
 		 struct diag_list *diags)
@@ -99,6 +113,7 @@ static void release(struct library *library, struct diag_list *diags)
 	diag_list_release(diags);
 }
 
+
 /* The one cache file of the fixture's pack. */
 static void cache_file(const struct fixture *f, char *buf, size_t size)
 {
@@ -109,6 +124,17 @@ static void cache_file(const struct fixture *f, char *buf, size_t size)
 	library_release(&library);
 	assert_true(pack_cache_path(f->cache, &key, buf, size));
 	pack_cache_key_release(&key);
+}
+
+/* Loads the fixture's pack once, which writes its cache, and names the
+ * cache file in file[0..size). */
+static void write_cache(const struct fixture *f, char *file, size_t size)
+{
+	struct library library;
+	struct diag_list diags;
+	load_pack(f, &library, &diags);
+	release(&library, &diags);
+	cache_file(f, file, size);
 }
 
 static bool has_diag(const struct diag_list *diags, enum diag_severity severity, const char *text)
@@ -425,11 +451,7 @@ static void ids_are_found_before_they_are_indexed(void **state)
 {
 	struct fixture *f = *state;
 	char other[4300], cards[4400];
-	snprintf(other, sizeof other, "%s/other", f->root);
-	snprintf(cards, sizeof cards, "%s/cards", other);
-	assert_int_equal(mkdir(other, 0700), 0);
-	assert_int_equal(mkdir(cards, 0700), 0);
-	write_in(other, "pack.yaml", "format: 1\npack: other\n");
+	another_pack(f, "other", other, sizeof other, cards, sizeof cards);
 	write_in(cards, "alpha.yaml", "id: alpha\ntitle: Another alpha\nkind: drug\nsummary: Shadowed.\n");
 	write_in(cards, "gamma.yaml", "id: gamma\ntitle: Gamma\nkind: drug\naliases: [G3]\nsummary: Third.\n");
 	const char *dirs[] = { f->pack, other };
@@ -483,12 +505,10 @@ static long offset_of(const char *file, const char *text)
 static void a_damaged_body_is_found_when_read(void **state)
 {
 	struct fixture *f = *state;
+	char file[4400];
+	write_cache(f, file, sizeof file);
 	struct library library;
 	struct diag_list diags;
-	load_pack(f, &library, &diags);
-	release(&library, &diags);
-	char file[4400];
-	cache_file(f, file, sizeof file);
 	/* A control character in alpha's summary, a cold string. */
 	patch(file, offset_of(file, "The first."), 'T' ^ 0x1b);
 
@@ -756,11 +776,7 @@ static void the_stored_order_merges_as_a_sort_would(void **state)
 {
 	struct fixture *f = *state;
 	char extra[4400], cards[4500];
-	snprintf(extra, sizeof extra, "%s/extra", f->root);
-	snprintf(cards, sizeof cards, "%s/cards", extra);
-	assert_int_equal(mkdir(extra, 0700), 0);
-	assert_int_equal(mkdir(cards, 0700), 0);
-	write_in(extra, "pack.yaml", "format: 1\npack: extra\n");
+	another_pack(f, "extra", extra, sizeof extra, cards, sizeof cards);
 	write_in(cards, "aardvark.yaml", "id: aardvark\ntitle: aardvark\nkind: drug\nsummary: First of all.\n");
 	write_in(cards, "beta.yaml", "id: beta\ntitle: Zeta beta\nkind: concept\nsummary: Overrides beta.\n");
 	write_in(cards, "omega.yaml", "id: omega\ntitle: Beta omega\nkind: drug\nsummary: Between.\n");
