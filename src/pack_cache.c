@@ -1,6 +1,6 @@
 /* pack_cache — the key of a pack's cache and writing it; see
- * include/pack_cache.h.  Reading is pack_cache_read.c, the layout
- * pack_cache_format.h. */
+ * include/pack_cache.h.  Reading is pack_cache_read.c and pack_cache_card.c,
+ * the layout pack_cache_format.h. */
 #include "pack_cache.h"
 
 #include <dirent.h>

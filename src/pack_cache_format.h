@@ -1,5 +1,5 @@
 /* The layout of a pack cache file, shared by its writer (pack_cache.c) and
- * its reader (pack_cache_read.c).
+ * its reader (pack_cache_read.c, pack_cache_card.c).
  *
  * A header, then a body of 32-bit words in the writing machine's byte order
  * (byte_order tells another one apart; the cache never leaves the machine):
